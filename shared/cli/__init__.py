@@ -1,0 +1,1 @@
+"""The ``yizhan`` operations command line. Each area adds its commands in its own module."""

@@ -1,0 +1,131 @@
+"""Where Yizhan keeps its data and settings, and the versioned settings themselves.
+
+The data directory (the encrypted store, packets) and the configuration directory (settings,
+the weaker key-file fallback) are separate on purpose: a key file must never lie beside the
+database it opens. Tests always pass their own directories and never see a real user's data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SETTINGS_VERSION = 1
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "version": SETTINGS_VERSION,
+    "language": "zh",
+    "server_url": "https://127.0.0.1:8443",
+    "offline_limits": {"min_free_mb": 500, "max_unsent": 200, "max_days_without_sync": 7},
+    "retention_days": 30,
+    "audit_retention_days": 400,
+    "originals_deadline_days": 5,
+    "devices": {"idcard": "auto", "camera": "auto", "scanner": "auto"},
+}
+
+
+def _xdg(var: str, fallback: str) -> Path:
+    value = os.environ.get(var)
+    return Path(value) if value else Path.home() / fallback
+
+
+def default_data_dir() -> Path:
+    """``$YIZHAN_DATA_DIR``, else ``$XDG_DATA_HOME/yizhan`` (``~/.local/share/yizhan``)."""
+    env = os.environ.get("YIZHAN_DATA_DIR")
+    if env:
+        return Path(env)
+    return _xdg("XDG_DATA_HOME", ".local/share") / "yizhan"
+
+
+def default_config_dir(data_dir: Path | None = None) -> Path:
+    """``$YIZHAN_CONFIG_DIR``; else beside an explicit data dir (``<data>.config``); else XDG."""
+    env = os.environ.get("YIZHAN_CONFIG_DIR")
+    if env:
+        return Path(env)
+    if data_dir is not None and os.environ.get("YIZHAN_DATA_DIR") is None \
+            and data_dir != default_data_dir():
+        return data_dir.with_name(data_dir.name + ".config")
+    if os.environ.get("YIZHAN_DATA_DIR"):
+        d = Path(os.environ["YIZHAN_DATA_DIR"])
+        return d.with_name(d.name + ".config")
+    return _xdg("XDG_CONFIG_HOME", ".config") / "yizhan"
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def migrate_settings(raw: dict[str, Any]) -> dict[str, Any]:
+    """Bring settings of an older version up to :data:`SETTINGS_VERSION`."""
+    version = int(raw.get("version", 0))
+    if version < 1:  # version 0 had a flat "lang" key
+        if "lang" in raw:
+            raw["language"] = raw.pop("lang")
+        raw["version"] = 1
+    return raw
+
+
+@dataclass
+class Settings:
+    """Versioned settings in ``settings.json`` of the configuration directory."""
+
+    path: Path
+    values: dict[str, Any]
+
+    @classmethod
+    def load(cls, config_dir: Path) -> "Settings":
+        path = config_dir / "settings.json"
+        raw: dict[str, Any] = {}
+        if path.exists():
+            try:
+                raw = json.loads(path.read_text("utf-8"))
+            except (OSError, ValueError):
+                raw = {}  # unreadable settings fall back to defaults; the file is kept
+        return cls(path, _merge(DEFAULT_SETTINGS, migrate_settings(raw)))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        node: Any = self.values
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def set(self, key: str, value: Any) -> None:
+        node = self.values
+        parts = key.split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+
+    def save(self) -> None:
+        atomic_write(self.path, json.dumps(self.values, ensure_ascii=False, indent=2).encode())

@@ -1,0 +1,218 @@
+"""The business catalog: business types, their parties, fields, checklists and documents.
+
+The catalog is data (``resources/catalog/``), versioned, validated against
+``schema.json`` when loaded. A broken file gives a :class:`CatalogError` naming the file and
+the path inside it. Later the server sends newer versions; :func:`load_catalog` accepts any
+directory of the same layout.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from shared.errors import CatalogError
+from shared.i18n import Msg
+
+CATALOG_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalog"
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One form field: ``key`` is a dotted path into the case (``property.unit_number``)."""
+
+    key: str
+    label: str
+    type: str
+    validator: str | None = None
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    default: Any = None
+    max_length: int | None = None
+    when: dict | None = None
+
+
+@dataclass(frozen=True)
+class RoleDef:
+    """A party role of a business (抵押人, 抵押权人...) with how many parties it takes."""
+
+    role: str
+    name: str
+    party_kinds: tuple[str, ...]
+    min: int
+    max: int
+    side: str = "applicant"
+    identity_check: bool = True
+    when: dict | None = None
+
+
+@dataclass(frozen=True)
+class MaterialSlot:
+    """A checklist slot (收件材料) of a business."""
+
+    code: str
+    name: str
+    requirement: str
+    condition: dict | None = None
+    condition_text: str = ""
+    sources: tuple[str, ...] = ("doccam", "scanner", "file")
+    min_pages: int = 1
+    max_pages: int = 20
+    original: str = "copy"
+    per_party: str | None = None
+
+
+@dataclass(frozen=True)
+class BusinessType:
+    """A business type as the catalog defines it."""
+
+    code: str
+    name: str
+    name_en: str
+    kind: str
+    channels: tuple[str, ...]
+    registration_type: str | None
+    roles: tuple[RoleDef, ...]
+    fields: tuple[FieldDef, ...]
+    materials: tuple[MaterialSlot, ...]
+    interview: str | None
+    face_checks: int
+    documents: tuple[str, ...]
+    mortgage_kind: str | None = None
+    right_type: str | None = None
+    combined_with: tuple[str, ...] = ()
+    description: str = ""
+
+    def field(self, key: str) -> FieldDef:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def role(self, role: str) -> RoleDef:
+        for r in self.roles:
+            if r.role == role:
+                return r
+        raise KeyError(role)
+
+    def slot(self, code: str) -> MaterialSlot:
+        for m in self.materials:
+            if m.code == code:
+                return m
+        raise KeyError(code)
+
+
+@dataclass
+class Catalog:
+    """All business types of one catalog version."""
+
+    version: str
+    businesses: dict[str, BusinessType]
+    id_kinds: dict[str, dict]
+    party_kinds: dict[str, dict]
+    directory: Path = field(default=CATALOG_DIR)
+
+    def business(self, code: str) -> BusinessType:
+        try:
+            return self.businesses[code]
+        except KeyError:
+            raise CatalogError(Msg("catalog.unknown_business", "业务类型“{code}”不在业务目录 {version} 中",
+                                   {"code": code, "version": self.version})) from None
+
+    def for_channel(self, channel: str, kind: str | None = "registration") -> list[BusinessType]:
+        return [b for b in self.businesses.values()
+                if channel in b.channels and (kind is None or b.kind == kind)]
+
+
+def _fail(path: Path, where: Iterable[Any], text: str) -> CatalogError:
+    where_s = "/".join(str(p) for p in where) or "(根)"
+    return CatalogError(Msg("catalog.invalid", "业务目录文件 {file} 有误，位置 {where}：{text}",
+                            {"file": str(path), "where": where_s, "text": text}))
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise _fail(path, [], "文件不存在") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _fail(path, ["第{}行".format(getattr(exc, "lineno", "?"))], "不是有效的 JSON：{}".format(exc)) from None
+
+
+def condition_fields(cond: dict | None) -> set[str]:
+    """Every field key a condition refers to."""
+    if not cond:
+        return set()
+    keys = {cond["field"]} if "field" in cond else set()
+    for sub in cond.get("all", []) + cond.get("any", []):
+        keys |= condition_fields(sub)
+    if "not" in cond:
+        keys |= condition_fields(cond["not"])
+    return keys
+
+
+def _business(raw: dict, groups: dict, defaults: dict, path: Path) -> BusinessType:
+    fields: dict[str, FieldDef] = {}
+    for gi, group in enumerate(raw["field_groups"]):
+        if group not in groups:
+            raise _fail(path, ["field_groups", gi], "未知的字段组“{}”".format(group))
+        for f in groups[group]:
+            fields[f["key"]] = FieldDef(**{**f, "choices": tuple(f.get("choices", ()))})
+    for f in raw["fields"]:  # a business field of the same key overrides the group's
+        fields[f["key"]] = FieldDef(**{**f, "choices": tuple(f.get("choices", ()))})
+    roles = tuple(RoleDef(**{**r, "party_kinds": tuple(r["party_kinds"])}) for r in raw["roles"])
+    slots = []
+    for m in raw["materials"]:
+        merged = {**defaults, **m}
+        slots.append(MaterialSlot(**{**merged, "sources": tuple(merged["sources"])}))
+    codes = [s.code for s in slots]
+    if len(set(codes)) != len(codes):
+        raise _fail(path, ["materials"], "材料编码重复")
+    known = set(fields)
+    for i, s in enumerate(slots):
+        unknown = condition_fields(s.condition) - known
+        if unknown:
+            raise _fail(path, ["materials", i, "condition"], "条件引用了未定义的字段 {}".format(sorted(unknown)))
+    for i, r in enumerate(roles):
+        if r.min > r.max:
+            raise _fail(path, ["roles", i], "min 大于 max")
+    keep = {k: raw[k] for k in ("code", "name", "name_en", "kind", "registration_type", "interview",
+                                "mortgage_kind", "right_type", "description") if k in raw}
+    return BusinessType(channels=tuple(raw["channels"]), roles=roles, fields=tuple(fields.values()),
+                        materials=tuple(slots), face_checks=raw.get("face_checks", 1),
+                        documents=tuple(raw["documents"]), combined_with=tuple(raw.get("combined_with", ())),
+                        **keep)
+
+
+def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
+    """Load and validate the catalog in ``directory``; raise :class:`CatalogError` if broken."""
+    import jsonschema  # loaded here: only catalog loading needs it
+
+    directory = Path(directory)
+    index_path = directory / "index.json"
+    index = _read_json(index_path)
+    schema = _read_json(directory / "schema.json")
+    for key in ("catalog_version", "businesses", "field_groups", "id_kinds", "party_kinds"):
+        if key not in index:
+            raise _fail(index_path, [key], "缺少必填项")
+    validator = jsonschema.Draft202012Validator(schema)
+    businesses: dict[str, BusinessType] = {}
+    for code in index["businesses"]:
+        path = directory / "businesses" / "{}.json".format(code)
+        raw = _read_json(path)
+        errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
+        if errors:
+            raise _fail(path, errors[0].absolute_path, errors[0].message)
+        if raw["code"] != code:
+            raise _fail(path, ["code"], "编码“{}”与文件名不一致".format(raw["code"]))
+        businesses[code] = _business(raw, index["field_groups"], index.get("material_defaults", {}), path)
+    return Catalog(str(index["catalog_version"]), businesses, index["id_kinds"], index["party_kinds"], directory)
+
+
+@lru_cache(maxsize=4)
+def default_catalog() -> Catalog:
+    """The catalog shipped in ``resources/catalog`` (loaded once)."""
+    return load_catalog(CATALOG_DIR)

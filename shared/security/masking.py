@@ -1,0 +1,73 @@
+"""Masking of personal data for screens and logs.
+
+A name shows its first and last character (张*三, 欧阳**锋); an ID number keeps the six-digit
+region code and the last four characters (110101********1233); a phone keeps 3 + 4.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+_RIC_RE = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
+_MOBILE_RE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+
+
+def mask_name(name: str | None) -> str:
+    """张三 -> 张*, 张小三 -> 张*三, 欧阳小锋 -> 欧**锋; organisations keep their name."""
+    if not name:
+        return ""
+    name = name.strip()
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def mask_id(number: str | None) -> str:
+    """110101199003071233 -> 110101********1233; short values keep only their last 2."""
+    if not number:
+        return ""
+    n = number.strip()
+    if len(n) >= 15:
+        return n[:6] + "*" * (len(n) - 10) + n[-4:]
+    if len(n) > 4:
+        return "*" * (len(n) - 2) + n[-2:]
+    return "*" * len(n)
+
+
+def mask_phone(phone: str | None) -> str:
+    """13812345678 -> 138****5678."""
+    if not phone:
+        return ""
+    p = phone.strip()
+    if len(p) >= 7:
+        return p[:3] + "*" * (len(p) - 7) + p[-4:]
+    return "*" * len(p)
+
+
+def scrub(text: str) -> str:
+    """Mask anything shaped like a resident ID number or a mobile number in free text."""
+    text = _RIC_RE.sub(lambda m: m.group(1) + "*" * 8 + m.group(3)[-4:], text)
+    return _MOBILE_RE.sub(lambda m: m.group(1) + "****" + m.group(3), text)
+
+
+class ScrubbingFilter(logging.Filter):
+    """A logging filter that masks ID-shaped and phone-shaped strings in every record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken format string must not stop logging
+            return True
+        record.msg, record.args = scrub(message), ()
+        return True
+
+
+def install_log_scrubber(logger: logging.Logger | None = None) -> None:
+    """Attach :class:`ScrubbingFilter` to every handler of ``logger`` (root by default)."""
+    logger = logger or logging.getLogger()
+    for handler in logger.handlers:
+        if not any(isinstance(f, ScrubbingFilter) for f in handler.filters):
+            handler.addFilter(ScrubbingFilter())

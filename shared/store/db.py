@@ -1,0 +1,152 @@
+"""The SQLCipher connection and the one thread that owns it.
+
+SQLCipher (like SQLite) connections must not be shared across threads, and the UI must never
+wait on disk. So one :class:`DbThread` owns the connection; every piece of work is a function
+``fn(conn)`` run on that thread, its result handed back through a future.
+
+Opening never destroys anything: a wrong key, a corrupt file, a read-only file or a full disk
+raise :class:`StoreError` with a message saying what to do, and the file is left as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from shared.errors import StoreError
+from shared.i18n import Msg
+from shared.store.schema import SCHEMA_VERSION, migrate
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+_STOP = object()
+
+
+def translate_db_error(exc: Exception, path: Path) -> StoreError:
+    """Turn a sqlite/sqlcipher error into a message a person can act on."""
+    text = str(exc).lower()
+    if "disk is full" in text or "disk i/o" in text and "full" in text:
+        msg = Msg("store.disk_full", "磁盘空间已满，本次修改未保存（原有数据完好）。请清理磁盘后重试")
+    elif "readonly" in text or "read-only" in text:
+        msg = Msg("store.readonly", "数据库文件 {path} 为只读，无法保存。请检查文件权限", {"path": str(path)})
+    elif "locked" in text or "busy" in text:
+        msg = Msg("store.locked", "数据库正被其他程序使用，请稍后重试")
+    elif "not a database" in text or "malformed" in text or "encrypted" in text:
+        msg = Msg("store.cannot_open", "无法打开加密数据库 {path}：密钥不正确或文件已损坏。文件未作任何改动，请联系运维人员用正确密钥或备份恢复",
+                  {"path": str(path)})
+    elif "unable to open" in text:
+        msg = Msg("store.unable_open", "无法打开数据库文件 {path}，请检查目录是否存在及权限", {"path": str(path)})
+    else:
+        msg = Msg("store.error", "数据库错误：{detail}", {"detail": str(exc)})
+    return StoreError(msg)
+
+
+def open_connection(path: Path, key: bytes, *, migrate_to: int | None = SCHEMA_VERSION):
+    """Open (or create) the encrypted database at ``path`` with ``key`` and migrate it."""
+    import sqlcipher3
+
+    path = Path(path)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed and not os.access(path, os.R_OK):
+        raise StoreError(Msg("store.unreadable", "没有读取数据库文件 {path} 的权限", {"path": str(path)}))
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    except sqlcipher3.Error as exc:
+        raise translate_db_error(exc, path) from None
+    try:
+        conn.execute("PRAGMA key = \"x'{}'\"".format(key.hex()))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on a wrong key
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")  # no clear temp files
+        conn.execute("PRAGMA foreign_keys = ON")
+        if migrate_to is not None:
+            migrate(conn, migrate_to)
+    except sqlcipher3.Error as exc:
+        conn.close()
+        raise translate_db_error(exc, path) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+class DbThread:
+    """Runs functions on the one thread that owns the connection."""
+
+    def __init__(self, opener: Callable[[], Any], name: str = "yizhan-db") -> None:
+        self._queue: queue.Queue = queue.Queue()
+        self._opened: Future = Future()
+        self._thread = threading.Thread(target=self._run, args=(opener,), name=name, daemon=True)
+        self._thread.start()
+        self._opened.result()  # re-raises the opening error in the caller
+
+    def _run(self, opener: Callable[[], Any]) -> None:
+        try:
+            conn = opener()
+        except BaseException as exc:  # handed to the caller of __init__
+            self._opened.set_exception(exc)
+            return
+        self._opened.set_result(True)
+        while True:
+            item = self._queue.get()
+            if item is _STOP:
+                break
+            fn, fut = item
+            if not fut.set_running_or_notify_cancel():
+                continue
+            try:
+                fut.set_result(fn(conn))
+            except BaseException as exc:
+                fut.set_exception(exc)
+        conn.close()
+
+    def submit(self, fn: Callable[..., T]) -> "Future[T]":
+        """Queue ``fn(conn)``; its result (or exception) arrives in the future."""
+        if not self._thread.is_alive():
+            raise StoreError(Msg("store.closed", "数据库已关闭"))
+        fut: Future = Future()
+        self._queue.put((fn, fut))
+        return fut
+
+    def call(self, fn: Callable[..., T]) -> T:
+        """Run ``fn(conn)`` on the owner thread and wait for its result."""
+        if threading.current_thread() is self._thread:
+            raise RuntimeError("DbThread.call from the owner thread would deadlock")
+        return self.submit(fn).result()
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join(timeout=10)
+
+
+def transaction(conn, fn: Callable[[Any], T], path: Path) -> T:
+    """Run ``fn(conn)`` inside BEGIN IMMEDIATE ... COMMIT; roll back on any error."""
+    import sqlcipher3
+
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlcipher3.Error as exc:
+        raise translate_db_error(exc, path) from None
+    try:
+        result = fn(conn)
+        conn.execute("COMMIT")
+        return result
+    except sqlcipher3.Error as exc:
+        _rollback(conn)
+        raise translate_db_error(exc, path) from None
+    except BaseException:
+        _rollback(conn)
+        raise
+
+
+def _rollback(conn) -> None:
+    try:
+        conn.execute("ROLLBACK")
+    except Exception:  # already rolled back by SQLite (e.g. after SQLITE_FULL)
+        pass

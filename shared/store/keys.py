@@ -1,0 +1,131 @@
+"""Where the store's 256-bit key lives. Never in clear beside the database.
+
+* :class:`KeyringKeyProvider`: the OS keyring (Secret Service on Linux, Windows Credential
+  Manager). Preferred.
+* :class:`FileKeyProvider`: a 0600 file in the configuration directory, which is separate
+  from the data directory. The weaker choice (anyone who can read the user's files can read
+  the key), used where no keyring backend exists, e.g. headless service points and CI.
+
+A TPM-sealed provider can come later behind the same interface.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import secrets
+import stat
+from abc import ABC, abstractmethod
+from pathlib import Path
+
+from shared.config import atomic_write
+from shared.errors import StoreError
+from shared.i18n import Msg
+
+log = logging.getLogger(__name__)
+KEY_BYTES = 32
+
+
+class KeyProvider(ABC):
+    """Loads or creates the key of one store."""
+
+    name = "abstract"
+
+    @abstractmethod
+    def load(self) -> bytes | None:
+        """The key, or ``None`` if none was ever created."""
+
+    @abstractmethod
+    def save(self, key: bytes) -> None:
+        """Keep ``key`` for later."""
+
+    def create(self) -> bytes:
+        """Make and keep a fresh random key."""
+        key = secrets.token_bytes(KEY_BYTES)
+        self.save(key)
+        return key
+
+
+class FileKeyProvider(KeyProvider):
+    """The key in a 0600 file (hex) in the configuration directory."""
+
+    name = "file"
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def load(self) -> bytes | None:
+        if not self.path.exists():
+            return None
+        mode = stat.S_IMODE(self.path.stat().st_mode)
+        if os.name == "posix" and mode & 0o077:
+            raise StoreError(Msg("key.perms", "密钥文件 {path} 权限过宽（{mode}），请改为仅本人可读（chmod 600）",
+                                 {"path": str(self.path), "mode": oct(mode)}))
+        try:
+            key = bytes.fromhex(self.path.read_text("ascii").strip())
+        except (ValueError, UnicodeDecodeError):
+            raise StoreError(Msg("key.corrupt", "密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件",
+                                 {"path": str(self.path)})) from None
+        if len(key) != KEY_BYTES:
+            raise StoreError(Msg("key.length", "密钥文件 {path} 长度不对，数据库未作改动", {"path": str(self.path)}))
+        return key
+
+    def save(self, key: bytes) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write(self.path, key.hex().encode("ascii"), mode=0o600)
+
+
+class KeyringKeyProvider(KeyProvider):
+    """The key in the OS keyring, under service ``yizhan`` and an id derived from the store path."""
+
+    name = "keyring"
+    SERVICE = "yizhan"
+
+    def __init__(self, db_path: Path, backend=None) -> None:
+        self.account = "store-" + hashlib.sha256(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+        self.backend = backend
+
+    def _kr(self):
+        if self.backend is not None:
+            return self.backend
+        import keyring
+        return keyring.get_keyring()
+
+    def load(self) -> bytes | None:
+        value = self._kr().get_password(self.SERVICE, self.account)
+        return bytes.fromhex(value) if value else None
+
+    def save(self, key: bytes) -> None:
+        self._kr().set_password(self.SERVICE, self.account, key.hex())
+
+
+def keyring_usable() -> bool:
+    """True when a real keyring backend (not the fail or null one) is configured."""
+    try:
+        import keyring
+        from keyring.backends import fail, null
+        kr = keyring.get_keyring()
+    except Exception:  # a broken keyring install must not stop the app
+        return False
+    if isinstance(kr, (fail.Keyring, null.Keyring)):
+        return False
+    if type(kr).__name__ == "ChainerBackend":
+        return bool(getattr(kr, "backends", None))
+    return True
+
+
+def default_key_provider(db_path: Path, config_dir: Path) -> KeyProvider:
+    """The keyring where one works (or ``YIZHAN_KEY_PROVIDER=keyring``), else the key file.
+
+    Once a key file exists it stays the provider, so a keyring that appears later does not
+    hide the key the store was made with.
+    """
+    choice = os.environ.get("YIZHAN_KEY_PROVIDER", "auto")
+    file_provider = FileKeyProvider(Path(config_dir) / "store.key")
+    if choice == "file" or file_provider.path.exists():
+        return file_provider
+    if choice == "keyring" or keyring_usable():
+        return KeyringKeyProvider(db_path)
+    log.info("no OS keyring available: the store key is kept in a 0600 file (weaker)")
+    return file_provider

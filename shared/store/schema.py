@@ -1,0 +1,76 @@
+"""Schema of the encrypted store and its migrations.
+
+Each migration is a list of statements taking the database from version n-1 to n; the version
+lives in ``PRAGMA user_version``. Migrations are tested against saved old database files
+(``tests/store/data/``). Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+        """CREATE TABLE cases (
+            id TEXT PRIMARY KEY,
+            business_code TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1,
+            state TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            doc TEXT NOT NULL)""",
+        """CREATE TABLE parties (
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            id_number TEXT NOT NULL,
+            PRIMARY KEY (case_id, idx))""",
+        """CREATE INDEX parties_name ON parties(name)""",
+        """CREATE INDEX parties_id_number ON parties(id_number)""",
+        """CREATE INDEX cases_updated ON cases(updated_at)""",
+        """CREATE INDEX cases_state ON cases(state, business_code)""",
+        """CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            action TEXT NOT NULL,
+            case_id TEXT,
+            detail TEXT NOT NULL DEFAULT '',
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL)""",
+    ],
+    2: [
+        # The unit number becomes a column so it can be searched without parsing every doc.
+        """ALTER TABLE cases ADD COLUMN unit_number TEXT NOT NULL DEFAULT ''""",
+        """UPDATE cases SET unit_number =
+               coalesce(json_extract(doc, '$.data."property.unit_number"'), '')""",
+        """CREATE INDEX cases_unit ON cases(unit_number)""",
+    ],
+}
+
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def current_version(conn) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database to ``target``, each step in its own transaction. Returns the version."""
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        from shared.errors import StoreError
+        from shared.i18n import Msg
+        raise StoreError(Msg("store.newer", "数据库版本 {v} 比本程序支持的 {s} 新，请升级程序", {"v": version, "s": SCHEMA_VERSION}))
+    while version < target:
+        version += 1
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            conn.execute("PRAGMA user_version = {:d}".format(version))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return version

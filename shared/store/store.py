@@ -1,0 +1,192 @@
+"""The encrypted store: cases, their parties and the audit log, in one SQLCipher file.
+
+:class:`Store` is the only way in. Its methods are blocking and thread-safe (the work runs on
+the connection's owner thread); front ends call them from a worker, never the UI thread.
+Every change is audited in the same transaction as the change itself.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from shared.config import default_config_dir, default_data_dir
+from shared.domain.case import Case, now_iso
+from shared.domain.identifiers import normalize
+from shared.domain.states import CaseState, can_edit
+from shared.errors import StoreError
+from shared.i18n import Msg
+from shared.store import audit
+from shared.store.db import DbThread, open_connection, transaction
+from shared.store.keys import KeyProvider, default_key_provider
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+DB_NAME = "yizhan.db"
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list (personal data still clear: mask before showing)."""
+
+    id: str
+    business_code: str
+    revision: int
+    state: CaseState
+    updated_at: str
+    unit_number: str
+    first_party_name: str
+    first_party_id: str
+
+
+def current_operator() -> str:
+    """Until operator login exists, the operator is the local OS user."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in some service environments
+        return "unknown"
+
+
+class Store:
+    """An open encrypted store."""
+
+    def __init__(self, path: Path, key: bytes, operator: str | None = None) -> None:
+        self.path = Path(path)
+        self.operator = operator or current_operator()
+        self._audit_key = audit.audit_key(key)
+        self._db = DbThread(lambda: open_connection(self.path, key))
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None, config_dir: Path | None = None,
+             key_provider: KeyProvider | None = None, operator: str | None = None) -> "Store":
+        """Open the store of ``data_dir`` (created on first use with a fresh random key).
+
+        An existing database whose key cannot be found is never re-keyed or recreated.
+        """
+        data_dir = Path(data_dir) if data_dir else default_data_dir()
+        config_dir = Path(config_dir) if config_dir else default_config_dir(data_dir)
+        path = data_dir / DB_NAME
+        provider = key_provider or default_key_provider(path, config_dir)
+        key = provider.load()
+        if key is None:
+            if path.exists() and path.stat().st_size > 0:
+                raise StoreError(Msg("store.key_missing", "找不到数据库 {path} 的密钥（{provider}）。文件未作改动，请恢复密钥后再打开",
+                                     {"path": str(path), "provider": provider.name}))
+            try:
+                data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as exc:
+                raise StoreError(Msg("store.mkdir", "无法创建数据目录 {path}：{err}", {"path": str(data_dir), "err": exc.strerror})) from None
+            key = provider.create()
+        return cls(path, key, operator)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- plumbing --------------------------------------------------------------------------
+    def run(self, fn: Callable[[Any], T]) -> T:
+        """Run ``fn(conn)`` on the owner thread (for the other store modules)."""
+        return self._db.call(fn)
+
+    def write(self, fn: Callable[[Any], T]) -> T:
+        """Run ``fn(conn)`` in one transaction on the owner thread."""
+        return self._db.call(lambda conn: transaction(conn, fn, self.path))
+
+    def audit(self, conn, action: str, case_id: str | None, detail: str = "") -> None:
+        """Append an audit row inside the current transaction."""
+        audit.append(conn, self._audit_key, self.operator, action, case_id, detail)
+
+    # -- cases -----------------------------------------------------------------------------
+    def save_case(self, case: Case, action: str | None = None) -> Case:
+        """Insert or update a case with its parties; audited as create or update."""
+        case.updated_at = now_iso()
+        case.operator = case.operator or self.operator
+        doc = json.dumps(case.to_dict(), ensure_ascii=False)
+
+        def work(conn):
+            exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone()
+            conn.execute(
+                "INSERT INTO cases(id, business_code, revision, state, created_at, updated_at, doc, unit_number)"
+                " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET business_code=excluded.business_code,"
+                " revision=excluded.revision, state=excluded.state, updated_at=excluded.updated_at,"
+                " doc=excluded.doc, unit_number=excluded.unit_number",
+                (case.id, case.business_code, case.revision, case.state.value, case.created_at, case.updated_at,
+                 doc, normalize(str(case.get("property.unit_number", "")))))
+            conn.execute("DELETE FROM parties WHERE case_id = ?", (case.id,))
+            conn.executemany("INSERT INTO parties(case_id, idx, role, name, id_number) VALUES (?,?,?,?,?)",
+                             [(case.id, i, p.role, p.name, normalize(p.id_number)) for i, p in enumerate(case.parties)])
+            self.audit(conn, action or ("update" if exists else "create"), case.id,
+                       "state={} rev={}".format(case.state.value, case.revision))
+        self.write(work)
+        return case
+
+    def get_case(self, case_id: str) -> Case:
+        row = self.run(lambda conn: conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone())
+        if row is None:
+            raise StoreError(Msg("store.no_case", "找不到案件 {id}", {"id": case_id}))
+        return Case.from_dict(json.loads(row[0]))
+
+    def log_view(self, case_id: str, what: str) -> None:
+        """Audit an unmasked view of a case's personal data."""
+        self.write(lambda conn: self.audit(conn, "view_unmasked", case_id, what))
+
+    def delete_draft(self, case_id: str) -> None:
+        """Delete a case that was never submitted; audited."""
+        case = self.get_case(case_id)
+        if not can_edit(case.state):
+            raise StoreError(Msg("store.delete_submitted", "已提交的案件不能删除"))
+
+        def work(conn):
+            conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+            self.audit(conn, "delete", case_id, "state={}".format(case.state.value))
+        self.write(work)
+
+    def list_cases(self, query: str = "", state: str | None = None, business: str | None = None,
+                   limit: int = 200, offset: int = 0) -> list[CaseSummary]:
+        """Newest first; ``query`` matches the business number, a party's name or ID number, or the unit number."""
+        where, args = [], []
+        q = query.strip()
+        if q:
+            nq = normalize(q)
+            where.append("(c.id LIKE ? OR c.unit_number LIKE ? OR c.id IN "
+                         "(SELECT case_id FROM parties WHERE name LIKE ? OR id_number LIKE ?))")
+            args += [nq + "%", "%" + nq + "%", "%" + q + "%", "%" + nq + "%"]
+        if state:
+            where.append("c.state = ?")
+            args.append(state)
+        if business:
+            where.append("c.business_code = ?")
+            args.append(business)
+        sql = ("SELECT c.id, c.business_code, c.revision, c.state, c.updated_at, c.unit_number,"
+               " coalesce(p.name, ''), coalesce(p.id_number, '') FROM cases c"
+               " LEFT JOIN parties p ON p.case_id = c.id AND p.idx = 0"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")
+        rows = self.run(lambda conn: conn.execute(sql, args + [limit, offset]).fetchall())
+        return [CaseSummary(r[0], r[1], r[2], CaseState(r[3]), r[4], r[5], r[6], r[7]) for r in rows]
+
+    def count_cases(self) -> int:
+        return self.run(lambda conn: conn.execute("SELECT count(*) FROM cases").fetchone()[0])
+
+    # -- audit -----------------------------------------------------------------------------
+    def verify_audit(self) -> audit.AuditReport:
+        return self.run(lambda conn: audit.verify(conn, self._audit_key))
+
+    def audit_rows(self, case_id: str | None = None) -> list[tuple]:
+        sql = "SELECT seq, at, operator, action, case_id, detail FROM audit"
+        args: tuple = ()
+        if case_id:
+            sql, args = sql + " WHERE case_id = ?", (case_id,)
+        return self.run(lambda conn: conn.execute(sql + " ORDER BY seq", args).fetchall())
+
+    def integrity_check(self) -> str:
+        return self.run(lambda conn: conn.execute("PRAGMA integrity_check").fetchone()[0])
