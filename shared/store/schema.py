@@ -46,6 +46,23 @@ MIGRATIONS: dict[int, list[str]] = {
                coalesce(json_extract(doc, '$.data."property.unit_number"'), '')""",
         """CREATE INDEX cases_unit ON cases(unit_number)""",
     ],
+    3: [
+        # Material pages, rendered documents, face images, signatures: blobs kept inside the
+        # encrypted database, never as files on disk.
+        """CREATE TABLE blobs (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            slot TEXT NOT NULL DEFAULT '',
+            idx INTEGER NOT NULL DEFAULT 0,
+            mime TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            data BLOB NOT NULL)""",
+        """CREATE INDEX blobs_case ON blobs(case_id, kind, slot, idx)""",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -59,6 +59,8 @@ class Store:
         self.operator = operator or current_operator()
         self._audit_key = audit.audit_key(key)
         self._db = DbThread(lambda: open_connection(self.path, key))
+        from shared.store.blobs import BlobStore
+        self.blobs = BlobStore(self)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, config_dir: Path | None = None,

@@ -1,0 +1,116 @@
+"""Binary attachments of a case, kept encrypted inside the store.
+
+Kinds: ``page`` (a material page, in a checklist slot), ``document`` (a rendered PDF),
+``face`` (face evidence), ``signature``, ``idphoto`` (raw WLT), ``outcome`` (a document from
+the server). Each blob has its SHA-256, so a packet manifest can name it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from shared.domain.case import now_iso
+
+
+@dataclass
+class BlobInfo:
+    """A blob's metadata (without its bytes)."""
+
+    id: str
+    case_id: str
+    kind: str
+    slot: str
+    idx: int
+    mime: str
+    sha256: str
+    size: int
+    meta: dict[str, Any] = field(default_factory=dict)
+    created_at: str = ""
+
+
+_COLS = "id, case_id, kind, slot, idx, mime, sha256, size, meta, created_at"
+
+
+def _info(row) -> BlobInfo:
+    return BlobInfo(*row[:8], meta=json.loads(row[8]), created_at=row[9])
+
+
+class BlobStore:
+    """Blob operations of a :class:`~shared.store.Store` (all audited, all in transactions)."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def add(self, case_id: str, kind: str, data: bytes, mime: str, slot: str = "",
+            meta: dict[str, Any] | None = None, idx: int | None = None) -> BlobInfo:
+        """Store ``data``; appended at the end of its slot unless ``idx`` is given."""
+        blob_id = uuid.uuid4().hex
+        digest = hashlib.sha256(data).hexdigest()
+        meta_json = json.dumps(meta or {}, ensure_ascii=False)
+
+        def work(conn):
+            pos = idx
+            if pos is None:
+                pos = conn.execute("SELECT coalesce(max(idx) + 1, 0) FROM blobs WHERE case_id=? AND kind=? AND slot=?",
+                                   (case_id, kind, slot)).fetchone()[0]
+            at = now_iso()
+            conn.execute("INSERT INTO blobs(id, case_id, kind, slot, idx, mime, sha256, size, meta, created_at, data)"
+                         " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                         (blob_id, case_id, kind, slot, pos, mime, digest, len(data), meta_json, at, data))
+            self.store.audit(conn, "add_" + kind, case_id, "slot={} size={}".format(slot, len(data)))
+            return BlobInfo(blob_id, case_id, kind, slot, pos, mime, digest, len(data), meta or {}, at)
+        return self.store.write(work)
+
+    def get(self, blob_id: str) -> bytes:
+        row = self.store.run(lambda conn: conn.execute("SELECT data FROM blobs WHERE id = ?", (blob_id,)).fetchone())
+        if row is None:
+            from shared.errors import StoreError
+            from shared.i18n import Msg
+            raise StoreError(Msg("store.no_blob", "找不到附件 {id}", {"id": blob_id}))
+        return bytes(row[0])
+
+    def info(self, blob_id: str) -> BlobInfo:
+        row = self.store.run(lambda conn: conn.execute("SELECT {} FROM blobs WHERE id = ?".format(_COLS), (blob_id,)).fetchone())
+        if row is None:
+            raise KeyError(blob_id)
+        return _info(row)
+
+    def list(self, case_id: str, kind: str | None = None, slot: str | None = None) -> list[BlobInfo]:
+        sql, args = "SELECT {} FROM blobs WHERE case_id = ?".format(_COLS), [case_id]
+        if kind is not None:
+            sql, args = sql + " AND kind = ?", args + [kind]
+        if slot is not None:
+            sql, args = sql + " AND slot = ?", args + [slot]
+        rows = self.store.run(lambda conn: conn.execute(sql + " ORDER BY kind, slot, idx", args).fetchall())
+        return [_info(r) for r in rows]
+
+    def delete(self, blob_id: str) -> None:
+        def work(conn):
+            row = conn.execute("SELECT case_id, kind, slot FROM blobs WHERE id = ?", (blob_id,)).fetchone()
+            if row:
+                conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))
+                self.store.audit(conn, "delete_" + row[1], row[0], "slot={}".format(row[2]))
+        self.store.write(work)
+
+    def reorder(self, case_id: str, slot: str, blob_ids: list[str]) -> None:
+        """Set the page order of a slot to ``blob_ids``."""
+        def work(conn):
+            for i, bid in enumerate(blob_ids):
+                conn.execute("UPDATE blobs SET idx = ? WHERE id = ? AND case_id = ? AND slot = ?", (i, bid, case_id, slot))
+            self.store.audit(conn, "reorder_pages", case_id, "slot={}".format(slot))
+        self.store.write(work)
+
+    def replace(self, blob_id: str, data: bytes, meta: dict[str, Any] | None = None) -> None:
+        """Replace a blob's bytes (e.g. a rotated page), keeping its place."""
+        digest = hashlib.sha256(data).hexdigest()
+
+        def work(conn):
+            row = conn.execute("SELECT case_id, kind FROM blobs WHERE id = ?", (blob_id,)).fetchone()
+            conn.execute("UPDATE blobs SET data = ?, sha256 = ?, size = ?, meta = coalesce(?, meta) WHERE id = ?",
+                         (data, digest, len(data), json.dumps(meta, ensure_ascii=False) if meta is not None else None, blob_id))
+            self.store.audit(conn, "replace_" + row[1], row[0], "size={}".format(len(data)))
+        self.store.write(work)
