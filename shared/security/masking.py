@@ -71,3 +71,22 @@ def install_log_scrubber(logger: logging.Logger | None = None) -> None:
     for handler in logger.handlers:
         if not any(isinstance(f, ScrubbingFilter) for f in handler.filters):
             handler.addFilter(ScrubbingFilter())
+
+
+def display_party(party, reveal: bool = False) -> tuple[str, str, str]:
+    """Name, ID number and phone of a party as a screen shows them.
+
+    An organisation's name and credit code are public and shown in full; a person's are
+    masked unless ``reveal`` (which the caller must audit).
+    """
+    if reveal or party.kind == "org":
+        return party.name, party.id_number, party.phone if reveal else mask_phone(party.phone)
+    return mask_name(party.name), mask_id(party.id_number), mask_phone(party.phone)
+
+
+def display_value(field_def, value) -> str:
+    """A form value as text (yes / no for booleans)."""
+    from shared.i18n import translate
+    if field_def.type == "bool":
+        return translate("是") if value else translate("否")
+    return str(value)

@@ -48,22 +48,23 @@ class BlobStore:
     def add(self, case_id: str, kind: str, data: bytes, mime: str, slot: str = "",
             meta: dict[str, Any] | None = None, idx: int | None = None) -> BlobInfo:
         """Store ``data``; appended at the end of its slot unless ``idx`` is given."""
+        return self.store.write(lambda conn: self.add_in(conn, case_id, kind, data, mime, slot, meta, idx))
+
+    def add_in(self, conn, case_id: str, kind: str, data: bytes, mime: str, slot: str = "",
+               meta: dict[str, Any] | None = None, idx: int | None = None) -> BlobInfo:
+        """The body of :meth:`add`, for callers composing a larger transaction."""
         blob_id = uuid.uuid4().hex
         digest = hashlib.sha256(data).hexdigest()
-        meta_json = json.dumps(meta or {}, ensure_ascii=False)
-
-        def work(conn):
-            pos = idx
-            if pos is None:
-                pos = conn.execute("SELECT coalesce(max(idx) + 1, 0) FROM blobs WHERE case_id=? AND kind=? AND slot=?",
-                                   (case_id, kind, slot)).fetchone()[0]
-            at = now_iso()
-            conn.execute("INSERT INTO blobs(id, case_id, kind, slot, idx, mime, sha256, size, meta, created_at, data)"
-                         " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                         (blob_id, case_id, kind, slot, pos, mime, digest, len(data), meta_json, at, data))
-            self.store.audit(conn, "add_" + kind, case_id, "slot={} size={}".format(slot, len(data)))
-            return BlobInfo(blob_id, case_id, kind, slot, pos, mime, digest, len(data), meta or {}, at)
-        return self.store.write(work)
+        if idx is None:
+            idx = conn.execute("SELECT coalesce(max(idx) + 1, 0) FROM blobs WHERE case_id=? AND kind=? AND slot=?",
+                               (case_id, kind, slot)).fetchone()[0]
+        at = now_iso()
+        conn.execute("INSERT INTO blobs(id, case_id, kind, slot, idx, mime, sha256, size, meta, created_at, data)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     (blob_id, case_id, kind, slot, idx, mime, digest, len(data),
+                      json.dumps(meta or {}, ensure_ascii=False), at, data))
+        self.store.audit(conn, "add_" + kind, case_id, "slot={} size={}".format(slot, len(data)))
+        return BlobInfo(blob_id, case_id, kind, slot, idx, mime, digest, len(data), meta or {}, at)
 
     def get(self, blob_id: str) -> bytes:
         row = self.store.run(lambda conn: conn.execute("SELECT data FROM blobs WHERE id = ?", (blob_id,)).fetchone())

@@ -110,26 +110,27 @@ class Store:
     # -- cases -----------------------------------------------------------------------------
     def save_case(self, case: Case, action: str | None = None) -> Case:
         """Insert or update a case with its parties; audited as create or update."""
+        self.write(lambda conn: self.write_case(conn, case, action))
+        return case
+
+    def write_case(self, conn, case: Case, action: str | None = None) -> None:
+        """The body of :meth:`save_case`, for callers composing a larger transaction."""
         case.updated_at = now_iso()
         case.operator = case.operator or self.operator
         doc = json.dumps(case.to_dict(), ensure_ascii=False)
-
-        def work(conn):
-            exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone()
-            conn.execute(
-                "INSERT INTO cases(id, business_code, revision, state, created_at, updated_at, doc, unit_number)"
-                " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET business_code=excluded.business_code,"
-                " revision=excluded.revision, state=excluded.state, updated_at=excluded.updated_at,"
-                " doc=excluded.doc, unit_number=excluded.unit_number",
-                (case.id, case.business_code, case.revision, case.state.value, case.created_at, case.updated_at,
-                 doc, normalize(str(case.get("property.unit_number", "")))))
-            conn.execute("DELETE FROM parties WHERE case_id = ?", (case.id,))
-            conn.executemany("INSERT INTO parties(case_id, idx, role, name, id_number) VALUES (?,?,?,?,?)",
-                             [(case.id, i, p.role, p.name, normalize(p.id_number)) for i, p in enumerate(case.parties)])
-            self.audit(conn, action or ("update" if exists else "create"), case.id,
-                       "state={} rev={}".format(case.state.value, case.revision))
-        self.write(work)
-        return case
+        exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone()
+        conn.execute(
+            "INSERT INTO cases(id, business_code, revision, state, created_at, updated_at, doc, unit_number)"
+            " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET business_code=excluded.business_code,"
+            " revision=excluded.revision, state=excluded.state, updated_at=excluded.updated_at,"
+            " doc=excluded.doc, unit_number=excluded.unit_number",
+            (case.id, case.business_code, case.revision, case.state.value, case.created_at, case.updated_at,
+             doc, normalize(str(case.get("property.unit_number", "")))))
+        conn.execute("DELETE FROM parties WHERE case_id = ?", (case.id,))
+        conn.executemany("INSERT INTO parties(case_id, idx, role, name, id_number) VALUES (?,?,?,?,?)",
+                         [(case.id, i, p.role, p.name, normalize(p.id_number)) for i, p in enumerate(case.parties)])
+        self.audit(conn, action or ("update" if exists else "create"), case.id,
+                   "state={} rev={}".format(case.state.value, case.revision))
 
     def get_case(self, case_id: str) -> Case:
         row = self.run(lambda conn: conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone())

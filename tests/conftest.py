@@ -1,0 +1,58 @@
+"""Test-wide settings: offscreen Qt, a fresh data directory per test, GUI auto-marking."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("YIZHAN_NO_ERROR_WINDOWS", "1")
+
+import pytest  # noqa: E402
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_dirs(tmp_path, monkeypatch):
+    """Every test gets its own data and config directories: never a real user's."""
+    monkeypatch.setenv("YIZHAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("YIZHAN_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("YIZHAN_KEY_PROVIDER", "file")
+    from shared import i18n
+    i18n.set_language("zh")
+    yield
+
+
+@pytest.fixture
+def fake():
+    from shared.domain.fakes import FakeFactory
+    return FakeFactory(1234)
+
+
+@pytest.fixture
+def store(tmp_path):
+    from shared.store import Store
+    s = Store.open(tmp_path / "data", tmp_path / "config", operator="tester")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sample_case(fake):
+    """A complete-looking mortgage first registration case (no materials yet)."""
+    from shared.domain.case import Case, Party
+    p, bank = fake.person(), fake.bank()
+    case = Case("mortgage_first_general", catalog_version="test")
+    case.parties = [Party("mortgagor", "person", p.name, "1", p.id_number, p.phone, p.address),
+                    Party("mortgagee", "org", bank.name, "8", bank.credit_code, bank.phone, bank.address)]
+    for key, value in {"property.unit_number": fake.unit_number(), "property.certificate_number": fake.certificate_number(),
+                       "property.location": "福州市鼓楼区五一路88号", "property.area": "89.56", "property.use": "住宅",
+                       "mortgage.contract_number": "DY001", "mortgage.amount": "1000000", "mortgage.currency": "CNY",
+                       "mortgage.debt_from": "2026-01-01", "mortgage.debt_to": "2046-01-01",
+                       "mortgage.guarantee_scope": "主债权及利息", "reason": "购房贷款"}.items():
+        case.set(key, value)
+    return case
