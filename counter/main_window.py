@@ -1,0 +1,166 @@
+"""The counter's main window: case list, business picker and case editor on one stack.
+
+The store is opened off the UI thread after the window shows; if it cannot be opened the
+window explains why (wrong key, corrupt file, no disk) instead of failing to start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
+                               QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+
+from shared.config import Settings, default_config_dir, default_data_dir
+from shared.domain.catalog import Catalog
+from shared.i18n import tr
+from shared.ui.notify import notifier, notify_exception
+from shared.ui.tasks import run_task
+
+
+class QtBusinessPicker(QWidget):
+    """Big buttons, one per business type the counter handles."""
+
+    picked = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(tr("请选择业务类型"))
+        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        layout.addWidget(title)
+        grid = QGridLayout()
+        for i, biz in enumerate(catalog.for_channel("counter")):
+            button = QPushButton(tr(biz.name))
+            button.setObjectName("biz:" + biz.code)
+            button.setMinimumHeight(56)
+            button.setStyleSheet("font-size: 15px;")
+            button.clicked.connect(lambda _=False, code=biz.code: self.picked.emit(code))
+            grid.addWidget(button, i // 2, i % 2)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        back = QPushButton(tr("返回列表"))
+        back.clicked.connect(self.cancelled.emit)
+        layout.addWidget(back, 0, Qt.AlignLeft)
+
+
+class QtSettingsDialog(QDialog):
+    """Language and the server this service point syncs with."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(tr("设置"))
+        form = QFormLayout(self)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(settings.get("language")), 0))
+        form.addRow(tr("界面语言（重启后生效）"), self.language)
+        form.addRow(tr("登记服务器"), QLabel(str(settings.get("server_url"))))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        self.settings.set("language", self.language.currentData())
+        try:
+            self.settings.save()
+        except OSError as exc:
+            notify_exception(exc)
+            return
+        super().accept()
+
+
+class QtCounterWindow(QMainWindow):
+    """The counter application's window."""
+
+    storeReady = Signal()
+
+    def __init__(self, catalog: Catalog, data_dir: Path | None = None, config_dir: Path | None = None,
+                 settings: Settings | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        self.config_dir = Path(config_dir) if config_dir else default_config_dir(self.data_dir)
+        self.settings = settings or Settings.load(self.config_dir)
+        self.store = None
+        self.setWindowTitle(tr("一站 · 不动产登记服务点（柜台）"))
+        self.resize(1200, 800)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.message_page = QLabel(tr("正在打开加密数据库……"))
+        self.message_page.setObjectName("startupMessage")
+        self.message_page.setAlignment(Qt.AlignCenter)
+        self.message_page.setWordWrap(True)
+        self.message_page.setStyleSheet("font-size: 16px; padding: 40px;")
+        self.stack.addWidget(self.message_page)
+        self.statusBar().showMessage(tr("就绪"))
+        notifier().message.connect(self._on_message)
+        bar = self.menuBar()
+        menu = bar.addMenu(tr("案件"))
+        menu.addAction(tr("新建案件"), self.show_picker)
+        menu.addAction(tr("案件列表"), self.show_list)
+        bar.addMenu(tr("设置")).addAction(tr("语言与服务器……"), self.open_settings)
+
+    def open_store(self) -> None:
+        """Open the store off the UI thread, then build the pages that need it."""
+        from shared.store import Store
+
+        def failed(exc):
+            text = exc.msg.render() if hasattr(exc, "msg") else str(exc)
+            self.message_page.setText(tr("无法打开案件数据库。") + "\n\n" + text)
+            notify_exception(exc)
+        run_task(lambda: Store.open(self.data_dir, self.config_dir), self._store_opened, failed, parent=self)
+
+    def _store_opened(self, store) -> None:
+        from counter.case_editor import QtCaseEditor
+        from counter.case_list import QtCaseList
+        self.store = store
+        self.case_list = QtCaseList(store, self.catalog)
+        self.picker = QtBusinessPicker(self.catalog)
+        self.editor = QtCaseEditor(store, self.catalog)
+        for page in (self.case_list, self.picker, self.editor):
+            self.stack.addWidget(page)
+        self.case_list.openRequested.connect(self.open_case)
+        self.case_list.newRequested.connect(self.show_picker)
+        self.picker.picked.connect(self.new_case)
+        self.picker.cancelled.connect(self.show_list)
+        self.editor.closed.connect(self.show_list)
+        self.editor.deleted.connect(lambda _id: self.show_list())
+        self.show_list()
+        self.storeReady.emit()
+
+    def show_list(self) -> None:
+        if self.store:
+            self.stack.setCurrentWidget(self.case_list)
+            self.case_list.reload()
+
+    def show_picker(self) -> None:
+        if self.store:
+            self.stack.setCurrentWidget(self.picker)
+
+    def new_case(self, code: str) -> None:
+        self.editor.new_case(code)
+        self.stack.setCurrentWidget(self.editor)
+
+    def open_case(self, case_id: str) -> None:
+        def show(case):
+            self.editor.open_case(case)
+            self.stack.setCurrentWidget(self.editor)
+        run_task(lambda: self.store.get_case(case_id), show, parent=self)
+
+    def open_settings(self) -> None:
+        QtSettingsDialog(self.settings, self).exec()
+
+    def _on_message(self, level: str, text: str) -> None:
+        self.statusBar().showMessage(text, 10000 if level == "info" else 0)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.store:
+            self.store.close()
+        super().closeEvent(event)

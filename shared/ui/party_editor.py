@@ -1,0 +1,151 @@
+"""Editor of one party (a person or an organisation in one role), with live validation.
+
+Personal data of a saved party is shown masked; "显示" reveals it (the owner of the editor
+audits the reveal through ``revealRequested``) and makes it editable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from shared.domain.case import Party
+from shared.domain.catalog import Catalog, RoleDef
+from shared.domain.identifiers import VALIDATORS
+from shared.i18n import Msg, tr
+from shared.security.masking import mask_id, mask_name, mask_phone
+from shared.ui.form import INVALID_INPUT, QtErrorLabel
+
+
+class QtPartyEditor(QFrame):
+    """One party's fields. ``party()`` returns the edited :class:`Party`."""
+
+    removeRequested = Signal(object)
+    revealRequested = Signal(object)
+    changed = Signal()
+
+    def __init__(self, role: RoleDef, catalog: Catalog, party: Party | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.role, self.catalog = role, catalog
+        self._party = party or Party(role.role, kind=role.party_kinds[0],
+                                     id_kind=catalog.party_kinds[role.party_kinds[0]]["id_kinds"][0])
+        self._masked = bool(party and party.kind == "person" and party.id_number)
+        self.setObjectName("party:" + role.role)
+        self.setFrameShape(QFrame.StyledPanel)
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.title = QLabel("<b>{}</b>".format(tr(role.name)))
+        head.addWidget(self.title)
+        head.addStretch(1)
+        self.reveal_button = QPushButton(tr("显示"))
+        self.reveal_button.setObjectName("reveal")
+        self.reveal_button.setVisible(self._masked)
+        self.reveal_button.clicked.connect(self._reveal)
+        head.addWidget(self.reveal_button)
+        remove = QPushButton(tr("删除此当事人"))
+        remove.setObjectName("removeParty")
+        remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        head.addWidget(remove)
+        outer.addLayout(head)
+
+        form = QFormLayout()
+        self.kind = QComboBox()
+        for kind in role.party_kinds:
+            self.kind.addItem(tr(catalog.party_kinds[kind]["name"]), kind)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        form.addRow(tr("主体类型"), self.kind)
+        self.id_kind = QComboBox()
+        self.id_kind.currentIndexChanged.connect(lambda _: self._validate_field("id_number"))
+        form.addRow(tr("证件种类"), self.id_kind)
+        self.inputs: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QtErrorLabel] = {}
+        for attr, label in (("name", "名称/姓名"), ("id_number", "证件号码"), ("phone", "联系电话"),
+                            ("address", "通讯地址"), ("legal_rep", "法定代表人"), ("share", "共有份额")):
+            edit = QLineEdit()
+            edit.setObjectName(attr)
+            error = QtErrorLabel()
+            box = QVBoxLayout()
+            box.setSpacing(1)
+            box.addWidget(edit)
+            box.addWidget(error)
+            form.addRow(tr(label), box)
+            edit.textChanged.connect(lambda _=None, a=attr: self._validate_field(a))
+            self.inputs[attr], self.errors[attr] = edit, error
+        outer.addLayout(form)
+        self._load(self._party)
+
+    # -- loading and reading ---------------------------------------------------------------
+    def _load(self, p: Party) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(p.kind), 0))
+        self._fill_id_kinds(p.kind, p.id_kind)
+        values = {"name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address,
+                  "legal_rep": p.legal_rep, "share": p.share}
+        if self._masked:
+            values.update(name=mask_name(p.name), id_number=mask_id(p.id_number), phone=mask_phone(p.phone))
+        for attr, value in values.items():
+            self.inputs[attr].setText(value)
+        for attr in ("name", "id_number", "phone"):
+            self.inputs[attr].setReadOnly(self._masked)
+        self._kind_changed()
+
+    def _fill_id_kinds(self, kind: str, current: str | None = None) -> None:
+        self.id_kind.blockSignals(True)
+        self.id_kind.clear()
+        for code in self.catalog.party_kinds[kind]["id_kinds"]:
+            self.id_kind.addItem(tr(self.catalog.id_kinds[code]["name"]), code)
+        self.id_kind.setCurrentIndex(max(self.id_kind.findData(current), 0))
+        self.id_kind.blockSignals(False)
+
+    def _kind_changed(self, _=None) -> None:
+        kind = self.kind.currentData()
+        if self.id_kind.count() == 0 or self.id_kind.itemData(0) not in self.catalog.party_kinds[kind]["id_kinds"]:
+            self._fill_id_kinds(kind)
+        is_org = kind == "org"
+        self.inputs["legal_rep"].setEnabled(is_org)
+        self.inputs["share"].setEnabled(not is_org)
+        self._validate_field("id_number")
+        self.changed.emit()
+
+    def _reveal(self) -> None:
+        self.revealRequested.emit(self)
+        self._masked = False
+        self.reveal_button.hide()
+        self._load(self._party)
+
+    @property
+    def masked(self) -> bool:
+        return self._masked
+
+    def party(self) -> Party:
+        """The party as edited (masked fields keep their stored values)."""
+        p = self._party
+        text = {attr: edit.text().strip() for attr, edit in self.inputs.items()}
+        if self._masked:
+            text.update(name=p.name, id_number=p.id_number, phone=p.phone)
+        return Party(self.role.role, self.kind.currentData(), text["name"], self.id_kind.currentData() or "",
+                     text["id_number"], text["phone"], text["address"], text["legal_rep"], text["share"],
+                     p.agent, p.party_id)
+
+    # -- validation ------------------------------------------------------------------------
+    def _validate_field(self, attr: str) -> Msg | None:
+        if self._masked and attr in ("name", "id_number", "phone"):
+            return None
+        value = self.inputs[attr].text().strip()
+        msg = None
+        if value and attr == "id_number":
+            validator = self.catalog.id_kinds.get(self.id_kind.currentData() or "", {}).get("validator")
+            msg = VALIDATORS[validator](value) if validator else None
+        elif value and attr == "phone":
+            msg = VALIDATORS["phone"](value)
+        self.errors[attr].set_message(msg)
+        self.inputs[attr].setStyleSheet(INVALID_INPUT if msg else "")
+        self.changed.emit()
+        return msg
+
+    def show_errors(self, errors: dict[str, Msg]) -> None:
+        """Show messages keyed by party attribute (from a whole-case validation)."""
+        for attr, msg in errors.items():
+            if attr in self.errors:
+                self.errors[attr].set_message(msg)

@@ -1,0 +1,149 @@
+"""The counter app through its real widgets: create, validate, save, reopen, delete."""
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
+
+from counter.main_window import QtCounterWindow
+from shared.domain.catalog import default_catalog
+from shared.store import Store
+from shared.ui.notify import notifier
+
+SHOTS = Path(os.environ.get("YIZHAN_SHOTS", "/tmp/yizhan-shots"))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = QtCounterWindow(default_catalog(), tmp_path / "data", tmp_path / "config")
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.storeReady, timeout=10000):
+        w.open_store()
+    yield w
+    w.close()
+
+
+def _shot(widget, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
+
+
+def _field(window, key):
+    return window.editor.fields[key]
+
+
+def _type(qtbot, edit: QLineEdit, text: str):
+    """Type like a person: keys for ASCII, an input-method commit for Chinese."""
+    edit.clear()
+    edit.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:
+        edit.insert(text)
+
+
+def test_create_validate_save_reopen(qtbot, window, fake, tmp_path):
+    qtbot.mouseClick(window.case_list.findChild(QPushButton, "newCase"), Qt.LeftButton)
+    qtbot.mouseClick(window.picker.findChild(QPushButton, "biz:mortgage_first_general"), Qt.LeftButton)
+    editor = window.editor
+    assert window.stack.currentWidget() is editor
+    person, bank = fake.person(), fake.bank()
+    mortgagor = [e for e in editor.party_editors if e.role.role == "mortgagor"][0]
+    _type(qtbot, mortgagor.inputs["name"], person.name)
+    bad = person.id_number[:-1] + ("0" if person.id_number[-1] != "0" else "1")
+    _type(qtbot, mortgagor.inputs["id_number"], bad)
+    assert mortgagor.errors["id_number"].isVisible()
+    assert "第18位校验码应为" in mortgagor.errors["id_number"].text()
+    _type(qtbot, mortgagor.inputs["id_number"], person.id_number)
+    assert not mortgagor.errors["id_number"].isVisible()
+    mortgagee = [e for e in editor.party_editors if e.role.role == "mortgagee"][0]
+    _type(qtbot, mortgagee.inputs["name"], bank.name)
+    _type(qtbot, mortgagee.inputs["id_number"], bank.credit_code)
+    unit = _field(window, "property.unit_number")
+    _type(qtbot, unit.input, "12345")
+    assert unit.error.isVisible() and "28位" in unit.error.text()
+    _type(qtbot, unit.input, fake.unit_number())
+    assert not unit.error.isVisible()
+    _type(qtbot, _field(window, "mortgage.debt_from").input, "2026-01-01")
+    _type(qtbot, _field(window, "mortgage.debt_to").input, "2025-01-01")
+    assert "止日不能早于起日" in _field(window, "mortgage.debt_to").error.text()
+    _type(qtbot, _field(window, "mortgage.debt_to").input, "2046-01-01")
+    _type(qtbot, _field(window, "mortgage.amount").input, "1000000")
+    _shot(window, "counter_editor.png")
+    with qtbot.waitSignal(editor.saved, timeout=10000):
+        qtbot.mouseClick(editor.findChild(QPushButton, "saveDraft"), Qt.LeftButton)
+    case_id = editor.case.id
+    qtbot.mouseClick(editor.back_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 1, timeout=5000)
+    row_text = [window.case_list.table.item(0, j).text() for j in range(7)]
+    assert row_text[0] == case_id and person.id_number not in row_text and person.id_number[-4:] in row_text[3]
+    _shot(window, "counter_list.png")
+    # a restart: a new store on the same files finds the case
+    window.store.close()
+    with Store.open(tmp_path / "data", tmp_path / "config") as s:
+        saved = s.get_case(case_id)
+    assert saved.parties[0].id_number == person.id_number
+    assert saved.get("property.unit_number") and saved.get("mortgage.debt_to") == "2046-01-01"
+
+
+def test_reopen_shows_masked_and_reveal_is_audited(qtbot, window, sample_case):
+    window.store.save_case(sample_case)
+    window.show_list()
+    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 1, timeout=5000)
+    window.case_list.openRequested.emit(sample_case.id)
+    qtbot.waitUntil(lambda: window.editor.case is not None and window.editor.case.id == sample_case.id, timeout=5000)
+    person = [e for e in window.editor.party_editors if e.role.role == "mortgagor"][0]
+    idn = sample_case.parties[0].id_number
+    assert person.masked and person.inputs["id_number"].text() == idn[:6] + "********" + idn[-4:]
+    qtbot.mouseClick(person.reveal_button, Qt.LeftButton)
+    assert person.inputs["id_number"].text() == idn
+    qtbot.waitUntil(lambda: any(r[3] == "view_unmasked" for r in window.store.audit_rows(sample_case.id)), timeout=5000)
+    assert window.editor.collect().parties[0].id_number == idn
+
+
+def test_search_and_filters(qtbot, window, sample_case):
+    from shared.domain.case import Case
+    window.store.save_case(sample_case)
+    window.store.save_case(Case("mortgage_cancel"))
+    window.show_list()
+    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 2, timeout=5000)
+    _type(qtbot, window.case_list.search, sample_case.parties[0].name)
+    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 1, timeout=5000)
+    assert window.case_list.table.item(0, 0).text() == sample_case.id
+    window.case_list.search.clear()
+    box = window.case_list.business_filter
+    box.setCurrentIndex(box.findData("mortgage_cancel"))
+    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 1 and
+                    window.case_list.table.item(0, 0).text() != sample_case.id, timeout=5000)
+
+
+def test_mark_ready_refused_while_incomplete_then_delete(qtbot, window, sample_case):
+    window.store.save_case(sample_case)
+    window.open_case(sample_case.id)
+    qtbot.waitUntil(lambda: window.editor.case is not None, timeout=5000)
+    notifier().history.clear()
+    qtbot.mouseClick(window.editor.ready_button, Qt.LeftButton)
+    assert notifier().history and "不能标记为待提交" in notifier().history[-1][1]
+    assert "请采集材料" in window.editor.status.text()
+    with qtbot.waitSignal(window.editor.deleted, timeout=5000):
+        qtbot.mouseClick(window.editor.delete_button, Qt.LeftButton)
+    assert [r[3] for r in window.store.audit_rows(sample_case.id)][-1] == "delete"
+
+
+def test_store_that_cannot_open_is_explained(qtbot, tmp_path):
+    data = tmp_path / "bad"
+    data.mkdir()
+    (data / "yizhan.db").write_bytes(b"garbage" * 1000)
+    (tmp_path / "cfg").mkdir()
+    from shared.store.keys import FileKeyProvider
+    FileKeyProvider(tmp_path / "cfg" / "store.key").create()
+    w = QtCounterWindow(default_catalog(), data, tmp_path / "cfg")
+    qtbot.addWidget(w)
+    w.show()
+    w.open_store()
+    qtbot.waitUntil(lambda: "无法打开" in w.message_page.text(), timeout=5000)
+    assert "密钥不正确或文件已损坏" in w.message_page.text()
+    assert (data / "yizhan.db").read_bytes() == b"garbage" * 1000
