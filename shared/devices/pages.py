@@ -1,0 +1,115 @@
+"""Where document pages come from: one small interface for document cameras, scanners, files.
+
+Every source yields pages as BGR ``numpy`` arrays; the page pipeline
+(:mod:`shared.capture.page`) does the rest. The interface is the seam for other drivers: a
+Windows scanner driver (WIA/TWAIN, python-sane has no Windows build) only has to implement
+``acquire`` and ``close``.
+"""
+
+from __future__ import annotations
+
+import abc
+import glob
+import os
+import shutil
+import sys
+from typing import Iterator
+
+import numpy as np
+
+KINDS = ("doccam", "scanner", "file")
+
+
+class PageSource(abc.ABC):
+    """A source of document pages. Use it as a context manager to be sure it is closed."""
+
+    name: str = ""
+    kind: str = ""
+
+    @abc.abstractmethod
+    def acquire(self, **opts) -> Iterator[np.ndarray]:
+        """Yield the pages (BGR uint8 arrays) of one acquisition (a scan batch, a capture)."""
+
+    def close(self) -> None:
+        """Release the device. Safe to call twice."""
+
+    def __enter__(self) -> "PageSource":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return "<{} {} {!r}>".format(type(self).__name__, self.kind, self.name)
+
+
+def _video_devices() -> list[str]:
+    """Document cameras are UVC cameras: on Linux they show up as /dev/video*."""
+    if sys.platform.startswith("linux"):
+        return sorted(glob.glob("/dev/video*"))
+    return []
+
+
+def list_sources(include_scanners: bool = True) -> list[dict]:
+    """The page sources available now: ``{"id", "name", "kind"}`` dictionaries.
+
+    ``id`` is what :func:`open_source` takes: ``"file"``, ``"doccam:<index>"`` or
+    ``"sane:<device>"``.
+    """
+    out = [{"id": "file", "name": "文件导入", "kind": "file"}]
+    for path in _video_devices():
+        idx = path.replace("/dev/video", "")
+        if idx.isdigit():
+            out.append({"id": "doccam:" + idx, "name": "高拍仪 " + path, "kind": "doccam"})
+    if include_scanners:
+        from shared.devices import sane_source
+
+        for dev in sane_source.list_devices():
+            out.append({"id": "sane:" + dev["device"], "name": dev["label"], "kind": "scanner"})
+    return out
+
+
+def open_source(source_id: str, **kwargs) -> PageSource:
+    """Open a source by the ``id`` from :func:`list_sources` (``kwargs`` go to its driver)."""
+    kind, _, arg = source_id.partition(":")
+    if kind == "file":
+        from shared.devices.file_source import FileSource
+
+        return FileSource(**kwargs)
+    if kind == "doccam":
+        from shared.devices.doccam import DocumentCamera
+
+        return DocumentCamera(int(arg) if arg.isdigit() else arg, **kwargs)
+    if kind == "sane":
+        from shared.devices.sane_source import SaneSource
+
+        return SaneSource(arg, **kwargs)
+    raise ValueError("unknown page source: {}".format(source_id))
+
+
+def check() -> list[dict]:
+    """Health of the page sources for ``yizhan devices check``: one dict per item.
+
+    Each has ``device``, ``ok`` (bool) and ``detail`` (Chinese text for the operator).
+    """
+    results = [{"device": "file", "ok": True, "detail": "文件导入可用（JPEG、PNG、TIFF）"}]
+    pdf_ok = shutil.which("pdftoppm") is not None
+    results.append({"device": "pdf", "ok": pdf_ok,
+                    "detail": "PDF 导入可用" if pdf_ok else "未安装 poppler-utils，无法导入 PDF"})
+    cams = _video_devices()
+    results.append({"device": "doccam", "ok": bool(cams),
+                    "detail": "找到高拍仪：{}".format("、".join(cams)) if cams
+                    else "未找到高拍仪（摄像头），请检查 USB 连接"})
+    from shared.devices import sane_source
+
+    if not sane_source.available():
+        results.append({"device": "scanner", "ok": False,
+                        "detail": "未安装扫描仪驱动组件（python-sane）"})
+    else:
+        devs = sane_source.list_devices()
+        results.append({"device": "scanner", "ok": bool(devs),
+                        "detail": "找到扫描仪：{}".format("、".join(d["device"] for d in devs))
+                        if devs else "未找到扫描仪，请检查电源和 USB 连接"})
+    if os.environ.get("SANE_CONFIG_DIR"):
+        results[-1]["detail"] += "（SANE_CONFIG_DIR={}）".format(os.environ["SANE_CONFIG_DIR"])
+    return results

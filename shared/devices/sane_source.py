@@ -1,0 +1,180 @@
+"""Scanners through SANE (python-sane): flatbed and automatic document feeder (ADF).
+
+python-sane is optional (it builds from source against ``libsane-dev``; no Windows build):
+without it there are simply no scanners. SANE reports failures as status strings
+(``sane_strstatus``); they are mapped to Chinese messages that say what to do.
+Tests use Debian's ``test`` backend through ``SANE_CONFIG_DIR`` (see TECH-NOTES).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Iterator
+
+import numpy as np
+
+from shared.devices.pages import PageSource
+from shared.errors import DeviceError
+from shared.i18n import Msg
+
+log = logging.getLogger("yizhan.devices.sane")
+
+_init_lock = threading.Lock()
+_initialised = False
+
+# sane_strstatus texts (sanei/sane_strstatus.c) -> (code, message).
+_STATUS = (
+    ("out of documents", "scanner.no_docs", "送纸器里没有材料，请放入材料后重试"),
+    ("jammed", "scanner.jammed", "扫描仪卡纸，请打开送纸器取出卡住的纸张后重试"),
+    ("cover is open", "scanner.cover_open", "扫描仪盖板未合上，请合上盖板后重试"),
+    ("device busy", "scanner.busy", "扫描仪正忙，请等待当前扫描结束后重试"),
+    ("cancel", "scanner.cancelled", "扫描已取消"),
+    ("access to resource has been denied", "scanner.denied",
+     "没有使用扫描仪的权限，请联系运维人员"),
+    ("error during device i/o", "scanner.io", "扫描仪通信出错，请检查 USB 连接后重试"),
+    ("out of memory", "scanner.memory", "扫描仪内存不足，请降低分辨率后重试"),
+)
+NO_DOCS = "scanner.no_docs"
+SOURCES = {"flatbed": "Flatbed", "adf": "Automatic Document Feeder"}
+
+
+def available() -> bool:
+    """True when python-sane can be imported."""
+    try:
+        import sane  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _sane():
+    """Import python-sane and run ``sane.init()`` once per process."""
+    global _initialised
+    try:
+        import sane
+    except ImportError as exc:
+        raise DeviceError(Msg("scanner.driver", "未安装扫描仪驱动组件（python-sane），请联系运维人员",
+                              {})) from exc
+    with _init_lock:
+        if not _initialised:
+            sane.init()
+            _initialised = True
+    return sane
+
+
+def map_error(exc: Exception, device: str = "") -> DeviceError:
+    """Turn a SANE status error into a DeviceError with a message a person can act on."""
+    text = str(exc).lower()
+    for needle, code, message in _STATUS:
+        if needle in text:
+            return DeviceError(Msg(code, message, {"device": device}))
+    return DeviceError(Msg("scanner.failed", "扫描仪“{device}”出错（{detail}），请检查设备后重试",
+                           {"device": device, "detail": str(exc)}))
+
+
+def list_devices() -> list[dict]:
+    """SANE devices found now: ``{"device", "label"}`` (empty without python-sane)."""
+    if not available():
+        return []
+    try:
+        devices = _sane().get_devices()
+    except Exception as exc:  # a broken backend must not break the device check
+        log.warning("SANE device listing failed: %s", exc)
+        return []
+    return [{"device": d[0], "label": "{} {} ({})".format(d[1], d[2], d[3])} for d in devices]
+
+
+def _to_bgr(pil_image) -> np.ndarray:
+    import cv2
+
+    arr = np.asarray(pil_image.convert("RGB") if pil_image.mode not in ("RGB", "L")
+                     else pil_image)
+    if arr.ndim == 2:
+        return cv2.cvtColor(arr, cv2.COLOR_GRAY2BGR)
+    return cv2.cvtColor(arr, cv2.COLOR_RGB2BGR)
+
+
+class SaneSource(PageSource):
+    """A SANE scanner. ``source`` is ``"flatbed"`` or ``"adf"`` (the feeder: many pages)."""
+
+    kind = "scanner"
+
+    def __init__(self, device: str, source: str = "flatbed", resolution: int = 150,
+                 mode: str = "Color", options: dict | None = None) -> None:
+        self.name = device
+        self.source = source
+        self.resolution = resolution
+        self.mode = mode
+        self.options = dict(options or {})
+        self._dev = None
+
+    def _open(self):
+        if self._dev is None:
+            sane = _sane()
+            try:
+                self._dev = sane.open(self.name)
+            except Exception as exc:
+                log.warning("SANE open failed: %s", exc)
+                raise DeviceError(Msg("scanner.not_found",
+                                      "找不到扫描仪“{device}”，请检查电源和 USB 连接后重试",
+                                      {"device": self.name})) from exc
+        return self._dev
+
+    def _set(self, dev, key: str, value) -> None:
+        """Set an option the device has; devices differ, so missing options are skipped."""
+        attr = key.replace("-", "_")
+        if key in dev.opt or attr in dev.opt:
+            try:
+                setattr(dev, attr, value)
+            except Exception as exc:
+                log.info("SANE option %s not set: %s", key, exc)
+
+    def _configure(self, dev, source: str, opts: dict) -> None:
+        self._set(dev, "source", SOURCES.get(source, source))
+        self._set(dev, "mode", opts.get("mode", self.mode))
+        self._set(dev, "resolution", int(opts.get("resolution", self.resolution)))
+        for key, value in {**self.options, **opts.get("options", {})}.items():
+            self._set(dev, key, value)
+
+    def acquire(self, **opts) -> Iterator[np.ndarray]:
+        """Scan: one page from the flatbed, or every page in the feeder.
+
+        Options: ``source``, ``resolution``, ``mode``, ``max_pages``, ``options`` (raw SANE
+        options). An empty feeder at the start raises DeviceError ``scanner.no_docs``; at the
+        end of a batch it simply ends the iteration.
+        """
+        dev = self._open()
+        source = opts.get("source", self.source)
+        self._configure(dev, source, opts)
+        feeder = source == "adf" or "feeder" in str(SOURCES.get(source, source)).lower()
+        max_pages = int(opts.get("max_pages", 200 if feeder else 1))
+        count = 0
+        while count < max_pages:
+            try:
+                dev.start()
+                image = dev.snap(True)
+            except Exception as exc:
+                err = map_error(exc, self.name)
+                if feeder and count > 0 and err.code == NO_DOCS:
+                    break
+                self._cancel()
+                raise err from exc
+            count += 1
+            yield _to_bgr(image)
+        self._cancel()
+
+    def _cancel(self) -> None:
+        try:
+            if self._dev is not None:
+                self._dev.cancel()
+        except Exception:  # cancelling an idle device may fail; nothing to undo
+            pass
+
+    def close(self) -> None:
+        """Close the device handle."""
+        if self._dev is not None:
+            try:
+                self._dev.close()
+            finally:
+                self._dev = None

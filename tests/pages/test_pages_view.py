@@ -1,0 +1,112 @@
+"""QtPagesView through pytest-qt: add (processed off the UI thread), rotate, delete, reorder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from shared.capture import testpages as tp  # noqa: E402
+from shared.capture.page import decode_image_bytes  # noqa: E402
+from shared.ui.pages_view import QtPagePreview, QtPagesView, rotate_page  # noqa: E402
+
+
+def _page(width: int, height: int, shade: int = 255) -> dict:
+    img = np.full((height, width, 3), shade, np.uint8)
+    cv2.putText(img, "P", (10, height // 2), cv2.FONT_HERSHEY_SIMPLEX, 1, (0, 0, 0), 2)
+    data = cv2.imencode(".jpg", img)[1].tobytes()
+    return {"data": data, "meta": {"format": "jpeg", "width": width, "height": height,
+                                   "quality": 85, "mode": "colour", "tag": shade}}
+
+
+@pytest.fixture
+def view(qtbot):
+    pages = [_page(100, 140, 250), _page(100, 140, 200), _page(100, 140, 150)]
+    w = QtPagesView(pages)
+    qtbot.addWidget(w)
+    return w
+
+
+def _tags(pages):
+    return [p["meta"]["tag"] for p in pages]
+
+
+def test_add_images_processed_in_pool(qtbot, view):
+    photo = tp.make_photo(tp.make_page(width=500), size=(900, 700), seed=3).image
+    with qtbot.waitSignal(view.pagesChanged, timeout=20000) as blocker:
+        view.add_images([photo])
+    pages = blocker.args[0]
+    assert len(pages) == 4 and not view.busy()
+    meta = pages[-1]["meta"]
+    assert meta["corners"] is not None and meta["size_bytes"] == len(pages[-1]["data"])
+    assert view.list.item(3).text() == "第 4 页"
+
+
+def test_processing_failure_reported(qtbot, view):
+    with qtbot.waitSignal(view.processingFailed, timeout=20000) as blocker:
+        view.add_images([np.zeros((4, 4, 3), np.uint8)])
+    assert "有效的页面图像" in blocker.args[0]
+    assert len(view.pages()) == 3
+
+
+def test_rotate(qtbot, view):
+    view.list.setCurrentRow(1)
+    with qtbot.waitSignal(view.pagesChanged) as blocker:
+        view.rotate_selected(1)
+    page = blocker.args[0][1]
+    assert page["meta"]["rotation"] == 90
+    assert decode_image_bytes(page["data"]).shape[:2] == (100, 140)
+    view.rotate_selected(-1)
+    assert view.pages()[1]["meta"]["rotation"] == 0
+
+
+def test_delete(qtbot, view):
+    view.list.setCurrentRow(0)
+    with qtbot.waitSignal(view.pagesChanged) as blocker:
+        view.delete_selected()
+    assert _tags(blocker.args[0]) == [200, 150]
+    assert view.list.item(0).text() == "第 1 页"
+
+
+def test_reorder(qtbot, view):
+    with qtbot.waitSignal(view.pagesChanged) as blocker:
+        view.move_page(0, 2)
+    assert _tags(blocker.args[0]) == [200, 150, 250]
+    # A drag inside the list moves model rows the same way.
+    with qtbot.waitSignal(view.pagesChanged) as blocker:
+        view.list.model().moveRow(view.list.rootIndex(), 2, view.list.rootIndex(), 0)
+    assert _tags(blocker.args[0]) == [250, 200, 150]
+
+
+def test_retake_replaces_in_place(qtbot, view):
+    view.list.setCurrentRow(2)
+    with qtbot.waitSignal(view.retakeRequested) as blocker:
+        view._retake_selected()
+    assert blocker.args == [2]
+    photo = tp.make_photo(tp.make_page(width=500), size=(900, 700), seed=4).image
+    with qtbot.waitSignal(view.pagesChanged, timeout=20000) as changed:
+        view.replace_image(2, photo)
+    pages = changed.args[0]
+    assert len(pages) == 3 and "tag" not in pages[2]["meta"] and pages[2]["meta"]["corners"]
+
+
+def test_preview_zoom(qtbot, view):
+    dialog = view.open_preview(0)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, QtPagePreview) and dialog.isVisible()
+    before = dialog.label.pixmap().width()
+    dialog.zoom_by(2.0)
+    assert dialog.label.pixmap().width() > before
+    assert view.open_preview(10) is None
+
+
+def test_rotate_page_keeps_png_format():
+    img = np.full((60, 40), 255, np.uint8)
+    page = {"data": cv2.imencode(".png", img)[1].tobytes(),
+            "meta": {"format": "png", "mode": "bilevel"}}
+    turned = rotate_page(page, 1)
+    assert turned["data"][:4] == b"\x89PNG" and turned["meta"]["width"] == 60
