@@ -35,8 +35,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from counter.main_window import QtCounterWindow
     from shared.config import Settings, default_config_dir, default_data_dir
-    from shared.domain.catalog import default_catalog
-    from shared.errors import YizhanError
     from shared.ui import qt_i18n
     from shared.ui.notify import install_excepthook
 
@@ -46,13 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.load(default_config_dir(data_dir))
     qt_i18n.install(args.lang or settings.get("language", "zh"))
     install_excepthook()
-    try:
-        catalog = default_catalog()
-    except YizhanError as err:  # a broken catalog: start far enough to explain
-        from PySide6.QtWidgets import QMessageBox
-        QMessageBox.critical(None, "一站", err.msg.render())
-        return 2
-    window = QtCounterWindow(catalog, data_dir, settings=settings)
+    window = QtCounterWindow(None, data_dir, settings=settings)  # a broken catalog is explained in it
     window.show()
     if os.environ.get("YIZHAN_STARTUP_PROBE"):  # bench P7: report the first shown window
         QTimer.singleShot(0, lambda: (print("FIRST_WINDOW {:.4f}".format(time.perf_counter() - T0), flush=True),

@@ -7,16 +7,19 @@ window explains why (wrong key, corrupt file, no disk) instead of failing to sta
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
                                QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from shared.config import Settings, default_config_dir, default_data_dir
-from shared.domain.catalog import Catalog
 from shared.i18n import tr
 from shared.ui.notify import notifier, notify_exception
 from shared.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from shared.domain.catalog import Catalog
 
 
 class QtBusinessPicker(QWidget):
@@ -25,7 +28,7 @@ class QtBusinessPicker(QWidget):
     picked = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: "Catalog", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         title = QLabel(tr("请选择业务类型"))
@@ -81,10 +84,10 @@ class QtCounterWindow(QMainWindow):
 
     storeReady = Signal()
 
-    def __init__(self, catalog: Catalog, data_dir: Path | None = None, config_dir: Path | None = None,
+    def __init__(self, catalog: Catalog | None = None, data_dir: Path | None = None, config_dir: Path | None = None,
                  settings: Settings | None = None) -> None:
         super().__init__()
-        self.catalog = catalog
+        self.catalog = catalog  # loaded with the store, off the UI thread, when not given
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
         self.config_dir = Path(config_dir) if config_dir else default_config_dir(self.data_dir)
         self.settings = settings or Settings.load(self.config_dir)
@@ -108,19 +111,24 @@ class QtCounterWindow(QMainWindow):
         bar.addMenu(tr("设置")).addAction(tr("语言与服务器……"), self.open_settings)
 
     def open_store(self) -> None:
-        """Open the store off the UI thread, then build the pages that need it."""
-        from shared.store import Store
+        """Load the catalog and open the store off the UI thread, then build the pages."""
+        def work():
+            from shared.domain.catalog import default_catalog
+            from shared.store import Store
+            catalog = self.catalog or default_catalog()
+            return catalog, Store.open(self.data_dir, self.config_dir)
 
         def failed(exc):
             text = exc.msg.render() if hasattr(exc, "msg") else str(exc)
-            self.message_page.setText(tr("无法打开案件数据库。") + "\n\n" + text)
+            self.message_page.setText(tr("无法打开案件数据库或业务目录。") + "\n\n" + text)
             notify_exception(exc)
-        run_task(lambda: Store.open(self.data_dir, self.config_dir), self._store_opened, failed, parent=self)
+        run_task(work, self._store_opened, failed, parent=self)
 
-    def _store_opened(self, store) -> None:
+    def _store_opened(self, result) -> None:
         from counter.case_editor import QtCaseEditor
         from counter.case_list import QtCaseList
-        self.store = store
+        self.catalog, self.store = result
+        store = self.store
         self.case_list = QtCaseList(store, self.catalog)
         self.picker = QtBusinessPicker(self.catalog)
         self.editor = QtCaseEditor(store, self.catalog)

@@ -63,6 +63,40 @@ MIGRATIONS: dict[int, list[str]] = {
             data BLOB NOT NULL)""",
         """CREATE INDEX blobs_case ON blobs(case_id, kind, slot, idx)""",
     ],
+    4: [
+        # The sync outbox: one row per packet (case id + revision), its ciphertext file in
+        # <data dir>/outbox, its upload state and the server's answers (shared/sync/outbox.py).
+        """CREATE TABLE outbox (
+            packet_id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            file TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            signature TEXT NOT NULL,
+            offset INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            committed_at TEXT,
+            final_at TEXT,
+            purged_at TEXT,
+            outcome TEXT NOT NULL DEFAULT '{}')""",
+        """CREATE INDEX outbox_state ON outbox(state, next_attempt_at)""",
+        """CREATE INDEX outbox_case ON outbox(case_id)""",
+        # Enrollment, device key, status cursor, last successful sync (encrypted with the store).
+        """CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    ],
+    5: [
+        # A covering index for the case list: listing and searching walk this compact index
+        # instead of the cases table, whose rows carry the whole case document (bench P6).
+        """CREATE INDEX cases_list ON cases(updated_at DESC, id, business_code, revision, state, unit_number)""",
+        """DROP INDEX cases_state""",
+        """CREATE INDEX cases_state_list ON cases(state, business_code, updated_at DESC, id, revision, unit_number)""",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

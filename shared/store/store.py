@@ -51,6 +51,30 @@ def current_operator() -> str:
         return "unknown"
 
 
+def list_sql(query: str = "", state: str | None = None, business: str | None = None,
+             limit: int = 200, offset: int = 0) -> tuple[str, list]:
+    """The SQL and arguments of the case list (shared with the P6 benchmark)."""
+    where, args = [], []
+    q = query.strip()
+    if q:
+        nq = normalize(q)
+        where.append("(c.id LIKE ? OR c.unit_number LIKE ? OR c.id IN "
+                     "(SELECT case_id FROM parties WHERE name LIKE ? OR id_number LIKE ?))")
+        args += [nq + "%", "%" + nq + "%", "%" + q + "%", "%" + nq + "%"]
+    if state:
+        where.append("c.state = ?")
+        args.append(state)
+    if business:
+        where.append("c.business_code = ?")
+        args.append(business)
+    sql = ("SELECT c.id, c.business_code, c.revision, c.state, c.updated_at, c.unit_number,"
+           " coalesce(p.name, ''), coalesce(p.id_number, '') FROM cases c"
+           " LEFT JOIN parties p ON p.case_id = c.id AND p.idx = 0"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")
+    return sql, args + [limit, offset]
+
+
 class Store:
     """An open encrypted store."""
 
@@ -156,25 +180,8 @@ class Store:
     def list_cases(self, query: str = "", state: str | None = None, business: str | None = None,
                    limit: int = 200, offset: int = 0) -> list[CaseSummary]:
         """Newest first; ``query`` matches the business number, a party's name or ID number, or the unit number."""
-        where, args = [], []
-        q = query.strip()
-        if q:
-            nq = normalize(q)
-            where.append("(c.id LIKE ? OR c.unit_number LIKE ? OR c.id IN "
-                         "(SELECT case_id FROM parties WHERE name LIKE ? OR id_number LIKE ?))")
-            args += [nq + "%", "%" + nq + "%", "%" + q + "%", "%" + nq + "%"]
-        if state:
-            where.append("c.state = ?")
-            args.append(state)
-        if business:
-            where.append("c.business_code = ?")
-            args.append(business)
-        sql = ("SELECT c.id, c.business_code, c.revision, c.state, c.updated_at, c.unit_number,"
-               " coalesce(p.name, ''), coalesce(p.id_number, '') FROM cases c"
-               " LEFT JOIN parties p ON p.case_id = c.id AND p.idx = 0"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")
-        rows = self.run(lambda conn: conn.execute(sql, args + [limit, offset]).fetchall())
+        sql, args = list_sql(query, state, business, limit, offset)
+        rows = self.run(lambda conn: conn.execute(sql, args).fetchall())
         return [CaseSummary(r[0], r[1], r[2], CaseState(r[3]), r[4], r[5], r[6], r[7]) for r in rows]
 
     def count_cases(self) -> int:

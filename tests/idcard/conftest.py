@@ -1,0 +1,24 @@
+"""Fixtures of the ID card reader tests (the fake cards live in idcard_fakes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def emulator():
+    from shared.devices.idcard.emulator import IdCardEmulator
+    emu = IdCardEmulator()
+    emu.start()
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture
+def reader(emulator):
+    from shared.devices.idcard.serial_driver import SerialIdCardReader
+    r = SerialIdCardReader(emulator.path, command_timeout=0.5, read_timeout=1.5,
+                           gap_timeout=0.2, poll_interval=0.05)
+    r.open()
+    yield r
+    r.close()
