@@ -18,6 +18,7 @@ from shared.errors import YizhanError
 AREA_MODULES = [
     "shared.cli.case_cmds",
     "shared.cli.idcard_cmds",
+    "shared.cli.devices_cmds",
     "shared.cli.face_cmds",
     "shared.cli.page_cmds",
     "shared.cli.sync_cmds",
