@@ -1,0 +1,1 @@
+"""The self-service kiosk front end (its own issue)."""
