@@ -11,7 +11,7 @@ import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from shared.domain.case import Case
 from shared.domain.catalog import BusinessType, Catalog
@@ -23,6 +23,15 @@ from shared.ui.form import QtFieldEditor, required_label
 from shared.ui.notify import notify, notify_exception
 from shared.ui.party_editor import QtPartyEditor
 from shared.ui.tasks import run_task
+
+# The editor's further pages, each in its own module: "module:Class". A page is a QWidget with
+# ``set_case(case, biz)`` and a ``changed`` signal; it is built with (store, catalog, editor).
+TAB_CLASSES = (
+    "counter.tabs.identity:QtIdentityTab",
+    "counter.tabs.materials:QtMaterialsTab",
+    "counter.tabs.interview:QtInterviewTab",
+    "counter.tabs.submit:QtSubmitTab",
+)
 
 SECTIONS = (("property", "不动产信息"), ("mortgage", "抵押信息"), ("change", "变更信息"), ("cancel", "注销信息"),
             ("transfer", "转移信息"), ("advance", "预告登记信息"), ("query", "查询信息"), ("", "登记原因及备注"))
@@ -49,9 +58,19 @@ class QtCaseEditor(QWidget):
         self.header.setObjectName("editorHeader")
         self.header.setStyleSheet("font-size: 18px; font-weight: bold;")
         layout.addWidget(self.header)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editorTabs")
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        self.tabs.addTab(self.scroll, tr("申请信息"))
+        self.pages = []
+        for spec in TAB_CLASSES:
+            page = _load_tab(spec, store, catalog, self)
+            if page is not None:
+                page.changed.connect(self._refresh)
+                self.tabs.addTab(page, page.title)
+                self.pages.append(page)
+        layout.addWidget(self.tabs, 1)
         self.status = QLabel()
         self.status.setObjectName("completeness")
         self.status.setWordWrap(True)
@@ -109,6 +128,8 @@ class QtCaseEditor(QWidget):
                 editor.set_value(case.data[key])
         editable = can_edit(case.state)
         self._loading = False
+        for page in self.pages:
+            page.set_case(case, self.biz)
         body.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.ready_button.setEnabled(editable)
@@ -165,6 +186,14 @@ class QtCaseEditor(QWidget):
         self.materials_label.setWordWrap(True)
         QVBoxLayout(box).addWidget(self.materials_label)
         return box
+
+    def apply(self, change) -> None:
+        """Change the case from another page (e.g. an ID card read fills a party), then show it."""
+        case = self.collect()
+        change(case)
+        tab = self.tabs.currentIndex()
+        self.open_case(case)
+        self.tabs.setCurrentIndex(tab)
 
     # -- reading the form back -------------------------------------------------------------
     def collect(self) -> Case:
@@ -264,3 +293,16 @@ class QtCaseEditor(QWidget):
                 if err.code != "store.no_case":  # a never-saved draft has nothing to delete
                     raise
         run_task(work, done, parent=self)
+
+
+def _load_tab(spec: str, store, catalog, editor):
+    """Build an editor page from ``module:Class``; a page whose module is not there is skipped."""
+    import importlib
+    module_name, _, cls_name = spec.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    return getattr(module, cls_name)(store, catalog, editor)
