@@ -212,7 +212,12 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
     return Catalog(str(index["catalog_version"]), businesses, index["id_kinds"], index["party_kinds"], directory)
 
 
-@lru_cache(maxsize=4)
 def default_catalog() -> Catalog:
-    """The catalog shipped in ``resources/catalog`` (loaded once)."""
-    return load_catalog(CATALOG_DIR)
+    """The catalog in ``$YIZHAN_CATALOG_DIR`` if set, else the one shipped in ``resources/catalog``."""
+    import os
+    return _cached_catalog(os.environ.get("YIZHAN_CATALOG_DIR") or str(CATALOG_DIR))
+
+
+@lru_cache(maxsize=4)
+def _cached_catalog(directory: str) -> Catalog:
+    return load_catalog(directory)

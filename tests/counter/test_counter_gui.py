@@ -147,3 +147,28 @@ def test_store_that_cannot_open_is_explained(qtbot, tmp_path):
     qtbot.waitUntil(lambda: "无法打开" in w.message_page.text(), timeout=5000)
     assert "密钥不正确或文件已损坏" in w.message_page.text()
     assert (data / "yizhan.db").read_bytes() == b"garbage" * 1000
+
+
+def test_broken_catalog_is_explained_at_start(qtbot, tmp_path, monkeypatch):
+    import shutil
+    broken = tmp_path / "catalog"
+    shutil.copytree(default_catalog().directory, broken)
+    (broken / "businesses" / "mortgage_change.json").write_text("{oops", "utf-8")
+    monkeypatch.setenv("YIZHAN_CATALOG_DIR", str(broken))
+    w = QtCounterWindow(None, tmp_path / "data", tmp_path / "config")
+    qtbot.addWidget(w)
+    w.show()
+    w.open_store()
+    qtbot.waitUntil(lambda: "mortgage_change.json" in w.message_page.text(), timeout=5000)
+    assert w.store is None
+
+
+def test_language_setting_is_saved(qtbot, tmp_path):
+    from counter.main_window import QtSettingsDialog
+    from shared.config import Settings
+    settings = Settings.load(tmp_path / "cfg")
+    dialog = QtSettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    assert Settings.load(tmp_path / "cfg").get("language") == "en"
