@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import bench_line  # noqa: E402
+from bench._common import bench_line, median_ms  # noqa: E402
 from shared.domain.case import Case, Party  # noqa: E402
 from shared.domain.fakes import FakeFactory  # noqa: E402
 from shared.store import Store  # noqa: E402
@@ -61,16 +60,6 @@ def copy_to_sqlite(store: Store, path: Path) -> sqlite3.Connection:
     return sqlite3.connect(str(path), check_same_thread=False)
 
 
-def timed(fn, repeat=15) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
-
-
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="yz-p6-"))
     store = Store.open(tmp / "data", tmp / "config", operator="bench")
@@ -91,10 +80,10 @@ def main() -> None:
     enc_total = plain_total = 0.0
     plain = copy_to_sqlite(store, tmp / "plain.db")
     for name, (q, state, biz) in queries.items():
-        ms = timed(lambda: store.list_cases(q, state, biz))
+        ms = median_ms(lambda: store.list_cases(q, state, biz))
         sql, args = list_sql(q, state, biz)
-        enc = store.run(lambda conn: timed(lambda: conn.execute(sql, args).fetchall()))
-        pla = timed(lambda: plain.execute(sql, args).fetchall())
+        enc = store.run(lambda conn: median_ms(lambda: conn.execute(sql, args).fetchall()))
+        pla = median_ms(lambda: plain.execute(sql, args).fetchall())
         n_rows = len(store.list_cases(q, state, biz))
         print("{:14s} rows={:4d} list_cases={:6.2f} ms  sql: sqlcipher={:6.2f} ms sqlite3={:6.2f} ms".format(
             name, n_rows, ms, enc, pla))
