@@ -133,13 +133,15 @@ def _fail(path: Path, where: Iterable[Any], text: str) -> CatalogError:
                             {"file": str(path), "where": where_s, "text": text}))
 
 
-def _read_json(path: Path) -> Any:
+def read_json(path: Path, fail=None) -> Any:
+    """Read a master-data JSON file; ``fail(path, where, text)`` builds the error (catalog's by default)."""
+    fail = fail or _fail
     try:
         return json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
-        raise _fail(path, [], "文件不存在") from None
+        raise fail(path, [], "文件不存在") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(path, ["第{}行".format(getattr(exc, "lineno", "?"))], "不是有效的 JSON：{}".format(exc)) from None
+        raise fail(path, ["第{}行".format(getattr(exc, "lineno", "?"))], "不是有效的 JSON：{}".format(exc)) from None
 
 
 def condition_fields(cond: dict | None) -> set[str]:
@@ -193,8 +195,8 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
 
     directory = Path(directory)
     index_path = directory / "index.json"
-    index = _read_json(index_path)
-    schema = _read_json(directory / "schema.json")
+    index = read_json(index_path)
+    schema = read_json(directory / "schema.json")
     for key in ("catalog_version", "businesses", "field_groups", "id_kinds", "party_kinds"):
         if key not in index:
             raise _fail(index_path, [key], "缺少必填项")
@@ -202,7 +204,7 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
     businesses: dict[str, BusinessType] = {}
     for code in index["businesses"]:
         path = directory / "businesses" / "{}.json".format(code)
-        raw = _read_json(path)
+        raw = read_json(path)
         errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
         if errors:
             raise _fail(path, errors[0].absolute_path, errors[0].message)

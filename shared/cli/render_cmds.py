@@ -1,0 +1,70 @@
+"""``yizhan render``: print a case's documents to PDF files.
+
+``yizhan render {application|interview|authorization|receipt|manifest|not_accepted|corrections}
+--case ID --out FILE.pdf``. Receipts and notices read the case's outcome and are refused when
+the case has none. The manifest takes one or more ``--case`` with ``--batch`` and ``--deadline``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+
+from shared.errors import DocumentError
+from shared.i18n import Msg
+
+KINDS = ("application", "interview", "authorization", "receipt", "manifest", "not_accepted", "corrections")
+
+
+def register(subparsers) -> None:
+    """Add the ``render`` command."""
+    p = subparsers.add_parser("render", help="生成案件的打印文档（PDF） / render a case document to PDF")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("--case", action="append", required=True, metavar="ID",
+                   help="案件业务号（移交清单可重复） / case id (repeat for a manifest)")
+    p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件 / output PDF file")
+    p.add_argument("--place", default=None, help="询问地点 / interview place")
+    p.add_argument("--batch", default=None, help="移交批次号 / manifest batch number")
+    p.add_argument("--deadline", default=None, help="移交截止日期 YYYY-MM-DD / manifest deadline")
+    p.add_argument("--registry", default=None, help="接收登记机构 / receiving registry (manifest)")
+    p.add_argument("--handed-by", default=None, help="移交人 / handed over by (manifest)")
+    p.set_defaults(func=handle_render)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(".{}.part".format(path.name))
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def handle_render(args: argparse.Namespace) -> int:
+    """Render one document of the store's case(s) to ``args.out``."""
+    from shared.documents import DOCUMENT_KINDS, render
+    from shared.domain.catalog import default_catalog
+    from shared.store.store import Store
+
+    catalog = default_catalog()
+    with Store.open(args.data_dir) as store:
+        cases = [store.get_case(cid) for cid in args.case]
+    pairs = [(c, catalog.business(c.business_code)) for c in cases]
+    case, business = pairs[0]
+    if args.kind in ("receipt", "not_accepted", "corrections") and not case.outcome:
+        raise DocumentError(Msg("render.no_outcome", "案件 {id} 尚无办理结果（受理、不予受理或补正），无法生成“{name}”。"
+                                "请在同步收到登记机构的结果后再打印",
+                                {"id": case.id, "name": DOCUMENT_KINDS[args.kind]}))
+    batch = None
+    if args.kind == "manifest":
+        batch = {"batch_number": args.batch, "deadline": args.deadline,
+                 "registry": args.registry or (case.outcome or {}).get("registry"),
+                 "handed_by": args.handed_by or "", "created_at": _dt.date.today().isoformat()}
+    pdf = render(args.kind, case, business, batch=batch, cases=pairs, place=args.place)
+    _write_atomic(args.out, pdf)
+    print("已生成 {}：{}（{} 字节）".format(DOCUMENT_KINDS[args.kind], args.out, len(pdf)), file=sys.stdout)
+    return 0

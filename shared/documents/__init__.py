@@ -1,0 +1,58 @@
+"""Printed documents as PDF bytes (reportlab, loaded only when a document is rendered).
+
+``render(kind, case, business, ...)`` dispatches to the renderers; :data:`DOCUMENT_KINDS`
+names them. Every document embeds its CJK font subset, checks that every character can be
+drawn, checks that nothing overflows its table cell, and prints the SHA-256 of what it was
+made from in its footer with "第 1 页 共 N 页". Missing fields refuse the document with a
+:class:`~shared.errors.DocumentError` listing them. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shared.errors import DocumentError
+from shared.i18n import Msg
+
+DOCUMENT_KINDS: dict[str, str] = {
+    "application": "不动产登记申请书",
+    "interview": "询问笔录",
+    "authorization": "授权书",
+    "receipt": "受理凭证",
+    "not_accepted": "不予受理告知书",
+    "corrections": "补正材料通知书",
+    "manifest": "纸质材料移交清单",
+}
+OUTCOME_KINDS = ("receipt", "not_accepted", "corrections")
+
+
+def render(kind: str, case=None, business=None, *, outcome: dict | None = None, batch: dict | None = None,
+           cases: list | None = None, place: str | None = None, report: Any = None) -> bytes:
+    """Render the document ``kind`` and return its PDF bytes.
+
+    ``outcome`` (receipt and notices) defaults to ``case.outcome``; the manifest takes ``cases``
+    (a list of ``(case, business)``, default ``[(case, business)]``) and ``batch``; ``place`` is
+    where the interview took place; ``report`` (a :class:`~shared.documents.layout.LayoutReport`)
+    collects every table cell's frame for checking.
+    """
+    if kind not in DOCUMENT_KINDS:
+        raise DocumentError(Msg("document.unknown_kind", "未知的文档类型“{kind}”，可选：{kinds}",
+                                {"kind": kind, "kinds": "、".join(DOCUMENT_KINDS)}))
+    if kind == "manifest":
+        from shared.documents.manifest import render_manifest
+        return render_manifest(cases if cases is not None else [(case, business)], batch, report)
+    if case is None or business is None:
+        raise DocumentError(Msg("document.no_case", "生成“{name}”需要案件及其业务类型", {"name": DOCUMENT_KINDS[kind]}))
+    if kind == "application":
+        from shared.documents.application import render_application
+        return render_application(case, business, outcome, report)
+    if kind == "interview":
+        from shared.documents.interview_record import render_interview
+        return render_interview(case, business, place, report)
+    if kind == "authorization":
+        from shared.documents.authorization import render_authorization
+        return render_authorization(case, business, report)
+    from shared.documents import outcome as _outcome
+    fn = {"receipt": _outcome.render_receipt, "not_accepted": _outcome.render_not_accepted,
+          "corrections": _outcome.render_corrections}[kind]
+    return fn(case, business, outcome, report)
