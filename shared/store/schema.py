@@ -97,6 +97,26 @@ MIGRATIONS: dict[int, list[str]] = {
         """DROP INDEX cases_state""",
         """CREATE INDEX cases_state_list ON cases(state, business_code, updated_at DESC, id, revision, unit_number)""",
     ],
+    6: [
+        # Paper originals hand-over batches (shared/store/originals.py): cases whose paper
+        # originals go to the registry together, by a deadline; delivered with who and when.
+        """CREATE TABLE originals_batches (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            deadline TEXT NOT NULL,
+            delivered_at TEXT,
+            delivered_by TEXT NOT NULL DEFAULT '',
+            receiver TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '')""",
+        """CREATE TABLE originals_batch_cases (
+            batch_id TEXT NOT NULL REFERENCES originals_batches(id) ON DELETE CASCADE,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (batch_id, case_id))""",
+        # A case's originals leave once: one batch per case.
+        """CREATE UNIQUE INDEX originals_batch_case ON originals_batch_cases(case_id)""",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -1,0 +1,297 @@
+"""The reference registration server: the protocol of ``resources/api/yizhan-sync.json``.
+
+Every ``/v1`` request after enrollment is verified: a registered, enabled device; a
+timestamp within ``skew`` seconds (else ``clock_skew`` with the server time); an Ed25519
+signature over method, raw path, time, nonce and the body's declared SHA-256 (checked against
+the body as it streams); a nonce never seen before (replays are refused). Uploads are
+announced, PATCHed at offsets the server confirms, and committed: the commit decrypts the
+packet, checks the manifest signature and every file hash, and stores exactly one record per
+packet id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as _dt
+import hashlib
+import json
+import re
+import secrets
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from devserver import registry
+from devserver.faults import FaultInjector, Faults
+from devserver.storage import ServerDB, now_with_offset
+from devserver.tls import ServerKeys, ensure_keys
+from shared.sync import crypto
+
+PACKET_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+@dataclass
+class ServerConfig:
+    """Settings of one server instance."""
+
+    data_dir: Path
+    rsa_bits: int = 3072
+    max_packet: int = 4 << 30
+    max_chunk: int = 16 << 20
+    skew: float = 300.0
+    admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(18))
+
+
+class ApiError(Exception):
+    """An answer in the error envelope."""
+
+    def __init__(self, status: int, code: str, zh: str, en: str, retryable: bool = False,
+                 retry_after: float | None = None, **extra: Any) -> None:
+        super().__init__(code)
+        self.status, self.code, self.zh, self.en = status, code, zh, en
+        self.retryable, self.retry_after, self.extra = retryable, retry_after, extra
+
+    def body(self) -> dict:
+        return {"code": self.code, "message": self.zh, "message_en": self.en, "retryable": self.retryable,
+                "retry_after": self.retry_after, **self.extra}
+
+
+def iso(ts: float) -> str:
+    return _dt.datetime.fromtimestamp(ts, _dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+class ServerState:
+    """Everything one server instance holds."""
+
+    def __init__(self, cfg: ServerConfig) -> None:
+        self.cfg = cfg
+        cfg.data_dir.mkdir(parents=True, exist_ok=True)
+        self.keys: ServerKeys = ensure_keys(cfg.data_dir, cfg.rsa_bits)
+        self.db = ServerDB(cfg.data_dir / "server.db")
+        self.uploads_dir = cfg.data_dir / "uploads"
+        self.docs_dir = cfg.data_dir / "documents"
+        self.uploads_dir.mkdir(exist_ok=True)
+        self.injector: FaultInjector | None = None
+        self._packet_locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        self._patch_locks: dict[str, asyncio.Lock] = {}
+
+    def packet_lock(self, packet_id: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._packet_locks.setdefault(packet_id, threading.Lock())
+
+    def patch_lock(self, packet_id: str) -> asyncio.Lock:
+        return self._patch_locks.setdefault(packet_id, asyncio.Lock())
+
+    def new_code(self) -> str:
+        code = "{:04d}-{:04d}".format(secrets.randbelow(10000), secrets.randbelow(10000))
+        self.db.tx(lambda c: c.execute("INSERT INTO codes(code, created_at) VALUES (?, ?)", (code, time.time())))
+        return code
+
+    def device_public(self, device_id: str) -> bytes | None:
+        row = self.db.one("SELECT public_key FROM devices WHERE device_id = ? AND disabled = 0", (device_id,))
+        return crypto.b64d(row[0]) if row else None
+
+
+# -- authentication -------------------------------------------------------------------------
+def _raw_path(request) -> str:
+    raw = request.scope.get("raw_path") or request.scope["path"].encode()
+    path = raw.decode("latin-1")
+    qs = request.scope.get("query_string", b"")
+    return path + ("?" + qs.decode("latin-1") if qs else "")
+
+
+def authenticate(state: ServerState, request) -> tuple[str, str]:
+    """Check a request's device signature; return (device id, declared body SHA-256)."""
+    h = request.headers
+    device_id, ts, nonce, sig, digest = (h.get("x-device-id"), h.get("x-timestamp"), h.get("x-nonce"),
+                                         h.get("x-signature"), h.get("x-content-sha256"))
+    if not all((device_id, ts, nonce, sig, digest)):
+        raise ApiError(401, "auth_failed", "请求未签名", "The request is not signed")
+    row = state.db.one("SELECT public_key, disabled FROM devices WHERE device_id = ?", (device_id,))
+    if row is None:
+        raise ApiError(401, "unknown_device", "设备未注册", "Unknown device")
+    if row[1]:
+        raise ApiError(403, "device_disabled", "设备已停用", "The device is disabled")
+    now = time.time()
+    try:
+        skew = abs(now - float(ts))
+    except ValueError:
+        raise ApiError(401, "auth_failed", "请求时间格式错误", "Bad timestamp") from None
+    if skew > state.cfg.skew:
+        raise ApiError(401, "clock_skew", "设备时钟与服务器相差 {:.0f} 秒，请校准时间（服务器时间 {}）".format(skew, iso(now)),
+                       "Device clock is off by {:.0f} s (server time {})".format(skew, iso(now)),
+                       server_time=iso(now))
+    try:
+        ok = crypto.verify(crypto.b64d(row[0]), crypto.b64d(sig),
+                           crypto.canonical_request(request.method, _raw_path(request), ts, nonce, digest))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ApiError(401, "auth_failed", "请求签名无效", "Bad request signature")
+
+    def remember(conn):
+        conn.execute("DELETE FROM nonces WHERE ts < ?", (now - 2 * state.cfg.skew,))
+        conn.execute("INSERT INTO nonces(device_id, nonce, ts) VALUES (?,?,?)", (device_id, nonce, now))
+    try:
+        state.db.tx(remember)
+    except sqlite3.IntegrityError:
+        raise ApiError(401, "replay", "重复的请求（重放）已拒绝", "Replayed request refused") from None
+    return device_id, digest
+
+
+async def signed_body(state: ServerState, request) -> tuple[str, bytes]:
+    device_id, digest = authenticate(state, request)
+    body = await request.body()
+    if hashlib.sha256(body).hexdigest() != digest:
+        raise ApiError(400, "digest_mismatch", "请求内容与签名不符", "Body does not match its digest", retryable=True)
+    return device_id, body
+
+
+def _json(body: bytes) -> dict:
+    try:
+        out = json.loads(body or b"{}")
+    except ValueError:
+        raise ApiError(400, "bad_format", "请求不是有效的 JSON", "Malformed JSON") from None
+    if not isinstance(out, dict):
+        raise ApiError(400, "bad_format", "请求应为 JSON 对象", "JSON object expected")
+    return out
+
+
+def _need(doc: dict, *keys: str) -> None:
+    for k in keys:
+        if doc.get(k) in (None, ""):
+            raise ApiError(400, "field_missing", "缺少必填项 {}".format(k), "Required field missing: {}".format(k))
+
+
+def _packet_id(packet_id: str) -> str:
+    if not PACKET_ID.match(packet_id):
+        raise ApiError(400, "bad_format", "数据包编号格式不对", "Bad packet id")
+    return packet_id
+
+
+# -- packets ---------------------------------------------------------------------------------
+def packet_view(state: ServerState, packet_id: str, device_id: str) -> dict:
+    row = state.db.one("SELECT size, sha256, stage, answer FROM packets WHERE packet_id = ? AND device_id = ?",
+                       (packet_id, device_id))
+    if row:
+        return {"packet_id": packet_id, "state": "committed", "offset": row[0], "size": row[0], "sha256": row[1],
+                "stage": row[2], "answer": json.loads(row[3])}
+    row = state.db.one("SELECT size, sha256, offset, state FROM uploads WHERE packet_id = ? AND device_id = ?",
+                       (packet_id, device_id))
+    if row:
+        return {"packet_id": packet_id, "state": "uploading", "offset": row[2], "size": row[0], "sha256": row[1]}
+    raise ApiError(404, "not_found", "服务器上没有该数据包", "Packet not found")
+
+
+def announce(state: ServerState, device_id: str, doc: dict) -> tuple[int, dict]:
+    _need(doc, "packet_id", "size", "sha256", "signature")
+    pid = _packet_id(str(doc["packet_id"]))
+    size, digest = int(doc["size"]), str(doc["sha256"]).lower()
+    if size > state.cfg.max_packet:
+        raise ApiError(413, "too_large", "数据包过大（上限 {} MB）".format(state.cfg.max_packet >> 20),
+                       "Packet too large")
+    pub = state.device_public(device_id)
+    if not crypto.verify(pub, crypto.b64d(doc["signature"]), crypto.ciphertext_statement(pid, size, digest)):
+        raise ApiError(401, "bad_signature", "数据包签名无效", "Bad packet signature")
+    done = state.db.one("SELECT sha256, device_id FROM packets WHERE packet_id = ?", (pid,))
+    if done:
+        if done[0] != digest or done[1] != device_id:
+            raise ApiError(409, "duplicate_mismatch", "同一编号的数据包已收到，但内容不同", "Duplicate packet id with a different hash")
+        state.db.tx(lambda c: state.db.bump(c, "duplicate_announces"))
+        return 200, packet_view(state, pid, device_id)
+
+    def work(conn):
+        row = conn.execute("SELECT sha256, size, device_id FROM uploads WHERE packet_id = ?", (pid,)).fetchone()
+        if row:
+            if row[0] != digest or row[1] != size or row[2] != device_id:
+                raise ApiError(409, "duplicate_mismatch", "同一编号的数据包正在上传，但内容不同",
+                               "Duplicate packet id with a different hash")
+            return 200
+        now = time.time()
+        conn.execute("INSERT INTO uploads(packet_id, device_id, size, sha256, signature, offset, state, created_at, updated_at)"
+                     " VALUES (?,?,?,?,?,0,'uploading',?,?)", (pid, device_id, size, digest, doc["signature"], now, now))
+        (state.uploads_dir / (pid + ".part")).write_bytes(b"")
+        return 201
+    status = state.db.tx(work)
+    view = packet_view(state, pid, device_id)
+    view["max_chunk"] = state.cfg.max_chunk
+    return status, view
+
+
+def commit(state: ServerState, device_id: str, pid: str) -> dict:
+    """Decrypt, verify and keep a fully uploaded packet; idempotent per packet id."""
+    from shared.sync.packet import open_packet
+    with state.packet_lock(pid):
+        row = state.db.one("SELECT answer, device_id FROM packets WHERE packet_id = ?", (pid,))
+        if row:
+            if row[1] != device_id:
+                raise ApiError(404, "not_found", "服务器上没有该数据包", "Packet not found")
+            state.db.tx(lambda c: state.db.bump(c, "duplicate_commits"))
+            return json.loads(row[0])
+        up = state.db.one("SELECT size, sha256, offset FROM uploads WHERE packet_id = ? AND device_id = ?", (pid, device_id))
+        if up is None:
+            raise ApiError(404, "not_found", "服务器上没有该数据包", "Packet not found")
+        size, digest, offset = up
+        if offset != size:
+            raise ApiError(409, "upload_incomplete", "数据包尚未传完（已收 {} / {} 字节）".format(offset, size),
+                           "Upload incomplete", retryable=True, offset=offset)
+        path = state.uploads_dir / (pid + ".part")
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        if h.hexdigest() != digest:
+            state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = 0 WHERE packet_id = ?", (pid,)))
+            raise ApiError(422, "hash_mismatch", "数据包校验值不符，请重新上传", "Ciphertext hash mismatch",
+                           retryable=True, offset=0)
+        try:
+            with open(path, "rb") as fh:
+                opened = open_packet(fh, {state.keys.enc_thumbprint: state.keys.enc_private}, state.device_public)
+        except crypto.PacketCryptoError as err:
+            state.db.tx(lambda c: c.execute("UPDATE uploads SET state = 'rejected' WHERE packet_id = ?", (pid,)))
+            raise ApiError(422, "bad_cipher", "数据包无法解密或校验失败：" + err.msg.render("zh"),
+                           "Packet failed decryption or verification") from None
+        m = opened.manifest
+        if m.get("packet_id") != pid or m.get("device_id") != device_id:
+            raise ApiError(422, "bad_format", "数据包清单与上传编号或设备不符", "Manifest does not match the upload")
+        now = now_with_offset(state.db)
+
+        def keep(conn):
+            seq = state.db.bump(conn, "commits_created")
+            answer = {"packet_id": pid, "state": "committed", "sha256": digest, "received_at": iso(now),
+                      "delivery_seq": seq}
+            conn.execute("INSERT INTO packets(packet_id, device_id, case_id, revision, sha256, size, manifest, case_doc,"
+                         " committed_at, answer, stage) VALUES (?,?,?,?,?,?,?,?,?,?, 'delivered')",
+                         (pid, device_id, m["case_id"], int(m["revision"]), digest, size,
+                          json.dumps(m, ensure_ascii=False), json.dumps(opened.case, ensure_ascii=False), now,
+                          json.dumps(answer)))
+            conn.execute("UPDATE uploads SET state = 'committed' WHERE packet_id = ?", (pid,))
+            conn.execute("INSERT INTO events(device_id, packet_id, kind, at, payload) VALUES (?,?,'delivered',?,?)",
+                         (device_id, pid, now, json.dumps({"received_at": iso(now)})))
+            registry.schedule_review(conn, state.db, pid, opened.case, m, now)
+            return answer
+        return state.db.tx(keep)
+
+
+def stats(state: ServerState) -> dict:
+    inj = state.injector.counters if state.injector else None
+    return {"packets": state.db.one("SELECT count(*) FROM packets")[0],
+            "events": state.db.one("SELECT count(*) FROM events")[0],
+            "commits_created": state.db.kv_get("commits_created", 0),
+            "duplicate_commits": state.db.kv_get("duplicate_commits", 0),
+            "duplicate_announces": state.db.kv_get("duplicate_announces", 0),
+            "delivered_events": state.db.one("SELECT count(*) FROM events WHERE kind = 'delivered'")[0],
+            "requests": inj.requests if inj else 0, "peak_inflight": inj.peak if inj else 0,
+            "injected": dict(inj.injected) if inj else {}}
+
+
+def create_app(state: ServerState):
+    """The ASGI application (fault injection outermost)."""
+    from devserver.routes import build
+    app = build(state)
+    state.injector = FaultInjector(app, Faults())
+    return state.injector

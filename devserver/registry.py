@@ -1,0 +1,143 @@
+"""The reference server playing the registry: it reviews each delivered packet and answers.
+
+Rules (``POST /admin/rules`` or ``--rules FILE``)::
+
+    {"accept_delay": 0, "register_delay": 0, "proof_delay": 0,   # seconds of server time
+     "jurisdiction": ["3501"],          # region-code prefixes this registry serves (null: all)
+     "missing_policy": "correction",    # or "not_accept": what a missing material earns
+     "force": {"<packet or case id>": "accepted|not_accepted|correction_requested"},
+     "auto": true}                       # false: deliver only, never answer
+
+The case is validated with the catalog it names (the shipped one on this server): required
+fields, parties and materials actually present in the packet. Time passes between steps by
+the configured delays; ``POST /admin/advance`` moves the server clock forward.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from devserver import proof
+from devserver.storage import ServerDB
+
+DEFAULT_RULES: dict[str, Any] = {"accept_delay": 0, "register_delay": 0, "proof_delay": 0, "jurisdiction": None,
+                                 "missing_policy": "correction", "force": {}, "auto": True}
+AUTHORITIES = {"110": "北京市规划和自然资源委员会", "310": "上海市不动产登记局", "320": "南京市不动产登记中心",
+               "330": "杭州市不动产登记服务中心", "350": "福州市不动产登记和交易中心", "370": "济南市不动产登记中心",
+               "440": "深圳市不动产登记中心", "510": "成都市不动产登记中心", "610": "西安市不动产登记局"}
+
+
+def review(case_doc: dict, manifest: dict, rules: dict) -> tuple[str, dict]:
+    """The registry's decision on a delivered case: (kind, payload)."""
+    from shared.domain.case import Case
+    from shared.domain.catalog import default_catalog
+    from shared.domain.validation import field_errors, missing
+    forced = rules.get("force", {}).get(manifest["packet_id"]) or rules.get("force", {}).get(manifest["case_id"])
+    case = Case.from_dict(case_doc)
+    unit = str(case.get("property.unit_number", ""))
+    prefixes = rules.get("jurisdiction")
+    if forced == "not_accepted" or (prefixes and unit and not any(unit.startswith(p) for p in prefixes)):
+        authority = AUTHORITIES.get(unit[:3], "不动产所在地的登记机构")
+        return "not_accepted", {"reasons": [{"code": "jurisdiction",
+                                             "text": "不动产单元号所在区域（{}）不属于本登记机构管辖，请向{}申请".format(unit[:6], authority),
+                                             "competent_authority": authority}]}
+    catalog = default_catalog()
+    try:
+        biz = catalog.business(case.business_code)
+    except Exception:
+        return "not_accepted", {"reasons": [{"code": "not_legal_form", "text": "业务类型“{}”不在本登记机构的业务目录中".format(case.business_code)}]}
+    # Count only the pages that really travelled in the packet.
+    case.materials = {}
+    for f in manifest.get("files", []):
+        if f.get("kind") == "page":
+            case.materials.setdefault(f.get("slot", ""), []).append(f.get("blob_id", ""))
+    items = [{"code": m.path.split(".", 1)[-1] if m.kind == "material" else m.path, "kind": m.kind,
+              "path": m.path, "text": m.msg.render("zh")} for m in missing(case, biz, catalog)]
+    items += [{"code": path, "kind": "invalid", "path": path, "text": msg.render("zh")}
+              for path, msg in field_errors(case, biz, catalog).items()]
+    if forced == "correction_requested" and not items:
+        items = [{"code": "application", "kind": "material", "path": "materials.application",
+                  "text": "申请书签章不清晰，请重新提交"}]
+    if items:
+        if rules.get("missing_policy") == "not_accept" and forced != "correction_requested":
+            return "not_accepted", {"reasons": [{"code": "materials_incomplete", "text": "申请材料不齐全：" +
+                                                 "；".join(i["text"] for i in items)}]}
+        return "correction_requested", {"corrections": items}
+    return "accepted", {}
+
+
+def schedule_review(conn, db: ServerDB, packet_id: str, case_doc: dict, manifest: dict, now: float) -> None:
+    """Plan the registry's answers for a freshly delivered packet (inside the commit)."""
+    rules = {**DEFAULT_RULES, **db.kv_get("rules", {})}
+    if not rules.get("auto", True):
+        return
+    kind, payload = review(case_doc, manifest, rules)
+    due = now + float(rules["accept_delay"])
+    steps = [(kind, due, payload)]
+    if kind == "accepted":
+        steps.append(("registered", due + float(rules["register_delay"]), {}))
+        steps.append(("proof_issued", due + float(rules["register_delay"]) + float(rules["proof_delay"]), {}))
+    for k, at, p in steps:
+        conn.execute("INSERT INTO schedule(packet_id, kind, due, payload) VALUES (?,?,?,?)",
+                     (packet_id, k, at, json.dumps(p, ensure_ascii=False)))
+
+
+def _document(conn, db: ServerDB, docs_dir: Path, packet_id: str, device_id: str, kind: str, title: str,
+              lines: list[str]) -> dict:
+    data = proof.render(title, lines)
+    doc_id = uuid.uuid4().hex
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    path = docs_dir / (doc_id + ".pdf")
+    path.write_bytes(data)
+    info = {"doc_id": doc_id, "kind": kind, "name": title + ".pdf", "mime": "application/pdf",
+            "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+    conn.execute("INSERT INTO documents(doc_id, packet_id, device_id, kind, name, mime, sha256, size, path)"
+                 " VALUES (?,?,?,?,?,?,?,?,?)", (doc_id, packet_id, device_id, kind, info["name"], info["mime"],
+                                                 info["sha256"], info["size"], str(path)))
+    return info
+
+
+def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
+    """Turn every due step into a status event (with its documents). Returns how many."""
+    def work(conn) -> int:
+        rows = conn.execute("SELECT s.id, s.packet_id, s.kind, s.payload, p.device_id, p.case_id FROM schedule s"
+                            " JOIN packets p ON p.packet_id = s.packet_id WHERE s.due <= ? ORDER BY s.due, s.id",
+                            (now,)).fetchall()
+        for sid, packet_id, kind, payload, device_id, case_id in rows:
+            body = json.loads(payload)
+            day = _dt.datetime.fromtimestamp(now).strftime("%Y-%m-%d")
+            if kind == "accepted":
+                body["receipt_number"] = "SL{}{:06d}".format(_dt.datetime.fromtimestamp(now).strftime("%Y%m%d"),
+                                                             db.bump(conn, "receipt_seq"))
+                conn.execute("UPDATE packets SET answer = json_set(answer, '$.receipt_number', ?) WHERE packet_id = ?",
+                             (body["receipt_number"], packet_id))
+                body["documents"] = [_document(conn, db, docs_dir, packet_id, device_id, "receipt", "不动产登记受理凭证",
+                                               ["受理编号：" + body["receipt_number"], "业务编号：" + case_id,
+                                                "受理日期：" + day])]
+            elif kind == "not_accepted":
+                body["documents"] = [_document(conn, db, docs_dir, packet_id, device_id, "not_accepted", "不予受理告知书",
+                                               ["业务编号：" + case_id] + [r["text"] for r in body["reasons"]])]
+            elif kind == "correction_requested":
+                body["documents"] = [_document(conn, db, docs_dir, packet_id, device_id, "corrections", "补正材料通知书",
+                                               ["业务编号：" + case_id, "请一次性补正下列材料："] +
+                                               ["{}. {}".format(i + 1, c["text"]) for i, c in enumerate(body["corrections"])])]
+            elif kind == "registered":
+                body["register_number"] = "DB{:08d}".format(db.bump(conn, "register_seq"))
+            elif kind == "proof_issued":
+                answer = json.loads(conn.execute("SELECT answer FROM packets WHERE packet_id = ?", (packet_id,)).fetchone()[0])
+                body["proof_number"] = "闽({})不动产证明第{:07d}号".format(_dt.datetime.fromtimestamp(now).year,
+                                                                         db.bump(conn, "proof_seq"))
+                body["documents"] = [_document(conn, db, docs_dir, packet_id, device_id, "proof", "不动产登记电子证明",
+                                               ["证明号：" + body["proof_number"], "业务编号：" + case_id,
+                                                "受理编号：" + str(answer.get("receipt_number", "")), "登簿日期：" + day])]
+            conn.execute("INSERT INTO events(device_id, packet_id, kind, at, payload) VALUES (?,?,?,?,?)",
+                         (device_id, packet_id, kind, now, json.dumps(body, ensure_ascii=False)))
+            conn.execute("UPDATE packets SET stage = ? WHERE packet_id = ?", (kind, packet_id))
+            conn.execute("DELETE FROM schedule WHERE id = ?", (sid,))
+        return len(rows)
+    return db.tx(work)

@@ -1,0 +1,94 @@
+"""The reference server's own SQLite database (plain sqlite3: this is the registry's side)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+
+SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, public_key TEXT NOT NULL,
+        name TEXT NOT NULL, enrolled_at REAL NOT NULL, disabled INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE IF NOT EXISTS codes (code TEXT PRIMARY KEY, created_at REAL NOT NULL,
+        used_at REAL, device_id TEXT)""",
+    """CREATE TABLE IF NOT EXISTS nonces (device_id TEXT NOT NULL, nonce TEXT NOT NULL, ts REAL NOT NULL,
+        PRIMARY KEY (device_id, nonce))""",
+    """CREATE TABLE IF NOT EXISTS uploads (packet_id TEXT PRIMARY KEY, device_id TEXT NOT NULL,
+        size INTEGER NOT NULL, sha256 TEXT NOT NULL, signature TEXT NOT NULL, offset INTEGER NOT NULL,
+        state TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS packets (packet_id TEXT PRIMARY KEY, device_id TEXT NOT NULL,
+        case_id TEXT NOT NULL, revision INTEGER NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+        manifest TEXT NOT NULL, case_doc TEXT NOT NULL, committed_at REAL NOT NULL,
+        answer TEXT NOT NULL, stage TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS schedule (id INTEGER PRIMARY KEY, packet_id TEXT NOT NULL,
+        kind TEXT NOT NULL, due REAL NOT NULL, payload TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, device_id TEXT NOT NULL,
+        packet_id TEXT NOT NULL, kind TEXT NOT NULL, at REAL NOT NULL, payload TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS documents (doc_id TEXT PRIMARY KEY, packet_id TEXT NOT NULL,
+        device_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL,
+        sha256 TEXT NOT NULL, size INTEGER NOT NULL, path TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+]
+
+
+class ServerDB:
+    """One sqlite3 connection shared by the server's threads behind a lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self.lock = threading.RLock()
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        for stmt in SCHEMA:
+            self.conn.execute(stmt)
+
+    def tx(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                out = fn(self.conn)
+                self.conn.execute("COMMIT")
+                return out
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    def one(self, sql: str, args: tuple = ()) -> Any:
+        with self.lock:
+            return self.conn.execute(sql, args).fetchone()
+
+    def all(self, sql: str, args: tuple = ()) -> list:
+        with self.lock:
+            return self.conn.execute(sql, args).fetchall()
+
+    def kv_get(self, key: str, default: Any = None) -> Any:
+        row = self.one("SELECT value FROM kv WHERE key = ?", (key,))
+        return json.loads(row[0]) if row else default
+
+    def kv_put(self, key: str, value: Any, conn=None) -> None:
+        sql = "INSERT INTO kv(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        if conn is not None:
+            conn.execute(sql, (key, json.dumps(value)))
+        else:
+            with self.lock:
+                self.conn.execute(sql, (key, json.dumps(value)))
+
+    def bump(self, conn, key: str, by: int = 1) -> int:
+        row = conn.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        value = (json.loads(row[0]) if row else 0) + by
+        self.kv_put(key, value, conn)
+        return value
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+
+def now_with_offset(db: ServerDB) -> float:
+    """The server's clock: real time plus what an administrator advanced it by."""
+    return time.time() + float(db.kv_get("clock_offset", 0.0))

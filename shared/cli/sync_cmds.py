@@ -1,0 +1,109 @@
+"""``yizhan enroll``, ``yizhan case submit``, ``yizhan sync`` and ``yizhan queue``."""
+
+from __future__ import annotations
+
+import argparse
+
+from shared.i18n import tr
+
+
+def _store(args):
+    from shared.store import Store
+    return Store.open(args.data_dir)
+
+
+def _settings(store):
+    from pathlib import Path
+    from shared.config import Settings, default_config_dir
+    return Settings.load(default_config_dir(Path(store.path).parent))
+
+
+def cmd_enroll(args) -> int:
+    from shared.sync import enrollment
+    with _store(args) as store:
+        ident = enrollment.enroll(store, args.server, args.code, args.ca_fingerprint, tofu=args.tofu)
+    print("{}: {}".format(tr("设备编号"), ident.device_id))
+    print("{}: {}".format(tr("服务器证书指纹"), ident.ca_fingerprint))
+    return 0
+
+
+def cmd_submit(args) -> int:
+    from shared.errors import ValidationError
+    from shared.sync.outbox import Outbox
+    with _store(args) as store:
+        try:
+            item = Outbox(store, _settings(store)).submit(args.id)
+        except ValidationError as err:
+            print(err.msg.render())
+            for path, msg in sorted(err.errors.items()):
+                print("  {}: {}".format(path, msg.render()))
+            return 1
+    print("{}\t{}\t{} bytes".format(item.packet_id, item.state, item.size))
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from shared.sync.service import SyncService
+
+    def progress(p):
+        if p.current_total:
+            print("  {} {}/{} bytes".format(p.current_packet, p.current_sent, p.current_total), flush=True)
+
+    def outcome(ev):
+        print("  {} -> {}".format(ev.packet_id, ev.kind), flush=True)
+    with _store(args) as store:
+        svc = SyncService(store, _settings(store), on_progress=progress, on_outcome=outcome)
+        report = svc.run_once(force=True)
+        p = svc.progress
+    state = tr("在线") if report.online else tr("离线")
+    print("{}: {}  {}: {}  {}: {}".format(tr("连接"), state, tr("待上传"), p.queue_length, tr("剩余字节"), p.bytes_left))
+    if report.error:
+        print(report.error.msg.render())
+        return 0 if report.error.retryable else 1
+    return 0
+
+
+def cmd_queue(args) -> int:
+    from shared.security.masking import scrub
+    from shared.sync.outbox import Outbox
+    with _store(args) as store:
+        items = Outbox(store, _settings(store)).items()
+    for it in items:
+        o = it.outcome
+        answer = o.get("receipt_number") or o.get("proof_number") or ""
+        if o.get("reasons"):
+            answer = "; ".join(r.get("text", "") for r in o["reasons"])
+        if o.get("corrections"):
+            answer = tr("需补正 {n} 项").format(n=len(o["corrections"]))
+        line = "\t".join([it.packet_id, it.state, "{}/{}".format(it.offset, it.size), answer,
+                          it.last_error[:80] if it.last_error else ""])
+        print(scrub(line))  # nothing personal in clear, even from a server message
+    return 0
+
+
+def _case_parser(sub) -> argparse._SubParsersAction:
+    """The ``case`` command's sub-commands (created by case_cmds, or here if absent)."""
+    case = sub.choices.get("case") if hasattr(sub, "choices") else None
+    if case is None:
+        case = sub.add_parser("case", help="cases in the store")
+        return case.add_subparsers(dest="case_cmd", metavar="ACTION")
+    for action in case._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return case.add_subparsers(dest="case_cmd", metavar="ACTION")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("enroll", help="register this device with a registration server")
+    p.add_argument("--server", required=True, help="server URL, e.g. https://127.0.0.1:8443")
+    p.add_argument("--code", required=True, help="one-time enrollment code")
+    p.add_argument("--ca-fingerprint", help="SHA-256 fingerprint of the server CA (printed by the server)")
+    p.add_argument("--tofu", action="store_true", help="trust the CA on first use (shows its fingerprint)")
+    p.set_defaults(func=cmd_enroll)
+    p = _case_parser(sub).add_parser("submit", help="freeze, encrypt, sign and enqueue a complete case")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_submit)
+    p = sub.add_parser("sync", help="one sync pass: upload, then pull answers")
+    p.set_defaults(func=cmd_sync)
+    p = sub.add_parser("queue", help="packets in the outbox and their answers (masked)")
+    p.set_defaults(func=cmd_queue)

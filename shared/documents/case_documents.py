@@ -1,0 +1,105 @@
+"""The documents a case generates for its checklist: render, keep in the store, notice staleness.
+
+The application form, the interview record and the authorization letter (those the business
+prints) fill the checklist slots whose source is ``generated``. :func:`generate` renders them
+all first (a missing field refuses before anything is touched), then, in one store transaction,
+replaces the previous version of each (kind ``document``, slot ``application`` /
+``interview_record`` / ``authorization``), records the blob ids in ``case.materials`` and saves
+the case. Each blob's meta keeps :func:`source_hash` of what it was made from, so a later form
+edit shows in :func:`stale_kinds`. PDFs live only in the encrypted store, never as files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from shared.domain.case import Case, now_iso
+from shared.domain.signature import content_sha256
+
+DOCUMENT_SLOTS: dict[str, str] = {"application": "application", "interview": "interview_record",
+                                  "authorization": "authorization"}
+MIME = "application/pdf"
+
+
+@dataclass
+class GeneratedDocument:
+    """A rendered document as stored: its kind, slot, blob id and bytes."""
+
+    kind: str
+    slot: str
+    blob_id: str
+    pdf: bytes
+    meta: dict[str, Any]
+
+
+def kinds_for(business) -> list[str]:
+    """The generated kinds ``business`` prints, in print order."""
+    return [k for k in DOCUMENT_SLOTS if k in business.documents]
+
+
+def source_hash(case: Case) -> str:
+    """SHA-256 of what the generated documents are made from: form data, parties, records, signatures."""
+    return content_sha256({"case": case.id, "business": case.business_code, "data": case.data,
+                           "parties": [asdict(p) for p in case.parties], "interview": case.interview,
+                           "signatures": case.signatures})
+
+
+def interview_place(case: Case, setting: str | None = None) -> str:
+    """Where the interview took place: the case's own, the service point setting, the bank branch."""
+    if case.get("interview.place"):
+        return str(case.get("interview.place"))
+    if setting:
+        return setting
+    bank = next((p for p in case.parties if p.role == "mortgagee" and p.name), None)
+    return bank.name if bank else ""
+
+
+def render_all(case: Case, business, place: str) -> dict[str, bytes]:
+    """Every generated document of the case as PDF bytes (slow: 35-200 ms each)."""
+    from shared.documents import render
+    return {kind: render(kind, case, business, place=place) for kind in kinds_for(business)}
+
+
+def _remove_old(store, conn, case: Case, slot: str) -> list[str]:
+    rows = conn.execute("SELECT id FROM blobs WHERE case_id = ? AND kind = 'document' AND slot = ?",
+                        (case.id, slot)).fetchall()
+    old = [r[0] for r in rows]
+    for blob_id in old:
+        conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))
+        store.audit(conn, "delete_document", case.id, "slot={}".format(slot))
+    return old
+
+
+def generate(store, case: Case, business, place: str) -> list[GeneratedDocument]:
+    """Render and store the case's documents, replacing earlier versions; updates and saves ``case``."""
+    pdfs = render_all(case, business, place)
+    digest, at = source_hash(case), now_iso()
+
+    def work(conn) -> list[GeneratedDocument]:
+        if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone() is None:
+            store.write_case(conn, case)
+        out = []
+        for kind, pdf in pdfs.items():
+            slot = DOCUMENT_SLOTS[kind]
+            old = _remove_old(store, conn, case, slot)
+            meta = {"document": kind, "source_sha256": digest, "generated_at": at, "place": place}
+            info = store.blobs.add_in(conn, case.id, "document", pdf, MIME, slot, meta)
+            kept = [b for b in case.materials.get(slot, []) if b not in old]
+            case.materials[slot] = [info.id] + kept
+            out.append(GeneratedDocument(kind, slot, info.id, pdf, meta))
+        store.write_case(conn, case)
+        return out
+    return store.write(work)
+
+
+def stored_documents(store, case: Case) -> dict[str, Any]:
+    """The stored generated documents of ``case`` by kind (their :class:`BlobInfo`)."""
+    slots = {slot: kind for kind, slot in DOCUMENT_SLOTS.items()}
+    return {slots[i.slot]: i for i in store.blobs.list(case.id, kind="document") if i.slot in slots}
+
+
+def stale_kinds(infos: dict[str, Any], case: Case) -> list[str]:
+    """The kinds among ``infos`` made from something other than the case as it is now."""
+    digest = source_hash(case)
+    return [kind for kind, info in infos.items() if info.meta.get("source_sha256") != digest]

@@ -1,0 +1,99 @@
+"""Where each party of a case stands in its formatted interview (Qt-free, both front ends).
+
+A party's state comes from the case alone: its record in ``case.interview[party_id]`` and its
+signature in ``case.signatures[party_id]``. A record is replayed against the case as it is now
+(:func:`record_matches_case`), so a form edit that changes a question (an amount, a date) or
+the questions asked marks the interview outdated; a signature must still be bound to the exact
+record (:func:`~shared.domain.signature.verify_binding`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from shared.domain.case import Case, Party
+from shared.domain.interview import InterviewSession, InterviewTemplate, parties_to_interview
+from shared.domain.signature import verify_binding
+from shared.i18n import Msg
+
+PENDING, STOPPED, OUTDATED, UNSIGNED, DONE = "pending", "stopped", "outdated", "unsigned", "done"
+STATUS_TEXT = {
+    PENDING: "未开始",
+    STOPPED: "询问终止",
+    OUTDATED: "申请信息已修改，需重新询问",
+    UNSIGNED: "已答完，待签名",
+    DONE: "已完成并签名",
+}
+
+
+@dataclass(frozen=True)
+class PartyProgress:
+    """One party's interview state; ``reason`` is the stop reason when stopped."""
+
+    party: Party
+    status: str
+    reason: str = ""
+
+    @property
+    def text(self) -> str:
+        return STATUS_TEXT[self.status]
+
+
+def record_matches_case(template: InterviewTemplate, case: Case, party: Party, record: dict[str, Any]) -> bool:
+    """Whether replaying ``record``'s answers on the case now gives the same questions and end."""
+    if record.get("template") != template.name or str(record.get("version")) != template.version:
+        return False
+    session = InterviewSession(template, case, party)
+    for item in record.get("answers", []):
+        q = session.current
+        if q is None or q.id != item.get("id") or q.text_for(case) != item.get("question"):
+            return False
+        if session.answer(item.get("answer")) is not None:
+            return False
+    if record.get("status") == "stopped":
+        return session.stopped
+    return session.completed
+
+
+def party_progress(template: InterviewTemplate, case: Case, party: Party) -> PartyProgress:
+    """The interview state of ``party`` in ``case``."""
+    record = case.interview.get(party.party_id)
+    if not record:
+        return PartyProgress(party, PENDING)
+    if not record_matches_case(template, case, party, record):
+        return PartyProgress(party, OUTDATED)
+    if record.get("status") == "stopped":
+        return PartyProgress(party, STOPPED, record.get("stop_reason") or "")
+    signature = case.signatures.get(party.party_id)
+    if not signature or not verify_binding(signature, record):
+        return PartyProgress(party, UNSIGNED)
+    return PartyProgress(party, DONE)
+
+
+def case_progress(template: InterviewTemplate | None, case: Case) -> list[PartyProgress]:
+    """The state of every party the template interviews (none without a template)."""
+    if template is None:
+        return []
+    return [party_progress(template, case, p) for p in parties_to_interview(template, case)]
+
+
+def blocking_problem(progress: list[PartyProgress]) -> Msg | None:
+    """Why the case cannot go on to its documents (``None``: every interview done and signed)."""
+    for item in progress:
+        if item.status == STOPPED:
+            return Msg("interview.case_stopped", "询问终止，本案不能继续办理：{reason}", {"reason": item.reason})
+    waiting = sum(1 for item in progress if item.status != DONE)
+    if waiting:
+        return Msg("interview.not_done", "还有{n}位当事人未完成询问笔录或签名", {"n": waiting})
+    return None
+
+
+def authorization_content(case: Case, party_id: str) -> dict[str, Any]:
+    """What a principal's signature on the authorization letter is bound to."""
+    agent = next((p for p in case.parties if p.role == "mortgagee"), None)
+    return {"document": "authorization", "case_id": case.id, "principal": party_id,
+            "agent": {"name": agent.name, "id_number": agent.id_number} if agent else None,
+            "property.location": case.get("property.location"),
+            "property.unit_number": case.get("property.unit_number"),
+            "matters": case.get("authorization.matters"), "time_limit": case.get("authorization.time_limit")}

@@ -1,0 +1,269 @@
+"""Cryptography of the sync protocol: packet encryption, key wrapping, device signatures.
+
+Algorithms (named in every packet header so a GM suite can coexist later):
+
+* data: ``AES-256-GCM-SEG``: a fresh 256-bit key per packet; the plaintext is cut into
+  segments of ``SEGMENT`` bytes, each sealed on its own. The nonce of segment *i* is an
+  8-byte random prefix + *i* (32-bit big endian); the AAD binds the SHA-256 of the header,
+  the segment index and a final flag, so reordering, truncation, extension or a swapped
+  header all fail authentication. Memory stays constant whatever the packet size.
+* key wrap: ``RSA-OAEP-SHA256`` with the server's encryption key, named by its thumbprint
+  (SHA-256 of the DER SubjectPublicKeyInfo) so keys can rotate.
+* signatures: ``Ed25519`` device keys (manifest, ciphertext digest and every request).
+
+Ciphertext layout: ``MAGIC`` | u32 header length | header JSON | segments, each a u32 length
+followed by ciphertext+tag.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import struct
+from typing import BinaryIO, Iterator
+
+from shared.errors import TrustError
+from shared.i18n import Msg
+
+MAGIC = b"YZPKT\x00\x01\n"
+SEGMENT = 1 << 20
+DATA_ALG = "AES-256-GCM-SEG"
+WRAP_ALG = "RSA-OAEP-SHA256"
+SIG_ALG = "Ed25519"
+HASH_ALG = "SHA-256"
+_TAG = 16
+MAX_HEADER = 64 * 1024
+
+
+def b64e(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64d(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+class PacketCryptoError(TrustError):
+    """A packet does not decrypt or verify: tampered, truncated or for another key."""
+
+    default_code = "bad_cipher"
+
+
+def _bad(text: str, **params) -> PacketCryptoError:
+    return PacketCryptoError(Msg("sync.bad_cipher", text, params))
+
+
+# -- keys -----------------------------------------------------------------------------------
+def new_device_key() -> tuple[bytes, bytes]:
+    """A fresh Ed25519 device key: (private raw 32 bytes, public raw 32 bytes)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives import serialization as s
+    key = Ed25519PrivateKey.generate()
+    priv = key.private_bytes(s.Encoding.Raw, s.PrivateFormat.Raw, s.NoEncryption())
+    pub = key.public_key().public_bytes(s.Encoding.Raw, s.PublicFormat.Raw)
+    return priv, pub
+
+
+def sign(private_raw: bytes, data: bytes) -> bytes:
+    """Ed25519 signature of ``data``."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    return Ed25519PrivateKey.from_private_bytes(private_raw).sign(data)
+
+
+def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
+    """True when ``signature`` is a valid Ed25519 signature of ``data``."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def load_public_pem(pem: str | bytes):
+    from cryptography.hazmat.primitives import serialization as s
+    return s.load_pem_public_key(pem.encode() if isinstance(pem, str) else pem)
+
+
+def key_thumbprint(public_key) -> str:
+    """SHA-256 (hex) of the DER SubjectPublicKeyInfo: the id of an encryption key."""
+    from cryptography.hazmat.primitives import serialization as s
+    der = public_key.public_bytes(s.Encoding.DER, s.PublicFormat.SubjectPublicKeyInfo)
+    return hashlib.sha256(der).hexdigest()
+
+
+def _oaep():
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+    return padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+
+
+def cert_fingerprint(pem: str | bytes) -> str:
+    """SHA-256 fingerprint (hex, upper case, colon-free) of a PEM certificate's DER form."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization as s
+    cert = x509.load_pem_x509_certificate(pem.encode() if isinstance(pem, str) else pem)
+    return hashlib.sha256(cert.public_bytes(s.Encoding.DER)).hexdigest().upper()
+
+
+def normalize_fingerprint(fp: str) -> str:
+    return fp.replace(":", "").replace(" ", "").strip().upper()
+
+
+# -- request signatures ---------------------------------------------------------------------
+def canonical_request(method: str, path: str, timestamp: str, nonce: str, body_sha256: str) -> bytes:
+    """The bytes a device signs for one request."""
+    return "\n".join([method.upper(), path, timestamp, nonce, body_sha256]).encode("utf-8")
+
+
+def ciphertext_statement(packet_id: str, size: int, sha256_hex: str) -> bytes:
+    """What the device signs about a packet's ciphertext (sent with the announce)."""
+    return "yizhan-packet-v1\n{}\n{:d}\n{}".format(packet_id, size, sha256_hex).encode("utf-8")
+
+
+# -- segmented AEAD -------------------------------------------------------------------------
+def _aad(header_hash: bytes, index: int, final: bool) -> bytes:
+    return header_hash + struct.pack(">QB", index, 1 if final else 0)
+
+
+class PacketWriter:
+    """Encrypts a plaintext stream into ``out`` segment by segment (constant memory).
+
+    ``sha256`` and ``size`` describe the ciphertext written so far; final after :meth:`close`.
+    """
+
+    def __init__(self, out: BinaryIO, server_public_key, key_id: str, packet_id: str,
+                 segment: int = SEGMENT) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        key = AESGCM.generate_key(256)
+        self._aes = AESGCM(key)
+        self._prefix = os.urandom(8)
+        header = {"v": 1, "packet_id": packet_id, "enc": DATA_ALG, "segment": segment,
+                  "nonce_prefix": b64e(self._prefix), "wrap": WRAP_ALG, "key_id": key_id,
+                  "wrapped_key": b64e(server_public_key.encrypt(key, _oaep())),
+                  "sig": SIG_ALG, "hash": HASH_ALG}
+        hbytes = json.dumps(header, sort_keys=True).encode("utf-8")
+        self._hhash = hashlib.sha256(hbytes).digest()
+        self._out = out
+        self._segment = segment
+        self._buf = bytearray()
+        self._index = 0
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+        self._emit(MAGIC + struct.pack(">I", len(hbytes)) + hbytes)
+
+    def _emit(self, data: bytes) -> None:
+        self._out.write(data)
+        self.sha256.update(data)
+        self.size += len(data)
+
+    def _seal(self, chunk: bytes, final: bool) -> None:
+        if self._index >= 2 ** 32:
+            raise ValueError("packet too large")
+        nonce = self._prefix + struct.pack(">I", self._index)
+        ct = self._aes.encrypt(nonce, bytes(chunk), _aad(self._hhash, self._index, final))
+        self._emit(struct.pack(">I", len(ct)) + ct)
+        self._index += 1
+
+    def write(self, data: bytes) -> None:
+        """Add plaintext. A full segment is sealed only once more data follows it."""
+        view = memoryview(data)
+        while len(view):
+            if len(self._buf) == self._segment:
+                self._seal(self._buf, final=False)
+                self._buf.clear()
+            take = min(self._segment - len(self._buf), len(view))
+            self._buf += view[:take]
+            view = view[take:]
+
+    def close(self) -> None:
+        """Seal the last segment with the final flag."""
+        self._seal(self._buf, final=True)
+        self._buf.clear()
+
+
+def read_header(src: BinaryIO) -> tuple[dict, bytes]:
+    """Read the magic and header of a packet; return (header, header bytes)."""
+    head = _read_exact(src, len(MAGIC) + 4)
+    if head is None or head[:len(MAGIC)] != MAGIC:
+        raise _bad("数据包格式不对（不是一站数据包）")
+    (hlen,) = struct.unpack(">I", head[len(MAGIC):])
+    if hlen > MAX_HEADER:
+        raise _bad("数据包头过长")
+    hbytes = _read_exact(src, hlen)
+    if hbytes is None:
+        raise _bad("数据包头被截断")
+    try:
+        header = json.loads(hbytes)
+    except ValueError:
+        raise _bad("数据包头不是有效的 JSON") from None
+    if header.get("enc") != DATA_ALG or header.get("wrap") != WRAP_ALG:
+        raise _bad("不支持的算法 {enc}/{wrap}", enc=header.get("enc"), wrap=header.get("wrap"))
+    return header, hbytes
+
+
+def _read_exact(src: BinaryIO, n: int) -> bytes | None:
+    chunks, left = [], n
+    while left:
+        data = src.read(left)
+        if not data:
+            return None
+        chunks.append(data)
+        left -= len(data)
+    return b"".join(chunks)
+
+
+def decrypt_stream(src: BinaryIO, private_key, key_ids: dict | None = None) -> Iterator[bytes]:
+    """Yield the plaintext segments of a packet; raise :class:`PacketCryptoError` on tampering.
+
+    ``private_key`` is the server's RSA key, or a dict ``{thumbprint: key}`` for rotated keys.
+    """
+    header, hbytes = read_header(src)
+    keys = private_key if isinstance(private_key, dict) else None
+    rsa = keys.get(header.get("key_id")) if keys is not None else private_key
+    if rsa is None:
+        raise _bad("数据包使用了未知的服务器密钥 {kid}", kid=str(header.get("key_id"))[:16])
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.exceptions import InvalidTag
+    try:
+        key = rsa.decrypt(b64d(header["wrapped_key"]), _oaep())
+        prefix = b64d(header["nonce_prefix"])
+    except Exception:  # wrong key, corrupted wrap: the same answer for all
+        raise _bad("无法解开数据包密钥（密钥不符或数据已损坏）") from None
+    aes = AESGCM(key)
+    hhash = hashlib.sha256(hbytes).digest()
+    max_ct = int(header.get("segment", SEGMENT)) + _TAG
+    index = 0
+    length = _read_len(src)
+    if length is None:
+        raise _bad("数据包被截断")
+    while True:
+        if length > max_ct:
+            raise _bad("数据段长度不对")
+        ct = _read_exact(src, length)
+        if ct is None:
+            raise _bad("数据包被截断")
+        nxt = _read_len(src)
+        final = nxt is None
+        try:
+            yield aes.decrypt(prefix + struct.pack(">I", index), ct, _aad(hhash, index, final))
+        except InvalidTag:
+            raise _bad("数据段 {i} 校验失败（被篡改、截断或顺序错乱）", i=index) from None
+        if final:
+            return
+        index, length = index + 1, nxt
+
+
+def _read_len(src: BinaryIO) -> int | None:
+    raw = src.read(4)
+    if not raw:
+        return None
+    while len(raw) < 4:
+        more = src.read(4 - len(raw))
+        if not more:
+            raise _bad("数据包被截断")
+        raw += more
+    return struct.unpack(">I", raw)[0]

@@ -1,0 +1,121 @@
+"""Enrollment of this device with a registration server.
+
+Trust model (fail closed): the operator is given the server URL, a one-time code and the
+SHA-256 fingerprint of the server's CA certificate, all printed by the server
+(``yizhan-devserver`` prints them at start). The client fetches the CA certificate, refuses
+it unless its fingerprint matches, and from then on pins that CA for every connection
+(``requests`` verifies against it alone, hostname included). Without a fingerprint the CLI
+offers trust-on-first-use only when asked explicitly (``--tofu``) and shows the fingerprint
+it trusted. The device's Ed25519 key is made here; its private half never leaves the
+encrypted store.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import platform
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from shared.config import atomic_write
+from shared.errors import SyncError, TrustError
+from shared.i18n import Msg
+from shared.sync import crypto, state
+
+KEY = "enrollment"
+
+
+@dataclass
+class Enrollment:
+    """What this device knows about its server after enrollment."""
+
+    server_url: str
+    device_id: str
+    device_private_b64: str
+    device_public_b64: str
+    server_key_pem: str
+    server_key_id: str
+    ca_pem: str
+    ca_fingerprint: str
+    enrolled_at: str
+
+    @property
+    def device_private(self) -> bytes:
+        return crypto.b64d(self.device_private_b64)
+
+    @property
+    def device_public(self) -> bytes:
+        return crypto.b64d(self.device_public_b64)
+
+
+def load(store) -> Enrollment | None:
+    """The enrollment kept in ``store``, or ``None`` when the device is not enrolled."""
+    raw = state.read(store, KEY)
+    return Enrollment(**raw) if raw else None
+
+
+def require(store) -> Enrollment:
+    ident = load(store)
+    if ident is None:
+        raise SyncError(Msg("sync.not_enrolled", "本机尚未在登记服务器注册。请先运行“yizhan enroll”完成设备注册"),
+                        retryable=False)
+    return ident
+
+
+def ca_path(store) -> Path:
+    """Where the pinned CA certificate (public) is written for the TLS library."""
+    return Path(store.path).parent / "sync" / "server-ca.pem"
+
+
+def write_ca_file(store, ident: Enrollment) -> Path:
+    path = ca_path(store)
+    if not path.exists() or path.read_text("ascii") != ident.ca_pem:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write(path, ident.ca_pem.encode("ascii"), mode=0o644)
+    return path
+
+
+def fetch_ca(server_url: str, timeout: float = 10.0) -> str:
+    """Fetch the server's CA certificate BEFORE trust exists; the caller must check it."""
+    import requests
+    import urllib3
+    try:
+        with urllib3.warnings.catch_warnings():
+            urllib3.warnings.simplefilter("ignore")
+            # Unverified on purpose: nothing from this answer is used until its
+            # fingerprint matched the one given out of band.
+            resp = requests.get(server_url.rstrip("/") + "/v1/enroll/ca", timeout=timeout, verify=False)
+        resp.raise_for_status()
+        return resp.json()["ca_pem"]
+    except (requests.RequestException, ValueError, KeyError) as exc:
+        raise SyncError(Msg("sync.enroll_unreachable", "无法从 {url} 取得服务器证书：{err}。请检查地址和网络",
+                            {"url": server_url, "err": type(exc).__name__})) from None
+
+
+def enroll(store, server_url: str, code: str, ca_fingerprint: str | None = None, tofu: bool = False,
+           device_name: str | None = None, timeout: float = 10.0) -> Enrollment:
+    """Register this device with the server and keep the result in ``store``."""
+    from shared.sync.client import SyncClient
+    ca_pem = fetch_ca(server_url, timeout)
+    actual = crypto.cert_fingerprint(ca_pem)
+    if ca_fingerprint:
+        if crypto.normalize_fingerprint(ca_fingerprint) != actual:
+            raise TrustError(Msg("sync.ca_mismatch", "服务器证书指纹不符（期望 {want}，实际 {got}）。可能连到了假冒的服务器，注册已停止，请与管理员核对指纹",
+                                 {"want": crypto.normalize_fingerprint(ca_fingerprint)[:16], "got": actual[:16]}))
+    elif not tofu:
+        raise TrustError(Msg("sync.ca_needed", "注册需要服务器证书指纹（服务器启动时显示）。请用 --ca-fingerprint 提供；确需首次信任时用 --tofu"))
+    priv, pub = crypto.new_device_key()
+    ident = Enrollment(server_url.rstrip("/"), "", crypto.b64e(priv), crypto.b64e(pub), "", "", ca_pem, actual,
+                       _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat())
+    client = SyncClient(ident, ca_file=None, ca_pem=ca_pem, timeout=timeout)
+    answer = client.enroll(code, crypto.b64e(pub), device_name or platform.node() or "device")
+    key = answer["encryption_key"]
+    pem = key["public_pem"]
+    if crypto.key_thumbprint(crypto.load_public_pem(pem)) != key["thumbprint"]:
+        raise TrustError(Msg("sync.key_thumbprint", "服务器加密公钥的指纹不符，注册已停止"))
+    ident.device_id, ident.server_key_pem, ident.server_key_id = answer["device_id"], pem, key["thumbprint"]
+    store.write(lambda conn: (state.put(conn, KEY, asdict(ident)),
+                              state.put(conn, "last_success_at", ident.enrolled_at),
+                              store.audit(conn, "enroll", None, "device={} server={}".format(ident.device_id, ident.server_url))))
+    write_ca_file(store, ident)
+    return ident

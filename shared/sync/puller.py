@@ -1,0 +1,123 @@
+"""The status puller: the registry's answers, by cursor, brought onto the cases.
+
+Each event is applied in one transaction together with the new cursor, so an event is
+never applied twice nor skipped, whatever breaks in between. Outcome documents (receipt,
+notices, electronic proof) are downloaded first, checked against their SHA-256 and stored as
+blobs of kind ``outcome``. A correction request reopens the case as revision r+1 in draft,
+with the complete list in ``case.corrections``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from shared.domain.case import Case, now_iso
+from shared.domain.states import TRANSITIONS, CaseState
+from shared.errors import SyncError
+from shared.i18n import Msg
+from shared.sync import state
+from shared.sync.outbox import ACTIVE, FINAL_ITEM, Outbox
+
+log = logging.getLogger(__name__)
+CURSOR = "status_cursor"
+OUTCOME_STATES = {"accepted": CaseState.ACCEPTED, "not_accepted": CaseState.NOT_ACCEPTED,
+                  "correction_requested": CaseState.CORRECTION_REQUESTED, "registered": CaseState.REGISTERED,
+                  "proof_issued": CaseState.PROOF_ISSUED, "delivered": CaseState.DELIVERED}
+OUTCOME_KEYS = ("receipt_number", "reasons", "corrections", "register_number", "proof_number")
+
+
+@dataclass
+class OutcomeEvent:
+    """An answer applied to a case (for the UI: a toast, a refresh)."""
+
+    packet_id: str
+    case_id: str
+    kind: str
+    detail: dict[str, Any]
+
+
+class StatusPuller:
+    """Pulls ``/v1/status`` from the saved cursor and applies each event."""
+
+    def __init__(self, outbox: Outbox, client, on_outcome: Callable[[OutcomeEvent], None] | None = None) -> None:
+        self.outbox = outbox
+        self.store = outbox.store
+        self.client = client
+        self.on_outcome = on_outcome
+
+    def pull_once(self, max_pages: int = 20) -> list[OutcomeEvent]:
+        applied: list[OutcomeEvent] = []
+        for _ in range(max_pages):
+            cursor = int(state.read(self.store, CURSOR, 0))
+            page = self.client.status(cursor)
+            events = page.get("events") or []
+            for ev in events:
+                docs = [(d, self._download(d)) for d in ev.get("documents") or []]
+                out = self.store.write(lambda conn, ev=ev, docs=docs: self._apply(conn, ev, docs))
+                if out:
+                    applied.append(out)
+                    if self.on_outcome:
+                        self.on_outcome(out)
+            if not events:
+                break
+        return applied
+
+    def _download(self, doc: dict) -> bytes:
+        data = self.client.document(doc["doc_id"])
+        if hashlib.sha256(data).hexdigest() != doc.get("sha256"):
+            raise SyncError(Msg("sync.doc_hash", "下载的文书“{name}”校验失败，稍后重试", {"name": doc.get("name", "")}))
+        return data
+
+    def _apply(self, conn, ev: dict, docs: list) -> OutcomeEvent | None:
+        seq, pid, kind = int(ev["seq"]), str(ev["packet_id"]), str(ev["kind"])
+        if seq <= int(state.get(conn, CURSOR, 0)):
+            return None  # already applied (another puller got there first)
+        state.put(conn, CURSOR, seq)
+        row = conn.execute("SELECT state, case_id, revision, outcome FROM outbox WHERE packet_id = ?", (pid,)).fetchone()
+        if row is None:
+            log.warning("status event for unknown packet %s", pid)
+            return None
+        item_state, case_id, revision, outcome_raw = row
+        detail = {k: ev[k] for k in OUTCOME_KEYS if k in ev}
+        outcome = {**json.loads(outcome_raw or "{}"), **detail, "state": kind, "at": ev.get("at")}
+        blob_ids = outcome.get("documents", [])
+        for meta, data in docs:
+            info = self.store.blobs.add_in(conn, case_id, "outcome", data, meta.get("mime", "application/pdf"),
+                                           slot=meta.get("kind", ""), meta={"doc_id": meta["doc_id"], "packet_id": pid,
+                                                                            "name": meta.get("name", "")})
+            blob_ids.append(info.id)
+        outcome["documents"] = blob_ids
+        new_item = "committed" if kind == "delivered" else kind
+        if kind == "delivered" and item_state not in ACTIVE:
+            new_item = item_state
+        final_at = now_iso() if kind in FINAL_ITEM else None
+        conn.execute("UPDATE outbox SET state = ?, outcome = ?, updated_at = ?, final_at = coalesce(final_at, ?),"
+                     " committed_at = coalesce(committed_at, ?), offset = size, last_error = '' WHERE packet_id = ?",
+                     (new_item, json.dumps(outcome, ensure_ascii=False), now_iso(), final_at, now_iso(), pid))
+        self._apply_case(conn, case_id, revision, kind, outcome, ev)
+        self.store.audit(conn, "outcome_" + kind, case_id, "packet={} seq={}".format(pid, seq))
+        return OutcomeEvent(pid, case_id, kind, outcome)
+
+    def _apply_case(self, conn, case_id: str, revision: int, kind: str, outcome: dict, ev: dict) -> None:
+        doc = conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone()
+        if doc is None:
+            return
+        case = Case.from_dict(json.loads(doc[0]))
+        target = OUTCOME_STATES.get(kind)
+        if case.revision != revision or target is None or target not in TRANSITIONS[case.state]:
+            return  # an answer about an older revision, or one already applied
+        case.state = target
+        case.outcome = {k: v for k, v in outcome.items()}
+        if kind == "correction_requested":
+            # Once and completely: the whole list comes with the answer; the case reopens.
+            self.store.write_case(conn, case, "correction_requested")
+            case.corrections = list(ev.get("corrections") or [])
+            case.revision += 1
+            case.state = CaseState.DRAFT
+            self.store.write_case(conn, case, "reopen_revision")
+            return
+        self.store.write_case(conn, case, "outcome_" + kind)

@@ -1,0 +1,186 @@
+"""The packet uploader: announce, PATCH at the offset the server confirms, commit.
+
+One uploader at a time per data directory (an OS file lock, released by the OS even after
+``kill -9``). State is written before the act: an item is marked ``announced`` before the
+announce and ``uploading(offset)`` before each chunk; anything found in those states (after a
+crash or an error) is first checked against the server, which may say it never heard of the
+packet (back to the start), how far it got (resume there) or that it already holds it
+(forward to ``committed``). A repeated commit gets the first answer, so nothing counts twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from shared.errors import SyncError, TrustError
+from shared.i18n import Msg
+from shared.sync.backoff import Backoff
+from shared.sync.client import ServerError
+from shared.sync.outbox import ACTIVE, Outbox, OutboxItem
+
+log = logging.getLogger(__name__)
+CHUNK = 8 << 20
+
+
+@dataclass
+class UploadReport:
+    """What one pass did."""
+
+    committed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    deferred: list[str] = field(default_factory=list)
+    online: bool | None = None
+    busy: bool = False
+    error: SyncError | None = None
+
+
+class UploaderLock:
+    """An exclusive, non-blocking lock file; the OS drops it when the process dies."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if os.name == "nt":  # pragma: no cover - Windows service points
+                import msvcrt
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing drops flock / msvcrt locks
+            self._fd = None
+
+
+class PacketUploader:
+    """Uploads the outbox's packets; call :meth:`run_once` from a worker thread."""
+
+    def __init__(self, outbox: Outbox, client, chunk_size: int = CHUNK, backoff: Backoff | None = None,
+                 on_progress: Callable[[str, int, int], None] | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.outbox = outbox
+        self.client = client
+        self.chunk_size = chunk_size
+        self.backoff = backoff or Backoff()
+        self.on_progress = on_progress
+        self.clock = clock
+        self.lock = UploaderLock(outbox.dir.parent / "sync" / "uploader.lock")
+        self._swept = False
+
+    def run_once(self, force: bool = False, stop: Callable[[], bool] = lambda: False) -> UploadReport:
+        """One pass over the due items (all of them with ``force``)."""
+        report = UploadReport()
+        if not self.lock.acquire():
+            report.busy = True
+            return report
+        try:
+            if not self._swept:
+                self.outbox.sweep()
+                self._swept = True
+            now = self.clock()
+            for item in self.outbox.items(ACTIVE):
+                if stop():
+                    break
+                if not force and item.next_attempt_at > now:
+                    report.deferred.append(item.packet_id)
+                    continue
+                if not self._one(item, report):
+                    break
+        finally:
+            self.lock.release()
+        return report
+
+    def _one(self, item: OutboxItem, report: UploadReport) -> bool:
+        """Send one item; False stops the pass (offline, or trust lost)."""
+        try:
+            self._send(item)
+            report.committed.append(item.packet_id)
+            report.online = True
+            return True
+        except TrustError as err:
+            report.error, report.online = err, True
+            self.outbox.note_error(item.packet_id, err.msg.render("zh"), 0)
+            return False
+        except ServerError as err:
+            report.online = True
+            report.error = err
+            if err.retryable:
+                self._defer(item, err, report)
+                return True
+            self.outbox.note_error(item.packet_id, err.msg.render("zh"), 0, failed=True)
+            report.failed.append(item.packet_id)
+            return True
+        except SyncError as err:
+            report.error = err
+            self._defer(item, err, report)
+            if err.code == "sync.offline":
+                report.online = False
+                return False
+            report.online = True
+            return True
+        except OSError as exc:
+            text = Msg("sync.packet_missing", "数据包文件无法读取：{err}", {"err": exc.strerror or str(exc)}).render("zh")
+            self.outbox.note_error(item.packet_id, text, 0, failed=True)
+            report.failed.append(item.packet_id)
+            return True
+
+    def _defer(self, item: OutboxItem, err: SyncError, report: UploadReport) -> None:
+        fresh = self.outbox.get(item.packet_id)
+        attempts = (fresh.attempts if fresh else item.attempts) + 1
+        delay = self.backoff.delay(attempts, err.retry_after)
+        self.outbox.note_error(item.packet_id, err.msg.render("zh"), self.clock() + delay)
+        report.deferred.append(item.packet_id)
+
+    def _send(self, item: OutboxItem) -> None:
+        pid = item.packet_id
+        view = None
+        if item.state != "queued":
+            view = self.client.packet_status(pid)  # what does the server really have?
+            if view is not None and view.get("state") == "committed":
+                self.outbox.mark_committed(pid, view.get("answer") or {})
+                return
+        if view is None:
+            self.outbox.set_state(pid, "announced", offset=0)
+            view = self.client.announce(pid, item.size, item.sha256, item.signature)
+            if view.get("state") == "committed":
+                self.outbox.mark_committed(pid, view.get("answer") or {})
+                return
+        offset = int(view.get("offset", 0))
+        chunk = min(self.chunk_size, int(view.get("max_chunk") or self.chunk_size))
+        with open(self.outbox.path(item), "rb") as fh:
+            while offset < item.size:
+                self.outbox.set_state(pid, "uploading", offset=offset)
+                fh.seek(offset)
+                data = fh.read(min(chunk, item.size - offset))
+                try:
+                    offset = self.client.patch(pid, offset, data)
+                except ServerError as err:
+                    if err.server_code != "offset_mismatch" or "offset" not in err.body:
+                        raise
+                    offset = int(err.body["offset"])  # the server's word, never ours
+                if self.on_progress:
+                    self.on_progress(pid, offset, item.size)
+        self.outbox.set_state(pid, "uploaded", offset=item.size)
+        try:
+            answer = self.client.commit(pid)
+        except ServerError as err:
+            if err.server_code in ("hash_mismatch", "upload_incomplete"):
+                self.outbox.set_state(pid, "uploading", offset=int(err.body.get("offset", 0)))
+            raise
+        self.outbox.mark_committed(pid, answer)

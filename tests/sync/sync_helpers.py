@@ -1,0 +1,88 @@
+"""Helpers of the sync tests (imported by conftest and tests; not a test module)."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "sample_case_full.json"
+OPEN_SETTINGS = {"offline_limits": {"min_free_mb": 0, "max_unsent": 10000, "max_days_without_sync": 3650},
+                 "retention_days": 30, "audit_retention_days": 400}
+
+
+def load_sample(store, path: Path = SAMPLE, **data_overrides):
+    """Import the sample case (yizhan-case-import/1 with a "materials" key) into ``store``."""
+    from shared.domain.case import Case
+    from shared.domain.catalog import default_catalog
+    raw = json.loads(path.read_text("utf-8"))
+    data = {}
+    for key, value in raw.items():
+        if key in ("format", "business", "parties", "materials"):
+            continue
+        if isinstance(value, dict):
+            for sub, v in value.items():
+                data["{}.{}".format(key, sub)] = v if isinstance(v, bool) else str(v)
+        else:
+            data[key] = value
+    data.update(data_overrides)
+    case = Case.from_dict({"business_code": raw["business"], "parties": raw["parties"], "data": data,
+                           "catalog_version": default_catalog().version})
+    store.save_case(case)
+    for slot, files in raw.get("materials", {}).items():
+        for rel in files:
+            f = path.parent / rel
+            mime = mimetypes.guess_type(f.name)[0] or "application/octet-stream"
+            info = store.blobs.add(case.id, "page", f.read_bytes(), mime, slot=slot)
+            case.materials.setdefault(slot, []).append(info.id)
+    store.save_case(case)
+    return case
+
+
+def make_case(store, fake, page_bytes: int = 2000, region: str = "350102", skip_slot: str | None = None,
+              pages: int = 1):
+    """A complete mortgage case with generated pages (fake identities)."""
+    import os
+    from shared.domain.case import Case, Party
+    from shared.domain.catalog import default_catalog
+    p, bank = fake.person(), fake.bank()
+    case = Case("mortgage_first_general", catalog_version=default_catalog().version)
+    case.parties = [Party("mortgagor", "person", p.name, "1", p.id_number, p.phone, p.address),
+                    Party("mortgagee", "org", bank.name, "8", bank.credit_code, bank.phone, bank.address)]
+    for key, value in {"property.unit_number": fake.unit_number(region), "property.certificate_number": fake.certificate_number(),
+                       "property.location": "福州市鼓楼区五一路88号", "property.area": "89.56", "property.use": "住宅",
+                       "mortgage.contract_number": "DY001", "mortgage.amount": "1000000", "mortgage.currency": "CNY",
+                       "mortgage.debt_from": "2026-01-01", "mortgage.debt_to": "2046-01-01",
+                       "mortgage.guarantee_scope": "主债权及利息", "mortgage.leased": False,
+                       "mortgage.debt_contract_has_mortgage_clause": True, "mortgage.under_construction": False,
+                       "reason": "购房贷款"}.items():
+        case.set(key, value)
+    store.save_case(case)
+    for slot in ("identity", "property_certificate", "debt_contract"):
+        if slot == skip_slot:
+            continue
+        for _ in range(pages if slot == "identity" else 1):
+            info = store.blobs.add(case.id, "page", b"\xff\xd8\xff" + os.urandom(page_bytes), "image/jpeg", slot=slot)
+            case.materials.setdefault(slot, []).append(info.id)
+    store.save_case(case)
+    return case
+
+
+def fast_service(store, settings, **kw):
+    """A sync service with tiny back-off (tests never wait long)."""
+    from shared.sync.backoff import Backoff
+    from shared.sync.service import SyncService
+    kw.setdefault("backoff", Backoff(base=0.01, cap=0.05))
+    return SyncService(store, settings, **kw)
+
+
+def drain(service, passes: int = 40):
+    """Run passes (forced) until nothing is left to send; return the reports."""
+    reports = []
+    for _ in range(passes):
+        reports.append(service.run_once(force=True))
+        if not service.outbox.items(("queued", "announced", "uploading", "uploaded")):
+            reports.append(service.run_once(force=True))  # pull the last answers
+            break
+    return reports
