@@ -40,7 +40,7 @@ class ServerConfig:
     data_dir: Path
     rsa_bits: int = 3072
     max_packet: int = 4 << 30
-    max_chunk: int = 16 << 20
+    max_chunk: int = 64 << 20
     skew: float = 300.0
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(18))
 

@@ -48,7 +48,11 @@ class DevServer:
         return self.state.new_code()
 
     def _socket(self) -> socket.socket:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # proto must say TCP: asyncio only turns Nagle off (TCP_NODELAY) on accepted sockets whose
+        # proto is IPPROTO_TCP, and with Nagle on every small response waits ~40 ms for the
+        # client's delayed ACK (measured: 44 ms per request instead of 1 ms).
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self.port))
         sock.listen(2048)

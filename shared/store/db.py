@@ -26,6 +26,16 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 _STOP = object()
 
+# SQLCipher page formats, newest first. New databases get the first; an existing file is
+# opened with whichever one its key authenticates under (a file from before the change keeps
+# SQLCipher 4's defaults). HMAC-SHA256 instead of the default HMAC-SHA512 and 16 KiB pages
+# instead of 4 KiB: the page MAC is the main cost of reading material pages (bench P4), and
+# both keep AES-256 with an authenticated page. The raw 256-bit key skips the KDF either way.
+CIPHER_PROFILES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("yizhan-2", ("PRAGMA cipher_page_size = 16384", "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")),
+    ("sqlcipher-4", ()),
+)
+
 
 def translate_db_error(exc: Exception, path: Path) -> StoreError:
     """Turn a sqlite/sqlcipher error into a message a person can act on."""
@@ -54,13 +64,9 @@ def open_connection(path: Path, key: bytes, *, migrate_to: int | None = SCHEMA_V
     existed = path.exists() and path.stat().st_size > 0
     if existed and not os.access(path, os.R_OK):
         raise StoreError(Msg("store.unreadable", "没有读取数据库文件 {path} 的权限", {"path": str(path)}))
+    conn = _keyed_connection(path, key, existed)
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
-    except sqlcipher3.Error as exc:
-        raise translate_db_error(exc, path) from None
-    try:
-        conn.execute("PRAGMA key = \"x'{}'\"".format(key.hex()))
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on a wrong key
+        _journal(conn)
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # no clear temp files
         conn.execute("PRAGMA foreign_keys = ON")
@@ -73,6 +79,43 @@ def open_connection(path: Path, key: bytes, *, migrate_to: int | None = SCHEMA_V
         conn.close()
         raise
     return conn
+
+
+def _journal(conn) -> None:
+    """WAL with synchronous=FULL: as durable as a rollback journal, one fsync per commit
+    instead of several (0.34 ms against 1.27 ms a commit here). The WAL holds encrypted pages
+    only. A read-only file cannot switch: it keeps its journal and fails on the first write
+    with the read-only message."""
+    import sqlcipher3
+    try:
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    except sqlcipher3.OperationalError as exc:
+        if "readonly" not in str(exc).lower() and "read-only" not in str(exc).lower():
+            raise
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _keyed_connection(path: Path, key: bytes, existed: bool):
+    """Connect and key: a new file in the newest page format, an old one in the format it has."""
+    import sqlcipher3
+
+    profiles = CIPHER_PROFILES if existed else CIPHER_PROFILES[:1]
+    last: Exception | None = None
+    for _name, pragmas in profiles:
+        try:
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+        except sqlcipher3.Error as exc:
+            raise translate_db_error(exc, path) from None
+        try:
+            conn.execute("PRAGMA key = \"x'{}'\"".format(key.hex()))
+            for pragma in pragmas:
+                conn.execute(pragma)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on a wrong key
+            return conn
+        except sqlcipher3.Error as exc:
+            conn.close()
+            last = exc
+    raise translate_db_error(last, path) from None
 
 
 class DbThread:

@@ -93,7 +93,7 @@ class SyncClient:
 
     def request(self, method: str, path: str, json_body: Any = None, data: bytes | None = None,
                 params: dict | None = None, headers: dict | None = None, signed: bool = True,
-                expect: str = "json"):
+                expect: str = "json", body_sha: str | None = None):
         """Send one request; return the decoded JSON (or the response for ``expect="raw"``)."""
         import requests
         if params:
@@ -103,7 +103,7 @@ class SyncClient:
         if json_body is not None:
             hdrs["Content-Type"] = "application/json"
         if signed:
-            hdrs.update(self._headers(method, path, body))
+            hdrs.update(self._headers(method, path, body, body_sha))
         try:
             resp = self.session.request(method, self.base + path, data=body if body else None,
                                         headers=hdrs, timeout=self.timeout, verify=True)
@@ -204,11 +204,13 @@ class SyncClient:
             raise
         return int(resp.headers["Upload-Offset"])
 
-    def patch(self, packet_id: str, offset: int, data: bytes) -> int:
-        """Send ``data`` at ``offset``; return the offset the server now confirms."""
+    def patch(self, packet_id: str, offset: int, data) -> int:
+        """Send ``data`` (bytes, or a readable with ``len()``) at ``offset``; return the offset
+        the server now confirms."""
         path = "/v1/packets/" + packet_id
         hdrs = {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"}
-        resp = self.request("PATCH", path, data=data, headers=hdrs)
+        resp = self.request("PATCH", path, data=data, headers=hdrs,
+                            body_sha=crypto.unsigned_chunk_digest(offset, len(data)))
         try:
             return int(resp.headers["Upload-Offset"])
         except (KeyError, ValueError):

@@ -24,7 +24,9 @@ from shared.sync.client import ServerError
 from shared.sync.outbox import ACTIVE, Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
-CHUNK = 8 << 20
+CHUNK = 32 << 20  # streamed from the file: memory stays flat whatever the chunk size
+OFFSET_WRITE_S = 2.0
+PROGRESS_EVERY = 1 << 20
 
 
 @dataclass
@@ -37,6 +39,33 @@ class UploadReport:
     online: bool | None = None
     busy: bool = False
     error: SyncError | None = None
+
+
+class FileSlice:
+    """``length`` bytes of an open file from ``offset``, read as the request body streams.
+
+    ``len()`` gives requests the Content-Length; ``on_read(sent)`` reports progress about
+    every :data:`PROGRESS_EVERY` bytes, so a large chunk on a slow line still moves the bar.
+    """
+
+    def __init__(self, fh, offset: int, length: int, on_read: Callable[[int], None] | None = None) -> None:
+        self._fh, self._offset, self._length = fh, offset, length
+        self._sent = 0
+        self._reported = 0
+        self._on_read = on_read
+        fh.seek(offset)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def read(self, n: int = -1) -> bytes:
+        left = self._length - self._sent
+        data = self._fh.read(left if n is None or n < 0 else min(n, left)) if left > 0 else b""
+        self._sent += len(data)
+        if self._on_read and (self._sent - self._reported >= PROGRESS_EVERY or (self._sent == self._length and data)):
+            self._reported = self._sent
+            self._on_read(self._sent)
+        return data
 
 
 class UploaderLock:
@@ -163,13 +192,20 @@ class PacketUploader:
                 return
         offset = int(view.get("offset", 0))
         chunk = min(self.chunk_size, int(view.get("max_chunk") or self.chunk_size))
+        written_at = None  # when the offset was last written to the store
         with open(self.outbox.path(item), "rb") as fh:
             while offset < item.size:
-                self.outbox.set_state(pid, "uploading", offset=offset)
-                fh.seek(offset)
-                data = fh.read(min(chunk, item.size - offset))
+                # "uploading" is on disk before the first byte goes out. Later offsets are
+                # only a progress hint (after a crash the server's offset is asked for, never
+                # ours), so they are written at most every OFFSET_WRITE_S, not per chunk.
+                if written_at is None or time.monotonic() - written_at >= OFFSET_WRITE_S:
+                    self.outbox.set_state(pid, "uploading", offset=offset)
+                    written_at = time.monotonic()
+                body = FileSlice(fh, offset, min(chunk, item.size - offset),
+                                 (lambda sent, base=offset: self.on_progress(pid, base + sent, item.size))
+                                 if self.on_progress else None)
                 try:
-                    offset = self.client.patch(pid, offset, data)
+                    offset = self.client.patch(pid, offset, body)
                 except ServerError as err:
                     if err.server_code != "offset_mismatch" or "offset" not in err.body:
                         raise

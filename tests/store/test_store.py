@@ -23,11 +23,18 @@ def _digest(path: Path) -> str:
 def test_file_holds_no_plain_text_of_a_saved_case(store, sample_case):
     store.save_case(sample_case)
     store.blobs.add(sample_case.id, "page", "身份证复印件".encode() * 50, "image/jpeg", slot="identity")
+    party = sample_case.parties[0]
+    secrets = (party.name, party.id_number, party.phone, sample_case.get("property.location"),
+               sample_case.get("property.unit_number"), "身份证复印件", sample_case.id, "mortgage_first_general")
+    wal = Path(str(store.path) + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # open: the latest pages are in the WAL
+    for f in store.path.parent.iterdir():  # the WAL and its index hold ciphertext only
+        if f.is_file():
+            data = f.read_bytes()
+            assert not [t for t in secrets if t.encode("utf-8") in data], f.name
     store.close()
     raw = store.path.read_bytes()
-    party = sample_case.parties[0]
-    for text in (party.name, party.id_number, party.phone, sample_case.get("property.location"),
-                 sample_case.get("property.unit_number"), "身份证复印件", sample_case.id, "mortgage_first_general"):
+    for text in secrets:
         assert text.encode("utf-8") not in raw, text
     assert not raw.startswith(b"SQLite format 3")
     assert not [p for p in store.path.parent.iterdir() if p.name != store.path.name and p.stat().st_size > 0]
@@ -135,6 +142,34 @@ def test_migration_from_a_saved_version_1_file(tmp_path):
         assert s.list_cases(rows[0].unit_number[-8:])[0].id == rows[0].id  # the v2 column is searchable
         assert s.verify_audit().ok
         assert s.integrity_check() == "ok"
+
+
+def test_new_database_uses_the_fast_page_format_and_old_files_keep_theirs(tmp_path, store, sample_case):
+    """New files: 16 KiB pages with HMAC-SHA256; the saved v1 file (SQLCipher 4 defaults) still opens."""
+    import sqlcipher3
+    from shared.store.db import CIPHER_PROFILES
+    store.save_case(sample_case)
+    path = Path(store.path)
+    key = FileKeyProvider(tmp_path / "config" / "store.key").load()
+    store.close()
+    assert path.stat().st_size % 16384 == 0
+
+    def opens(db: Path, key: bytes, pragmas) -> bool:
+        conn = sqlcipher3.connect(str(db))
+        try:
+            conn.execute("PRAGMA key = \"x'{}'\"".format(key.hex()))
+            for pragma in pragmas:
+                conn.execute(pragma)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return True
+        except sqlcipher3.DatabaseError:
+            return False
+        finally:
+            conn.close()
+    new, legacy = (dict(CIPHER_PROFILES)[n] for n in ("yizhan-2", "sqlcipher-4"))
+    assert opens(path, key, new) and not opens(path, key, legacy)
+    old_key = bytes.fromhex((DATA / "store_v1.key").read_text().strip())
+    assert opens(DATA / "store_v1.db", old_key, legacy) and not opens(DATA / "store_v1.db", old_key, new)
 
 
 def test_search_by_number_name_id_and_unit(store, sample_case, fake):

@@ -33,6 +33,7 @@ def child(data: Path, config: Path, mode: str) -> None:
     store = Store.open(data, config, operator="r1")
     settings = Settings.load(config)
     ob = Outbox(store, settings)
+    print("ready", flush=True)  # the harness times its kill from here, not from the fork
     if "submit" in mode:
         for s in store.list_cases(state="draft", limit=10000):
             try:
@@ -60,6 +61,7 @@ class Harness:
         from sync_helpers import OPEN_SETTINGS
         self.server, self.data, self.config = server, base / "data", base / "config"
         self.rng = random.Random(seed)
+        self.work_s = 0.4  # estimate of one run's work (ready -> exit), refined as runs finish
         self.created: list[str] = []
         s = Settings(self.config / "settings.json", _merge(DEFAULT_SETTINGS, json.loads(json.dumps(OPEN_SETTINGS))))
         s.save()
@@ -78,14 +80,25 @@ class Harness:
                 self.created.append(make_case(store, fake, page_bytes=self.rng.choice((3000, 40000))).id)
 
     def run(self, mode: str, kill_after: float | None) -> int:
+        """Run the client; with ``kill_after``, SIGKILL it that many seconds after it is ready.
+
+        Timing the kill from the child's "ready" line (store open, work about to start) keeps
+        the kill points inside submit and sync however slow the machine is at starting Python.
+        """
         proc = subprocess.Popen([sys.executable, str(HERE / "sync_r1_child.py"), str(self.data), str(self.config), mode],
-                                env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                env=self.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         if kill_after is None:
+            proc.stdout.read()
             return proc.wait(timeout=300)
+        proc.stdout.readline()  # "ready", or "" if it died first
+        t0 = time.monotonic()
         try:
             proc.wait(timeout=kill_after)
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)
+        else:  # it finished first: learn how long the work takes, so later kills land inside it
+            self.work_s = 0.5 * self.work_s + 0.5 * (time.monotonic() - t0)
+        proc.stdout.read()
         return proc.wait()
 
     def check_local(self) -> list[str]:
@@ -121,13 +134,16 @@ class Harness:
         problems += ["delivered twice: {}".format(p) for p, n in delivered if n != 1]
         return problems
 
-    def trials(self, n: int, max_delay: float = 1.4) -> dict:
-        """``n`` killed runs, then a clean one; returns counts of problems."""
+    def trials(self, n: int) -> dict:
+        """``n`` runs killed at a random moment of their work, then a clean one; returns counts
+        of problems. The moment is drawn from the work's duration as measured on this machine
+        (runs that finish before their kill update it), so fast and slow machines alike are
+        killed mid-submit and mid-sync rather than before or after."""
         local, killed = [], 0
         for i in range(n):
             if i % 2 == 0:
                 self.add_cases(2)
-            killed += self.run("submit+sync", self.rng.uniform(0.25, max_delay)) == -9
+            killed += self.run("submit+sync", self.rng.uniform(0.0, self.work_s)) == -9
             local += self.check_local()
         self.run("submit+sync", None)
         local += self.check_local()

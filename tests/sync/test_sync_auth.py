@@ -104,3 +104,56 @@ def test_garbage_answer_gives_clear_error_item_intact(store, outbox, settings, s
     from sync_helpers import drain
     drain(svc)
     assert outbox.get(case.packet_id).state == "proof_issued"
+
+
+def _announced(outbox, store, fake, client):
+    case = make_case(store, fake, page_bytes=200_000)
+    item = outbox.submit(case.id)
+    client.announce(item.packet_id, item.size, item.sha256, item.signature)
+    return item
+
+
+def test_chunk_signature_binds_offset_and_length(outbox, store, enrolled, srv, fake):
+    """A PATCH signed for one place cannot be used at another (nor with another length)."""
+    from shared.sync import crypto
+    client = SyncClient(enrolled)
+    item = _announced(outbox, store, fake, client)
+    data = outbox.path(item).read_bytes()[:1000]
+    path = "/v1/packets/" + item.packet_id
+    for signed_for in (crypto.unsigned_chunk_digest(0, 999), crypto.unsigned_chunk_digest(500, 1000), "0" * 64):
+        headers = {**client._headers("PATCH", path, b"", signed_for), "Upload-Offset": "0",
+                   "Content-Type": "application/offset+octet-stream"}
+        resp = client.session.patch(srv.url + path, data=data, headers=headers, timeout=10)
+        assert resp.status_code == 400 and resp.json()["code"] == "digest_mismatch", signed_for
+    assert client.upload_offset(item.packet_id) == 0
+    assert client.patch(item.packet_id, 0, data) == 1000
+
+
+def test_bytes_before_a_dropped_link_are_kept(outbox, store, enrolled, srv, fake):
+    """The client dies mid-chunk: what arrived counts, the resume starts there, commit checks all."""
+    import socket
+    import ssl
+    from urllib.parse import urlparse
+    from shared.sync import crypto
+    client = SyncClient(enrolled)
+    item = _announced(outbox, store, fake, client)
+    data = outbox.path(item).read_bytes()
+    path = "/v1/packets/" + item.packet_id
+    headers = {**client._headers("PATCH", path, b"", crypto.unsigned_chunk_digest(0, len(data))),
+               "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream",
+               "Content-Length": str(len(data)), "Host": "127.0.0.1"}
+    url = urlparse(srv.url)
+    ctx = ssl.create_default_context(cadata=enrolled.ca_pem)
+    with socket.create_connection((url.hostname, url.port)) as raw:
+        with ctx.wrap_socket(raw, server_hostname=url.hostname) as tls:
+            head = "PATCH {} HTTP/1.1\r\n{}\r\n\r\n".format(path, "\r\n".join("{}: {}".format(k, v) for k, v in headers.items()))
+            tls.sendall(head.encode() + data[:120_000])
+            time.sleep(0.3)  # let the server take it in, then the link drops
+    deadline = time.time() + 5
+    while client.upload_offset(item.packet_id) == 0 and time.time() < deadline:
+        time.sleep(0.05)
+    kept = client.upload_offset(item.packet_id)
+    assert 0 < kept <= 120_000
+    assert client.patch(item.packet_id, kept, data[kept:]) == len(data)
+    answer = client.commit(item.packet_id)  # the whole ciphertext matches its signed SHA-256
+    assert answer["packet_id"] == item.packet_id

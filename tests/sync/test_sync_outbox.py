@@ -25,12 +25,12 @@ def _assert_intact(store, outbox, case, state=CaseState.DRAFT):
 
 
 def test_disk_full_on_a_tiny_filesystem(tmp_path, srv, settings, fake):
-    """The data directory on a 2 MB tmpfs: the packet cannot fit, nothing changes."""
+    """The data directory on an 8 MB tmpfs: the case fits (in the WAL), its packet cannot; nothing changes."""
     from shared.store import Store
     from shared.sync import enrollment
     mnt = tmp_path / "tiny"
     mnt.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mnt)],
                              capture_output=True).returncode == 0
     opener = open
     if not mounted:  # no privilege to mount: the same disk-full condition through the seam
@@ -40,7 +40,7 @@ def test_disk_full_on_a_tiny_filesystem(tmp_path, srv, settings, fake):
         store = Store.open(mnt / "data", tmp_path / "cfg", operator="t")
         try:
             enrollment.enroll(store, srv.url, srv.new_code(), srv.fingerprint)
-            case = make_case(store, fake, page_bytes=350_000)
+            case = make_case(store, fake, page_bytes=1_500_000)
             ob = Outbox(store, settings, opener=opener)
             with pytest.raises((SyncError, StoreError)) as err:
                 ob.submit(case.id)
