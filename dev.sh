@@ -77,7 +77,7 @@ cmd_run() {
   local srv_dir="${YIZHAN_SERVER_DIR:-$HOME/.local/share/yizhan-devserver}"
   if "$PY" -c 'import devserver.main' 2>/dev/null; then
     log "starting the reference registration server on 127.0.0.1 (data: $srv_dir)"
-    "$PY" -m shared.cli.main demo-up --server-dir "$srv_dir" || log "reference server not started: the app runs offline"
+    "$PY" -m devserver.demo --server-dir "$srv_dir" || log "reference server not started: the app runs offline"
   fi
   if have_display; then
     exec "$PY" -m counter.app "$@"

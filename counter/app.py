@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("yizhan-counter")
+    from shared.ui import qt_gc
+    qt_gc.install(app)  # Qt objects must never be freed by a collection in a worker thread
     data_dir = args.data_dir or default_data_dir()
     settings = Settings.load(default_config_dir(data_dir))
     qt_i18n.install(args.lang or settings.get("language", "zh"))

@@ -43,6 +43,7 @@ class QtCaseEditor(QWidget):
     saved = Signal(object)
     closed = Signal()
     deleted = Signal(str)
+    submitted = Signal(str)
 
     def __init__(self, store, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +69,8 @@ class QtCaseEditor(QWidget):
             page = _load_tab(spec, store, catalog, self)
             if page is not None:
                 page.changed.connect(self._refresh)
+                if hasattr(page, "submitted"):
+                    page.submitted.connect(self.submitted)
                 self.tabs.addTab(page, page.title)
                 self.pages.append(page)
         layout.addWidget(self.tabs, 1)
@@ -194,6 +197,20 @@ class QtCaseEditor(QWidget):
         tab = self.tabs.currentIndex()
         self.open_case(case)
         self.tabs.setCurrentIndex(tab)
+
+    def reopen(self, case_id: str | None = None) -> None:
+        """Show the stored version of the case (after a submit, or an answer of the registry),
+        staying on the current page."""
+        case_id = case_id or (self.case.id if self.case else None)
+        if case_id is None:
+            return
+        tab = self.tabs.currentIndex()
+
+        def show(case):
+            if self.case is not None and self.case.id == case.id:
+                self.open_case(case)
+                self.tabs.setCurrentIndex(tab)
+        run_task(lambda: self.store.get_case(case_id), show, parent=self)
 
     # -- reading the form back -------------------------------------------------------------
     def collect(self) -> Case:

@@ -22,7 +22,7 @@ def local_time(iso: str) -> str:
         return iso
 
 
-COLUMNS = ("业务编号", "业务类型", "申请人", "证件号码", "不动产单元号", "状态", "更新时间")
+COLUMNS = ("业务编号", "业务类型", "申请人", "证件号码", "不动产单元号", "状态", "办理结果", "更新时间")
 
 
 class QtCaseList(QWidget):
@@ -36,6 +36,7 @@ class QtCaseList(QWidget):
         super().__init__(parent)
         self.store, self.catalog = store, catalog
         self._generation = 0
+        self._outbox = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -86,15 +87,28 @@ class QtCaseList(QWidget):
         self._generation += 1
         generation = self._generation
         query, state, business = self.search.text(), self.state_filter.currentData(), self.business_filter.currentData()
-        run_task(lambda: self.store.list_cases(query, state, business),
-                 lambda rows: generation == self._generation and self._fill(rows), parent=self)
+        def work():
+            rows = self.store.list_cases(query, state, business)
+            return rows, self.outbox.latest([r.id for r in rows])
+        run_task(work, lambda res: generation == self._generation and self._fill(*res), parent=self)
 
-    def _fill(self, rows) -> None:
+    @property
+    def outbox(self):
+        if self._outbox is None:
+            from shared.sync.outbox import Outbox
+            self._outbox = Outbox(self.store, catalog=self.catalog)
+        return self._outbox
+
+    def _fill(self, rows, packets=None) -> None:
+        from shared.sync.summary import describe
+        packets = packets or {}
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             biz = self.catalog.businesses.get(r.business_code)
+            item = packets.get(r.id)
             values = (r.id, tr(biz.name) if biz else r.business_code, mask_name(r.first_party_name),
-                      mask_id(r.first_party_id), r.unit_number, r.state.label, local_time(r.updated_at))
+                      mask_id(r.first_party_id), r.unit_number, r.state.label, describe(item) if item else "",
+                      local_time(r.updated_at))
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if j == 0:

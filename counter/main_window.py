@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from shared.config import Settings, default_config_dir, default_data_dir
 from shared.i18n import tr
-from shared.ui.notify import notifier, notify_exception
+from shared.ui.notify import notifier, notify, notify_exception
 from shared.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -103,6 +103,12 @@ class QtCounterWindow(QMainWindow):
         self.message_page.setStyleSheet("font-size: 16px; padding: 40px;")
         self.stack.addWidget(self.message_page)
         self.statusBar().showMessage(tr("就绪"))
+        from shared.ui.sync_indicator import QtSyncIndicator
+        self.sync_indicator = QtSyncIndicator()
+        self.sync_indicator.setObjectName("syncIndicator")
+        self.sync_indicator.syncNowRequested.connect(self.sync_now)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
+        self.sync_worker = None
         notifier().message.connect(self._on_message)
         bar = self.menuBar()
         menu = bar.addMenu(tr("案件"))
@@ -115,8 +121,10 @@ class QtCounterWindow(QMainWindow):
         def work():
             from shared.domain.catalog import default_catalog
             from shared.store import Store
+            from shared.sync import enrollment
             catalog = self.catalog or default_catalog()
-            return catalog, Store.open(self.data_dir, self.config_dir)
+            store = Store.open(self.data_dir, self.config_dir)
+            return catalog, store, enrollment.load(store) is not None
 
         def failed(exc):
             text = exc.msg.render() if hasattr(exc, "msg") else str(exc)
@@ -127,7 +135,7 @@ class QtCounterWindow(QMainWindow):
     def _store_opened(self, result) -> None:
         from counter.case_editor import QtCaseEditor
         from counter.case_list import QtCaseList
-        self.catalog, self.store = result
+        self.catalog, self.store, enrolled = result
         store = self.store
         self.case_list = QtCaseList(store, self.catalog)
         self.picker = QtBusinessPicker(self.catalog)
@@ -140,8 +148,45 @@ class QtCounterWindow(QMainWindow):
         self.picker.cancelled.connect(self.show_list)
         self.editor.closed.connect(self.show_list)
         self.editor.deleted.connect(lambda _id: self.show_list())
+        self.editor.submitted.connect(lambda _id: self.sync_now())
+        self._start_sync(enrolled)
         self.show_list()
         self.storeReady.emit()
+
+    # -- sync -------------------------------------------------------------------------------
+    def _start_sync(self, enrolled: bool) -> None:
+        """Background sync when this device is enrolled; the server compares faces."""
+        from shared.domain import identity as idm
+        from shared.sync.face_compare import comparer_for
+        store, settings = self.store, self.settings
+        idm.set_comparer_factory(lambda: comparer_for(store, settings))
+        if not enrolled:
+            self.sync_indicator.set_unenrolled()
+            return
+        from shared.sync.service import SyncService
+        from shared.ui.sync_worker import QtSyncWorker
+        self.sync_worker = QtSyncWorker(lambda: SyncService(store, settings), parent=self)
+        self.sync_worker.progress.connect(self.sync_indicator.set_progress)
+        self.sync_worker.outcome.connect(self._on_outcome)
+        self.sync_worker.passFinished.connect(lambda _r: self.case_list.reload()
+                                              if self.stack.currentWidget() is self.case_list else None)
+        self.sync_worker.start()
+
+    def sync_now(self) -> None:
+        if self.sync_worker is None:
+            notify(tr("本机尚未在登记服务器注册，数据包保存在本机。请运维人员运行“yizhan enroll”完成注册。"), "warning")
+            return
+        self.sync_worker.sync_now()
+
+    def _on_outcome(self, event) -> None:
+        """An answer of the registry arrived: tell the officer, refresh what shows the case."""
+        from shared.sync.summary import item_label
+        notify(tr("案件 {id}：{state}", id=event.case_id, state=item_label(event.kind)),
+               "warning" if event.kind in ("not_accepted", "correction_requested") else "info")
+        if self.stack.currentWidget() is self.case_list:
+            self.case_list.reload()
+        if self.editor.case is not None and self.editor.case.id == event.case_id:
+            self.editor.reopen(event.case_id)
 
     def show_list(self) -> None:
         if self.store:
@@ -169,6 +214,10 @@ class QtCounterWindow(QMainWindow):
         self.statusBar().showMessage(text, 10000 if level == "info" else 0)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
         if self.store:
+            from shared.domain import identity as idm
+            idm.set_comparer_factory(None)  # it holds this store
             self.store.close()
         super().closeEvent(event)

@@ -42,6 +42,7 @@ class ServerConfig:
     max_packet: int = 4 << 30
     max_chunk: int = 64 << 20
     skew: float = 300.0
+    wlt_lib: str | None = None  # a vendor WLT decoder library (libwlt2bmp-style) for card photos
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(18))
 
 

@@ -129,9 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", type=Path, help="registry rules JSON (delays, jurisdiction, policies)")
     parser.add_argument("--faults", type=Path, help="fault injection JSON")
     parser.add_argument("--admin-token", help="admin token (default: random, printed)")
+    parser.add_argument("--wlt-lib", help="vendor WLT decoder library, to compare faces with card photos")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     kw = {"admin_token": args.admin_token} if args.admin_token else {}
+    if args.wlt_lib:
+        kw["wlt_lib"] = args.wlt_lib
     srv = DevServer(args.data_dir, args.host, args.port, rsa_bits=args.rsa_bits, **kw)
     if args.rules:
         srv.state.db.kv_put("rules", json.loads(args.rules.read_text("utf-8")))

@@ -32,6 +32,13 @@ AUTHORITIES = {"110": "北京市规划和自然资源委员会", "310": "上海�
                "440": "深圳市不动产登记中心", "510": "成都市不动产登记中心", "610": "西安市不动产登记局"}
 
 
+def registry_name(case_doc: str | dict) -> str:
+    """The registry answering for a case: the one of the property's region."""
+    doc = json.loads(case_doc) if isinstance(case_doc, str) else (case_doc or {})
+    unit = str((doc.get("data") or {}).get("property.unit_number", ""))
+    return AUTHORITIES.get(unit[:3], "不动产登记机构")
+
+
 def review(case_doc: dict, manifest: dict, rules: dict) -> tuple[str, dict]:
     """The registry's decision on a delivered case: (kind, payload)."""
     from shared.domain.case import Case
@@ -105,11 +112,13 @@ def _document(conn, db: ServerDB, docs_dir: Path, packet_id: str, device_id: str
 def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
     """Turn every due step into a status event (with its documents). Returns how many."""
     def work(conn) -> int:
-        rows = conn.execute("SELECT s.id, s.packet_id, s.kind, s.payload, p.device_id, p.case_id FROM schedule s"
+        rows = conn.execute("SELECT s.id, s.packet_id, s.kind, s.payload, p.device_id, p.case_id, p.case_doc FROM schedule s"
                             " JOIN packets p ON p.packet_id = s.packet_id WHERE s.due <= ? ORDER BY s.due, s.id",
                             (now,)).fetchall()
-        for sid, packet_id, kind, payload, device_id, case_id in rows:
+        for sid, packet_id, kind, payload, device_id, case_id, case_doc in rows:
             body = json.loads(payload)
+            body["registry"] = registry_name(case_doc)
+            body["receiver"] = "不动产登记受理窗口"
             day = _dt.datetime.fromtimestamp(now).strftime("%Y-%m-%d")
             if kind == "accepted":
                 body["receipt_number"] = "SL{}{:06d}".format(_dt.datetime.fromtimestamp(now).strftime("%Y%m%d"),

@@ -207,6 +207,13 @@ def build(state: ServerState):
         return {"unit_number": doc["unit_number"], "found": bool(regs), "registrations": regs,
                 "restrictions": [{"kind": "mortgage", "text": "已设立抵押"}] if mortgaged else []}
 
+    @app.post("/v1/face/compare")
+    async def face_compare(request: Request):
+        from devserver import faces
+        _, body = await signed_body(state, request)
+        doc = _json(body)
+        return await run_in_threadpool(faces.compare, doc, state.cfg.wlt_lib)
+
     # -- administration (tests, demos) -------------------------------------------------------
     def admin(request: Request) -> None:
         if request.headers.get("x-admin-token") != state.cfg.admin_token:

@@ -25,6 +25,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "audit_retention_days": 400,
     "originals_deadline_days": 5,
     "devices": {"idcard": "auto", "camera": "auto", "scanner": "auto"},
+    # server: the registration server compares (authoritative); local: the optional dlib
+    # pre-check (dlib-bin + face-recognition-models); none: left to the registry.
+    "face": {"comparer": "server"},
 }
 
 

@@ -61,6 +61,21 @@ def _fresh_dirs(tmp_path, monkeypatch):
     from shared import i18n
     i18n.set_language("zh")
     yield
+    from shared.domain import identity as idm
+    idm.set_comparer_factory(None)  # a window of one test must not hand its store to the next
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    """As the app does (shared.ui.qt_gc): no automatic collection, which could free a Qt
+    object from a worker thread; collect here, on the main thread, after every test."""
+    import gc
+    if TEST_PART == "core":
+        yield
+        return
+    gc.disable()
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -34,6 +34,22 @@ from counter.tabs.identity_parts import QtPartyIdentitySection, SharedReader, de
 log = logging.getLogger("yizhan.counter.identity")
 
 
+def card_reference(card, comparer):
+    """The reference photo of a card for ``comparer``, and its kind: the decoded photo when a
+    vendor decoder gave one; else the raw WLT blob for a comparer that can have it decoded
+    (the server's); else nothing (the comparison stays pending)."""
+    if card is None:
+        return None, None
+    if card.photo_decoded:
+        import numpy as np
+        from shared.devices.idcard.model import PHOTO_HEIGHT, PHOTO_WIDTH
+        return np.frombuffer(card.photo_bgr, np.uint8).reshape(PHOTO_HEIGHT, PHOTO_WIDTH, 3), "card_photo"
+    if card.photo_wlt and getattr(comparer, "accepts_wlt", False):
+        from shared.sync.face_compare import WltPhoto
+        return WltPhoto(bytes(card.photo_wlt)), "card_photo_wlt"
+    return None, None
+
+
 class QtIdentityTab(QWidget):
     """The identity page of the case editor. ``recorded(dict)`` after a record was saved."""
 
@@ -311,19 +327,15 @@ class QtIdentityTab(QWidget):
         if party_id is None or party_id not in self.sections:
             return
         card = self.cards.get(party_id)
-        reference = None
-        if card is not None and card.photo_decoded:
-            import numpy as np
-            from shared.devices.idcard.model import PHOTO_HEIGHT, PHOTO_WIDTH
-            reference = np.frombuffer(card.photo_bgr, np.uint8).reshape(PHOTO_HEIGHT, PHOTO_WIDTH, 3)
-        snapshot, operator, simulated = self._snapshot(), self.store.operator, self.face.simulated
         comparer = idm.make_comparer()
+        reference, reference_kind = card_reference(card, comparer)
+        snapshot, operator, simulated = self._snapshot(), self.store.operator, self.face.simulated
         from shared.capture.identity_evidence import capture_and_compare
 
         def work():
             return capture_and_compare(self.store, snapshot, party_id, evidence, check_no=1,
                                        comparer=comparer, reference=reference,
-                                       reference_kind="card_photo" if reference is not None else None,
+                                       reference_kind=reference_kind,
                                        operator=operator, simulated=simulated)
         run_task(work, lambda parts: self._face_stored(party_id, *parts), notify_exception,
                  parent=self)

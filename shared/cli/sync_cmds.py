@@ -66,16 +66,11 @@ def cmd_sync(args) -> int:
 def cmd_queue(args) -> int:
     from shared.security.masking import scrub
     from shared.sync.outbox import Outbox
+    from shared.sync.summary import describe
     with _store(args) as store:
         items = Outbox(store, _settings(store)).items()
     for it in items:
-        o = it.outcome
-        answer = o.get("receipt_number") or o.get("proof_number") or ""
-        if o.get("reasons"):
-            answer = "; ".join(r.get("text", "") for r in o["reasons"])
-        if o.get("corrections"):
-            answer = tr("需补正 {n} 项").format(n=len(o["corrections"]))
-        line = "\t".join([it.packet_id, it.state, "{}/{}".format(it.offset, it.size), answer,
+        line = "\t".join([it.packet_id, it.state, "{}/{}".format(it.offset, it.size), describe(it),
                           it.last_error[:80] if it.last_error else ""])
         print(scrub(line))  # nothing personal in clear, even from a server message
     return 0

@@ -29,7 +29,8 @@ from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import BusinessType
 from shared.domain.identifiers import normalize
 from shared.domain.validation import evaluate
-from shared.security.masking import mask_id
+from shared.i18n import Msg
+from shared.security.masking import mask_id, mask_name
 
 if TYPE_CHECKING:  # the card model and the comparers are only needed by callers
     from shared.capture.comparer import FaceComparer
@@ -115,6 +116,34 @@ def identity_status(case: Case, biz: BusinessType, check_no: int = 1) -> dict[st
         record = latest_check(case, party.party_id, check_no)
         out[party.party_id] = record_status(record, need_card=check_no == 1,
                                             need_face=biz.face_checks >= 1)
+    return out
+
+
+def submission_blockers(case: Case, biz: BusinessType, catalog) -> list[Msg]:
+    """What the counter's submit step still needs, in order: the case's data, parties and
+    materials (what :meth:`~shared.sync.outbox.Outbox.submit` itself refuses without), every
+    interview done, up to date and signed (a stopped one stops the case), and every
+    applicant's first identity check
+    (card read and face; a comparison still pending at the server does not block, a failed
+    one does). The second face check is taken by the submit step itself."""
+    from shared.domain import interview_progress as ip
+    from shared.domain.interview import template_for_business
+    from shared.domain.validation import field_errors, missing
+    out = list(field_errors(case, biz, catalog).values())
+    out += [m.msg for m in missing(case, biz, catalog)]
+    if biz.interview:
+        problem = ip.blocking_problem(ip.case_progress(template_for_business(biz), case))
+        if problem is not None:
+            out.append(problem)
+    status = identity_status(case, biz, 1)
+    for i, party in enumerate(parties_needing_check(case, biz)):
+        state = status.get(party.party_id)
+        if state == "missing":
+            out.append(Msg("identity.missing", "当事人 {name} 尚未完成身份核验（读卡及人脸采集）",
+                           {"name": mask_name(party.name)}))
+        elif state == "failed":
+            out.append(Msg("identity.failed", "当事人 {name} 身份核验未通过，请重新核验或人工复核",
+                           {"name": mask_name(party.name)}))
     return out
 
 
@@ -270,10 +299,10 @@ class PendingComparer:
 
 
 def default_comparer() -> "FaceComparer | PendingComparer":
-    """dlib locally when installed (a pre-check), otherwise pending the server."""
-    from shared.capture.comparer import DlibComparer
-    dlib = DlibComparer()
-    return dlib if dlib.available() else PendingComparer()
+    """Pending the server: nothing is compared locally unless the front end installs a
+    comparer (:func:`shared.sync.face_compare.comparer_for`: the server's once enrolled; the
+    local dlib pre-check only when the ``face.comparer`` setting asks for it)."""
+    return PendingComparer()
 
 
 #: The hook the submit step (or the sync layer's server comparer) replaces.

@@ -120,6 +120,15 @@ class Outbox:
                                                  (packet_id,)).fetchone())
         return OutboxItem.from_row(row) if row else None
 
+    def latest(self, case_ids: list[str]) -> dict[str, OutboxItem]:
+        """The newest packet of each of ``case_ids`` that has one (for the case list)."""
+        if not case_ids:
+            return {}
+        marks = ",".join("?" * len(case_ids))
+        rows = self.store.run(lambda c: c.execute(
+            "SELECT {} FROM outbox WHERE case_id IN ({}) ORDER BY revision".format(_COLS, marks), tuple(case_ids)).fetchall())
+        return {item.case_id: item for item in map(OutboxItem.from_row, rows)}
+
     def path(self, item: OutboxItem) -> Path:
         return self.dir / item.file
 

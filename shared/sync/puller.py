@@ -27,7 +27,7 @@ CURSOR = "status_cursor"
 OUTCOME_STATES = {"accepted": CaseState.ACCEPTED, "not_accepted": CaseState.NOT_ACCEPTED,
                   "correction_requested": CaseState.CORRECTION_REQUESTED, "registered": CaseState.REGISTERED,
                   "proof_issued": CaseState.PROOF_ISSUED, "delivered": CaseState.DELIVERED}
-OUTCOME_KEYS = ("receipt_number", "reasons", "corrections", "register_number", "proof_number")
+OUTCOME_KEYS = ("receipt_number", "reasons", "corrections", "register_number", "proof_number", "registry", "receiver")
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from shared.i18n import tr
 
@@ -36,7 +36,14 @@ class QtSyncIndicator(QWidget):
         layout.setContentsMargins(4, 0, 4, 0)
         for w in (self.dot, self.state_label, self.queue_label, self.bar, self.button):
             layout.addWidget(w)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # hug the right edge
         self.set_progress(None)
+
+    def set_unenrolled(self) -> None:
+        """This device is not enrolled with a server: packets wait here."""
+        self.dot.setStyleSheet("color: #9e9e9e;")
+        self.state_label.setText(tr("未注册"))
+        self.setToolTip(tr("本机尚未在登记服务器注册：已提交的案件保存在本机，注册后自动上传"))
 
     @Slot(object)
     def set_progress(self, p) -> None:

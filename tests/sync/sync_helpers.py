@@ -86,3 +86,46 @@ def drain(service, passes: int = 40):
             reports.append(service.run_once(force=True))  # pull the last answers
             break
     return reports
+
+
+def counter_ready(store, case, face_jpeg: bytes | None = None):
+    """Take ``case`` through what the counter does before submit: each applicant's card read and
+    face (comparison pending at the server), a completed interview and its signature."""
+    import io
+    from PIL import Image, ImageDraw
+    from shared.domain import identity as idm
+    from shared.domain.catalog import default_catalog
+    from shared.domain.interview import InterviewSession, template_for_business
+    from shared.domain.signature import Signature, content_sha256
+    from shared.security.masking import mask_id
+    biz = default_catalog().business(case.business_code)
+    for party in idm.parties_needing_check(case, biz):
+        card = {"card_type": "resident", "card_label": "居民身份证", "id_masked": mask_id(party.id_number),
+                "valid_to": "2040-01-01", "expired": False, "simulated": True}
+        idm.attach_card(case, party.party_id, card, operator="t")
+        face = store.blobs.add(case.id, "face", face_jpeg or b"\xff\xd8\xff" + b"f" * 500, "image/jpeg",
+                               slot="identity:{}:1".format(party.party_id))
+        comparison = idm.run_comparison(idm.PendingComparer(), b"", None, operator="t")
+        idm.attach_face(case, party.party_id, {"face_blob": face.id, "sharpness": 300.0, "simulated": True},
+                        comparison, operator="t")
+    template = template_for_business(biz)
+    image = Image.new("L", (200, 60), 255)
+    ImageDraw.Draw(image).line([(5, 50), (60, 10), (120, 50), (190, 8)], fill=0, width=3)
+    png = io.BytesIO()
+    image.save(png, "PNG")
+    no = {"dispute_or_seized", "other_mortgage", "leased"}
+    from shared.domain.interview import parties_to_interview
+    for party in parties_to_interview(template, case) if template else []:
+        session = InterviewSession(template, case, party)
+        while session.current is not None:
+            q = session.current
+            value = {"yes_no": q.id not in no, "choice": q.choices[0] if q.choices else ""}.get(q.type, "")
+            assert session.answer(value) is None, q.id
+        session.confirm()
+        record = session.record()
+        case.interview[party.party_id] = record
+        strokes = [[[5, 50, 0, 0.5], [60, 10, 10, 0.5], [120, 50, 20, 0.5], [190, 8, 30, 0.5]]]
+        case.signatures[party.party_id] = Signature(strokes, png.getvalue(), content_sha256(record),
+                                                    party.party_id).to_dict()
+    store.save_case(case)
+    return case

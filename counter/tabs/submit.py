@@ -1,0 +1,334 @@
+"""The submit page of the case editor: check, second face check, submit; then where the packet
+is and what the registry answered.
+
+Submit runs the business's second face check first (``face_checks`` = 2: a face for each
+party right before submission), saves the case, then freezes, encrypts, signs and enqueues it
+in one local transaction (:meth:`shared.sync.outbox.Outbox.submit`), off the UI thread. The
+officer is done at that point: the upload is the sync worker's, whether the line is up or not.
+
+Below, the page shows the case's packet (state, bytes sent, the last error), the registry's
+answer (receipt number; the reasons of a refusal; the complete correction list, also on the
+reopened revision) and the documents it sent (receipt, notices, the electronic proof), each
+viewable and printable.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
+
+from shared.documents import DOCUMENT_KINDS
+from shared.domain import identity as idm
+from shared.domain.case import Case
+from shared.domain.states import CaseState, can_edit
+from shared.i18n import tr
+from shared.sync.summary import correction_texts, describe, item_label, reason_texts
+from shared.ui.notify import notify, notify_exception
+from shared.ui.tasks import run_task
+
+_BIG = "QPushButton { font-size: 18px; min-height: 48px; padding: 4px 24px; }"
+
+
+def _size(n: int) -> str:
+    return "{:.1f} MB".format(n / 1e6) if n >= 100_000 else "{:.0f} KB".format(n / 1e3)
+
+
+class QtSubmitTab(QWidget):
+    """The editor's last page. ``submitted(case_id)`` once a packet is in the outbox."""
+
+    changed = Signal()
+    submitted = Signal(str)
+    statusShown = Signal()
+
+    def __init__(self, store, catalog, editor, parent: QWidget | None = None, *,
+                 face_dialog_factory: Callable | None = None) -> None:
+        super().__init__(parent)
+        self.title = tr("提交与结果")
+        self.store, self.catalog, self.editor = store, catalog, editor
+        self.face_dialog_factory = face_dialog_factory or self._face_dialog
+        self.case: Case | None = None
+        self.biz = None
+        self._outbox = None
+        self.face_dialog: QDialog | None = None
+        self.documents: list = []  # BlobInfo of the registry's documents
+        self._local_outcome: dict = {}
+        self._build()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.corrections_box = QGroupBox(tr("登记机构要求补正"))
+        self.corrections_box.setObjectName("correctionsBox")
+        self.corrections_box.setStyleSheet("QGroupBox { color: #8a2c00; font-weight: bold; }")
+        self.corrections_label = QLabel()
+        self.corrections_label.setObjectName("correctionsList")
+        self.corrections_label.setWordWrap(True)
+        self.corrections_label.setTextFormat(Qt.TextFormat.RichText)
+        self.corrections_label.setStyleSheet("font-weight: normal; font-size: 15px;")
+        QVBoxLayout(self.corrections_box).addWidget(self.corrections_label)
+
+        submit_box = QGroupBox(tr("提交登记"))
+        self.readiness = QLabel()
+        self.readiness.setObjectName("submitReadiness")
+        self.readiness.setWordWrap(True)
+        self.readiness.setTextFormat(Qt.TextFormat.RichText)
+        self.submit_button = QPushButton(tr("提交登记"))
+        self.submit_button.setObjectName("submitCase")
+        self.submit_button.setStyleSheet(_BIG)
+        self.submit_button.clicked.connect(self.submit)
+        row = QHBoxLayout()
+        row.addWidget(self.readiness, 1)
+        row.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignTop)
+        QVBoxLayout(submit_box).addLayout(row)
+
+        result_box = QGroupBox(tr("上传与办理结果"))
+        self.packet_label = QLabel()
+        self.packet_label.setObjectName("packetState")
+        self.packet_label.setWordWrap(True)
+        self.packet_label.setTextFormat(Qt.TextFormat.RichText)
+        self.outcome_label = QLabel()
+        self.outcome_label.setObjectName("outcome")
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.setTextFormat(Qt.TextFormat.RichText)
+        self.outcome_label.setStyleSheet("font-size: 15px;")
+        self.docs_layout = QVBoxLayout()
+        refresh = QPushButton(tr("刷新"))
+        refresh.clicked.connect(self.reload)
+        result = QVBoxLayout(result_box)
+        result.addWidget(self.packet_label)
+        result.addWidget(self.outcome_label)
+        result.addLayout(self.docs_layout)
+        result.addWidget(refresh, 0, Qt.AlignmentFlag.AlignLeft)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.corrections_box)
+        layout.addWidget(submit_box)
+        layout.addWidget(result_box)
+        layout.addStretch(1)
+
+    @property
+    def outbox(self):
+        if self._outbox is None:
+            from shared.sync.outbox import Outbox
+            # the window's settings (offline limits, retention): the ones its sync worker uses
+            self._outbox = Outbox(self.store, getattr(self.editor.window(), "settings", None), catalog=self.catalog)
+        return self._outbox
+
+    # -- showing a case -------------------------------------------------------------------------
+    def set_case(self, case: Case, biz) -> None:
+        self.case, self.biz = case, biz
+        lines = correction_texts(case.corrections)
+        self.corrections_box.setVisible(bool(lines) and can_edit(case.state))
+        self.corrections_label.setText(
+            tr("第 {rev} 版：请按以下清单一次补齐后重新提交。", rev=case.revision)
+            + "<ol>" + "".join("<li>{}</li>".format(_html(t)) for t in lines) + "</ol>")
+        self.show_readiness()
+        self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name): the form may have changed meanwhile
+        super().showEvent(event)
+        if self.case is not None:
+            self.case = self.editor.collect()
+            self.show_readiness()
+            self.reload()
+
+    def show_readiness(self) -> None:
+        """What still stands between this case and submission (nothing: the button is on)."""
+        case, biz = self.case, self.biz
+        if case is None or biz is None:
+            return
+        if not can_edit(case.state):
+            self.readiness.setText(tr("已于 {at} 提交（状态：{state}），不能再修改。",
+                                      at=case.updated_at[:16].replace("T", " "), state=case.state.label))
+            self.submit_button.setEnabled(False)
+            return
+        problems = [m.render() for m in idm.submission_blockers(case, biz, self.catalog)]
+        second = idm.parties_for_second_check(case, biz)
+        text = ""
+        if problems:
+            text = tr("尚不能提交：") + "<ul>" + "".join("<li>{}</li>".format(_html(p)) for p in problems[:8]) + "</ul>"
+            if len(problems) > 8:
+                text += tr("……等{n}项", n=len(problems))
+        else:
+            text = "<span style='color:#2e7d32'>{}</span>".format(tr("信息完整，可以提交。"))
+            if second:
+                text += "<br>" + tr("提交前需再次核验人脸：{n} 人。", n=len(second))
+        self.readiness.setText(text)
+        self.submit_button.setEnabled(not problems)
+
+    def reload(self) -> None:
+        """Read the case's packet and the registry's documents off the UI thread."""
+        case = self.case
+        if case is None:
+            return
+        case_id = case.id
+
+        def work():
+            item = self.outbox.latest([case_id]).get(case_id)
+            docs = self.store.blobs.list(case_id, "outcome")
+            return item, docs
+        run_task(work, lambda res: self.case is not None and self.case.id == case_id and self._show(*res),
+                 parent=self)
+
+    def _show(self, item, docs) -> None:
+        case = self.case
+        if item is None:
+            self.packet_label.setText(tr("尚未提交。"))
+        else:
+            text = tr("数据包 {pid}：{state}，{size}", pid=item.packet_id, state=item_label(item.state),
+                      size=_size(item.size))
+            if item.state in ("queued", "announced", "uploading", "uploaded") and item.size:
+                text += tr("，已上传 {pct}%", pct=int(100 * item.offset / item.size))
+            if item.last_error and item.state not in ("committed",):
+                text += "<br><span style='color:#8a6d00'>{}</span>".format(
+                    tr("上次尝试：{err}（会自动重试，案件数据完好）", err=_html(item.last_error[:200])))
+            self.packet_label.setText(text)
+        self.outcome_label.setText(self._outcome_html(item, case))
+        self._show_documents(docs, item)
+        self.statusShown.emit()
+
+    def _outcome_html(self, item, case: Case) -> str:
+        outcome = (item.outcome if item is not None else None) or case.outcome or {}
+        state = item.state if item is not None else ""
+        parts = []
+        if outcome.get("receipt_number"):
+            parts.append(tr("受理号：<b>{n}</b>", n=_html(outcome["receipt_number"])))
+        if outcome.get("register_number"):
+            parts.append(tr("登簿号：{n}", n=_html(outcome["register_number"])))
+        if outcome.get("proof_number"):
+            parts.append(tr("不动产登记证明号：{n}", n=_html(outcome["proof_number"])))
+        if state == "not_accepted":
+            parts.append("<b style='color:#c62828'>{}</b>".format(tr("不予受理，原因：")) + "<ol>" +
+                         "".join("<li>{}</li>".format(_html(r)) for r in reason_texts(outcome)) + "</ol>")
+        if state == "correction_requested":
+            parts.append("<b style='color:#8a2c00'>{}</b>".format(
+                tr("需补正（已重开为第 {rev} 版草稿，见本页上方清单）", rev=case.revision)))
+        if item is not None and not parts and item.state not in ("queued", "announced", "uploading", "uploaded"):
+            parts.append(describe(item))  # (an upload in progress is told by the packet line above)
+        return "<br>".join(parts)
+
+    def _show_documents(self, docs, item=None) -> None:
+        while self.docs_layout.count():
+            w = self.docs_layout.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.documents = list(docs)
+        for info in self.documents:
+            self._doc_row(tr("登记机构发来：") + (info.meta.get("name") or info.slot), "viewDoc:" + info.slot,
+                          "printDoc:" + info.slot, lambda i=info: self.store.blobs.get(i.id),
+                          info.meta.get("name") or info.slot)
+        for kind in self.local_kinds(item):
+            name = tr(DOCUMENT_KINDS[kind])
+            self._doc_row(tr("本机出具（正式格式）：") + name, "viewLocal:" + kind, "printLocal:" + kind,
+                          lambda k=kind: self._render_outcome(k), name)
+
+    def local_kinds(self, item) -> list[str]:
+        """The outcome documents this counter prints itself, in the official layout."""
+        state = item.state if item is not None else ""
+        outcome = (item.outcome if item is not None else None) or {}
+        kinds = []
+        if outcome.get("receipt_number"):
+            kinds.append("receipt")
+        if state == "not_accepted":
+            kinds.append("not_accepted")
+        if state == "correction_requested" or (self.case is not None and self.case.corrections and outcome.get("corrections")):
+            kinds.append("corrections")
+        self._local_outcome = outcome
+        return kinds
+
+    def _render_outcome(self, kind: str) -> bytes:
+        from shared.documents import render
+        case = self.case
+        outcome = dict(self._local_outcome)
+        outcome.setdefault("received_at", outcome.get("at"))
+        return render(kind, case, self.biz, outcome=outcome)
+
+    def _doc_row(self, label: str, view_name: str, print_name: str, load: Callable[[], bytes], title: str) -> None:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(QLabel(label), 1)
+        view = QPushButton(tr("查看"))
+        view.setObjectName(view_name)
+        view.clicked.connect(lambda: self.view_pdf(load, title))
+        send = QPushButton(tr("打印"))
+        send.setObjectName(print_name)
+        send.clicked.connect(lambda: self.print_pdf(load))
+        line.addWidget(view)
+        line.addWidget(send)
+        self.docs_layout.addWidget(row)
+
+    # -- documents ------------------------------------------------------------------------------
+    def view_document(self, info, on_shown: Callable | None = None) -> None:
+        """Preview a document the registry sent."""
+        self.view_pdf(lambda: self.store.blobs.get(info.id), info.meta.get("name") or tr("文书"), on_shown)
+
+    def view_pdf(self, load: Callable[[], bytes], title: str, on_shown: Callable | None = None) -> None:
+        """Preview a PDF in a window: loading or rendering and rasterising off the UI thread."""
+        from shared.documents.raster import rasterize
+        from shared.ui.printing import QtPdfPreview
+
+        def show(pngs):
+            dialog = QDialog(self)
+            dialog.setObjectName("documentPreview")
+            dialog.setWindowTitle(title)
+            preview = QtPdfPreview(dialog)
+            preview.set_pages(pngs)
+            QVBoxLayout(dialog).addWidget(preview)
+            dialog.resize(760, 900)
+            dialog.show()
+            self.preview_dialog = dialog
+            if on_shown:
+                on_shown(dialog)
+        run_task(lambda: rasterize(load(), 80), show, notify_exception, parent=self)
+
+    def print_pdf(self, load: Callable[[], bytes]) -> None:
+        from counter.tabs.interview_documents import print_with_dialog_off_thread
+        run_task(load, lambda pdf: print_with_dialog_off_thread(pdf, self), notify_exception, parent=self)
+
+    # -- submitting -----------------------------------------------------------------------------
+    def _face_dialog(self, case: Case, party):
+        from counter.tabs.face_check import QtFaceCheckDialog
+        return QtFaceCheckDialog(self.store, case, party, check_no=2, comparer=idm.make_comparer(), parent=self)
+
+    def submit(self) -> None:
+        """The second face checks still owed, then save and submit."""
+        case = self.editor.collect()
+        pending = idm.parties_for_second_check(case, self.biz)
+        if pending:
+            self._second_check(case, pending[0])
+            return
+        self.submit_button.setEnabled(False)
+        self.editor.save(on_saved=self._enqueue)
+
+    def _second_check(self, case: Case, party) -> None:
+        dialog = self.face_dialog = self.face_dialog_factory(case, party)
+
+        def finished(result: int) -> None:
+            self.face_dialog = None
+            if result != QDialog.DialogCode.Accepted or not dialog.record:
+                notify(tr("未完成提交前人脸核验，案件未提交"), "warning")
+                return
+            record = dialog.record
+            self.editor.apply(lambda c: idm.add_record(c, record))
+            self.submit()  # the next party, or the submission itself
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _enqueue(self, saved: Case) -> None:
+        case_id = saved.id
+
+        def done(item) -> None:
+            notify(tr("已提交：数据包 {pid} 已加密签名并进入上传队列，网络可用时自动上传。", pid=item.packet_id))
+            self.submitted.emit(case_id)
+            self.editor.reopen(case_id)
+
+        def failed(exc) -> None:
+            self.show_readiness()
+            notify_exception(exc)
+        run_task(lambda: self.outbox.submit(case_id), done, failed, parent=self)
+
+
+def _html(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,54 @@
+"""What an outbox item means to a person: one line for the case list and the queue command,
+and the labels of the item states (Qt-free, translatable)."""
+
+from __future__ import annotations
+
+from shared.i18n import N_, translate, tr
+
+ITEM_LABELS = {
+    "queued": N_("待上传"), "announced": N_("待上传"), "uploading": N_("上传中"),
+    "uploaded": N_("已上传，待确认"), "committed": N_("已送达登记机构"), "delivered": N_("已送达登记机构"), "accepted": N_("已受理"),
+    "not_accepted": N_("不予受理"), "correction_requested": N_("需补正"), "registered": N_("已登簿"),
+    "proof_issued": N_("已发证明"), "failed": N_("上传失败，需处理"),
+}
+
+
+def item_label(state: str) -> str:
+    """The label of an outbox item state."""
+    return translate(ITEM_LABELS.get(state, state))
+
+
+def reason_texts(outcome: dict) -> list[str]:
+    """The not-accepted reasons as lines."""
+    return [r.get("text", "") if isinstance(r, dict) else str(r) for r in outcome.get("reasons") or []]
+
+
+def correction_texts(outcome_or_list) -> list[str]:
+    """The correction items as lines (from an outcome dict or ``case.corrections``)."""
+    items = outcome_or_list.get("corrections") or [] if isinstance(outcome_or_list, dict) else outcome_or_list or []
+    return [c.get("text") or c.get("reason") or c.get("material") or "" if isinstance(c, dict) else str(c)
+            for c in items]
+
+
+def describe(item) -> str:
+    """One line: the answer of the registry, or where the upload stands."""
+    o = item.outcome or {}
+    if item.state == "not_accepted":
+        reasons = reason_texts(o)
+        return tr("不予受理：{reason}", reason=reasons[0] if reasons else "")
+    if item.state == "correction_requested":
+        return tr("需补正 {n} 项", n=len(o.get("corrections") or []))
+    if o.get("receipt_number"):
+        text = tr("受理号 {n}", n=o["receipt_number"])
+        if o.get("proof_number"):
+            text += " · " + tr("证明号 {n}", n=o["proof_number"])
+        return text
+    if item.state == "failed":
+        return tr("上传失败：{err}", err=item.last_error[:60])
+    if item.state in ("queued", "announced", "uploading", "uploaded"):
+        done = int(100 * item.offset / item.size) if item.size else 0
+        text = tr("{state} {pct}%", state=item_label(item.state), pct=done)
+        if item.last_error:
+            text += " · " + tr("将自动重试")
+        return text
+    return item_label(item.state)
