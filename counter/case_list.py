@@ -114,7 +114,11 @@ class QtCaseList(QWidget):
                 if j == 0:
                     item.setData(Qt.UserRole, r.id)
                 self.table.setItem(i, j, item)
-        self.count_label.setText(tr("共 {n} 件", n=len(rows)))
+        filtered = bool(self.search.text().strip() or self.state_filter.currentData() or self.business_filter.currentData())
+        if rows or filtered:
+            self.count_label.setText(tr("共 {n} 件", n=len(rows)))
+        else:
+            self.count_label.setText(tr("尚无案件。点击“新建案件”开始办理，或由运维人员用“yizhan case import”导入银行系统的案件数据。"))
         self.loaded.emit(len(rows))
 
     def _activated(self, row: int, _column: int) -> None:

@@ -114,6 +114,7 @@ class QtCounterWindow(QMainWindow):
         menu = bar.addMenu(tr("案件"))
         menu.addAction(tr("新建案件"), self.show_picker)
         menu.addAction(tr("案件列表"), self.show_list)
+        self.originals_action = menu.addAction(tr("纸质原件移交……"), self.open_originals)
         bar.addMenu(tr("设置")).addAction(tr("语言与服务器……"), self.open_settings)
 
     def open_store(self) -> None:
@@ -206,6 +207,14 @@ class QtCounterWindow(QMainWindow):
             self.editor.open_case(case)
             self.stack.setCurrentWidget(self.editor)
         run_task(lambda: self.store.get_case(case_id), show, parent=self)
+
+    def open_originals(self) -> None:
+        """The hand-over batches of paper originals (non-modal: the counter keeps working)."""
+        if not self.store:
+            return
+        from counter.originals_dialog import QtOriginalsDialog
+        self.originals_dialog = QtOriginalsDialog(self.store, self.catalog, self.settings, parent=self)
+        self.originals_dialog.show()
 
     def open_settings(self) -> None:
         QtSettingsDialog(self.settings, self).exec()

@@ -20,7 +20,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{a}–{b}页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name}{holder}　备案编号 {ref}　有效期至 {until}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name}{n}页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n}件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{n}页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n}页，需检查</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -29,6 +49,14 @@
     </message>
     <message>
       <source>{role}最多{n}人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{who}已完成询问并签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{who}（经办人代表签名）</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -44,6 +72,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>“{name}”尚未生成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{name}”已过期：申请信息已修改，请先重新生成文书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>……等{n}项</source>
       <translation type="unfinished" />
     </message>
@@ -52,7 +88,39 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>上传与办理结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>上传中</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>上传失败，需处理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>上传失败：{err}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>上次尝试：{err}（会自动重试，案件数据完好）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>下载的文书“{name}”校验失败，稍后重试</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>不予受理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>不予受理，原因：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>不予受理：{reason}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -97,6 +165,10 @@
     </message>
     <message>
       <source>不动产登记证明号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>不动产登记证明号：{n}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -160,6 +232,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>主数据更新于 {d}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>买卖合同约定的成交价格为 {transfer.price}，是否属实？</source>
       <translation type="unfinished" />
     </message>
@@ -168,11 +244,35 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>人工核对一致</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>人工核对不一致</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>人脸图像无法保存，请重新采集</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>人脸检测模型可用</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>人脸采集</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>人脸采集完成（清晰度 {s}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>人脸：已采集（清晰度 {s}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>从条码识别到的信息（确认后填入）</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -208,6 +308,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>信息完整，可以提交。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>借新还旧（抵押权注销及首次登记）</source>
       <translation type="unfinished" />
     </message>
@@ -233,6 +337,10 @@
     </message>
     <message>
       <source>债权数额变更</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>停止</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -268,6 +376,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>共{n}批，逾期{m}批</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>共同共有</source>
       <translation type="unfinished" />
     </message>
@@ -300,11 +412,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>创建</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>删除此当事人</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>删除草稿</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>剩余字节</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -317,6 +441,10 @@
     </message>
     <message>
       <source>单独所有</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>原件</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -341,6 +469,18 @@
     </message>
     <message>
       <source>原抵押权的不动产登记证明号为 {change.registration_certificate}，是否属实？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>取消</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>受理号 {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>受理号：&lt;b&gt;{n}&lt;/b&gt;</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -372,7 +512,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>可由系统生成；如有已签字的纸质件，也可在此采集</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>同意将最高额抵押权设立前已存在的债权转入担保范围的书面材料</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>同步中</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -408,6 +556,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>在线</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>地名或门牌变更证明</source>
       <translation type="unfinished" />
     </message>
@@ -420,7 +572,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>填入</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>备注</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>复印件</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -437,6 +597,10 @@
     </message>
     <message>
       <source>姓名：{value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>完成</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -468,6 +632,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>导入文件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>导入文件不是有效的 JSON：{err}</source>
       <translation type="unfinished" />
     </message>
@@ -480,7 +648,31 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>将自动重试</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚不能提交：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚无案件。点击“新建案件”开始办理，或由运维人员用“yizhan case import”导入银行系统的案件数据。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>尚未完整：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未提交。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未移交纸质原件的案件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未读卡、尚未采集人脸</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -496,7 +688,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>已上传，待确认</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已于 {at} 提交（状态：{state}），不能再修改。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>已保存 {id}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已创建移交批次 {id}，请于 {d} 前移交</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -516,11 +720,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>已发送打印 {n} 页</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>已取得</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>已受理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已填入{label}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -532,6 +744,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>已找到页面边框，保持不动即自动拍摄</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>已提交的案件不能删除</source>
       <translation type="unfinished" />
     </message>
@@ -540,7 +756,31 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>已提交：数据包 {pid} 已加密签名并进入上传队列，网络可用时自动上传。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已有 {days} 天未与登记服务器同步成功（上限 {max} 天），暂停新的提交；已有数据完好。请恢复网络后同步</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已生成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已生成{n}份文书，已存入加密库</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>已登簿</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已移交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已读卡，待采集人脸</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -548,7 +788,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>已过期，请联系管理员更新备案</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>已送达登记机构</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已逾期</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -564,6 +812,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>平板（单页）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>延期续贷</source>
       <translation type="unfinished" />
     </message>
@@ -576,7 +828,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>开始询问</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>异常</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>引用银行备案材料</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>当事人 {name} 尚未完成身份核验（读卡及人脸采集）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>当事人 {name} 身份核验未通过，请重新核验或人工复核</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -592,7 +860,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>待上传</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>待上传 {n} 件，剩余 {size}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>待上传的数据包已有 {n} 个（上限 {max}），暂停新的提交；已有数据完好。请检查网络并同步</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>待提交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>待移交</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -601,6 +885,10 @@
     </message>
     <message>
       <source>必交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>忽略</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -660,11 +948,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>打印</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>打印机无法开始打印，请检查打印机是否在线、是否缺纸</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>扫描仪“{device}”出错（{detail}），请检查设备后重试</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>批次</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>批次 {id} 已标记为已移交（{n}件）</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -788,11 +1088,43 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>拍摄</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>按业务编号、姓名、证件号码或不动产单元号查找</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>按份共有</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>授权{bank}代为向不动产登记机构查询您名下坐落于{location}的不动产登记信息，仅用于本次登记业务（业务号 {case_id}）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>授权书已签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>授权书签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>提交与结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>提交前人脸核验</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>提交前需再次核验人脸：{n} 人。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>提交登记</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -809,6 +1141,22 @@
     </message>
     <message>
       <source>摄像头已断开，请重新插好摄像头后重试</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>摄像头无法打开</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>撤销一笔</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>数据包 {pid}：{state}，{size}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>数据包文件无法读取：{err}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -829,6 +1177,14 @@
     </message>
     <message>
       <source>数据库错误：{detail}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>文书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>文书已生成并存入加密库，计入材料清单</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -924,6 +1280,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>无窗口模式：未打开打印对话框</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>无需纸质件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>日期“{value}”无效，请按 2024-05-01 的格式填写</source>
       <translation type="unfinished" />
     </message>
@@ -937,6 +1301,10 @@
     </message>
     <message>
       <source>显示完整信息</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>暂不签（打印后手签）</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -960,6 +1328,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>有{n}页可能空白、模糊或过暗，已标记为“需检查”，请查看后重拍</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>有效</source>
       <translation type="unfinished" />
     </message>
@@ -976,7 +1348,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>服务器证书指纹</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>服务器证书指纹不符（期望 {want}，实际 {got}）。可能连到了假冒的服务器，注册已停止，请与管理员核对指纹</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>服务端人证比对暂不可用：{why}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>服务端人证比对的回答无法识别，稍后重试</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -988,7 +1372,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>未完成提交前人脸核验，案件未提交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>未找到人脸模型，使用备用检测（精度较低）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未找到备案材料</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未找到扫描仪</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未找到扫描仪，请检查电源和 USB 连接后重试</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -996,7 +1396,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>未找到本行备案材料，请联系管理员同步主数据</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>未检测到人脸</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未注册</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未生成</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1008,7 +1420,43 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>未连接</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未采用读卡信息：证件号码与已录入的不一致</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未采集</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本业务无询问笔录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本业务无需询问笔录，或尚未添加当事人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本业务的当事人无需核验身份（或尚未添加自然人当事人）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本机出具（正式格式）：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>本机尚未在登记服务器注册。请先运行“yizhan enroll”完成设备注册</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本机尚未在登记服务器注册，数据包保存在本机。请运维人员运行“yizhan enroll”完成注册。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本机尚未在登记服务器注册：已提交的案件保存在本机，注册后自动上传</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1020,7 +1468,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>本机磁盘剩余空间不足（剩余 {free} MB，至少需要 {need} MB），暂停新的提交；已有案件和待上传数据完好。请清理磁盘</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>本案不需要</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本案不需要（{cond}）</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1040,6 +1496,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>材料</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>材料“{name}”最多{max}页，已有{have}页，本次{n}页超出上限，未保存。请删除多余页面或分批采集</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>材料“{name}”最多{max}页，已满。请先删除不需要的页面再采集</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>材料“{name}”最多{n}页</source>
       <translation type="unfinished" />
     </message>
@@ -1048,7 +1516,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>条件不满足</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>条件：{c}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>条码中的{label}无效：{error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>条码识别组件“{name}”未安装，请联系运维人员</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>查看</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1056,7 +1540,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>标记所选批次已移交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>核对完成，待提交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>核验状态：</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1068,7 +1560,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>案件 {id} 已提交（状态：{state}），不能重复提交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>案件 {id}：{state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>案件列表</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>案件尚不完整，不能提交（{n}处）：{first}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1076,7 +1580,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>案件数</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>案件状态不能从“{a}”变为“{b}”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>模拟读卡器（演示卡，不能用于真实业务）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在处理……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在处理上一批材料，请稍候</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1085,6 +1605,38 @@
     </message>
     <message>
       <source>正在打开摄像头…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在打开高拍仪……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在查找扫描仪……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在生成文书……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在读取银行备案材料……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在连接读卡器……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在采集：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正常</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>比对：</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1097,6 +1649,10 @@
     </message>
     <message>
       <source>没有拿到有效的页面图像，请重新拍摄或扫描</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>没有移交批次</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1117,6 +1673,10 @@
     </message>
     <message>
       <source>添加{role}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>清除重签</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1156,11 +1716,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>生成文书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>生效的法律文书（证明抵押权消灭）</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>用所选案件创建移交批次</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>用途</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>由系统生成（打印签字后随案移交）</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1173,6 +1745,22 @@
     </message>
     <message>
       <source>申请人（银行经办人）身份证明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>申请信息</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>申请信息已修改，与询问笔录不再一致：请相关当事人重新询问并签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>申请信息已修改，已生成的文书已过期：请重新生成文书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>申请信息或询问记录已修改，已生成的文书已过期，请重新生成文书</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1216,6 +1804,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>登簿号：{n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>登记原因</source>
       <translation type="unfinished" />
     </message>
@@ -1240,11 +1832,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>登记机构发来：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>登记机构要求补正</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>真实性承诺：本人（本单位）承诺，本次申请登记所提交的全部材料及所作陈述均真实、合法、有效，复印件与原件一致，申请登记事项为本人（本单位）真实意思表示；如有隐瞒真实情况、提供虚假材料或虚假陈述，本人（本单位）愿承担由此产生的一切法律责任。</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>确定删除草稿 {id}？此操作会记入审计日志。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>确认签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>确认签署授权书</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1256,7 +1864,31 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>离线</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>移交人 {by} {at}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>移交批次</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>移交期限</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>程序内部错误，已记录日志。您的数据已保存，请重试或联系运维人员。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>立即同步</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第 {rev} 版：请按以下清单一次补齐后重新提交。</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1268,6 +1900,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>第{pages}页可能空白、模糊或过暗，请检查后重拍</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>第{pos}位字符“{ch}”不允许（代码不含 I、O、S、V、Z）</source>
       <translation type="unfinished" />
     </message>
@@ -1276,11 +1912,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>签名即确认询问笔录（共{n}问）内容真实、正确，并作出真实性承诺。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>签名笔迹过少或过小，请用正楷完整签写姓名后再确认</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>系统生成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>纸质原件移交</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>纸质原件移交……</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1320,11 +1968,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>被询问人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>视情况</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>视频源已结束或无法读取，请检查文件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>设备编号</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1336,7 +1992,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>证件号码不一致</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>证件号码：{value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证件已过期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证件已过期，不能用于身份核验，请当事人出示有效证件</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1345,6 +2013,10 @@
     </message>
     <message>
       <source>证件有效期无法识别，请人工核验证件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证件照片无法编码</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1360,6 +2032,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>证件：{label} {id}，有效期至 {to}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证明号 {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>询问与签名已完成，可以生成文书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>询问已结束，无需再回答</source>
       <translation type="unfinished" />
     </message>
@@ -1368,7 +2052,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>询问笔录与签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>询问笔录模板 {file} 有误，位置 {where}：{text}。请修正该文件或更新业务目录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>询问终止，本案不能继续办理：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>询问终止，本案不能继续办理：{reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>询问终止：{reason}</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1408,6 +2108,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>请{name}正对镜头，完成提交前的人脸核验</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请{who}在下方签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请{who}签署不动产登记资料查询授权书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>请从以下选项中选择：{choices}</source>
       <translation type="unfinished" />
     </message>
@@ -1416,11 +2128,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>请先选择一个移交批次</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请先选择要移交纸质材料的案件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请先选择要采集人脸的当事人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>请回答“是”或“否”</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>请回答此问题后再继续</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请在左侧选择当事人，点击“开始询问”。每位当事人分别回答，确认后在签名板上签名。</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1445,6 +2173,14 @@
     </message>
     <message>
       <source>请填写身份证号码</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请将材料平放在高拍仪下，手离开画面后自动拍摄</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请当事人正对镜头</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1496,11 +2232,20 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>读到的证件号码 {card} 与已录入的 {entered} 不一致。
+是否用读卡信息覆盖该当事人的姓名、证件号码和地址？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>读卡</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>读卡中途证件被移开，请把身份证放稳后重新读卡</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>读卡器不可用：</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1532,6 +2277,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>读卡器无法打开</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>读卡器端口 {port} 打开失败（状态 {code}），请检查连接线和驱动</source>
       <translation type="unfinished" />
     </message>
@@ -1544,7 +2293,15 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>读卡器：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>读卡器：{name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>读卡器：未连接</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1565,6 +2322,10 @@
     </message>
     <message>
       <source>贷款展期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>身份核验</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1604,11 +2365,55 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>返回核对笔录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>还有{n}位当事人未完成询问笔录或签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>连接</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>送纸器（多页）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>选交</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>选择当事人后点击“采集人脸”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>采集人脸</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>采集完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>重新生成文书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>重新询问</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>重新连接读卡器</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>重新采集</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>重新采集人脸</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1628,7 +2433,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>银行备案主数据（{source}）有误：{text}，请联系管理员重新同步</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>银行备案材料读取失败</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>银行营业执照、金融许可证及经办人身份证明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>长期</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1641,6 +2458,14 @@
     </message>
     <message>
       <source>需补正</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>需补正 {n} 项</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>需补正（已重开为第 {rev} 版草稿，见本页上方清单）</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1676,7 +2501,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>预览</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>预购人（抵押人）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>首次扫描时查找设备</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>高拍仪</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1684,7 +2521,47 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>（剩{n}天）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（可先完成其他步骤）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（可在“申请信息”中手工录入）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（已过期）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（当前：{current}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（未填写）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（模拟摄像头）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>（模拟读卡器）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>，已上传 {pct}%</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>；授权书已签名</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>；授权书未签名</source>
       <translation type="unfinished" />
     </message>
   </context>

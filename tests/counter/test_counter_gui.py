@@ -172,3 +172,11 @@ def test_language_setting_is_saved(qtbot, tmp_path):
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.accept()
     assert Settings.load(tmp_path / "cfg").get("language") == "en"
+
+
+def test_originals_hand_over_opens_from_the_menu(qtbot, window):
+    window.originals_action.trigger()
+    dialog = window.originals_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
+    assert dialog.windowTitle() == "纸质原件移交" and dialog.store is window.store
+    dialog.close()

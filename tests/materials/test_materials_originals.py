@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 
 import pytest
@@ -103,21 +102,15 @@ def test_deadline_from_settings(store, sample_case, fake, tmp_path):
 
 
 def test_cli_list_and_deliver(store, sample_case, fake, tmp_path, capsys):
-    from shared.cli import originals_cmds
+    from shared.cli.main import main
     a = _case_with_pages(store, sample_case, fake)
     batch = originals.create_batch(store, [a.id], DAY)
     store.close()
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", default=None)
-    originals_cmds.register(parser.add_subparsers())
     data = str(tmp_path / "data")
-    args = parser.parse_args(["--data-dir", data, "originals", "list", "--today", "2026-03-20"])
-    assert args.func(args) == 0
+    assert main(["--data-dir", data, "originals", "list", "--today", "2026-03-20"]) == 0
     out = capsys.readouterr().out
     assert batch.id in out and "overdue" in out
-    args = parser.parse_args(["--data-dir", data, "originals", "deliver", batch.id, "--by", "王五"])
-    assert args.func(args) == 0
+    assert main(["--data-dir", data, "originals", "deliver", batch.id, "--by", "王五"]) == 0
     assert batch.id in capsys.readouterr().out
-    args = parser.parse_args(["--data-dir", data, "originals", "list", "--json"])
-    assert args.func(args) == 0
+    assert main(["--data-dir", data, "originals", "list", "--json"]) == 0
     assert '"state": "delivered"' in capsys.readouterr().out
