@@ -192,13 +192,13 @@ class PacketUploader:
                 return
         offset = int(view.get("offset", 0))
         chunk = min(self.chunk_size, int(view.get("max_chunk") or self.chunk_size))
-        written_at = None  # when the offset was last written to the store
+        # The item is "announced" (or further) on disk before any byte goes out: after a crash
+        # the server is asked where it stands, never our memory. Offsets written here are a
+        # progress hint only, so they are written at most every OFFSET_WRITE_S, not per chunk.
+        written_at = time.monotonic()
         with open(self.outbox.path(item), "rb") as fh:
             while offset < item.size:
-                # "uploading" is on disk before the first byte goes out. Later offsets are
-                # only a progress hint (after a crash the server's offset is asked for, never
-                # ours), so they are written at most every OFFSET_WRITE_S, not per chunk.
-                if written_at is None or time.monotonic() - written_at >= OFFSET_WRITE_S:
+                if time.monotonic() - written_at >= OFFSET_WRITE_S:
                     self.outbox.set_state(pid, "uploading", offset=offset)
                     written_at = time.monotonic()
                 body = FileSlice(fh, offset, min(chunk, item.size - offset),
@@ -212,8 +212,7 @@ class PacketUploader:
                     offset = int(err.body["offset"])  # the server's word, never ours
                 if self.on_progress:
                     self.on_progress(pid, offset, item.size)
-        self.outbox.set_state(pid, "uploaded", offset=item.size)
-        try:
+        try:  # (no "uploaded" write: the commit is idempotent and a crash here is asked about)
             answer = self.client.commit(pid)
         except ServerError as err:
             if err.server_code in ("hash_mismatch", "upload_incomplete"):
