@@ -20,6 +20,7 @@ from shared.errors import CaptureError, DeviceError
 from shared.i18n import Msg
 
 DECISIONS = ("pass", "fail", "manual_review")
+MIN_SIDE = 300  # pictures smaller than this (card photos) are enlarged before detection
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,11 @@ class DlibComparer(FaceComparer):
         """The 128-d descriptor of the largest face in ``image``."""
         import cv2
         detector, predictor, encoder = self._load()
-        rgb = cv2.cvtColor(_decode(image), cv2.COLOR_BGR2RGB)
+        bgr = _decode(image)
+        if min(bgr.shape[:2]) < MIN_SIDE:  # a card photo is 102 x 126: too small for the detector
+            scale = MIN_SIDE / min(bgr.shape[:2])
+            bgr = cv2.resize(bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+        rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
         faces = detector(rgb, 1)
         if not faces:
             raise CaptureError(Msg("face.compare_no_face", "照片中未检测到人脸，请重新采集", {}))

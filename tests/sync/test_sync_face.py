@@ -86,3 +86,37 @@ def test_comparer_follows_the_setting(store, srv, settings):
     settings.set("face", {"comparer": "none"})
     assert isinstance(comparer_for(store, settings), PendingComparer)
     assert isinstance(idm.default_comparer(), PendingComparer)  # the local extra is off by default
+
+
+def test_server_decodes_the_card_photo_with_a_vendor_library_and_compares(tmp_path, astronaut):
+    """A vendor WLT decoder configured on the server: a fake one (gcc) whose ``unpack`` gives
+    the astronaut as a 102x126 card photo, so the raw WLT blob from the card is compared."""
+    import shutil
+    import subprocess
+    from devserver.main import start_in_thread
+    from shared.store import Store
+    from shared.sync import enrollment
+    photo = cv2.resize(astronaut[0:420, 100:440], (102, 126))  # top-down BGR, as decoders give it
+    table = ",".join(str(b) for b in photo.tobytes())
+    source = ("#include <string.h>\nstatic const unsigned char face[] = {%s};\n"
+              "int unpack(char *wlt, char *out, int save) {\n"
+              "  if ((unsigned char)wlt[0] == 0xEE) return 0;\n"
+              "  memcpy(out, face, sizeof face); return 1; }\n") % table
+    gcc = shutil.which("gcc")
+    assert gcc, "gcc is needed to build the fake vendor decoder"
+    (tmp_path / "wlt.c").write_text(source)
+    lib = tmp_path / "libfakewlt.so"
+    subprocess.run([gcc, "-shared", "-fPIC", "-O1", "-o", str(lib), str(tmp_path / "wlt.c")], check=True)
+    srv = start_in_thread(tmp_path / "srv", rsa_bits=2048, wlt_lib=str(lib))
+    try:
+        with Store.open(tmp_path / "data", tmp_path / "cfg") as store:
+            ident = enrollment.enroll(store, srv.url, srv.new_code(), srv.fingerprint)
+        comparer = ServerComparer(SyncClient(ident))
+        result = run_comparison(comparer, live_capture(astronaut), WltPhoto(b"\x01" * 1024), operator="t",
+                                reference_kind="card_photo_wlt")
+        assert result["decision"] == "pass" and result["reference"] == "card_photo_wlt"
+        refused = run_comparison(comparer, live_capture(astronaut), WltPhoto(b"\xee" * 1024), operator="t",
+                                 reference_kind="card_photo_wlt")
+        assert refused["decision"] == "pending" and "无法解码" in refused["reason"]
+    finally:
+        srv.close()
