@@ -92,11 +92,15 @@ cmd_test() {
   local status=0
   log "checking that the core imports no Qt (import-linter)"
   "$VENV/bin/lint-imports" --config pyproject.toml || status=1
-  log "part 1/2: the core's tests, with PySide6 made unimportable"
+  log "part 1/3: the core's tests, with PySide6 made unimportable"
   YIZHAN_TEST_PART=core "$PY" -m pytest -q -p no:pytest-qt -p no:cacheprovider \
     -W "ignore::pytest.PytestConfigWarning" "$@" || status=1
-  log "part 2/2: the Qt front ends' tests (offscreen)"
+  log "part 2/3: the Qt front ends' tests (offscreen)"
   YIZHAN_TEST_PART=qt "$PY" -m pytest -q -p no:cacheprovider "$@" || status=1
+  if [ $# -eq 0 ]; then  # the whole suite: also build the install and run the frozen programs
+    log "part 3/3: the installer (PyInstaller one folder, checked)"
+    installer/build.sh --check || status=1
+  fi
   return $status
 }
 
