@@ -363,13 +363,9 @@ class QtInterviewTab(QWidget):
         pid, record = self.active, self.pending
         if pid is None or record is None:
             return
-        try:
-            signature = self.pad.signature(record, signer=pid, purpose="interview")
-        except ValidationError as exc:
-            self.sign_page.error.setText(exc.msg.render())
+        raw = self._signed(self.pad, self.sign_page, record, pid, "interview")
+        if raw is None:
             return
-        signature.png = cropped_png(signature.png, signature.strokes)
-        raw = signature.to_dict()
 
         def change(case: Case) -> None:
             case.interview[pid] = record
@@ -381,6 +377,18 @@ class QtInterviewTab(QWidget):
         else:
             self._idle()
             notify(tr("{who}已完成询问并签名", who=self.party_label(party) if party else ""))
+
+    @staticmethod
+    def _signed(pad, page, content, signer: str, purpose: str) -> dict | None:
+        """The pad's signature bound to ``content`` as stored in ``case.signatures``; or None,
+        with the reason (too little ink...) shown on ``page``."""
+        try:
+            signature = pad.signature(content, signer=signer, purpose=purpose)
+        except ValidationError as exc:
+            page.error.setText(exc.msg.render())
+            return None
+        signature.png = cropped_png(signature.png, signature.strokes)
+        return signature.to_dict()
 
     def start_authorization(self, party_id: str) -> None:
         """The authorization letter's own signature for a principal."""
@@ -403,13 +411,9 @@ class QtInterviewTab(QWidget):
         if pid is None:
             return
         content = ip.authorization_content(self.editor.collect(), pid)
-        try:
-            signature = self.auth_pad.signature(content, signer=pid, purpose="authorization")
-        except ValidationError as exc:
-            self.auth_page.error.setText(exc.msg.render())
+        raw = self._signed(self.auth_pad, self.auth_page, content, pid, "authorization")
+        if raw is None:
             return
-        signature.png = cropped_png(signature.png, signature.strokes)
-        raw = signature.to_dict()
         self._save(lambda case: case.signatures.__setitem__(signature_key(pid), raw), lambda: None)
         self._idle()
         notify(tr("授权书已签名"))

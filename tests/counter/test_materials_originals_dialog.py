@@ -18,21 +18,6 @@ from shared.store import originals
 SHOTS = Path(os.environ.get("YIZHAN_SHOTS", "/tmp/yizhan-shots"))
 
 
-@pytest.fixture(autouse=True)
-def _drain_earlier_work(qtbot):
-    """Work that earlier tests' closed widgets left running ends here, not inside this test.
-
-    (A task whose parent widget was deleted fails its ``emit`` in shared/ui/tasks.py.)
-    """
-    from PySide6.QtCore import QThreadPool
-    from PySide6.QtWidgets import QApplication
-
-    with qtbot.captureExceptions():
-        QThreadPool.globalInstance().waitForDone(20000)
-        QApplication.processEvents()
-    yield
-
-
 def _cases(store, sample_case, n):
     out = []
     for i in range(n):

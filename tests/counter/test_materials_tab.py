@@ -26,21 +26,6 @@ from shared.ui.notify import notifier
 SHOTS = Path(os.environ.get("YIZHAN_SHOTS", "/tmp/yizhan-shots"))
 
 
-@pytest.fixture(autouse=True)
-def _drain_earlier_work(qtbot):
-    """Work that earlier tests' closed widgets left running ends here, not inside this test.
-
-    (A task whose parent widget was deleted fails its ``emit`` in shared/ui/tasks.py.)
-    """
-    from PySide6.QtCore import QThreadPool
-    from PySide6.QtWidgets import QApplication
-
-    with qtbot.captureExceptions():
-        QThreadPool.globalInstance().waitForDone(20000)
-        QApplication.processEvents()
-    yield
-
-
 @pytest.fixture(scope="session")
 def materials_sane(tmp_path_factory):
     """Debian's SANE ``test`` backend enabled through SANE_CONFIG_DIR (read at the first init)."""
