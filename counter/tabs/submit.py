@@ -294,6 +294,8 @@ class QtSubmitTab(QWidget):
 
     def submit(self) -> None:
         """The second face checks still owed, then save and submit."""
+        if self.face_dialog is not None:  # a second check is open already
+            return
         case = self.editor.collect()
         pending = idm.parties_for_second_check(case, self.biz)
         if pending:
