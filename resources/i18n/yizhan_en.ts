@@ -5,2564 +5,2565 @@
     <name>yizhan</name>
     <message>
       <source>15位一代身份证号码已停止使用，请使用18位号码</source>
-      <translation type="unfinished" />
+      <translation>15-digit first-generation ID card numbers are no longer in use. Please use the 18-digit number</translation>
     </message>
     <message>
       <source>PDF 无法转换为图像（pdftoppm 返回 {code}），文件可能已损坏</source>
-      <translation type="unfinished" />
+      <translation>The PDF could not be converted to images (pdftoppm returned {code}). The file may be damaged</translation>
     </message>
     <message>
       <source>PDF 页面转换超时，请重试</source>
-      <translation type="unfinished" />
+      <translation>PDF page conversion timed out. Please try again</translation>
     </message>
     <message>
       <source>format 应为“{f}”</source>
-      <translation type="unfinished" />
+      <translation>format should be "{f}"</translation>
     </message>
     <message>
       <source>{a}–{b}页</source>
-      <translation type="unfinished" />
+      <translation>{a}–{b} pages</translation>
     </message>
     <message>
       <source>{name}{holder}　备案编号 {ref}　有效期至 {until}</source>
-      <translation type="unfinished" />
+      <translation>{name}{holder} · Filing no. {ref} · Valid until {until}</translation>
     </message>
     <message>
       <source>{name}{n}页</source>
-      <translation type="unfinished" />
+      <translation>{name}, {n} pages</translation>
     </message>
     <message>
       <source>{n}件</source>
-      <translation type="unfinished" />
+      <translation>{n} items</translation>
     </message>
     <message>
       <source>{n}页</source>
-      <translation type="unfinished" />
+      <translation>{n} pages</translation>
     </message>
     <message>
       <source>{n}页，需检查</source>
-      <translation type="unfinished" />
+      <translation>{n} pages, check needed</translation>
     </message>
     <message>
       <source>{role}不能是{kind}</source>
-      <translation type="unfinished" />
+      <translation>{role} cannot be {kind}</translation>
     </message>
     <message>
       <source>{role}最多{n}人</source>
-      <translation type="unfinished" />
+      <translation>{role}: at most {n} people</translation>
     </message>
     <message>
       <source>{who}已完成询问并签名</source>
-      <translation type="unfinished" />
+      <translation>{who} has completed the interview and signed</translation>
     </message>
     <message>
       <source>{who}（经办人代表签名）</source>
-      <translation type="unfinished" />
+      <translation>{who} (signed by the officer as representative)</translation>
     </message>
     <message>
       <source>“{label}”应为是或否</source>
-      <translation type="unfinished" />
+      <translation>"{label}" should be yes or no</translation>
     </message>
     <message>
       <source>“{label}”最多{n}个字</source>
-      <translation type="unfinished" />
+      <translation>"{label}" can have at most {n} characters</translation>
     </message>
     <message>
       <source>“{label}”请从列表中选择</source>
-      <translation type="unfinished" />
+      <translation>Please choose "{label}" from the list</translation>
     </message>
     <message>
       <source>“{name}”尚未生成</source>
-      <translation type="unfinished" />
+      <translation>"{name}" has not been generated yet</translation>
     </message>
     <message>
       <source>“{name}”已过期：申请信息已修改，请先重新生成文书</source>
-      <translation type="unfinished" />
+      <translation>"{name}" is out of date: the application information has changed. Please regenerate the documents first</translation>
     </message>
     <message>
       <source>……等{n}项</source>
-      <translation type="unfinished" />
+      <translation>… ({n} items in all)</translation>
     </message>
     <message>
       <source>一站 · 不动产登记服务点（柜台）</source>
-      <translation type="unfinished" />
+      <translation>Yizhan · Real Estate Registration Service Point (Counter)</translation>
     </message>
     <message>
       <source>上传与办理结果</source>
-      <translation type="unfinished" />
+      <translation>Upload and outcome</translation>
     </message>
     <message>
       <source>上传中</source>
-      <translation type="unfinished" />
+      <translation>Uploading</translation>
     </message>
     <message>
       <source>上传失败，需处理</source>
-      <translation type="unfinished" />
+      <translation>Upload failed, action needed</translation>
     </message>
     <message>
       <source>上传失败：{err}</source>
-      <translation type="unfinished" />
+      <translation>Upload failed: {err}</translation>
     </message>
     <message>
       <source>上次尝试：{err}（会自动重试，案件数据完好）</source>
-      <translation type="unfinished" />
+      <translation>Last attempt: {err} (will retry automatically; the case data is intact)</translation>
     </message>
     <message>
       <source>下载的文书“{name}”校验失败，稍后重试</source>
-      <translation type="unfinished" />
+      <translation>The downloaded document "{name}" failed verification. Will retry later</translation>
     </message>
     <message>
       <source>不予受理</source>
-      <translation type="unfinished" />
+      <translation>Not accepted</translation>
     </message>
     <message>
       <source>不予受理，原因：</source>
-      <translation type="unfinished" />
+      <translation>Not accepted. Reason:</translation>
     </message>
     <message>
       <source>不予受理：{reason}</source>
-      <translation type="unfinished" />
+      <translation>Not accepted: {reason}</translation>
     </message>
     <message>
       <source>不动产单元号</source>
-      <translation type="unfinished" />
+      <translation>Real estate unit number</translation>
     </message>
     <message>
       <source>不动产单元号应为28位，现为{n}位</source>
-      <translation type="unfinished" />
+      <translation>The real estate unit number should have 28 characters; it has {n}</translation>
     </message>
     <message>
       <source>不动产变更登记询问笔录</source>
-      <translation type="unfinished" />
+      <translation>Interview Record for Real Estate Change Registration</translation>
     </message>
     <message>
       <source>不动产抵押权变更登记询问笔录</source>
-      <translation type="unfinished" />
+      <translation>Interview Record for Mortgage Change Registration</translation>
     </message>
     <message>
       <source>不动产抵押权注销登记询问笔录</source>
-      <translation type="unfinished" />
+      <translation>Interview Record for Mortgage Cancellation Registration</translation>
     </message>
     <message>
       <source>不动产抵押权首次登记询问笔录</source>
-      <translation type="unfinished" />
+      <translation>Interview Record for First Mortgage Registration</translation>
     </message>
     <message>
       <source>不动产权证书</source>
-      <translation type="unfinished" />
+      <translation>Real estate title certificate</translation>
     </message>
     <message>
       <source>不动产权证书号</source>
-      <translation type="unfinished" />
+      <translation>Real estate title certificate number</translation>
     </message>
     <message>
       <source>不动产登记申请书</source>
-      <translation type="unfinished" />
+      <translation>Real Estate Registration Application Form</translation>
     </message>
     <message>
       <source>不动产登记证明</source>
-      <translation type="unfinished" />
+      <translation>Real estate registration certificate</translation>
     </message>
     <message>
       <source>不动产登记证明号</source>
-      <translation type="unfinished" />
+      <translation>Real estate registration certificate number</translation>
     </message>
     <message>
       <source>不动产登记证明号：{n}</source>
-      <translation type="unfinished" />
+      <translation>Real estate registration certificate number: {n}</translation>
     </message>
     <message>
       <source>不动产转移登记（含抵押登记）询问笔录</source>
-      <translation type="unfinished" />
+      <translation>Interview Record for Real Estate Transfer Registration (with Mortgage Registration)</translation>
     </message>
     <message>
       <source>不涉及</source>
-      <translation type="unfinished" />
+      <translation>Not applicable</translation>
     </message>
     <message>
       <source>与读卡器的连接中断，请检查连接线后重试</source>
-      <translation type="unfinished" />
+      <translation>The connection to the card reader was lost. Please check the cable and try again</translation>
     </message>
     <message>
       <source>业务“{biz}”没有“{role}”这一角色</source>
-      <translation type="unfinished" />
+      <translation>Business "{biz}" has no role "{role}"</translation>
     </message>
     <message>
       <source>业务“{biz}”没有字段 {key}</source>
-      <translation type="unfinished" />
+      <translation>Business "{biz}" has no field {key}</translation>
     </message>
     <message>
       <source>业务“{biz}”没有材料“{slot}”</source>
-      <translation type="unfinished" />
+      <translation>Business "{biz}" has no material "{slot}"</translation>
     </message>
     <message>
       <source>业务目录文件 {file} 有误，位置 {where}：{text}</source>
-      <translation type="unfinished" />
+      <translation>Error in business catalog file {file} at {where}: {text}</translation>
     </message>
     <message>
       <source>业务类型</source>
-      <translation type="unfinished" />
+      <translation>Business type</translation>
     </message>
     <message>
       <source>业务类型“{code}”不在业务目录 {version} 中</source>
-      <translation type="unfinished" />
+      <translation>Business type "{code}" is not in business catalog {version}</translation>
     </message>
     <message>
       <source>业务编号</source>
-      <translation type="unfinished" />
+      <translation>Case number</translation>
     </message>
     <message>
       <source>主体类型</source>
-      <translation type="unfinished" />
+      <translation>Party type</translation>
     </message>
     <message>
       <source>主债权合同</source>
-      <translation type="unfinished" />
+      <translation>Principal loan contract</translation>
     </message>
     <message>
       <source>主债权合同已含抵押条款</source>
-      <translation type="unfinished" />
+      <translation>The principal loan contract already contains mortgage clauses</translation>
     </message>
     <message>
       <source>主债权合同未含抵押条款时提交</source>
-      <translation type="unfinished" />
+      <translation>Submit if the principal loan contract contains no mortgage clauses</translation>
     </message>
     <message>
       <source>主债权合同（续贷或展期）</source>
-      <translation type="unfinished" />
+      <translation>Principal loan contract (renewal or extension)</translation>
     </message>
     <message>
       <source>主数据更新于 {d}</source>
-      <translation type="unfinished" />
+      <translation>Master data updated on {d}</translation>
     </message>
     <message>
       <source>买卖合同约定的成交价格为 {transfer.price}，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The transaction price agreed in the sales contract is {transfer.price}. Is this correct?</translation>
     </message>
     <message>
       <source>买卖合同网签备案号</source>
-      <translation type="unfinished" />
+      <translation>Online filing number of the sales contract</translation>
     </message>
     <message>
       <source>人工核对一致</source>
-      <translation type="unfinished" />
+      <translation>Manual check: match</translation>
     </message>
     <message>
       <source>人工核对不一致</source>
-      <translation type="unfinished" />
+      <translation>Manual check: no match</translation>
     </message>
     <message>
       <source>人脸图像无法保存，请重新采集</source>
-      <translation type="unfinished" />
+      <translation>The face image could not be saved. Please capture it again</translation>
     </message>
     <message>
       <source>人脸检测模型可用</source>
-      <translation type="unfinished" />
+      <translation>Face detection model available</translation>
     </message>
     <message>
       <source>人脸采集</source>
-      <translation type="unfinished" />
+      <translation>Face capture</translation>
     </message>
     <message>
       <source>人脸采集完成（清晰度 {s}）</source>
-      <translation type="unfinished" />
+      <translation>Face captured (sharpness {s})</translation>
     </message>
     <message>
       <source>人脸：已采集（清晰度 {s}）</source>
-      <translation type="unfinished" />
+      <translation>Face: captured (sharpness {s})</translation>
     </message>
     <message>
       <source>从条码识别到的信息（确认后填入）</source>
-      <translation type="unfinished" />
+      <translation>Information read from the barcode (filled in after you confirm)</translation>
     </message>
     <message>
       <source>以下字符在已安装的字体中都没有字形，文档无法正确打印：{chars}。请安装包含这些字符的字体（如花园明朝 fonts-hanazono）后重试，或按证件核对后改用规范字形</source>
-      <translation type="unfinished" />
+      <translation>The following characters have no glyph in any installed font, so the document cannot be printed correctly: {chars}. Please install a font that contains them (e.g. Hanazono Mincho, fonts-hanazono) and try again, or check against the ID document and use the standard character form</translation>
     </message>
     <message>
       <source>份额“{value}”不是有效数字，请填写百分比，如 50</source>
-      <translation type="unfinished" />
+      <translation>Share "{value}" is not a valid number. Please enter a percentage, e.g. 50</translation>
     </message>
     <message>
       <source>份额应大于0且不超过100（%）</source>
-      <translation type="unfinished" />
+      <translation>The share must be greater than 0 and at most 100 (%)</translation>
     </message>
     <message>
       <source>份额最多保留两位小数</source>
-      <translation type="unfinished" />
+      <translation>The share can have at most two decimal places</translation>
     </message>
     <message>
       <source>住址：{value}</source>
-      <translation type="unfinished" />
+      <translation>Address: {value}</translation>
     </message>
     <message>
       <source>住宅</source>
-      <translation type="unfinished" />
+      <translation>Residential</translation>
     </message>
     <message>
       <source>保存草稿</source>
-      <translation type="unfinished" />
+      <translation>Save draft</translation>
     </message>
     <message>
       <source>信息完整，可以提交</source>
-      <translation type="unfinished" />
+      <translation>Information complete, ready to submit</translation>
     </message>
     <message>
       <source>信息完整，可以提交。</source>
-      <translation type="unfinished" />
+      <translation>Information complete, ready to submit.</translation>
     </message>
     <message>
       <source>借新还旧（抵押权注销及首次登记）</source>
-      <translation type="unfinished" />
+      <translation>Refinancing (mortgage cancellation and first registration)</translation>
     </message>
     <message>
       <source>债务人</source>
-      <translation type="unfinished" />
+      <translation>Debtor</translation>
     </message>
     <message>
       <source>债务履行期限的止日不能早于起日</source>
-      <translation type="unfinished" />
+      <translation>The end date of the debt term cannot be earlier than the start date</translation>
     </message>
     <message>
       <source>债务履行期限（最高额抵押为债权确定期间）为 {mortgage.debt_from} 至 {mortgage.debt_to}，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The debt performance term (for a maximum-amount mortgage, the claim determination period) is {mortgage.debt_from} to {mortgage.debt_to}. Is this correct?</translation>
     </message>
     <message>
       <source>债务履行期限（止）</source>
-      <translation type="unfinished" />
+      <translation>Debt term (end)</translation>
     </message>
     <message>
       <source>债务履行期限（起）</source>
-      <translation type="unfinished" />
+      <translation>Debt term (start)</translation>
     </message>
     <message>
       <source>债权数额变更</source>
-      <translation type="unfinished" />
+      <translation>Change of claim amount</translation>
     </message>
     <message>
       <source>停止</source>
-      <translation type="unfinished" />
+      <translation>Stop</translation>
     </message>
     <message>
       <source>光线太亮</source>
-      <translation type="unfinished" />
+      <translation>Too bright</translation>
     </message>
     <message>
       <source>光线太暗</source>
-      <translation type="unfinished" />
+      <translation>Too dark</translation>
     </message>
     <message>
       <source>全部业务</source>
-      <translation type="unfinished" />
+      <translation>All businesses</translation>
     </message>
     <message>
       <source>全部状态</source>
-      <translation type="unfinished" />
+      <translation>All statuses</translation>
     </message>
     <message>
       <source>公安机关出具的姓名变更证明</source>
-      <translation type="unfinished" />
+      <translation>Name change certificate issued by the public security authority</translation>
     </message>
     <message>
       <source>公安机关出具的身份证号码变更证明</source>
-      <translation type="unfinished" />
+      <translation>ID number change certificate issued by the public security authority</translation>
     </message>
     <message>
       <source>公积金贷款</source>
-      <translation type="unfinished" />
+      <translation>Housing provident fund loan</translation>
     </message>
     <message>
       <source>共 {n} 件</source>
-      <translation type="unfinished" />
+      <translation>{n} cases in total</translation>
     </message>
     <message>
       <source>共{n}批，逾期{m}批</source>
-      <translation type="unfinished" />
+      <translation>{n} batches, {m} overdue</translation>
     </message>
     <message>
       <source>共同共有</source>
-      <translation type="unfinished" />
+      <translation>Joint ownership</translation>
     </message>
     <message>
       <source>共同申请</source>
-      <translation type="unfinished" />
+      <translation>Joint application</translation>
     </message>
     <message>
       <source>共同申请或抵押权人单方申请时提交</source>
-      <translation type="unfinished" />
+      <translation>Submit for a joint application or an application by the mortgagee alone</translation>
     </message>
     <message>
       <source>共有人之间对处分该不动产是否另有约定？</source>
-      <translation type="unfinished" />
+      <translation>Have the co-owners agreed otherwise on the disposal of this real estate?</translation>
     </message>
     <message>
       <source>其他</source>
-      <translation type="unfinished" />
+      <translation>Other</translation>
     </message>
     <message>
       <source>出生年份：{value}</source>
-      <translation type="unfinished" />
+      <translation>Year of birth: {value}</translation>
     </message>
     <message>
       <source>出生日期 {date} 不在合理范围内</source>
-      <translation type="unfinished" />
+      <translation>Date of birth {date} is not within a plausible range</translation>
     </message>
     <message>
       <source>出生日期 {date} 不存在</source>
-      <translation type="unfinished" />
+      <translation>Date of birth {date} does not exist</translation>
     </message>
     <message>
       <source>创建</source>
-      <translation type="unfinished" />
+      <translation>Created</translation>
     </message>
     <message>
       <source>删除此当事人</source>
-      <translation type="unfinished" />
+      <translation>Remove this party</translation>
     </message>
     <message>
       <source>删除草稿</source>
-      <translation type="unfinished" />
+      <translation>Delete draft</translation>
     </message>
     <message>
       <source>刷新</source>
-      <translation type="unfinished" />
+      <translation>Refresh</translation>
     </message>
     <message>
       <source>剩余字节</source>
-      <translation type="unfinished" />
+      <translation>Bytes remaining</translation>
     </message>
     <message>
       <source>办公</source>
-      <translation type="unfinished" />
+      <translation>Office</translation>
     </message>
     <message>
       <source>办理进度查询</source>
-      <translation type="unfinished" />
+      <translation>Check case progress</translation>
     </message>
     <message>
       <source>单独所有</source>
-      <translation type="unfinished" />
+      <translation>Sole ownership</translation>
     </message>
     <message>
       <source>原件</source>
-      <translation type="unfinished" />
+      <translation>Original</translation>
     </message>
     <message>
       <source>原债务结清证明</source>
-      <translation type="unfinished" />
+      <translation>Proof of settlement of the original debt</translation>
     </message>
     <message>
       <source>原抵押不动产登记证明</source>
-      <translation type="unfinished" />
+      <translation>Original mortgage real estate registration certificate</translation>
     </message>
     <message>
       <source>原抵押不动产登记证明号</source>
-      <translation type="unfinished" />
+      <translation>Original mortgage real estate registration certificate number</translation>
     </message>
     <message>
       <source>原抵押权人</source>
-      <translation type="unfinished" />
+      <translation>Original mortgagee</translation>
     </message>
     <message>
       <source>原抵押权人同意带押转让的材料</source>
-      <translation type="unfinished" />
+      <translation>Original mortgagee's consent to transfer with the mortgage in place</translation>
     </message>
     <message>
       <source>原抵押权的不动产登记证明号为 {change.registration_certificate}，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The real estate registration certificate number of the original mortgage is {change.registration_certificate}. Is this correct?</translation>
     </message>
     <message>
       <source>取消</source>
-      <translation type="unfinished" />
+      <translation>Cancel</translation>
     </message>
     <message>
       <source>受理号 {n}</source>
-      <translation type="unfinished" />
+      <translation>Receipt number {n}</translation>
     </message>
     <message>
       <source>受理号：&lt;b&gt;{n}&lt;/b&gt;</source>
-      <translation type="unfinished" />
+      <translation>Receipt number: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
       <source>受让方（权利人、抵押人）</source>
-      <translation type="unfinished" />
+      <translation>Transferee (right holder, mortgagor)</translation>
     </message>
     <message>
       <source>变更事项</source>
-      <translation type="unfinished" />
+      <translation>Change item</translation>
     </message>
     <message>
       <source>变更后坐落</source>
-      <translation type="unfinished" />
+      <translation>New location</translation>
     </message>
     <message>
       <source>变更后姓名</source>
-      <translation type="unfinished" />
+      <translation>New name</translation>
     </message>
     <message>
       <source>变更后身份证号码</source>
-      <translation type="unfinished" />
+      <translation>New ID card number</translation>
     </message>
     <message>
       <source>变更后面积（平方米）</source>
-      <translation type="unfinished" />
+      <translation>New area (m²)</translation>
     </message>
     <message>
       <source>变更如对后顺位抵押权人等利害关系人产生不利影响，是否已取得其书面同意？</source>
-      <translation type="unfinished" />
+      <translation>If the change adversely affects interested parties such as later-ranking mortgagees, has their written consent been obtained?</translation>
     </message>
     <message>
       <source>可由系统生成；如有已签字的纸质件，也可在此采集</source>
-      <translation type="unfinished" />
+      <translation>Can be generated by the system; if you have a signed paper copy, you can also capture it here</translation>
     </message>
     <message>
       <source>同意将最高额抵押权设立前已存在的债权转入担保范围的书面材料</source>
-      <translation type="unfinished" />
+      <translation>Written consent to bring claims existing before the maximum-amount mortgage was created into the secured scope</translation>
     </message>
     <message>
       <source>同步中</source>
-      <translation type="unfinished" />
+      <translation>Syncing</translation>
     </message>
     <message>
       <source>否</source>
-      <translation type="unfinished" />
+      <translation>No</translation>
     </message>
     <message>
       <source>商业</source>
-      <translation type="unfinished" />
+      <translation>Commercial</translation>
     </message>
     <message>
       <source>商业贷款</source>
-      <translation type="unfinished" />
+      <translation>Commercial loan</translation>
     </message>
     <message>
       <source>商品房预售合同备案号</source>
-      <translation type="unfinished" />
+      <translation>Filing number of the commodity housing pre-sale contract</translation>
     </message>
     <message>
       <source>商品房预售合同备案号为 {advance.presale_contract_number}，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The filing number of the commodity housing pre-sale contract is {advance.presale_contract_number}. Is this correct?</translation>
     </message>
     <message>
       <source>回答最多{n}个字，请精简</source>
-      <translation type="unfinished" />
+      <translation>Answers can have at most {n} characters. Please shorten it</translation>
     </message>
     <message>
       <source>在建建筑物抵押</source>
-      <translation type="unfinished" />
+      <translation>Mortgage of a building under construction</translation>
     </message>
     <message>
       <source>在建建筑物抵押时提交</source>
-      <translation type="unfinished" />
+      <translation>Submit for a mortgage of a building under construction</translation>
     </message>
     <message>
       <source>在线</source>
-      <translation type="unfinished" />
+      <translation>Online</translation>
     </message>
     <message>
       <source>地名或门牌变更证明</source>
-      <translation type="unfinished" />
+      <translation>Certificate of place name or house number change</translation>
     </message>
     <message>
       <source>坐落</source>
-      <translation type="unfinished" />
+      <translation>Location</translation>
     </message>
     <message>
       <source>坐落变更登记</source>
-      <translation type="unfinished" />
+      <translation>Location change registration</translation>
     </message>
     <message>
       <source>填入</source>
-      <translation type="unfinished" />
+      <translation>Fill in</translation>
     </message>
     <message>
       <source>备注</source>
-      <translation type="unfinished" />
+      <translation>Remarks</translation>
     </message>
     <message>
       <source>复印件</source>
-      <translation type="unfinished" />
+      <translation>Copy</translation>
     </message>
     <message>
       <source>外国人永久居留身份证（2017版）</source>
-      <translation type="unfinished" />
+      <translation>Foreign Permanent Resident ID Card (2017 edition)</translation>
     </message>
     <message>
       <source>外国人永久居留身份证（2023版）</source>
-      <translation type="unfinished" />
+      <translation>Foreign Permanent Resident ID Card (2023 edition)</translation>
     </message>
     <message>
       <source>姓名变更登记</source>
-      <translation type="unfinished" />
+      <translation>Name change registration</translation>
     </message>
     <message>
       <source>姓名：{value}</source>
-      <translation type="unfinished" />
+      <translation>Name: {value}</translation>
     </message>
     <message>
       <source>完成</source>
-      <translation type="unfinished" />
+      <translation>Done</translation>
     </message>
     <message>
       <source>完税或减免税凭证</source>
-      <translation type="unfinished" />
+      <translation>Tax payment or tax exemption receipt</translation>
     </message>
     <message>
       <source>宗地顺序号不能为00000</source>
-      <translation type="unfinished" />
+      <translation>The parcel sequence number cannot be 00000</translation>
     </message>
     <message>
       <source>定着物类型为W（无定着物）时，第21至28位应为00000000</source>
-      <translation type="unfinished" />
+      <translation>When the fixture type is W (no fixture), characters 21 to 28 must be 00000000</translation>
     </message>
     <message>
       <source>密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件</source>
-      <translation type="unfinished" />
+      <translation>Key file {path} is damaged; the database was not changed. Please restore the key file from a backup</translation>
     </message>
     <message>
       <source>密钥文件 {path} 权限过宽（{mode}），请改为仅本人可读（chmod 600）</source>
-      <translation type="unfinished" />
+      <translation>Key file {path} has too broad permissions ({mode}). Please make it readable by the owner only (chmod 600)</translation>
     </message>
     <message>
       <source>密钥文件 {path} 长度不对，数据库未作改动</source>
-      <translation type="unfinished" />
+      <translation>Key file {path} has the wrong length; the database was not changed</translation>
     </message>
     <message>
       <source>导入数据有{n}处错误</source>
-      <translation type="unfinished" />
+      <translation>The imported data has {n} errors</translation>
     </message>
     <message>
       <source>导入文件</source>
-      <translation type="unfinished" />
+      <translation>Import file</translation>
     </message>
     <message>
       <source>导入文件不是有效的 JSON：{err}</source>
-      <translation type="unfinished" />
+      <translation>The import file is not valid JSON: {err}</translation>
     </message>
     <message>
       <source>导入文件应为 JSON 对象</source>
-      <translation type="unfinished" />
+      <translation>The import file should be a JSON object</translation>
     </message>
     <message>
       <source>将已存在债权转入最高额抵押担保范围时提交</source>
-      <translation type="unfinished" />
+      <translation>Submit when bringing existing claims into the scope secured by the maximum-amount mortgage</translation>
     </message>
     <message>
       <source>将自动重试</source>
-      <translation type="unfinished" />
+      <translation>Will retry automatically</translation>
     </message>
     <message>
       <source>尚不能提交：</source>
-      <translation type="unfinished" />
+      <translation>Cannot submit yet:</translation>
     </message>
     <message>
       <source>尚无案件。点击“新建案件”开始办理，或由运维人员用“yizhan case import”导入银行系统的案件数据。</source>
-      <translation type="unfinished" />
+      <translation>No cases yet. Click "New case" to start, or ask the operations staff to import case data from the bank system with "yizhan case import".</translation>
     </message>
     <message>
       <source>尚未完整：</source>
-      <translation type="unfinished" />
+      <translation>Incomplete: </translation>
     </message>
     <message>
       <source>尚未提交。</source>
-      <translation type="unfinished" />
+      <translation>Not submitted yet.</translation>
     </message>
     <message>
       <source>尚未移交纸质原件的案件</source>
-      <translation type="unfinished" />
+      <translation>Cases whose paper originals have not been handed over</translation>
     </message>
     <message>
       <source>尚未读卡、尚未采集人脸</source>
-      <translation type="unfinished" />
+      <translation>ID card not read, face not captured</translation>
     </message>
     <message>
       <source>就绪</source>
-      <translation type="unfinished" />
+      <translation>Ready</translation>
     </message>
     <message>
       <source>居民身份证</source>
-      <translation type="unfinished" />
+      <translation>Resident ID card</translation>
     </message>
     <message>
       <source>工业</source>
-      <translation type="unfinished" />
+      <translation>Industrial</translation>
     </message>
     <message>
       <source>已上传，待确认</source>
-      <translation type="unfinished" />
+      <translation>Uploaded, awaiting confirmation</translation>
     </message>
     <message>
       <source>已于 {at} 提交（状态：{state}），不能再修改。</source>
-      <translation type="unfinished" />
+      <translation>Submitted at {at} (status: {state}); it can no longer be changed.</translation>
     </message>
     <message>
       <source>已保存 {id}</source>
-      <translation type="unfinished" />
+      <translation>Saved {id}</translation>
     </message>
     <message>
       <source>已创建移交批次 {id}，请于 {d} 前移交</source>
-      <translation type="unfinished" />
+      <translation>Hand-over batch {id} created. Please hand it over by {d}</translation>
     </message>
     <message>
       <source>已删除 {id}</source>
-      <translation type="unfinished" />
+      <translation>Deleted {id}</translation>
     </message>
     <message>
       <source>已发生债权数额不能超过最高债权额</source>
-      <translation type="unfinished" />
+      <translation>The amount of claims already incurred cannot exceed the maximum claim amount</translation>
     </message>
     <message>
       <source>已发生债权数额（元，可不填）</source>
-      <translation type="unfinished" />
+      <translation>Claims already incurred (CNY, optional)</translation>
     </message>
     <message>
       <source>已发证明</source>
-      <translation type="unfinished" />
+      <translation>Certificate issued</translation>
     </message>
     <message>
       <source>已发送打印 {n} 页</source>
-      <translation type="unfinished" />
+      <translation>Sent {n} pages to the printer</translation>
     </message>
     <message>
       <source>已取得</source>
-      <translation type="unfinished" />
+      <translation>Obtained</translation>
     </message>
     <message>
       <source>已受理</source>
-      <translation type="unfinished" />
+      <translation>Accepted</translation>
     </message>
     <message>
       <source>已填入{label}</source>
-      <translation type="unfinished" />
+      <translation>{label} filled in</translation>
     </message>
     <message>
       <source>已备案的商品房预售合同</source>
-      <translation type="unfinished" />
+      <translation>Filed commodity housing pre-sale contract</translation>
     </message>
     <message>
       <source>已存在债权转入担保范围</source>
-      <translation type="unfinished" />
+      <translation>Existing claims brought into the secured scope</translation>
     </message>
     <message>
       <source>已找到页面边框，保持不动即自动拍摄</source>
-      <translation type="unfinished" />
+      <translation>Page border found. Hold still and the photo will be taken automatically</translation>
     </message>
     <message>
       <source>已提交的案件不能删除</source>
-      <translation type="unfinished" />
+      <translation>Submitted cases cannot be deleted</translation>
     </message>
     <message>
       <source>已提交，待上传</source>
-      <translation type="unfinished" />
+      <translation>Submitted, waiting for upload</translation>
     </message>
     <message>
       <source>已提交：数据包 {pid} 已加密签名并进入上传队列，网络可用时自动上传。</source>
-      <translation type="unfinished" />
+      <translation>Submitted: packet {pid} has been encrypted, signed and queued for upload. It will be uploaded automatically when the network is available.</translation>
     </message>
     <message>
       <source>已有 {days} 天未与登记服务器同步成功（上限 {max} 天），暂停新的提交；已有数据完好。请恢复网络后同步</source>
-      <translation type="unfinished" />
+      <translation>No successful sync with the registration server for {days} days (limit {max} days). New submissions are paused; existing data is intact. Please restore the network connection and sync</translation>
     </message>
     <message>
       <source>已生成</source>
-      <translation type="unfinished" />
+      <translation>Generated</translation>
     </message>
     <message>
       <source>已生成{n}份文书，已存入加密库</source>
-      <translation type="unfinished" />
+      <translation>{n} documents generated and stored in the encrypted store</translation>
     </message>
     <message>
       <source>已登簿</source>
-      <translation type="unfinished" />
+      <translation>Entered in the register</translation>
     </message>
     <message>
       <source>已移交</source>
-      <translation type="unfinished" />
+      <translation>Handed over</translation>
     </message>
     <message>
       <source>已读卡，待采集人脸</source>
-      <translation type="unfinished" />
+      <translation>ID card read, face not yet captured</translation>
     </message>
     <message>
       <source>已过期</source>
-      <translation type="unfinished" />
+      <translation>Expired</translation>
     </message>
     <message>
       <source>已过期，请联系管理员更新备案</source>
-      <translation type="unfinished" />
+      <translation>Expired. Please contact the administrator to update the filing</translation>
     </message>
     <message>
       <source>已送达登记机构</source>
-      <translation type="unfinished" />
+      <translation>Delivered to the registry</translation>
     </message>
     <message>
       <source>已逾期</source>
-      <translation type="unfinished" />
+      <translation>Overdue</translation>
     </message>
     <message>
       <source>币种</source>
-      <translation type="unfinished" />
+      <translation>Currency</translation>
     </message>
     <message>
       <source>带押过户时提交</source>
-      <translation type="unfinished" />
+      <translation>Submit for a transfer with the mortgage in place</translation>
     </message>
     <message>
       <source>带押过户（原抵押继续存在）</source>
-      <translation type="unfinished" />
+      <translation>Transfer with mortgage in place (original mortgage continues)</translation>
     </message>
     <message>
       <source>平板（单页）</source>
-      <translation type="unfinished" />
+      <translation>Flatbed (single page)</translation>
     </message>
     <message>
       <source>延期续贷</source>
-      <translation type="unfinished" />
+      <translation>Loan renewal</translation>
     </message>
     <message>
       <source>建设工程规划许可证</source>
-      <translation type="unfinished" />
+      <translation>Construction project planning permit</translation>
     </message>
     <message>
       <source>开发企业（预售人）</source>
-      <translation type="unfinished" />
+      <translation>Developer (pre-seller)</translation>
     </message>
     <message>
       <source>开始询问</source>
-      <translation type="unfinished" />
+      <translation>Start interview</translation>
     </message>
     <message>
       <source>异常</source>
-      <translation type="unfinished" />
+      <translation>Error</translation>
     </message>
     <message>
       <source>引用银行备案材料</source>
-      <translation type="unfinished" />
+      <translation>Use the bank's filed materials</translation>
     </message>
     <message>
       <source>当事人 {name} 尚未完成身份核验（读卡及人脸采集）</source>
-      <translation type="unfinished" />
+      <translation>Party {name} has not completed identity verification (card reading and face capture)</translation>
     </message>
     <message>
       <source>当事人 {name} 身份核验未通过，请重新核验或人工复核</source>
-      <translation type="unfinished" />
+      <translation>Identity verification failed for party {name}. Please verify again or review manually</translation>
     </message>
     <message>
       <source>当事人{n}尚未完成询问笔录签名</source>
-      <translation type="unfinished" />
+      <translation>Party {n} has not signed the interview record yet</translation>
     </message>
     <message>
       <source>当事人应为 JSON 对象</source>
-      <translation type="unfinished" />
+      <translation>A party should be a JSON object</translation>
     </message>
     <message>
       <source>当事人没有字段 {key}</source>
-      <translation type="unfinished" />
+      <translation>Party has no field {key}</translation>
     </message>
     <message>
       <source>待上传</source>
-      <translation type="unfinished" />
+      <translation>Waiting for upload</translation>
     </message>
     <message>
       <source>待上传 {n} 件，剩余 {size}</source>
-      <translation type="unfinished" />
+      <translation>{n} waiting for upload, {size} remaining</translation>
     </message>
     <message>
       <source>待上传的数据包已有 {n} 个（上限 {max}），暂停新的提交；已有数据完好。请检查网络并同步</source>
-      <translation type="unfinished" />
+      <translation>There are already {n} packets waiting for upload (limit {max}). New submissions are paused; existing data is intact. Please check the network and sync</translation>
     </message>
     <message>
       <source>待提交</source>
-      <translation type="unfinished" />
+      <translation>Ready to submit</translation>
     </message>
     <message>
       <source>待移交</source>
-      <translation type="unfinished" />
+      <translation>Awaiting hand-over</translation>
     </message>
     <message>
       <source>很好，请保持</source>
-      <translation type="unfinished" />
+      <translation>Good, hold still</translation>
     </message>
     <message>
       <source>必交</source>
-      <translation type="unfinished" />
+      <translation>Required</translation>
     </message>
     <message>
       <source>忽略</source>
-      <translation type="unfinished" />
+      <translation>Ignore</translation>
     </message>
     <message>
       <source>性别：{value}</source>
-      <translation type="unfinished" />
+      <translation>Sex: {value}</translation>
     </message>
     <message>
       <source>您在受让的不动产中所占的份额是多少（%）？</source>
-      <translation type="unfinished" />
+      <translation>What is your share (%) in the real estate being transferred to you?</translation>
     </message>
     <message>
       <source>您在所购房屋中所占的份额是多少（%）？</source>
-      <translation type="unfinished" />
+      <translation>What is your share (%) in the property you are buying?</translation>
     </message>
     <message>
       <source>您在该不动产中所占的份额是多少（%）？</source>
-      <translation type="unfinished" />
+      <translation>What is your share (%) in this real estate?</translation>
     </message>
     <message>
       <source>您提交的申请材料是否真实、有效，复印件是否与原件一致？</source>
-      <translation type="unfinished" />
+      <translation>Are the application materials you submitted true and valid, and are the copies identical to the originals?</translation>
     </message>
     <message>
       <source>您是否同意以所购房屋办理抵押预告登记，为购房贷款提供担保？</source>
-      <translation type="unfinished" />
+      <translation>Do you agree to register an advance notice of mortgage on the property you are buying, as security for the home loan?</translation>
     </message>
     <message>
       <source>您是否知悉：不动产存在异议登记的，受让方受让后可能承担相应的法律风险？</source>
-      <translation type="unfinished" />
+      <translation>Are you aware that if an objection registration exists on the real estate, the transferee may bear the corresponding legal risk after the transfer?</translation>
     </message>
     <message>
       <source>您是否知悉：处分共同共有的不动产，应当经全体共同共有人同意，但共有人之间另有约定的除外？</source>
-      <translation type="unfinished" />
+      <translation>Are you aware that disposing of jointly owned real estate requires the consent of all joint owners, unless the co-owners have agreed otherwise?</translation>
     </message>
     <message>
       <source>您是否知悉：处分按份共有的不动产，应当经占份额三分之二以上的按份共有人同意，但共有人之间另有约定的除外？</source>
-      <translation type="unfinished" />
+      <translation>Are you aware that disposing of real estate owned in shares requires the consent of co-owners holding more than two thirds of the shares, unless the co-owners have agreed otherwise?</translation>
     </message>
     <message>
       <source>您还有其他需要说明的事项吗？（没有可不填）</source>
-      <translation type="unfinished" />
+      <translation>Is there anything else you would like to state? (Leave blank if not)</translation>
     </message>
     <message>
       <source>成交价格（元）</source>
-      <translation type="unfinished" />
+      <translation>Transaction price (CNY)</translation>
     </message>
     <message>
       <source>房屋买卖合同（网签备案）</source>
-      <translation type="unfinished" />
+      <translation>Housing sales contract (filed online)</translation>
     </message>
     <message>
       <source>房屋面积测绘报告</source>
-      <translation type="unfinished" />
+      <translation>Housing area survey report</translation>
     </message>
     <message>
       <source>所购房屋将为单独所有还是共有？</source>
-      <translation type="unfinished" />
+      <translation>Will the property you are buying be solely or jointly owned?</translation>
     </message>
     <message>
       <source>打印</source>
-      <translation type="unfinished" />
+      <translation>Print</translation>
     </message>
     <message>
       <source>打印机无法开始打印，请检查打印机是否在线、是否缺纸</source>
-      <translation type="unfinished" />
+      <translation>The printer could not start printing. Please check that the printer is online and has paper</translation>
     </message>
     <message>
       <source>扫描仪“{device}”出错（{detail}），请检查设备后重试</source>
-      <translation type="unfinished" />
+      <translation>Scanner "{device}" reported an error ({detail}). Please check the device and try again</translation>
     </message>
     <message>
       <source>批次</source>
-      <translation type="unfinished" />
+      <translation>Batch</translation>
     </message>
     <message>
       <source>批次 {id} 已标记为已移交（{n}件）</source>
-      <translation type="unfinished" />
+      <translation>Batch {id} marked as handed over ({n} cases)</translation>
     </message>
     <message>
       <source>找不到 pdftoppm，无法预览或打印 PDF。请安装 poppler-utils（Windows 版 poppler 的 bin 目录需在 PATH 中）</source>
-      <translation type="unfinished" />
+      <translation>pdftoppm not found, so PDFs cannot be previewed or printed. Please install poppler-utils (for poppler on Windows, its bin folder must be on the PATH)</translation>
     </message>
     <message>
       <source>找不到可嵌入的中文字体（TrueType）。请安装文泉驿微米黑（fonts-wqy-microhei）或在 Windows 上确认 C:\Windows\Fonts\simsun.ttc 存在，也可用环境变量 YIZHAN_PDF_FONT 指定字体文件</source>
-      <translation type="unfinished" />
+      <translation>No embeddable Chinese font (TrueType) found. Please install WenQuanYi Micro Hei (fonts-wqy-microhei), or on Windows make sure C:\Windows\Fonts\simsun.ttc exists. You can also set the YIZHAN_PDF_FONT environment variable to a font file</translation>
     </message>
     <message>
       <source>找不到打印机“{name}”，请联系工作人员检查打印机</source>
-      <translation type="unfinished" />
+      <translation>Printer "{name}" not found. Please ask the staff to check the printer</translation>
     </message>
     <message>
       <source>找不到扫描仪“{device}”，请检查电源和 USB 连接后重试</source>
-      <translation type="unfinished" />
+      <translation>Scanner "{device}" not found. Please check the power and USB connection and try again</translation>
     </message>
     <message>
       <source>找不到数据库 {path} 的密钥（{provider}）。文件未作改动，请恢复密钥后再打开</source>
-      <translation type="unfinished" />
+      <translation>The key for database {path} ({provider}) was not found. The file was not changed; please restore the key before opening it</translation>
     </message>
     <message>
       <source>找不到案件 {id}</source>
-      <translation type="unfinished" />
+      <translation>Case {id} not found</translation>
     </message>
     <message>
       <source>找不到附件 {id}</source>
-      <translation type="unfinished" />
+      <translation>Attachment {id} not found</translation>
     </message>
     <message>
       <source>抵押人</source>
-      <translation type="unfinished" />
+      <translation>Mortgagor</translation>
     </message>
     <message>
       <source>抵押人与抵押权人共同申请时提交</source>
-      <translation type="unfinished" />
+      <translation>Submit for a joint application by the mortgagor and the mortgagee</translation>
     </message>
     <message>
       <source>抵押人单方申请</source>
-      <translation type="unfinished" />
+      <translation>Application by the mortgagor alone</translation>
     </message>
     <message>
       <source>抵押人单方申请时提交</source>
-      <translation type="unfinished" />
+      <translation>Submit for an application by the mortgagor alone</translation>
     </message>
     <message>
       <source>抵押合同</source>
-      <translation type="unfinished" />
+      <translation>Mortgage contract</translation>
     </message>
     <message>
       <source>抵押合同约定的被担保主债权数额为 {mortgage.amount}，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The secured principal claim amount agreed in the mortgage contract is {mortgage.amount}. Is this correct?</translation>
     </message>
     <message>
       <source>抵押合同编号</source>
-      <translation type="unfinished" />
+      <translation>Mortgage contract number</translation>
     </message>
     <message>
       <source>抵押权人</source>
-      <translation type="unfinished" />
+      <translation>Mortgagee</translation>
     </message>
     <message>
       <source>抵押权人单方申请</source>
-      <translation type="unfinished" />
+      <translation>Application by the mortgagee alone</translation>
     </message>
     <message>
       <source>抵押权变更协议</source>
-      <translation type="unfinished" />
+      <translation>Mortgage change agreement</translation>
     </message>
     <message>
       <source>抵押权变更登记（含延期续贷、展期）</source>
-      <translation type="unfinished" />
+      <translation>Mortgage change registration (incl. loan renewal and extension)</translation>
     </message>
     <message>
       <source>抵押权注销登记</source>
-      <translation type="unfinished" />
+      <translation>Mortgage cancellation registration</translation>
     </message>
     <message>
       <source>抵押权注销登记（自助）</source>
-      <translation type="unfinished" />
+      <translation>Mortgage cancellation registration (self-service)</translation>
     </message>
     <message>
       <source>抵押权消灭的材料（如贷款结清证明）</source>
-      <translation type="unfinished" />
+      <translation>Proof that the mortgage has been extinguished (e.g. loan settlement certificate)</translation>
     </message>
     <message>
       <source>抵押权首次登记（一般抵押）</source>
-      <translation type="unfinished" />
+      <translation>First mortgage registration (general mortgage)</translation>
     </message>
     <message>
       <source>抵押权首次登记（最高额抵押）</source>
-      <translation type="unfinished" />
+      <translation>First mortgage registration (maximum-amount mortgage)</translation>
     </message>
     <message>
       <source>抵押财产为坐落于 {property.location} 的不动产（权证号 {property.certificate_number}），是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The mortgaged property is the real estate located at {property.location} (certificate no. {property.certificate_number}). Is this correct?</translation>
     </message>
     <message>
       <source>抵押财产是否存在权属争议，或已被查封、冻结？</source>
-      <translation type="unfinished" />
+      <translation>Is the mortgaged property subject to any ownership dispute, or has it been seized or frozen?</translation>
     </message>
     <message>
       <source>抵押财产是否已出租</source>
-      <translation type="unfinished" />
+      <translation>Mortgaged property is leased</translation>
     </message>
     <message>
       <source>抵押财产目前是否已出租？</source>
-      <translation type="unfinished" />
+      <translation>Is the mortgaged property currently leased?</translation>
     </message>
     <message>
       <source>担保范围</source>
-      <translation type="unfinished" />
+      <translation>Secured scope</translation>
     </message>
     <message>
       <source>担保范围为：{mortgage.guarantee_scope}。是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The secured scope is: {mortgage.guarantee_scope}. Is this correct?</translation>
     </message>
     <message>
       <source>担保范围变更</source>
-      <translation type="unfinished" />
+      <translation>Change of secured scope</translation>
     </message>
     <message>
       <source>拍摄</source>
-      <translation type="unfinished" />
+      <translation>Capture</translation>
     </message>
     <message>
       <source>按业务编号、姓名、证件号码或不动产单元号查找</source>
-      <translation type="unfinished" />
+      <translation>Search by case number, name, ID number or real estate unit number</translation>
     </message>
     <message>
       <source>按份共有</source>
-      <translation type="unfinished" />
+      <translation>Ownership in shares</translation>
     </message>
     <message>
       <source>授权{bank}代为向不动产登记机构查询您名下坐落于{location}的不动产登记信息，仅用于本次登记业务（业务号 {case_id}）。</source>
-      <translation type="unfinished" />
+      <translation>You authorize {bank} to query, on your behalf, the real estate registration information of the property in your name located at {location} with the real estate registry, solely for this registration (case no. {case_id}).</translation>
     </message>
     <message>
       <source>授权书已签名</source>
-      <translation type="unfinished" />
+      <translation>Authorization letter signed</translation>
     </message>
     <message>
       <source>授权书签名</source>
-      <translation type="unfinished" />
+      <translation>Sign authorization letter</translation>
     </message>
     <message>
       <source>提交与结果</source>
-      <translation type="unfinished" />
+      <translation>Submission and outcome</translation>
     </message>
     <message>
       <source>提交前人脸核验</source>
-      <translation type="unfinished" />
+      <translation>Face verification before submission</translation>
     </message>
     <message>
       <source>提交前需再次核验人脸：{n} 人。</source>
-      <translation type="unfinished" />
+      <translation>Face verification needed again before submission: {n} people.</translation>
     </message>
     <message>
       <source>提交登记</source>
-      <translation type="unfinished" />
+      <translation>Submit registration</translation>
     </message>
     <message>
       <source>提示</source>
-      <translation type="unfinished" />
+      <translation>Notice</translation>
     </message>
     <message>
       <source>摄像头工作异常，请重新插好摄像头后重试</source>
-      <translation type="unfinished" />
+      <translation>The camera is not working properly. Please reconnect the camera and try again</translation>
     </message>
     <message>
       <source>摄像头工作正常</source>
-      <translation type="unfinished" />
+      <translation>Camera working properly</translation>
     </message>
     <message>
       <source>摄像头已断开，请重新插好摄像头后重试</source>
-      <translation type="unfinished" />
+      <translation>The camera was disconnected. Please reconnect the camera and try again</translation>
     </message>
     <message>
       <source>摄像头无法打开</source>
-      <translation type="unfinished" />
+      <translation>The camera cannot be opened</translation>
     </message>
     <message>
       <source>撤销一笔</source>
-      <translation type="unfinished" />
+      <translation>Undo stroke</translation>
     </message>
     <message>
       <source>数据包 {pid}：{state}，{size}</source>
-      <translation type="unfinished" />
+      <translation>Packet {pid}: {state}, {size}</translation>
     </message>
     <message>
       <source>数据包文件无法读取：{err}</source>
-      <translation type="unfinished" />
+      <translation>The packet file cannot be read: {err}</translation>
     </message>
     <message>
       <source>数据库已关闭</source>
-      <translation type="unfinished" />
+      <translation>The database is closed</translation>
     </message>
     <message>
       <source>数据库文件 {path} 为只读，无法保存。请检查文件权限</source>
-      <translation type="unfinished" />
+      <translation>Database file {path} is read-only and cannot be saved. Please check the file permissions</translation>
     </message>
     <message>
       <source>数据库正被其他程序使用，请稍后重试</source>
-      <translation type="unfinished" />
+      <translation>The database is in use by another program. Please try again later</translation>
     </message>
     <message>
       <source>数据库版本 {v} 比本程序支持的 {s} 新，请升级程序</source>
-      <translation type="unfinished" />
+      <translation>Database version {v} is newer than the version {s} supported by this program. Please upgrade the program</translation>
     </message>
     <message>
       <source>数据库错误：{detail}</source>
-      <translation type="unfinished" />
+      <translation>Database error: {detail}</translation>
     </message>
     <message>
       <source>文书</source>
-      <translation type="unfinished" />
+      <translation>Documents</translation>
     </message>
     <message>
       <source>文书已生成并存入加密库，计入材料清单</source>
-      <translation type="unfinished" />
+      <translation>Documents generated, stored in the encrypted store and added to the materials list</translation>
     </message>
     <message>
       <source>文件 {name} 不是 JPEG、PNG、TIFF 或 PDF</source>
-      <translation type="unfinished" />
+      <translation>File {name} is not a JPEG, PNG, TIFF or PDF</translation>
     </message>
     <message>
       <source>文件 {name} 超过 {mb} MB</source>
-      <translation type="unfinished" />
+      <translation>File {name} is larger than {mb} MB</translation>
     </message>
     <message>
       <source>文件“{name}”不是支持的图片格式（JPEG、PNG、TIFF），请选择图片或 PDF 文件</source>
-      <translation type="unfinished" />
+      <translation>File "{name}" is not a supported image format (JPEG, PNG, TIFF). Please choose an image or a PDF file</translation>
     </message>
     <message>
       <source>文件“{name}”已损坏或无法读取，请重新扫描或换一个文件</source>
-      <translation type="unfinished" />
+      <translation>File "{name}" is damaged or cannot be read. Please scan again or choose another file</translation>
     </message>
     <message>
       <source>文档“{table}”第{row}行第{col}列的内容超出表格，请缩短该项内容后重试</source>
-      <translation type="unfinished" />
+      <translation>The content in row {row}, column {col} of table "{table}" in the document does not fit. Please shorten it and try again</translation>
     </message>
     <message>
       <source>文档“{title}”的某项内容过长，一页无法容纳，请精简后重试</source>
-      <translation type="unfinished" />
+      <translation>An item in document "{title}" is too long to fit on one page. Please shorten it and try again</translation>
     </message>
     <message>
       <source>新主债权合同</source>
-      <translation type="unfinished" />
+      <translation>New principal loan contract</translation>
     </message>
     <message>
       <source>新建案件</source>
-      <translation type="unfinished" />
+      <translation>New case</translation>
     </message>
     <message>
       <source>无法从 {url} 取得服务器证书：{err}。请检查地址和网络</source>
-      <translation type="unfinished" />
+      <translation>Could not get the server certificate from {url}: {err}. Please check the address and the network</translation>
     </message>
     <message>
       <source>无法写入数据包文件：{err}。案件保持原状，请检查磁盘后重试</source>
-      <translation type="unfinished" />
+      <translation>Could not write the packet file: {err}. The case is unchanged; please check the disk and try again</translation>
     </message>
     <message>
       <source>无法创建数据目录 {path}：{err}</source>
-      <translation type="unfinished" />
+      <translation>Could not create data directory {path}: {err}</translation>
     </message>
     <message>
       <source>无法加载读卡器厂商库 {path}，请检查驱动安装</source>
-      <translation type="unfinished" />
+      <translation>Could not load the card reader vendor library {path}. Please check the driver installation</translation>
     </message>
     <message>
       <source>无法打开加密数据库 {path}：密钥不正确或文件已损坏。文件未作任何改动，请联系运维人员用正确密钥或备份恢复</source>
-      <translation type="unfinished" />
+      <translation>Could not open encrypted database {path}: the key is wrong or the file is damaged. The file was not changed. Please contact the operations staff to restore it with the correct key or from a backup</translation>
     </message>
     <message>
       <source>无法打开数据库文件 {path}，请检查目录是否存在及权限</source>
-      <translation type="unfinished" />
+      <translation>Could not open database file {path}. Please check that the folder exists and its permissions</translation>
     </message>
     <message>
       <source>无法打开案件数据库或业务目录。</source>
-      <translation type="unfinished" />
+      <translation>Could not open the case database or the business catalog.</translation>
     </message>
     <message>
       <source>无法打开读卡器端口 {port}，请检查连接线，并确认没有其他程序占用该端口</source>
-      <translation type="unfinished" />
+      <translation>Could not open card reader port {port}. Please check the cable and make sure no other program is using the port</translation>
     </message>
     <message>
       <source>无法打开高拍仪“{device}”，请检查 USB 连接或在设置中选择其他设备</source>
-      <translation type="unfinished" />
+      <translation>Could not open document camera "{device}". Please check the USB connection or choose another device in the settings</translation>
     </message>
     <message>
       <source>无法生成“{document}”，缺少以下内容：{fields}。请补充后重试</source>
-      <translation type="unfinished" />
+      <translation>Could not generate "{document}"; the following are missing: {fields}. Please complete them and try again</translation>
     </message>
     <message>
       <source>无法识别的证件类型，请人工核验证件</source>
-      <translation type="unfinished" />
+      <translation>Unrecognized document type. Please verify the ID document manually</translation>
     </message>
     <message>
       <source>无法读取图片 {path}，请检查文件是否为 JPEG 或 PNG</source>
-      <translation type="unfinished" />
+      <translation>Could not read image {path}. Please check that the file is a JPEG or PNG</translation>
     </message>
     <message>
       <source>无法读取导入文件 {path}：{err}</source>
-      <translation type="unfinished" />
+      <translation>Could not read import file {path}: {err}</translation>
     </message>
     <message>
       <source>无法读取文件 {name}：{err}</source>
-      <translation type="unfinished" />
+      <translation>Could not read file {name}: {err}</translation>
     </message>
     <message>
       <source>无法连接登记服务器（{err}）。已提交的案件保存在本机，网络恢复后会自动上传</source>
-      <translation type="unfinished" />
+      <translation>Could not connect to the registration server ({err}). Submitted cases are kept on this computer and will be uploaded automatically when the network is back</translation>
     </message>
     <message>
       <source>无窗口模式：未打开打印对话框</source>
-      <translation type="unfinished" />
+      <translation>Headless mode: print dialog not opened</translation>
     </message>
     <message>
       <source>无需纸质件</source>
-      <translation type="unfinished" />
+      <translation>No paper copy needed</translation>
     </message>
     <message>
       <source>日期“{value}”无效，请按 2024-05-01 的格式填写</source>
-      <translation type="unfinished" />
+      <translation>Date "{value}" is invalid. Please use the format 2024-05-01</translation>
     </message>
     <message>
       <source>是</source>
-      <translation type="unfinished" />
+      <translation>Yes</translation>
     </message>
     <message>
       <source>显示</source>
-      <translation type="unfinished" />
+      <translation>Show</translation>
     </message>
     <message>
       <source>显示完整信息</source>
-      <translation type="unfinished" />
+      <translation>Show full details</translation>
     </message>
     <message>
       <source>暂不签（打印后手签）</source>
-      <translation type="unfinished" />
+      <translation>Sign later (sign by hand after printing)</translation>
     </message>
     <message>
       <source>最高债权额（元）</source>
-      <translation type="unfinished" />
+      <translation>Maximum claim amount (CNY)</translation>
     </message>
     <message>
       <source>最高额主债权合同（一定期间内连续发生债权的合同）</source>
-      <translation type="unfinished" />
+      <translation>Maximum-amount principal contract (contract for claims arising continuously within a set period)</translation>
     </message>
     <message>
       <source>最高额抵押合同</source>
-      <translation type="unfinished" />
+      <translation>Maximum-amount mortgage contract</translation>
     </message>
     <message>
       <source>最高额抵押合同约定的最高债权额为 {mortgage.max_amount}，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The maximum claim amount agreed in the maximum-amount mortgage contract is {mortgage.max_amount}. Is this correct?</translation>
     </message>
     <message>
       <source>最高额抵押权设立前已存在的债权是否转入最高额抵押担保的债权范围？</source>
-      <translation type="unfinished" />
+      <translation>Are claims existing before the maximum-amount mortgage was created to be included in the scope of claims it secures?</translation>
     </message>
     <message>
       <source>有{n}页可能空白、模糊或过暗，已标记为“需检查”，请查看后重拍</source>
-      <translation type="unfinished" />
+      <translation>{n} pages may be blank, blurred or too dark and have been marked "Check needed". Please review them and retake</translation>
     </message>
     <message>
       <source>有效</source>
-      <translation type="unfinished" />
+      <translation>Valid</translation>
     </message>
     <message>
       <source>有效期限：{value}</source>
-      <translation type="unfinished" />
+      <translation>Valid period: {value}</translation>
     </message>
     <message>
       <source>服务器加密公钥的指纹不符，注册已停止</source>
-      <translation type="unfinished" />
+      <translation>The fingerprint of the server's encryption public key does not match. Enrollment stopped</translation>
     </message>
     <message>
       <source>服务器证书与注册时固定的证书不符，同步已停止（不会在不验证的情况下继续）。请联系管理员核实服务器</source>
-      <translation type="unfinished" />
+      <translation>The server certificate does not match the one pinned at enrollment. Sync stopped (it will not continue without verification). Please ask the administrator to verify the server</translation>
     </message>
     <message>
       <source>服务器证书指纹</source>
-      <translation type="unfinished" />
+      <translation>Server certificate fingerprint</translation>
     </message>
     <message>
       <source>服务器证书指纹不符（期望 {want}，实际 {got}）。可能连到了假冒的服务器，注册已停止，请与管理员核对指纹</source>
-      <translation type="unfinished" />
+      <translation>Server certificate fingerprint mismatch (expected {want}, got {got}). You may be connected to a fake server. Enrollment stopped; please check the fingerprint with the administrator</translation>
     </message>
     <message>
       <source>服务端人证比对暂不可用：{why}</source>
-      <translation type="unfinished" />
+      <translation>Server-side face-to-ID comparison is currently unavailable: {why}</translation>
     </message>
     <message>
       <source>服务端人证比对的回答无法识别，稍后重试</source>
-      <translation type="unfinished" />
+      <translation>The response from the server-side face-to-ID comparison could not be understood. Will retry later</translation>
     </message>
     <message>
       <source>未取得</source>
-      <translation type="unfinished" />
+      <translation>Not obtained</translation>
     </message>
     <message>
       <source>未安装扫描仪驱动组件（python-sane），请联系运维人员</source>
-      <translation type="unfinished" />
+      <translation>The scanner driver component (python-sane) is not installed. Please contact the operations staff</translation>
     </message>
     <message>
       <source>未完成提交前人脸核验，案件未提交</source>
-      <translation type="unfinished" />
+      <translation>Face verification before submission was not completed; the case was not submitted</translation>
     </message>
     <message>
       <source>未找到人脸模型，使用备用检测（精度较低）</source>
-      <translation type="unfinished" />
+      <translation>Face model not found; using the fallback detector (lower accuracy)</translation>
     </message>
     <message>
       <source>未找到备案材料</source>
-      <translation type="unfinished" />
+      <translation>No filed materials found</translation>
     </message>
     <message>
       <source>未找到扫描仪</source>
-      <translation type="unfinished" />
+      <translation>No scanner found</translation>
     </message>
     <message>
       <source>未找到扫描仪，请检查电源和 USB 连接后重试</source>
-      <translation type="unfinished" />
+      <translation>No scanner found. Please check the power and USB connection and try again</translation>
     </message>
     <message>
       <source>未找到摄像头，请检查连接后重试</source>
-      <translation type="unfinished" />
+      <translation>No camera found. Please check the connection and try again</translation>
     </message>
     <message>
       <source>未找到本行备案材料，请联系管理员同步主数据</source>
-      <translation type="unfinished" />
+      <translation>No filed materials found for this bank. Please ask the administrator to sync the master data</translation>
     </message>
     <message>
       <source>未检测到人脸</source>
-      <translation type="unfinished" />
+      <translation>No face detected</translation>
     </message>
     <message>
       <source>未注册</source>
-      <translation type="unfinished" />
+      <translation>Not enrolled</translation>
     </message>
     <message>
       <source>未生成</source>
-      <translation type="unfinished" />
+      <translation>Not generated</translation>
     </message>
     <message>
       <source>未知的业务类型“{code}”</source>
-      <translation type="unfinished" />
+      <translation>Unknown business type "{code}"</translation>
     </message>
     <message>
       <source>未知的文档类型“{kind}”，可选：{kinds}</source>
-      <translation type="unfinished" />
+      <translation>Unknown document type "{kind}". Options: {kinds}</translation>
     </message>
     <message>
       <source>未连接</source>
-      <translation type="unfinished" />
+      <translation>Not connected</translation>
     </message>
     <message>
       <source>未采用读卡信息：证件号码与已录入的不一致</source>
-      <translation type="unfinished" />
+      <translation>Card data not used: the ID number differs from the one already entered</translation>
     </message>
     <message>
       <source>未采集</source>
-      <translation type="unfinished" />
+      <translation>Not captured</translation>
     </message>
     <message>
       <source>本业务无询问笔录</source>
-      <translation type="unfinished" />
+      <translation>This business has no interview record</translation>
     </message>
     <message>
       <source>本业务无需询问笔录，或尚未添加当事人</source>
-      <translation type="unfinished" />
+      <translation>This business needs no interview record, or no parties have been added yet</translation>
     </message>
     <message>
       <source>本业务的当事人无需核验身份（或尚未添加自然人当事人）</source>
-      <translation type="unfinished" />
+      <translation>The parties of this business need no identity verification (or no natural-person parties have been added yet)</translation>
     </message>
     <message>
       <source>本机出具（正式格式）：</source>
-      <translation type="unfinished" />
+      <translation>Issued locally (official format): </translation>
     </message>
     <message>
       <source>本机尚未在登记服务器注册。请先运行“yizhan enroll”完成设备注册</source>
-      <translation type="unfinished" />
+      <translation>This computer is not yet enrolled with the registration server. Please run "yizhan enroll" to enroll the device first</translation>
     </message>
     <message>
       <source>本机尚未在登记服务器注册，数据包保存在本机。请运维人员运行“yizhan enroll”完成注册。</source>
-      <translation type="unfinished" />
+      <translation>This computer is not yet enrolled with the registration server; the packets are kept on this computer. Please ask the operations staff to run "yizhan enroll" to enroll it.</translation>
     </message>
     <message>
       <source>本机尚未在登记服务器注册：已提交的案件保存在本机，注册后自动上传</source>
-      <translation type="unfinished" />
+      <translation>This computer is not yet enrolled with the registration server: submitted cases are kept on this computer and will be uploaded automatically after enrollment</translation>
     </message>
     <message>
       <source>本机时钟与登记服务器相差过大（服务器时间 {server_time}）。请校准本机时间后再同步</source>
-      <translation type="unfinished" />
+      <translation>The clock of this computer differs too much from the registration server (server time {server_time}). Please correct the local time and sync again</translation>
     </message>
     <message>
       <source>本机未安装人脸比对组件，请使用服务端比对或联系管理员安装</source>
-      <translation type="unfinished" />
+      <translation>The face comparison component is not installed on this computer. Please use server-side comparison or ask the administrator to install it</translation>
     </message>
     <message>
       <source>本机磁盘剩余空间不足（剩余 {free} MB，至少需要 {need} MB），暂停新的提交；已有案件和待上传数据完好。请清理磁盘</source>
-      <translation type="unfinished" />
+      <translation>Not enough free disk space on this computer ({free} MB free, at least {need} MB needed). New submissions are paused; existing cases and data waiting for upload are intact. Please free up disk space</translation>
     </message>
     <message>
       <source>本案不需要</source>
-      <translation type="unfinished" />
+      <translation>Not needed for this case</translation>
     </message>
     <message>
       <source>本案不需要（{cond}）</source>
-      <translation type="unfinished" />
+      <translation>Not needed for this case ({cond})</translation>
     </message>
     <message>
       <source>本次申请变更的事项为“{change.kind}”，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The item to be changed in this application is "{change.kind}". Is this correct?</translation>
     </message>
     <message>
       <source>本次申请方式为“{cancel.applicant_mode}”，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The application method is "{cancel.applicant_mode}". Is this correct?</translation>
     </message>
     <message>
       <source>本次申请登记是否为您（贵单位）的真实意思表示？</source>
-      <translation type="unfinished" />
+      <translation>Does this registration application reflect your (your organization's) true intention?</translation>
     </message>
     <message>
       <source>权利人</source>
-      <translation type="unfinished" />
+      <translation>Right holder</translation>
     </message>
     <message>
       <source>材料</source>
-      <translation type="unfinished" />
+      <translation>Materials</translation>
     </message>
     <message>
       <source>材料“{name}”最多{max}页，已有{have}页，本次{n}页超出上限，未保存。请删除多余页面或分批采集</source>
-      <translation type="unfinished" />
+      <translation>Material "{name}" allows at most {max} pages and already has {have}; these {n} pages would exceed the limit and were not saved. Please delete extra pages or capture in several rounds</translation>
     </message>
     <message>
       <source>材料“{name}”最多{max}页，已满。请先删除不需要的页面再采集</source>
-      <translation type="unfinished" />
+      <translation>Material "{name}" allows at most {max} pages and is full. Please delete pages you do not need before capturing more</translation>
     </message>
     <message>
       <source>材料“{name}”最多{n}页</source>
-      <translation type="unfinished" />
+      <translation>Material "{name}" allows at most {n} pages</translation>
     </message>
     <message>
       <source>材料清单</source>
-      <translation type="unfinished" />
+      <translation>Materials list</translation>
     </message>
     <message>
       <source>条件不满足</source>
-      <translation type="unfinished" />
+      <translation>Condition not met</translation>
     </message>
     <message>
       <source>条件：{c}</source>
-      <translation type="unfinished" />
+      <translation>Condition: {c}</translation>
     </message>
     <message>
       <source>条码中的{label}无效：{error}</source>
-      <translation type="unfinished" />
+      <translation>Invalid {label} in the barcode: {error}</translation>
     </message>
     <message>
       <source>条码识别组件“{name}”未安装，请联系运维人员</source>
-      <translation type="unfinished" />
+      <translation>The barcode recognition component "{name}" is not installed. Please contact the operations staff</translation>
     </message>
     <message>
       <source>查看</source>
-      <translation type="unfinished" />
+      <translation>View</translation>
     </message>
     <message>
       <source>查询授权书</source>
-      <translation type="unfinished" />
+      <translation>Query authorization letter</translation>
     </message>
     <message>
       <source>标记所选批次已移交</source>
-      <translation type="unfinished" />
+      <translation>Mark selected batch as handed over</translation>
     </message>
     <message>
       <source>核对完成，待提交</source>
-      <translation type="unfinished" />
+      <translation>Check complete, ready to submit</translation>
     </message>
     <message>
       <source>核验状态：</source>
-      <translation type="unfinished" />
+      <translation>Verification status: </translation>
     </message>
     <message>
       <source>案件</source>
-      <translation type="unfinished" />
+      <translation>Case</translation>
     </message>
     <message>
       <source>案件 {id} 尚无办理结果（受理、不予受理或补正），无法生成“{name}”。请在同步收到登记机构的结果后再打印</source>
-      <translation type="unfinished" />
+      <translation>Case {id} has no outcome yet (accepted, not accepted or corrections requested), so "{name}" cannot be generated. Please print it after the registry's outcome has been received by sync</translation>
     </message>
     <message>
       <source>案件 {id} 已提交（状态：{state}），不能重复提交</source>
-      <translation type="unfinished" />
+      <translation>Case {id} has already been submitted (status: {state}) and cannot be submitted again</translation>
     </message>
     <message>
       <source>案件 {id}：{state}</source>
-      <translation type="unfinished" />
+      <translation>Case {id}: {state}</translation>
     </message>
     <message>
       <source>案件列表</source>
-      <translation type="unfinished" />
+      <translation>Case list</translation>
     </message>
     <message>
       <source>案件尚不完整，不能提交（{n}处）：{first}</source>
-      <translation type="unfinished" />
+      <translation>The case is incomplete and cannot be submitted ({n} issues): {first}</translation>
     </message>
     <message>
       <source>案件尚未完整，不能标记为待提交：</source>
-      <translation type="unfinished" />
+      <translation>The case is incomplete and cannot be marked as ready to submit: </translation>
     </message>
     <message>
       <source>案件数</source>
-      <translation type="unfinished" />
+      <translation>Cases</translation>
     </message>
     <message>
       <source>案件状态不能从“{a}”变为“{b}”</source>
-      <translation type="unfinished" />
+      <translation>The case status cannot change from "{a}" to "{b}"</translation>
     </message>
     <message>
       <source>模拟读卡器（演示卡，不能用于真实业务）</source>
-      <translation type="unfinished" />
+      <translation>Emulated card reader (demo card, not for real business)</translation>
     </message>
     <message>
       <source>正在处理……</source>
-      <translation type="unfinished" />
+      <translation>Processing…</translation>
     </message>
     <message>
       <source>正在处理上一批材料，请稍候</source>
-      <translation type="unfinished" />
+      <translation>Processing the previous batch of materials, please wait</translation>
     </message>
     <message>
       <source>正在打开加密数据库……</source>
-      <translation type="unfinished" />
+      <translation>Opening the encrypted database…</translation>
     </message>
     <message>
       <source>正在打开摄像头…</source>
-      <translation type="unfinished" />
+      <translation>Opening the camera…</translation>
     </message>
     <message>
       <source>正在打开高拍仪……</source>
-      <translation type="unfinished" />
+      <translation>Opening the document camera…</translation>
     </message>
     <message>
       <source>正在查找扫描仪……</source>
-      <translation type="unfinished" />
+      <translation>Looking for scanners…</translation>
     </message>
     <message>
       <source>正在生成文书……</source>
-      <translation type="unfinished" />
+      <translation>Generating documents…</translation>
     </message>
     <message>
       <source>正在读取银行备案材料……</source>
-      <translation type="unfinished" />
+      <translation>Reading the bank's filed materials…</translation>
     </message>
     <message>
       <source>正在连接读卡器……</source>
-      <translation type="unfinished" />
+      <translation>Connecting to the card reader…</translation>
     </message>
     <message>
       <source>正在采集：</source>
-      <translation type="unfinished" />
+      <translation>Capturing: </translation>
     </message>
     <message>
       <source>正常</source>
-      <translation type="unfinished" />
+      <translation>OK</translation>
     </message>
     <message>
       <source>比对：</source>
-      <translation type="unfinished" />
+      <translation>Comparison: </translation>
     </message>
     <message>
       <source>民族：{value}</source>
-      <translation type="unfinished" />
+      <translation>Ethnicity: {value}</translation>
     </message>
     <message>
       <source>没有拍到稳定的画面，请将材料放平、手离开画面后重试</source>
-      <translation type="unfinished" />
+      <translation>No steady image was captured. Please lay the material flat, move your hands out of view and try again</translation>
     </message>
     <message>
       <source>没有拿到有效的页面图像，请重新拍摄或扫描</source>
-      <translation type="unfinished" />
+      <translation>No valid page image was obtained. Please capture or scan again</translation>
     </message>
     <message>
       <source>没有移交批次</source>
-      <translation type="unfinished" />
+      <translation>No hand-over batches</translation>
     </message>
     <message>
       <source>没有读取数据库文件 {path} 的权限</source>
-      <translation type="unfinished" />
+      <translation>No permission to read database file {path}</translation>
     </message>
     <message>
       <source>法人或其他组织</source>
-      <translation type="unfinished" />
+      <translation>Legal person or other organization</translation>
     </message>
     <message>
       <source>注册需要服务器证书指纹（服务器启动时显示）。请用 --ca-fingerprint 提供；确需首次信任时用 --tofu</source>
-      <translation type="unfinished" />
+      <translation>Enrollment needs the server certificate fingerprint (shown when the server starts). Please provide it with --ca-fingerprint; use --tofu only if you really need to trust on first use</translation>
     </message>
     <message>
       <source>注销抵押的不动产坐落于 {property.location}（权证号 {property.certificate_number}），是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The real estate whose mortgage is to be cancelled is located at {property.location} (certificate no. {property.certificate_number}). Is this correct?</translation>
     </message>
     <message>
       <source>添加{role}</source>
-      <translation type="unfinished" />
+      <translation>Add {role}</translation>
     </message>
     <message>
       <source>清除重签</source>
-      <translation type="unfinished" />
+      <translation>Clear and sign again</translation>
     </message>
     <message>
       <source>港澳台居民居住证</source>
-      <translation type="unfinished" />
+      <translation>Residence permit for Hong Kong, Macao and Taiwan residents</translation>
     </message>
     <message>
       <source>照片中未检测到人脸，请重新采集</source>
-      <translation type="unfinished" />
+      <translation>No face detected in the photo. Please capture again</translation>
     </message>
     <message>
       <source>照片无法读取，请重新采集</source>
-      <translation type="unfinished" />
+      <translation>The photo cannot be read. Please capture again</translation>
     </message>
     <message>
       <source>照片：{value}</source>
-      <translation type="unfinished" />
+      <translation>Photo: {value}</translation>
     </message>
     <message>
       <source>版本</source>
-      <translation type="unfinished" />
+      <translation>Revision</translation>
     </message>
     <message>
       <source>状态</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <source>状态：{value}</source>
-      <translation type="unfinished" />
+      <translation>Status: {value}</translation>
     </message>
     <message>
       <source>现有抵押对应的贷款类型是？</source>
-      <translation type="unfinished" />
+      <translation>What type of loan is the existing mortgage for?</translation>
     </message>
     <message>
       <source>生成“{name}”需要案件及其业务类型</source>
-      <translation type="unfinished" />
+      <translation>Generating "{name}" requires a case and its business type</translation>
     </message>
     <message>
       <source>生成文书</source>
-      <translation type="unfinished" />
+      <translation>Generate documents</translation>
     </message>
     <message>
       <source>生效的法律文书（证明抵押权消灭）</source>
-      <translation type="unfinished" />
+      <translation>Effective legal document (proving that the mortgage has been extinguished)</translation>
     </message>
     <message>
       <source>用所选案件创建移交批次</source>
-      <translation type="unfinished" />
+      <translation>Create hand-over batch from selected cases</translation>
     </message>
     <message>
       <source>用途</source>
-      <translation type="unfinished" />
+      <translation>Use</translation>
     </message>
     <message>
       <source>由系统生成（打印签字后随案移交）</source>
-      <translation type="unfinished" />
+      <translation>Generated by the system (printed, signed and handed over with the case)</translation>
     </message>
     <message>
       <source>申请人身份证号码</source>
-      <translation type="unfinished" />
+      <translation>Applicant's ID card number</translation>
     </message>
     <message>
       <source>申请人身份证明</source>
-      <translation type="unfinished" />
+      <translation>Applicant's proof of identity</translation>
     </message>
     <message>
       <source>申请人（银行经办人）身份证明</source>
-      <translation type="unfinished" />
+      <translation>Proof of identity of the applicant (bank officer)</translation>
     </message>
     <message>
       <source>申请信息</source>
-      <translation type="unfinished" />
+      <translation>Application information</translation>
     </message>
     <message>
       <source>申请信息已修改，与询问笔录不再一致：请相关当事人重新询问并签名</source>
-      <translation type="unfinished" />
+      <translation>The application information has changed and no longer matches the interview record: the parties concerned must be interviewed and sign again</translation>
     </message>
     <message>
       <source>申请信息已修改，已生成的文书已过期：请重新生成文书</source>
-      <translation type="unfinished" />
+      <translation>The application information has changed and the generated documents are out of date: please regenerate the documents</translation>
     </message>
     <message>
       <source>申请信息或询问记录已修改，已生成的文书已过期，请重新生成文书</source>
-      <translation type="unfinished" />
+      <translation>The application information or interview record has changed and the generated documents are out of date. Please regenerate the documents</translation>
     </message>
     <message>
       <source>申请将坐落变更为“{change.new_location}”，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>You apply to change the location to "{change.new_location}". Is this correct?</translation>
     </message>
     <message>
       <source>申请将权利人姓名（名称）变更为“{change.new_name}”，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>You apply to change the right holder's name to "{change.new_name}". Is this correct?</translation>
     </message>
     <message>
       <source>申请将身份证明号码变更为 {change.new_id_number}，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>You apply to change the identity document number to {change.new_id_number}. Is this correct?</translation>
     </message>
     <message>
       <source>申请将面积变更为 {change.new_area} 平方米，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>You apply to change the area to {change.new_area} m². Is this correct?</translation>
     </message>
     <message>
       <source>申请方式</source>
-      <translation type="unfinished" />
+      <translation>Application method</translation>
     </message>
     <message>
       <source>申请材料是否由您（或您委托的代理人）自愿签署？</source>
-      <translation type="unfinished" />
+      <translation>Were the application materials signed voluntarily by you (or by your authorized agent)?</translation>
     </message>
     <message>
       <source>申请注销的抵押权不动产登记证明号为 {change.registration_certificate}，是否属实？</source>
-      <translation type="unfinished" />
+      <translation>The real estate registration certificate number of the mortgage to be cancelled is {change.registration_certificate}. Is this correct?</translation>
     </message>
     <message>
       <source>电话号码格式不正确：手机号为11位，固定电话请加区号</source>
-      <translation type="unfinished" />
+      <translation>Invalid phone number: mobile numbers have 11 digits; add the area code for landlines</translation>
     </message>
     <message>
       <source>画面中只能有一人</source>
-      <translation type="unfinished" />
+      <translation>Only one person may be in view</translation>
     </message>
     <message>
       <source>界面语言（重启后生效）</source>
-      <translation type="unfinished" />
+      <translation>Interface language (takes effect after restart)</translation>
     </message>
     <message>
       <source>登簿号：{n}</source>
-      <translation type="unfinished" />
+      <translation>Register number: {n}</translation>
     </message>
     <message>
       <source>登记原因</source>
-      <translation type="unfinished" />
+      <translation>Registration reason</translation>
     </message>
     <message>
       <source>登记服务器</source>
-      <translation type="unfinished" />
+      <translation>Registration server</translation>
     </message>
     <message>
       <source>登记服务器上没有该对象</source>
-      <translation type="unfinished" />
+      <translation>The object does not exist on the registration server</translation>
     </message>
     <message>
       <source>登记服务器不认可本机身份：{message}。同步已停止，请联系管理员重新注册设备</source>
-      <translation type="unfinished" />
+      <translation>The registration server does not recognize this computer: {message}. Sync stopped; please ask the administrator to re-enroll the device</translation>
     </message>
     <message>
       <source>登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试</source>
-      <translation type="unfinished" />
+      <translation>The registration server returned unrecognized content (HTTP {status}, {ctype}), possibly blocked by a network device. Will retry automatically later</translation>
     </message>
     <message>
       <source>登记服务器：{message}（{code}）</source>
-      <translation type="unfinished" />
+      <translation>Registration server: {message} ({code})</translation>
     </message>
     <message>
       <source>登记机构发来：</source>
-      <translation type="unfinished" />
+      <translation>From the registry: </translation>
     </message>
     <message>
       <source>登记机构要求补正</source>
-      <translation type="unfinished" />
+      <translation>Corrections requested by the registry</translation>
     </message>
     <message>
       <source>真实性承诺：本人（本单位）承诺，本次申请登记所提交的全部材料及所作陈述均真实、合法、有效，复印件与原件一致，申请登记事项为本人（本单位）真实意思表示；如有隐瞒真实情况、提供虚假材料或虚假陈述，本人（本单位）愿承担由此产生的一切法律责任。</source>
-      <translation type="unfinished" />
+      <translation>Declaration of truthfulness: I (my organization) declare that all materials submitted and statements made for this registration application are true, lawful and valid, that the copies are identical to the originals, and that the matters applied for reflect my (my organization's) true intention. If any facts are concealed or false materials or statements are provided, I (my organization) will bear all legal liability arising therefrom.</translation>
     </message>
     <message>
       <source>确定删除草稿 {id}？此操作会记入审计日志。</source>
-      <translation type="unfinished" />
+      <translation>Delete draft {id}? This will be recorded in the audit log.</translation>
     </message>
     <message>
       <source>确认签名</source>
-      <translation type="unfinished" />
+      <translation>Confirm signature</translation>
     </message>
     <message>
       <source>确认签署授权书</source>
-      <translation type="unfinished" />
+      <translation>Confirm and sign authorization letter</translation>
     </message>
     <message>
       <source>磁盘空间不足，案件未能提交（案件保持原状，未留下半成品文件）。请清理磁盘后重新提交</source>
-      <translation type="unfinished" />
+      <translation>Not enough disk space; the case was not submitted (the case is unchanged and no partial files were left). Please free up disk space and submit again</translation>
     </message>
     <message>
       <source>磁盘空间已满，本次修改未保存（原有数据完好）。请清理磁盘后重试</source>
-      <translation type="unfinished" />
+      <translation>The disk is full; this change was not saved (existing data is intact). Please free up disk space and try again</translation>
     </message>
     <message>
       <source>离线</source>
-      <translation type="unfinished" />
+      <translation>Offline</translation>
     </message>
     <message>
       <source>移交人 {by} {at}</source>
-      <translation type="unfinished" />
+      <translation>Handed over by {by} at {at}</translation>
     </message>
     <message>
       <source>移交批次</source>
-      <translation type="unfinished" />
+      <translation>Hand-over batches</translation>
     </message>
     <message>
       <source>移交期限</source>
-      <translation type="unfinished" />
+      <translation>Hand-over deadline</translation>
     </message>
     <message>
       <source>程序内部错误，已记录日志。您的数据已保存，请重试或联系运维人员。</source>
-      <translation type="unfinished" />
+      <translation>Internal program error; it has been logged. Your data has been saved. Please try again or contact the operations staff.</translation>
     </message>
     <message>
       <source>立即同步</source>
-      <translation type="unfinished" />
+      <translation>Sync now</translation>
     </message>
     <message>
       <source>第 {rev} 版：请按以下清单一次补齐后重新提交。</source>
-      <translation type="unfinished" />
+      <translation>Revision {rev}: please provide everything in the list below at once and submit again.</translation>
     </message>
     <message>
       <source>第18位校验码应为{expected}</source>
-      <translation type="unfinished" />
+      <translation>The 18th character (check digit) should be {expected}</translation>
     </message>
     <message>
       <source>第3至8位应为行政区划代码（数字）</source>
-      <translation type="unfinished" />
+      <translation>Characters 3 to 8 should be an administrative division code (digits)</translation>
     </message>
     <message>
       <source>第{pages}页可能空白、模糊或过暗，请检查后重拍</source>
-      <translation type="unfinished" />
+      <translation>Page(s) {pages} may be blank, blurred or too dark. Please check and retake</translation>
     </message>
     <message>
       <source>第{pos}位字符“{ch}”不允许（代码不含 I、O、S、V、Z）</source>
-      <translation type="unfinished" />
+      <translation>Character "{ch}" at position {pos} is not allowed (the code does not use I, O, S, V or Z)</translation>
     </message>
     <message>
       <source>签发机关：{value}</source>
-      <translation type="unfinished" />
+      <translation>Issuing authority: {value}</translation>
     </message>
     <message>
       <source>签名即确认询问笔录（共{n}问）内容真实、正确，并作出真实性承诺。</source>
-      <translation type="unfinished" />
+      <translation>By signing, you confirm that the interview record ({n} questions) is true and correct, and you make the declaration of truthfulness.</translation>
     </message>
     <message>
       <source>签名笔迹过少或过小，请用正楷完整签写姓名后再确认</source>
-      <translation type="unfinished" />
+      <translation>The signature is too short or too small. Please sign your full name clearly in block script and then confirm</translation>
     </message>
     <message>
       <source>系统生成</source>
-      <translation type="unfinished" />
+      <translation>Generated by system</translation>
     </message>
     <message>
       <source>纸质原件移交</source>
-      <translation type="unfinished" />
+      <translation>Hand-over of paper originals</translation>
     </message>
     <message>
       <source>纸质原件移交……</source>
-      <translation type="unfinished" />
+      <translation>Hand-over of paper originals…</translation>
     </message>
     <message>
       <source>组合贷款</source>
-      <translation type="unfinished" />
+      <translation>Combined loan</translation>
     </message>
     <message>
       <source>结果</source>
-      <translation type="unfinished" />
+      <translation>Outcome</translation>
     </message>
     <message>
       <source>统一社会信用代码</source>
-      <translation type="unfinished" />
+      <translation>Unified social credit code</translation>
     </message>
     <message>
       <source>统一社会信用代码应为18位，现为{n}位</source>
-      <translation type="unfinished" />
+      <translation>The unified social credit code should have 18 characters; it has {n}</translation>
     </message>
     <message>
       <source>缺</source>
-      <translation type="unfinished" />
+      <translation>Missing</translation>
     </message>
     <message>
       <source>自然人</source>
-      <translation type="unfinished" />
+      <translation>Natural person</translation>
     </message>
     <message>
       <source>草稿</source>
-      <translation type="unfinished" />
+      <translation>Draft</translation>
     </message>
     <message>
       <source>营业执照</source>
-      <translation type="unfinished" />
+      <translation>Business license</translation>
     </message>
     <message>
       <source>被担保主债权数额（元）</source>
-      <translation type="unfinished" />
+      <translation>Secured principal claim amount (CNY)</translation>
     </message>
     <message>
       <source>被询问人</source>
-      <translation type="unfinished" />
+      <translation>Interviewee</translation>
     </message>
     <message>
       <source>视情况</source>
-      <translation type="unfinished" />
+      <translation>If applicable</translation>
     </message>
     <message>
       <source>视频源已结束或无法读取，请检查文件</source>
-      <translation type="unfinished" />
+      <translation>The video source has ended or cannot be read. Please check the file</translation>
     </message>
     <message>
       <source>设备编号</source>
-      <translation type="unfinished" />
+      <translation>Device ID</translation>
     </message>
     <message>
       <source>设置</source>
-      <translation type="unfinished" />
+      <translation>Settings</translation>
     </message>
     <message>
       <source>证书及电子证明领取</source>
-      <translation type="unfinished" />
+      <translation>Collect certificates and electronic certificates</translation>
     </message>
     <message>
       <source>证件号码不一致</source>
-      <translation type="unfinished" />
+      <translation>ID numbers do not match</translation>
     </message>
     <message>
       <source>证件号码：{value}</source>
-      <translation type="unfinished" />
+      <translation>ID number: {value}</translation>
     </message>
     <message>
       <source>证件已过期</source>
-      <translation type="unfinished" />
+      <translation>ID document expired</translation>
     </message>
     <message>
       <source>证件已过期，不能用于身份核验，请当事人出示有效证件</source>
-      <translation type="unfinished" />
+      <translation>The ID document has expired and cannot be used for identity verification. Please ask the party to present a valid document</translation>
     </message>
     <message>
       <source>证件文字信息长度错误，请重新读卡</source>
-      <translation type="unfinished" />
+      <translation>The text data on the ID card has the wrong length. Please read the card again</translation>
     </message>
     <message>
       <source>证件有效期无法识别，请人工核验证件</source>
-      <translation type="unfinished" />
+      <translation>The validity period of the ID document cannot be recognized. Please verify the document manually</translation>
     </message>
     <message>
       <source>证件照片无法编码</source>
-      <translation type="unfinished" />
+      <translation>The ID photo could not be encoded</translation>
     </message>
     <message>
       <source>证件种类</source>
-      <translation type="unfinished" />
+      <translation>ID document type</translation>
     </message>
     <message>
       <source>证件种类与主体类型不符</source>
-      <translation type="unfinished" />
+      <translation>The ID document type does not match the party type</translation>
     </message>
     <message>
       <source>证件类型：{value}</source>
-      <translation type="unfinished" />
+      <translation>Document type: {value}</translation>
     </message>
     <message>
       <source>证件：{label} {id}，有效期至 {to}</source>
-      <translation type="unfinished" />
+      <translation>ID document: {label} {id}, valid until {to}</translation>
     </message>
     <message>
       <source>证明号 {n}</source>
-      <translation type="unfinished" />
+      <translation>Certificate number {n}</translation>
     </message>
     <message>
       <source>询问与签名已完成，可以生成文书</source>
-      <translation type="unfinished" />
+      <translation>Interview and signatures complete. You can now generate the documents</translation>
     </message>
     <message>
       <source>询问已结束，无需再回答</source>
-      <translation type="unfinished" />
+      <translation>The interview has ended; no further answers are needed</translation>
     </message>
     <message>
       <source>询问笔录</source>
-      <translation type="unfinished" />
+      <translation>Interview record</translation>
     </message>
     <message>
       <source>询问笔录与签名</source>
-      <translation type="unfinished" />
+      <translation>Interview record and signatures</translation>
     </message>
     <message>
       <source>询问笔录模板 {file} 有误，位置 {where}：{text}。请修正该文件或更新业务目录</source>
-      <translation type="unfinished" />
+      <translation>Error in interview record template {file} at {where}: {text}. Please fix the file or update the business catalog</translation>
     </message>
     <message>
       <source>询问终止，本案不能继续办理：</source>
-      <translation type="unfinished" />
+      <translation>Interview stopped; this case cannot proceed: </translation>
     </message>
     <message>
       <source>询问终止，本案不能继续办理：{reason}</source>
-      <translation type="unfinished" />
+      <translation>Interview stopped; this case cannot proceed: {reason}</translation>
     </message>
     <message>
       <source>询问终止：{reason}</source>
-      <translation type="unfinished" />
+      <translation>Interview stopped: {reason}</translation>
     </message>
     <message>
       <source>该不动产为单独所有还是共有？</source>
-      <translation type="unfinished" />
+      <translation>Is this real estate solely or jointly owned?</translation>
     </message>
     <message>
       <source>该不动产是否含有国有资产份额？</source>
-      <translation type="unfinished" />
+      <translation>Does this real estate include a share of state-owned assets?</translation>
     </message>
     <message>
       <source>该不动产是否存在权属争议，或已被查封、冻结？</source>
-      <translation type="unfinished" />
+      <translation>Is this real estate subject to any ownership dispute, or has it been seized or frozen?</translation>
     </message>
     <message>
       <source>该不动产是否已设定其他抵押权？</source>
-      <translation type="unfinished" />
+      <translation>Does this real estate already have another mortgage on it?</translation>
     </message>
     <message>
       <source>该不动产目前是否已设定抵押？</source>
-      <translation type="unfinished" />
+      <translation>Is this real estate currently mortgaged?</translation>
     </message>
     <message>
       <source>该房屋是否存在扩建、加建或改建等情况？</source>
-      <translation type="unfinished" />
+      <translation>Has this house been extended, added to or altered?</translation>
     </message>
     <message>
       <source>该房屋是否已预售给他人，或已被查封？</source>
-      <translation type="unfinished" />
+      <translation>Has this house been pre-sold to someone else, or has it been seized?</translation>
     </message>
     <message>
       <source>该抵押权是否已因主债权清偿等原因消灭？</source>
-      <translation type="unfinished" />
+      <translation>Has this mortgage been extinguished, e.g. because the principal claim has been repaid?</translation>
     </message>
     <message>
       <source>语言与服务器……</source>
-      <translation type="unfinished" />
+      <translation>Language and server…</translation>
     </message>
     <message>
       <source>请{name}正对镜头，完成提交前的人脸核验</source>
-      <translation type="unfinished" />
+      <translation>{name}, please face the camera for face verification before submission</translation>
     </message>
     <message>
       <source>请{who}在下方签名</source>
-      <translation type="unfinished" />
+      <translation>{who}, please sign below</translation>
     </message>
     <message>
       <source>请{who}签署不动产登记资料查询授权书</source>
-      <translation type="unfinished" />
+      <translation>{who}, please sign the authorization letter for querying real estate registration records</translation>
     </message>
     <message>
       <source>请从以下选项中选择：{choices}</source>
-      <translation type="unfinished" />
+      <translation>Please choose one of: {choices}</translation>
     </message>
     <message>
       <source>请保持不动</source>
-      <translation type="unfinished" />
+      <translation>Please hold still</translation>
     </message>
     <message>
       <source>请先选择一个移交批次</source>
-      <translation type="unfinished" />
+      <translation>Please select a hand-over batch first</translation>
     </message>
     <message>
       <source>请先选择要移交纸质材料的案件</source>
-      <translation type="unfinished" />
+      <translation>Please first select the cases whose paper materials are to be handed over</translation>
     </message>
     <message>
       <source>请先选择要采集人脸的当事人</source>
-      <translation type="unfinished" />
+      <translation>Please first select the party whose face is to be captured</translation>
     </message>
     <message>
       <source>请回答“是”或“否”</source>
-      <translation type="unfinished" />
+      <translation>Please answer "Yes" or "No"</translation>
     </message>
     <message>
       <source>请回答此问题后再继续</source>
-      <translation type="unfinished" />
+      <translation>Please answer this question before continuing</translation>
     </message>
     <message>
       <source>请在左侧选择当事人，点击“开始询问”。每位当事人分别回答，确认后在签名板上签名。</source>
-      <translation type="unfinished" />
+      <translation>Select a party on the left and click "Start interview". Each party answers separately, then confirms and signs on the signature pad.</translation>
     </message>
     <message>
       <source>请在签名区内手写签名</source>
-      <translation type="unfinished" />
+      <translation>Please sign by hand inside the signature area</translation>
     </message>
     <message>
       <source>请填写“{label}”</source>
-      <translation type="unfinished" />
+      <translation>Please fill in "{label}"</translation>
     </message>
     <message>
       <source>请填写不动产单元号</source>
-      <translation type="unfinished" />
+      <translation>Please enter the real estate unit number</translation>
     </message>
     <message>
       <source>请填写当事人的{label}</source>
-      <translation type="unfinished" />
+      <translation>Please fill in the party's {label}</translation>
     </message>
     <message>
       <source>请填写统一社会信用代码</source>
-      <translation type="unfinished" />
+      <translation>Please enter the unified social credit code</translation>
     </message>
     <message>
       <source>请填写身份证号码</source>
-      <translation type="unfinished" />
+      <translation>Please enter the ID card number</translation>
     </message>
     <message>
       <source>请将材料平放在高拍仪下，手离开画面后自动拍摄</source>
-      <translation type="unfinished" />
+      <translation>Lay the material flat under the document camera and move your hands away; the photo will be taken automatically</translation>
     </message>
     <message>
       <source>请当事人正对镜头</source>
-      <translation type="unfinished" />
+      <translation>Please ask the party to face the camera</translation>
     </message>
     <message>
       <source>请把头摆正</source>
-      <translation type="unfinished" />
+      <translation>Please hold your head straight</translation>
     </message>
     <message>
       <source>请把证件放在读卡区……</source>
-      <translation type="unfinished" />
+      <translation>Place the ID card on the reader…</translation>
     </message>
     <message>
       <source>请正对镜头</source>
-      <translation type="unfinished" />
+      <translation>Please face the camera</translation>
     </message>
     <message>
       <source>请添加{role}（至少{n}人）</source>
-      <translation type="unfinished" />
+      <translation>Please add {role} (at least {n})</translation>
     </message>
     <message>
       <source>请眨一下眼睛</source>
-      <translation type="unfinished" />
+      <translation>Please blink</translation>
     </message>
     <message>
       <source>请睁开眼睛</source>
-      <translation type="unfinished" />
+      <translation>Please open your eyes</translation>
     </message>
     <message>
       <source>请离远一点</source>
-      <translation type="unfinished" />
+      <translation>Please move back a little</translation>
     </message>
     <message>
       <source>请缓慢转头，再看回镜头</source>
-      <translation type="unfinished" />
+      <translation>Please turn your head slowly, then look back at the camera</translation>
     </message>
     <message>
       <source>请说明共有人之间的约定内容：</source>
-      <translation type="unfinished" />
+      <translation>Please describe the agreement among the co-owners:</translation>
     </message>
     <message>
       <source>请选择业务类型</source>
-      <translation type="unfinished" />
+      <translation>Please select a business type</translation>
     </message>
     <message>
       <source>请采集材料“{name}”</source>
-      <translation type="unfinished" />
+      <translation>Please capture material "{name}"</translation>
     </message>
     <message>
       <source>请靠近一点</source>
-      <translation type="unfinished" />
+      <translation>Please come a little closer</translation>
     </message>
     <message>
       <source>读到的证件号码 {card} 与已录入的 {entered} 不一致。
 是否用读卡信息覆盖该当事人的姓名、证件号码和地址？</source>
-      <translation type="unfinished" />
+      <translation>The ID number read from the card, {card}, differs from the one entered, {entered}.
+Overwrite this party's name, ID number and address with the card data?</translation>
     </message>
     <message>
       <source>读卡</source>
-      <translation type="unfinished" />
+      <translation>Read card</translation>
     </message>
     <message>
       <source>读卡中途证件被移开，请把身份证放稳后重新读卡</source>
-      <translation type="unfinished" />
+      <translation>The ID card was removed while being read. Please place it steadily and read it again</translation>
     </message>
     <message>
       <source>读卡器不可用：</source>
-      <translation type="unfinished" />
+      <translation>Card reader unavailable: </translation>
     </message>
     <message>
       <source>读卡器厂商库无响应，请重新插拔读卡器后重试</source>
-      <translation type="unfinished" />
+      <translation>The card reader vendor library is not responding. Please unplug and reconnect the card reader and try again</translation>
     </message>
     <message>
       <source>读卡器厂商库缺少函数 {name}，请确认库版本</source>
-      <translation type="unfinished" />
+      <translation>The card reader vendor library lacks function {name}. Please check the library version</translation>
     </message>
     <message>
       <source>读卡器厂商库返回的数据格式错误，请重新读卡</source>
-      <translation type="unfinished" />
+      <translation>The card reader vendor library returned data in the wrong format. Please read the card again</translation>
     </message>
     <message>
       <source>读卡器尚未打开，请先连接读卡器</source>
-      <translation type="unfinished" />
+      <translation>The card reader is not open. Please connect the card reader first</translation>
     </message>
     <message>
       <source>读卡器应答不完整，请重试；反复出现请检查连接线</source>
-      <translation type="unfinished" />
+      <translation>Incomplete response from the card reader. Please try again; if this keeps happening, check the cable</translation>
     </message>
     <message>
       <source>读卡器应答无法识别，请确认该端口连接的是身份证读卡器</source>
-      <translation type="unfinished" />
+      <translation>Unrecognized response from the card reader. Please make sure an ID card reader is connected to this port</translation>
     </message>
     <message>
       <source>读卡器无应答，请检查读卡器电源和连接线后重试</source>
-      <translation type="unfinished" />
+      <translation>No response from the card reader. Please check its power and cable and try again</translation>
     </message>
     <message>
       <source>读卡器无法打开</source>
-      <translation type="unfinished" />
+      <translation>The card reader cannot be opened</translation>
     </message>
     <message>
       <source>读卡器端口 {port} 打开失败（状态 {code}），请检查连接线和驱动</source>
-      <translation type="unfinished" />
+      <translation>Failed to open card reader port {port} (status {code}). Please check the cable and the driver</translation>
     </message>
     <message>
       <source>读卡器设置“{spec}”无法识别，请使用 auto、emulator、serial:端口 或 sdk:库路径</source>
-      <translation type="unfinished" />
+      <translation>Card reader setting "{spec}" not recognized. Please use auto, emulator, serial:PORT or sdk:LIBRARY_PATH</translation>
     </message>
     <message>
       <source>读卡器返回未知状态 {code}，请重试；反复出现请联系维护人员</source>
-      <translation type="unfinished" />
+      <translation>The card reader returned unknown status {code}. Please try again; if this keeps happening, contact the maintenance staff</translation>
     </message>
     <message>
       <source>读卡器：</source>
-      <translation type="unfinished" />
+      <translation>Card reader: </translation>
     </message>
     <message>
       <source>读卡器：{name}</source>
-      <translation type="unfinished" />
+      <translation>Card reader: {name}</translation>
     </message>
     <message>
       <source>读卡器：未连接</source>
-      <translation type="unfinished" />
+      <translation>Card reader: not connected</translation>
     </message>
     <message>
       <source>读卡器：模拟读卡器（演示证件，非真实身份）</source>
-      <translation type="unfinished" />
+      <translation>Card reader: emulated card reader (demo documents, not real identities)</translation>
     </message>
     <message>
       <source>读卡成功</source>
-      <translation type="unfinished" />
+      <translation>Card read successfully</translation>
     </message>
     <message>
       <source>读卡时发生意外错误，请重试；反复出现请联系维护人员</source>
-      <translation type="unfinished" />
+      <translation>An unexpected error occurred while reading the card. Please try again; if this keeps happening, contact the maintenance staff</translation>
     </message>
     <message>
       <source>贵单位是否同意抵押财产带押转让？</source>
-      <translation type="unfinished" />
+      <translation>Does your organization agree to the transfer of the mortgaged property with the mortgage in place?</translation>
     </message>
     <message>
       <source>贷款展期</source>
-      <translation type="unfinished" />
+      <translation>Loan extension</translation>
     </message>
     <message>
       <source>身份核验</source>
-      <translation type="unfinished" />
+      <translation>Identity verification</translation>
     </message>
     <message>
       <source>身份证号码前17位应全为数字</source>
-      <translation type="unfinished" />
+      <translation>The first 17 characters of the ID card number must all be digits</translation>
     </message>
     <message>
       <source>身份证号码变更登记</source>
-      <translation type="unfinished" />
+      <translation>ID card number change registration</translation>
     </message>
     <message>
       <source>身份证号码应为18位，现为{n}位</source>
-      <translation type="unfinished" />
+      <translation>The ID card number should have 18 characters; it has {n}</translation>
     </message>
     <message>
       <source>身份证号码第18位应为数字或X</source>
-      <translation type="unfinished" />
+      <translation>The 18th character of the ID card number must be a digit or X</translation>
     </message>
     <message>
       <source>车位</source>
-      <translation type="unfinished" />
+      <translation>Parking space</translation>
     </message>
     <message>
       <source>转移后该不动产为单独所有还是共有？</source>
-      <translation type="unfinished" />
+      <translation>After the transfer, will this real estate be solely or jointly owned?</translation>
     </message>
     <message>
       <source>转移登记及抵押权首次登记（含带押过户）</source>
-      <translation type="unfinished" />
+      <translation>Transfer registration and first mortgage registration (incl. transfer with mortgage in place)</translation>
     </message>
     <message>
       <source>转让方（义务人）</source>
-      <translation type="unfinished" />
+      <translation>Transferor (obligor)</translation>
     </message>
     <message>
       <source>返回列表</source>
-      <translation type="unfinished" />
+      <translation>Back to list</translation>
     </message>
     <message>
       <source>返回核对笔录</source>
-      <translation type="unfinished" />
+      <translation>Back to review the record</translation>
     </message>
     <message>
       <source>还有{n}位当事人未完成询问笔录或签名</source>
-      <translation type="unfinished" />
+      <translation>{n} parties have not yet completed the interview record or signature</translation>
     </message>
     <message>
       <source>连接</source>
-      <translation type="unfinished" />
+      <translation>Connection</translation>
     </message>
     <message>
       <source>送纸器（多页）</source>
-      <translation type="unfinished" />
+      <translation>Document feeder (multiple pages)</translation>
     </message>
     <message>
       <source>选交</source>
-      <translation type="unfinished" />
+      <translation>Optional</translation>
     </message>
     <message>
       <source>选择当事人后点击“采集人脸”</source>
-      <translation type="unfinished" />
+      <translation>Select a party, then click "Capture face"</translation>
     </message>
     <message>
       <source>采集人脸</source>
-      <translation type="unfinished" />
+      <translation>Capture face</translation>
     </message>
     <message>
       <source>采集完成</source>
-      <translation type="unfinished" />
+      <translation>Capture complete</translation>
     </message>
     <message>
       <source>重新生成文书</source>
-      <translation type="unfinished" />
+      <translation>Regenerate documents</translation>
     </message>
     <message>
       <source>重新询问</source>
-      <translation type="unfinished" />
+      <translation>Interview again</translation>
     </message>
     <message>
       <source>重新连接读卡器</source>
-      <translation type="unfinished" />
+      <translation>Reconnect card reader</translation>
     </message>
     <message>
       <source>重新采集</source>
-      <translation type="unfinished" />
+      <translation>Capture again</translation>
     </message>
     <message>
       <source>重新采集人脸</source>
-      <translation type="unfinished" />
+      <translation>Capture face again</translation>
     </message>
     <message>
       <source>金额“{value}”不是有效数字</source>
-      <translation type="unfinished" />
+      <translation>Amount "{value}" is not a valid number</translation>
     </message>
     <message>
       <source>金额应大于0</source>
-      <translation type="unfinished" />
+      <translation>The amount must be greater than 0</translation>
     </message>
     <message>
       <source>金额最多保留两位小数</source>
-      <translation type="unfinished" />
+      <translation>The amount can have at most two decimal places</translation>
     </message>
     <message>
       <source>金额过大，请核对单位（元）</source>
-      <translation type="unfinished" />
+      <translation>The amount is too large. Please check the unit (CNY)</translation>
     </message>
     <message>
       <source>银行备案主数据（{source}）有误：{text}，请联系管理员重新同步</source>
-      <translation type="unfinished" />
+      <translation>The bank's filed master data ({source}) is invalid: {text}. Please ask the administrator to sync it again</translation>
     </message>
     <message>
       <source>银行备案材料读取失败</source>
-      <translation type="unfinished" />
+      <translation>Failed to read the bank's filed materials</translation>
     </message>
     <message>
       <source>银行营业执照、金融许可证及经办人身份证明</source>
-      <translation type="unfinished" />
+      <translation>Bank business license, financial license and officer's proof of identity</translation>
     </message>
     <message>
       <source>长期</source>
-      <translation type="unfinished" />
+      <translation>Long-term</translation>
     </message>
     <message>
       <source>附件 {id} 已损坏（校验值不符），无法提交。请重新采集该材料</source>
-      <translation type="unfinished" />
+      <translation>Attachment {id} is damaged (checksum mismatch) and cannot be submitted. Please capture this material again</translation>
     </message>
     <message>
       <source>除本次到场的申请人外，是否还有其他共有人？</source>
-      <translation type="unfinished" />
+      <translation>Apart from the applicants present today, are there any other co-owners?</translation>
     </message>
     <message>
       <source>需补正</source>
-      <translation type="unfinished" />
+      <translation>Corrections requested</translation>
     </message>
     <message>
       <source>需补正 {n} 项</source>
-      <translation type="unfinished" />
+      <translation>{n} corrections requested</translation>
     </message>
     <message>
       <source>需补正（已重开为第 {rev} 版草稿，见本页上方清单）</source>
-      <translation type="unfinished" />
+      <translation>Corrections requested (reopened as draft revision {rev}; see the list at the top of this page)</translation>
     </message>
     <message>
       <source>面积变更登记</source>
-      <translation type="unfinished" />
+      <translation>Area change registration</translation>
     </message>
     <message>
       <source>面积应为大于0的数字，最多两位小数</source>
-      <translation type="unfinished" />
+      <translation>The area must be a number greater than 0 with at most two decimal places</translation>
     </message>
     <message>
       <source>面积（平方米）</source>
-      <translation type="unfinished" />
+      <translation>Area (m²)</translation>
     </message>
     <message>
       <source>页面是空白的，请确认材料有字的一面朝上后重拍</source>
-      <translation type="unfinished" />
+      <translation>The page is blank. Please make sure the side with text faces up and retake</translation>
     </message>
     <message>
       <source>页面模糊，请放平材料、保持不动后重拍</source>
-      <translation type="unfinished" />
+      <translation>The page is blurred. Please lay the material flat, hold still and retake</translation>
     </message>
     <message>
       <source>页面过暗，请打开补光灯或调整光线后重拍</source>
-      <translation type="unfinished" />
+      <translation>The page is too dark. Please turn on the fill light or adjust the lighting and retake</translation>
     </message>
     <message>
       <source>预告登记及抵押预告登记</source>
-      <translation type="unfinished" />
+      <translation>Advance notice registration and advance notice registration of mortgage</translation>
     </message>
     <message>
       <source>预告登记及抵押预告登记询问笔录</source>
-      <translation type="unfinished" />
+      <translation>Interview Record for Advance Notice Registration and Advance Notice Registration of Mortgage</translation>
     </message>
     <message>
       <source>预览</source>
-      <translation type="unfinished" />
+      <translation>Preview</translation>
     </message>
     <message>
       <source>预购人（抵押人）</source>
-      <translation type="unfinished" />
+      <translation>Prospective buyer (mortgagor)</translation>
     </message>
     <message>
       <source>首次扫描时查找设备</source>
-      <translation type="unfinished" />
+      <translation>Find devices on first scan</translation>
     </message>
     <message>
       <source>高拍仪</source>
-      <translation type="unfinished" />
+      <translation>Document camera</translation>
     </message>
     <message>
       <source>高拍仪没有画面，请检查连接后重试</source>
-      <translation type="unfinished" />
+      <translation>No image from the document camera. Please check the connection and try again</translation>
     </message>
     <message>
       <source>（剩{n}天）</source>
-      <translation type="unfinished" />
+      <translation> ({n} days left)</translation>
     </message>
     <message>
       <source>（可先完成其他步骤）</source>
-      <translation type="unfinished" />
+      <translation> (you can complete other steps first)</translation>
     </message>
     <message>
       <source>（可在“申请信息”中手工录入）</source>
-      <translation type="unfinished" />
+      <translation> (you can enter the data manually under "Application information")</translation>
     </message>
     <message>
       <source>（已过期）</source>
-      <translation type="unfinished" />
+      <translation> (expired)</translation>
     </message>
     <message>
       <source>（当前：{current}）</source>
-      <translation type="unfinished" />
+      <translation> (current: {current})</translation>
     </message>
     <message>
       <source>（未填写）</source>
-      <translation type="unfinished" />
+      <translation>(not filled in)</translation>
     </message>
     <message>
       <source>（模拟摄像头）</source>
-      <translation type="unfinished" />
+      <translation> (emulated camera)</translation>
     </message>
     <message>
       <source>（模拟读卡器）</source>
-      <translation type="unfinished" />
+      <translation> (emulated card reader)</translation>
     </message>
     <message>
       <source>，已上传 {pct}%</source>
-      <translation type="unfinished" />
+      <translation>, {pct}% uploaded</translation>
     </message>
     <message>
       <source>；授权书已签名</source>
-      <translation type="unfinished" />
+      <translation>; authorization letter signed</translation>
     </message>
     <message>
       <source>；授权书未签名</source>
-      <translation type="unfinished" />
+      <translation>; authorization letter not signed</translation>
     </message>
   </context>
 </TS>
