@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from shared.domain.catalog import Catalog
 from shared.domain.states import CaseState
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.security.masking import mask_id, mask_name
 from shared.ui.tasks import run_task
 
@@ -22,7 +22,8 @@ def local_time(iso: str) -> str:
         return iso
 
 
-COLUMNS = ("业务编号", "业务类型", "申请人", "证件号码", "不动产单元号", "状态", "办理结果", "更新时间")
+COLUMNS = (N_("业务编号"), N_("业务类型"), N_("申请人"), N_("证件号码"), N_("不动产单元号"), N_("状态"), N_("办理结果"),
+           N_("更新时间"))
 
 
 class QtCaseList(QWidget):

@@ -24,7 +24,7 @@ TS = ROOT / "resources" / "i18n" / "yizhan_en.ts"
 CODE_DIRS = ("shared", "counter", "kiosk", "devserver")
 CALLS = {"N_": 0, "tr": 0, "translate": 0, "Msg": 1, "qtr": 0}
 JSON_KEYS = {"name", "label", "choices", "condition_text", "text", "title", "help", "stop_reason",
-             "commitment", "confirmation", "options", "section"}
+             "commitment", "confirmation", "options", "section", "reason"}
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 

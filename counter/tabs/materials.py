@@ -594,7 +594,7 @@ def render_profile(profile, error: str | None = None) -> str:
     today = _dt.date.today()
     rows = ["<b>{}</b>".format(tr("引用银行备案材料")), "{}（{}）".format(profile.name, profile.credit_code)]
     for d in profile.documents:
-        holder = "（{}）".format(mask_name(d.holder)) if d.holder else ""
+        holder = tr("（持有人 {holder}）", holder=mask_name(d.holder)) if d.holder else ""
         until = d.valid_until or tr("长期")
         line = tr("{name}{holder}　备案编号 {ref}　有效期至 {until}", name=tr(d.name), holder=holder,
                   ref=d.reference, until=until)

@@ -124,6 +124,10 @@
       <translation>Not accepted: {reason}</translation>
     </message>
     <message>
+      <source>不动产与申请不一致，请核对后修改申请</source>
+      <translation>The property does not match the application; check it and correct the application</translation>
+    </message>
+    <message>
       <source>不动产单元号</source>
       <translation>Real estate unit number</translation>
     </message>
@@ -134,6 +138,10 @@
     <message>
       <source>不动产变更登记询问笔录</source>
       <translation>Interview Record for Real Estate Change Registration</translation>
+    </message>
+    <message>
+      <source>不动产存在权属争议或已被查封、冻结，不能继续办理</source>
+      <translation>The property is under an ownership dispute or has been seized or frozen; the application cannot go on</translation>
     </message>
     <message>
       <source>不动产抵押权变更登记询问笔录</source>
@@ -166,6 +174,10 @@
     <message>
       <source>不动产登记证明号</source>
       <translation>Real estate registration certificate number</translation>
+    </message>
+    <message>
+      <source>不动产登记证明号与申请不一致，请核对后修改申请</source>
+      <translation>The registration certificate number does not match the application; check it and correct the application</translation>
     </message>
     <message>
       <source>不动产登记证明号：{n}</source>
@@ -320,6 +332,10 @@
       <translation>Debtor</translation>
     </message>
     <message>
+      <source>债务履行期限与申请不一致，请核对合同后修改申请</source>
+      <translation>The debt term does not match the application; check the contract and correct the application</translation>
+    </message>
+    <message>
       <source>债务履行期限的止日不能早于起日</source>
       <translation>The end date of the debt term cannot be earlier than the start date</translation>
     </message>
@@ -373,7 +389,7 @@
     </message>
     <message>
       <source>共 {n} 件</source>
-      <translation>{n} cases in total</translation>
+      <translation>Cases: {n}</translation>
     </message>
     <message>
       <source>共{n}批，逾期{m}批</source>
@@ -436,6 +452,10 @@
       <translation>Office</translation>
     </message>
     <message>
+      <source>办理结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
       <source>办理进度查询</source>
       <translation>Check case progress</translation>
     </message>
@@ -464,6 +484,10 @@
       <translation>Original mortgagee</translation>
     </message>
     <message>
+      <source>原抵押权人不同意带押转让，不能继续办理</source>
+      <translation>The original mortgagee does not agree to a transfer with the mortgage; the application cannot go on</translation>
+    </message>
+    <message>
       <source>原抵押权人同意带押转让的材料</source>
       <translation>Original mortgagee's consent to transfer with the mortgage in place</translation>
     </message>
@@ -490,6 +514,14 @@
     <message>
       <source>变更事项</source>
       <translation>Change item</translation>
+    </message>
+    <message>
+      <source>变更事项与申请不一致，请核对后修改申请</source>
+      <translation>The matters to change do not match the application; check them and correct the application</translation>
+    </message>
+    <message>
+      <source>变更内容与申请不一致，请核对后修改申请</source>
+      <translation>The changes do not match the application; check them and correct the application</translation>
     </message>
     <message>
       <source>变更后坐落</source>
@@ -744,6 +776,10 @@
       <translation>Existing claims brought into the secured scope</translation>
     </message>
     <message>
+      <source>已存在债权转入担保范围的情况与申请填写不一致，请核对后修改申请</source>
+      <translation>Whether existing claims are brought into the secured scope does not match the application; check it and correct the application</translation>
+    </message>
+    <message>
       <source>已找到页面边框，保持不动即自动拍摄</source>
       <translation>Page border found. Hold still and the photo will be taken automatically</translation>
     </message>
@@ -932,12 +968,20 @@
       <translation>Is there anything else you would like to state? (Leave blank if not)</translation>
     </message>
     <message>
+      <source>成交价格与申请不一致，请核对后修改申请</source>
+      <translation>The transaction price does not match the application; check it and correct the application</translation>
+    </message>
+    <message>
       <source>成交价格（元）</source>
       <translation>Transaction price (CNY)</translation>
     </message>
     <message>
       <source>房屋买卖合同（网签备案）</source>
       <translation>Housing sales contract (filed online)</translation>
+    </message>
+    <message>
+      <source>房屋已预售给他人或已被查封，不能继续办理</source>
+      <translation>The home has been pre-sold to someone else or seized; the application cannot go on</translation>
     </message>
     <message>
       <source>房屋面积测绘报告</source>
@@ -1040,6 +1084,10 @@
       <translation>Mortgage change registration (incl. loan renewal and extension)</translation>
     </message>
     <message>
+      <source>抵押权尚未消灭，不能办理注销登记</source>
+      <translation>The mortgage has not been extinguished; its cancellation cannot be registered</translation>
+    </message>
+    <message>
       <source>抵押权注销登记</source>
       <translation>Mortgage cancellation registration</translation>
     </message>
@@ -1060,8 +1108,16 @@
       <translation>First mortgage registration (maximum-amount mortgage)</translation>
     </message>
     <message>
+      <source>抵押财产与申请不一致，请核对后修改申请</source>
+      <translation>The mortgaged property does not match the application; check it and correct the application</translation>
+    </message>
+    <message>
       <source>抵押财产为坐落于 {property.location} 的不动产（权证号 {property.certificate_number}），是否属实？</source>
       <translation>The mortgaged property is the real estate located at {property.location} (certificate no. {property.certificate_number}). Is this correct?</translation>
+    </message>
+    <message>
+      <source>抵押财产出租情况与申请填写不一致，请核对后修改申请</source>
+      <translation>Whether the mortgaged property is leased does not match the application; check it and correct the application</translation>
     </message>
     <message>
       <source>抵押财产是否存在权属争议，或已被查封、冻结？</source>
@@ -1078,6 +1134,10 @@
     <message>
       <source>担保范围</source>
       <translation>Secured scope</translation>
+    </message>
+    <message>
+      <source>担保范围与申请不一致，请核对合同后修改申请</source>
+      <translation>The secured scope does not match the application; check the contract and correct the application</translation>
     </message>
     <message>
       <source>担保范围为：{mortgage.guarantee_scope}。是否属实？</source>
@@ -1308,6 +1368,14 @@
       <translation>Sign later (sign by hand after printing)</translation>
     </message>
     <message>
+      <source>更新时间</source>
+      <translation>Updated</translation>
+    </message>
+    <message>
+      <source>最高债权额与申请不一致，请核对合同后修改申请</source>
+      <translation>The maximum claim amount does not match the application; check the contract and correct the application</translation>
+    </message>
+    <message>
       <source>最高债权额（元）</source>
       <translation>Maximum claim amount (CNY)</translation>
     </message>
@@ -1366,6 +1434,10 @@
     <message>
       <source>未取得</source>
       <translation>Not obtained</translation>
+    </message>
+    <message>
+      <source>未取得利害关系人的书面同意，不能继续办理</source>
+      <translation>No written consent of the interested parties; the application cannot go on</translation>
     </message>
     <message>
       <source>未安装扫描仪驱动组件（python-sane），请联系运维人员</source>
@@ -1736,6 +1808,14 @@
       <translation>Generated by the system (printed, signed and handed over with the case)</translation>
     </message>
     <message>
+      <source>申请人</source>
+      <translation>Applicant</translation>
+    </message>
+    <message>
+      <source>申请人不能确认材料真实，不能继续办理</source>
+      <translation>The applicant cannot confirm the materials are true; the application cannot go on</translation>
+    </message>
+    <message>
       <source>申请人身份证号码</source>
       <translation>Applicant's ID card number</translation>
     </message>
@@ -1784,8 +1864,16 @@
       <translation>Application method</translation>
     </message>
     <message>
+      <source>申请方式与申请不一致，请核对后修改申请</source>
+      <translation>The way of applying does not match the application; check it and correct the application</translation>
+    </message>
+    <message>
       <source>申请材料是否由您（或您委托的代理人）自愿签署？</source>
       <translation>Were the application materials signed voluntarily by you (or by your authorized agent)?</translation>
+    </message>
+    <message>
+      <source>申请材料非自愿签署，不能继续办理</source>
+      <translation>The application materials were not signed voluntarily; the application cannot go on</translation>
     </message>
     <message>
       <source>申请注销的抵押权不动产登记证明号为 {change.registration_certificate}，是否属实？</source>
@@ -1964,6 +2052,10 @@
       <translation>Business license</translation>
     </message>
     <message>
+      <source>被担保主债权数额与申请不一致，请核对合同后修改申请</source>
+      <translation>The secured principal claim does not match the application; check the contract and correct the application</translation>
+    </message>
+    <message>
       <source>被担保主债权数额（元）</source>
       <translation>Secured principal claim amount (CNY)</translation>
     </message>
@@ -1990,6 +2082,10 @@
     <message>
       <source>证书及电子证明领取</source>
       <translation>Collect certificates and electronic certificates</translation>
+    </message>
+    <message>
+      <source>证件号码</source>
+      <translation>ID number</translation>
     </message>
     <message>
       <source>证件号码不一致</source>
@@ -2318,6 +2414,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>An unexpected error occurred while reading the card. Please try again; if this keeps happening, contact the maintenance staff</translation>
     </message>
     <message>
+      <source>购房人不同意办理抵押预告登记，不能继续办理</source>
+      <translation>The buyer does not agree to the advance notice registration of the mortgage; the application cannot go on</translation>
+    </message>
+    <message>
       <source>贵单位是否同意抵押财产带押转让？</source>
       <translation>Does your organization agree to the transfer of the mortgaged property with the mortgage in place?</translation>
     </message>
@@ -2470,6 +2570,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Corrections requested (reopened as draft revision {rev}; see the list at the top of this page)</translation>
     </message>
     <message>
+      <source>非本人真实意思表示，不能继续办理</source>
+      <translation>Not the applicant's true intention; the application cannot go on</translation>
+    </message>
+    <message>
       <source>面积变更登记</source>
       <translation>Area change registration</translation>
     </message>
@@ -2500,6 +2604,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>预告登记及抵押预告登记询问笔录</source>
       <translation>Interview Record for Advance Notice Registration and Advance Notice Registration of Mortgage</translation>
+    </message>
+    <message>
+      <source>预售合同备案号与申请不一致，请核对后修改申请</source>
+      <translation>The pre-sale contract filing number does not match the application; check it and correct the application</translation>
     </message>
     <message>
       <source>预览</source>
@@ -2540,6 +2648,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>（当前：{current}）</source>
       <translation> (current: {current})</translation>
+    </message>
+    <message>
+      <source>（持有人 {holder}）</source>
+      <translation> (holder {holder})</translation>
     </message>
     <message>
       <source>（未填写）</source>
