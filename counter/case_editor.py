@@ -18,7 +18,7 @@ from shared.domain.catalog import BusinessType, Catalog
 from shared.domain.states import CaseState, can_edit, check_transition
 from shared.errors import StoreError
 from shared.domain.validation import active_slots, evaluate, field_errors, missing
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.ui.form import QtFieldEditor, required_label
 from shared.ui.notify import notify, notify_exception
 from shared.ui.party_editor import QtPartyEditor
@@ -33,8 +33,9 @@ TAB_CLASSES = (
     "counter.tabs.submit:QtSubmitTab",
 )
 
-SECTIONS = (("property", "不动产信息"), ("mortgage", "抵押信息"), ("change", "变更信息"), ("cancel", "注销信息"),
-            ("transfer", "转移信息"), ("advance", "预告登记信息"), ("query", "查询信息"), ("", "登记原因及备注"))
+SECTIONS = (("property", N_("不动产信息")), ("mortgage", N_("抵押信息")), ("change", N_("变更信息")),
+            ("cancel", N_("注销信息")), ("transfer", N_("转移信息")), ("advance", N_("预告登记信息")),
+            ("query", N_("查询信息")), ("", N_("登记原因及备注")))
 
 
 class QtCaseEditor(QWidget):

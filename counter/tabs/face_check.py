@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from shared.domain import identity as idm
 from shared.domain.case import Case, Party
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.security.masking import mask_name
 from shared.ui.face_capture import QtFaceCapture
 from shared.ui.notify import notify_exception
 from shared.ui.tasks import run_task
 
-DECISION_LABELS = {"pass": "通过", "fail": "不通过", "manual_review": "需人工复核",
-                   "pending": "待服务端比对"}
+DECISION_LABELS = {"pass": N_("通过"), "fail": N_("不通过"), "manual_review": N_("需人工复核"),
+                   "pending": N_("待服务端比对")}
 
 
 def describe_record(record: dict | None) -> list[str]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QBuffer, QIODevice, QRect, Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from counter.tabs.interview_documents import QtCaseDocumentsPanel
@@ -122,6 +122,7 @@ class QtInterviewTab(QWidget):
         self.template_label = QLabel()
         self.template_label.setObjectName("templateLabel")
         self.template_label.setStyleSheet("font-size: 18px; font-weight: bold; color: #0B1F44;")
+        self.template_label.setWordWrap(True)
         parties = QGroupBox(tr("被询问人"))
         self.party_layout = QVBoxLayout(parties)
         self.empty_label = QLabel(tr("本业务无需询问笔录，或尚未添加当事人"))
@@ -136,19 +137,26 @@ class QtInterviewTab(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # labels wrap instead
         scroll.setMinimumWidth(400)
         self.stage = QStackedWidget()
         self.stage.setObjectName("interviewStage")
         for page in (self._idle_page(), self._interview_page(), self._sign_page(), self._authorize_page(),
                      self.documents.preview_page):
             self.stage.addWidget(page)
-        columns = QHBoxLayout()
-        columns.addWidget(scroll, 2)
-        columns.addWidget(self.stage, 5)
+        # A splitter: the officer can widen the list (long bank names, longer English labels),
+        # and what still does not fit scrolls instead of being cut off.
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.setObjectName("interviewColumns")
+        columns.setChildrenCollapsible(False)
+        columns.addWidget(scroll)
+        columns.addWidget(self.stage)
+        columns.setStretchFactor(0, 2)
+        columns.setStretchFactor(1, 5)
+        self.columns, self._left, self._left_scroll = columns, left, scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(columns, 1)
+        layout.addWidget(columns, 1)
 
     def _idle_page(self) -> QWidget:
         self.idle_label = QLabel(tr("请在左侧选择当事人，点击“开始询问”。每位当事人分别回答，确认后在签名板上签名。"))
@@ -179,17 +187,24 @@ class QtInterviewTab(QWidget):
         clear.clicked.connect(pad.clear)
         undo = _big(tr("撤销一笔"), title_name + "Undo")
         undo.clicked.connect(pad.undo)
-        buttons = QHBoxLayout()
-        for b in [undo, clear] + extra:
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        # two rows of big buttons: the pen tools, then the decisions (one row did not fit the
+        # page in English, and forced the whole interview page wider than the screen)
+        tools, decide = QHBoxLayout(), QHBoxLayout()
+        for b in (undo, clear):
+            tools.addWidget(b)
+        tools.addStretch(1)
+        for b in extra:
+            decide.addWidget(b)
+        decide.addStretch(1)
         confirm.setStyleSheet(_BUTTON.replace("}", " color: white; background: #1E7B34; }"))
-        buttons.addWidget(confirm)
+        decide.addWidget(confirm)
+        error.setWordWrap(True)
         for w in (title, note):
             lay.addWidget(w)
         lay.addWidget(pad, 1)
         lay.addWidget(error)
-        lay.addLayout(buttons)
+        lay.addLayout(tools)
+        lay.addLayout(decide)
         page.title, page.note, page.error = title, note, error
         return page
 
@@ -240,13 +255,25 @@ class QtInterviewTab(QWidget):
         if self.case is not None:  # form edits do not reach the pages: read the form again
             self.editor.collect()
             self.refresh()
+        QTimer.singleShot(0, self._fit_left_column)  # once the splitter has its geometry
+
+    def _fit_left_column(self) -> None:
+        """Give the party list the width its content asks for (up to half the page), so long
+        names and labels show whole; the officer can still move the splitter."""
+        total = sum(self.columns.sizes())
+        if total <= 0:
+            return
+        scrollbar = self._left_scroll.verticalScrollBar().sizeHint().width()
+        want = min(max(400, self._left.minimumSizeHint().width() + scrollbar + 8), total // 2)
+        if self.columns.sizes()[0] < want:
+            self.columns.setSizes([want, total - want])
 
     def refresh(self) -> None:
         """Party states, the banner and the documents from the case as it is now."""
         if self.case is None:
             return
         self.progress = ip.case_progress(self.template, self.case)
-        self.template_label.setText(self.template.title if self.template else tr("本业务无询问笔录"))
+        self.template_label.setText(tr(self.template.title) if self.template else tr("本业务无询问笔录"))
         wanted = {item.party.party_id for item in self.progress}
         for pid in [pid for pid in self.rows if pid not in wanted]:
             row = self.rows.pop(pid)

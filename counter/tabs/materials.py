@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, Q
 from shared.capture import intake as cap
 from shared.domain.states import can_edit
 from shared.errors import CaptureError, DeviceError
-from shared.i18n import Msg, tr
+from shared.i18n import N_, Msg, tr
 from shared.ui.notify import notify, notify_exception
 from shared.ui.pages_view import QtPagesView
 from shared.ui.tasks import run_task
 
-REQUIREMENT = {"required": "必交", "optional": "选交", "conditional": "视情况"}
-ORIGINAL = {"original": "原件", "copy": "复印件", "none": "无需纸质件"}
+REQUIREMENT = {"required": N_("必交"), "optional": N_("选交"), "conditional": N_("视情况")}
+ORIGINAL = {"original": N_("原件"), "copy": N_("复印件"), "none": N_("无需纸质件")}
 STATE_COLOUR = {"missing": "#c62828", "attention": "#b26a00", "ok": "#2e7d32", "inactive": "#9e9e9e",
                 "reference": "#1565c0", "generated": "#1565c0", "empty": "#616161", "noprofile": "#c62828"}
-SOURCE_BUTTONS = (("doccam", "高拍仪"), ("scanner", "扫描仪"), ("file", "导入文件"))
-FILE_FILTER = "材料文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)"
+SOURCE_BUTTONS = (("doccam", N_("高拍仪")), ("scanner", N_("扫描仪")), ("file", N_("导入文件")))
+FILE_FILTER = N_("材料文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)")
 
 
 def _state_text(status: cap.SlotStatus, slot) -> str:

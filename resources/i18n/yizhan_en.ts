@@ -8,6 +8,10 @@
       <translation>15-digit first-generation ID card numbers are no longer in use. Please use the 18-digit number</translation>
     </message>
     <message>
+      <source>&lt;p&gt;&lt;b&gt;{i}. 问：&lt;/b&gt;{q}&lt;br/&gt;&lt;b&gt;答：&lt;/b&gt;{a}&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;{i}. Q: &lt;/b&gt;{q}&lt;br/&gt;&lt;b&gt;A: &lt;/b&gt;{a}&lt;/p&gt;</translation>
+    </message>
+    <message>
       <source>PDF 无法转换为图像（pdftoppm 返回 {code}），文件可能已损坏</source>
       <translation>The PDF could not be converted to images (pdftoppm returned {code}). The file may be damaged</translation>
     </message>
@@ -60,6 +64,10 @@
       <translation>{who} (signed by the officer as representative)</translation>
     </message>
     <message>
+      <source>{year}年</source>
+      <translation>{year}</translation>
+    </message>
+    <message>
       <source>“{label}”应为是或否</source>
       <translation>"{label}" should be yes or no</translation>
     </message>
@@ -88,6 +96,10 @@
       <translation>Yizhan · Real Estate Registration Service Point (Counter)</translation>
     </message>
     <message>
+      <source>上一题</source>
+      <translation>Previous question</translation>
+    </message>
+    <message>
       <source>上传与办理结果</source>
       <translation>Upload and outcome</translation>
     </message>
@@ -108,12 +120,20 @@
       <translation>Last attempt: {err} (will retry automatically; the case data is intact)</translation>
     </message>
     <message>
+      <source>下一题</source>
+      <translation>Next question</translation>
+    </message>
+    <message>
       <source>下载的文书“{name}”校验失败，稍后重试</source>
       <translation>The downloaded document "{name}" failed verification. Will retry later</translation>
     </message>
     <message>
       <source>不予受理</source>
       <translation>Not accepted</translation>
+    </message>
+    <message>
+      <source>不予受理告知书</source>
+      <translation>Notice of non-acceptance</translation>
     </message>
     <message>
       <source>不予受理，原因：</source>
@@ -126,6 +146,10 @@
     <message>
       <source>不动产与申请不一致，请核对后修改申请</source>
       <translation>The property does not match the application; check it and correct the application</translation>
+    </message>
+    <message>
+      <source>不动产信息</source>
+      <translation>Property</translation>
     </message>
     <message>
       <source>不动产单元号</source>
@@ -190,6 +214,10 @@
     <message>
       <source>不涉及</source>
       <translation>Not applicable</translation>
+    </message>
+    <message>
+      <source>不通过</source>
+      <translation>Failed</translation>
     </message>
     <message>
       <source>与读卡器的连接中断，请检查连接线后重试</source>
@@ -284,6 +312,14 @@
       <translation>Face: captured (sharpness {s})</translation>
     </message>
     <message>
+      <source>人证比对不通过</source>
+      <translation>Face does not match the ID</translation>
+    </message>
+    <message>
+      <source>人证比对通过</source>
+      <translation>Face matches the ID</translation>
+    </message>
+    <message>
       <source>从条码识别到的信息（确认后填入）</source>
       <translation>Information read from the barcode (filled in after you confirm)</translation>
     </message>
@@ -302,6 +338,14 @@
     <message>
       <source>份额最多保留两位小数</source>
       <translation>The share can have at most two decimal places</translation>
+    </message>
+    <message>
+      <source>份额（%），如 50</source>
+      <translation>Share (%), e.g. 50</translation>
+    </message>
+    <message>
+      <source>住址</source>
+      <translation>Address</translation>
     </message>
     <message>
       <source>住址：{value}</source>
@@ -392,6 +436,10 @@
       <translation>Cases: {n}</translation>
     </message>
     <message>
+      <source>共 {n} 题，已全部回答</source>
+      <translation>All {n} questions answered</translation>
+    </message>
+    <message>
       <source>共{n}批，逾期{m}批</source>
       <translation>{n} batches, {m} overdue</translation>
     </message>
@@ -412,8 +460,16 @@
       <translation>Have the co-owners agreed otherwise on the disposal of this real estate?</translation>
     </message>
     <message>
+      <source>共有份额</source>
+      <translation>Co-ownership share</translation>
+    </message>
+    <message>
       <source>其他</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <source>出生</source>
+      <translation>Born</translation>
     </message>
     <message>
       <source>出生年份：{value}</source>
@@ -430,6 +486,10 @@
     <message>
       <source>创建</source>
       <translation>Created</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
     </message>
     <message>
       <source>删除此当事人</source>
@@ -500,6 +560,10 @@
       <translation>Cancel</translation>
     </message>
     <message>
+      <source>受理凭证</source>
+      <translation>Acceptance receipt</translation>
+    </message>
+    <message>
       <source>受理号 {n}</source>
       <translation>Receipt number {n}</translation>
     </message>
@@ -518,6 +582,10 @@
     <message>
       <source>变更事项与申请不一致，请核对后修改申请</source>
       <translation>The matters to change do not match the application; check them and correct the application</translation>
+    </message>
+    <message>
+      <source>变更信息</source>
+      <translation>Change</translation>
     </message>
     <message>
       <source>变更内容与申请不一致，请核对后修改申请</source>
@@ -548,12 +616,20 @@
       <translation>Can be generated by the system; if you have a signed paper copy, you can also capture it here</translation>
     </message>
     <message>
+      <source>右转</source>
+      <translation>Rotate right</translation>
+    </message>
+    <message>
       <source>同意将最高额抵押权设立前已存在的债权转入担保范围的书面材料</source>
       <translation>Written consent to bring claims existing before the maximum-amount mortgage was created into the secured scope</translation>
     </message>
     <message>
       <source>同步中</source>
       <translation>Syncing</translation>
+    </message>
+    <message>
+      <source>名称/姓名</source>
+      <translation>Name</translation>
     </message>
     <message>
       <source>否</source>
@@ -622,6 +698,14 @@
     <message>
       <source>外国人永久居留身份证（2023版）</source>
       <translation>Foreign Permanent Resident ID Card (2023 edition)</translation>
+    </message>
+    <message>
+      <source>如回答有误，可返回上一题更正；否则本业务不能继续办理。</source>
+      <translation>If an answer was a mistake, go back and correct it; otherwise this application cannot go on.</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
     </message>
     <message>
       <source>姓名变更登记</source>
@@ -720,6 +804,10 @@
       <translation>Industrial</translation>
     </message>
     <message>
+      <source>左转</source>
+      <translation>Rotate left</translation>
+    </message>
+    <message>
       <source>已上传，待确认</source>
       <translation>Uploaded, awaiting confirmation</translation>
     </message>
@@ -780,6 +868,10 @@
       <translation>Whether existing claims are brought into the secured scope does not match the application; check it and correct the application</translation>
     </message>
     <message>
+      <source>已完成并签名</source>
+      <translation>Completed and signed</translation>
+    </message>
+    <message>
       <source>已找到页面边框，保持不动即自动拍摄</source>
       <translation>Page border found. Hold still and the photo will be taken automatically</translation>
     </message>
@@ -816,6 +908,14 @@
       <translation>Handed over</translation>
     </message>
     <message>
+      <source>已答完，待签名</source>
+      <translation>Answered, awaiting signature</translation>
+    </message>
+    <message>
+      <source>已终止</source>
+      <translation>Stopped</translation>
+    </message>
+    <message>
       <source>已读卡，待采集人脸</source>
       <translation>ID card read, face not yet captured</translation>
     </message>
@@ -830,6 +930,10 @@
     <message>
       <source>已送达登记机构</source>
       <translation>Delivered to the registry</translation>
+    </message>
+    <message>
+      <source>已通过</source>
+      <translation>Passed</translation>
     </message>
     <message>
       <source>已逾期</source>
@@ -912,6 +1016,14 @@
       <translation>Ready to submit</translation>
     </message>
     <message>
+      <source>待服务端比对</source>
+      <translation>Awaiting server comparison</translation>
+    </message>
+    <message>
+      <source>待比对</source>
+      <translation>Awaiting comparison</translation>
+    </message>
+    <message>
       <source>待移交</source>
       <translation>Awaiting hand-over</translation>
     </message>
@@ -926,6 +1038,10 @@
     <message>
       <source>忽略</source>
       <translation>Ignore</translation>
+    </message>
+    <message>
+      <source>性别</source>
+      <translation>Sex</translation>
     </message>
     <message>
       <source>性别：{value}</source>
@@ -1000,6 +1116,10 @@
       <translation>The printer could not start printing. Please check that the printer is online and has paper</translation>
     </message>
     <message>
+      <source>扫描仪</source>
+      <translation>Scanner</translation>
+    </message>
+    <message>
       <source>扫描仪“{device}”出错（{detail}），请检查设备后重试</source>
       <translation>Scanner "{device}" reported an error ({detail}). Please check the device and try again</translation>
     </message>
@@ -1054,6 +1174,10 @@
     <message>
       <source>抵押人单方申请时提交</source>
       <translation>Submit for an application by the mortgagor alone</translation>
+    </message>
+    <message>
+      <source>抵押信息</source>
+      <translation>Mortgage</translation>
     </message>
     <message>
       <source>抵押合同</source>
@@ -1164,12 +1288,16 @@
       <translation>You authorize {bank} to query, on your behalf, the real estate registration information of the property in your name located at {location} with the real estate registry, solely for this registration (case no. {case_id}).</translation>
     </message>
     <message>
+      <source>授权书</source>
+      <translation>Authorization letter</translation>
+    </message>
+    <message>
       <source>授权书已签名</source>
       <translation>Authorization letter signed</translation>
     </message>
     <message>
       <source>授权书签名</source>
-      <translation>Sign authorization letter</translation>
+      <translation>Sign authorization</translation>
     </message>
     <message>
       <source>提交与结果</source>
@@ -1210,6 +1338,10 @@
     <message>
       <source>撤销一笔</source>
       <translation>Undo stroke</translation>
+    </message>
+    <message>
+      <source>放大</source>
+      <translation>Zoom in</translation>
     </message>
     <message>
       <source>数据包 {pid}：{state}，{size}</source>
@@ -1278,6 +1410,10 @@
     <message>
       <source>新建案件</source>
       <translation>New case</translation>
+    </message>
+    <message>
+      <source>无可用的证件照（需读卡器厂商解码库），等待服务端人证比对</source>
+      <translation>No card photo available (needs the reader vendor's decoder); awaiting the server's face comparison</translation>
     </message>
     <message>
       <source>无法从 {url} 取得服务器证书：{err}。请检查地址和网络</source>
@@ -1352,6 +1488,10 @@
       <translation>Date "{value}" is invalid. Please use the format 2024-05-01</translation>
     </message>
     <message>
+      <source>日期，如 2024-05-01</source>
+      <translation>Date, e.g. 2024-05-01</translation>
+    </message>
+    <message>
       <source>是</source>
       <translation>Yes</translation>
     </message>
@@ -1404,6 +1544,10 @@
       <translation>Valid</translation>
     </message>
     <message>
+      <source>有效期限</source>
+      <translation>Valid</translation>
+    </message>
+    <message>
       <source>有效期限：{value}</source>
       <translation>Valid period: {value}</translation>
     </message>
@@ -1448,6 +1592,10 @@
       <translation>Face verification before submission was not completed; the case was not submitted</translation>
     </message>
     <message>
+      <source>未开始</source>
+      <translation>Not started</translation>
+    </message>
+    <message>
       <source>未找到人脸模型，使用备用检测（精度较低）</source>
       <translation>Face model not found; using the fallback detector (lower accuracy)</translation>
     </message>
@@ -1472,6 +1620,10 @@
       <translation>No filed materials found for this bank. Please ask the administrator to sync the master data</translation>
     </message>
     <message>
+      <source>未核验</source>
+      <translation>Not verified</translation>
+    </message>
+    <message>
       <source>未检测到人脸</source>
       <translation>No face detected</translation>
     </message>
@@ -1494,6 +1646,10 @@
     <message>
       <source>未连接</source>
       <translation>Not connected</translation>
+    </message>
+    <message>
+      <source>未通过</source>
+      <translation>Failed</translation>
     </message>
     <message>
       <source>未采用读卡信息：证件号码与已录入的不一致</source>
@@ -1584,6 +1740,10 @@
       <translation>Material "{name}" allows at most {n} pages</translation>
     </message>
     <message>
+      <source>材料文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</source>
+      <translation>Material files (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</translation>
+    </message>
+    <message>
       <source>材料清单</source>
       <translation>Materials list</translation>
     </message>
@@ -1606,6 +1766,10 @@
     <message>
       <source>查看</source>
       <translation>View</translation>
+    </message>
+    <message>
+      <source>查询信息</source>
+      <translation>Query</translation>
     </message>
     <message>
       <source>查询授权书</source>
@@ -1708,12 +1872,24 @@
       <translation>OK</translation>
     </message>
     <message>
+      <source>比对结果不确定，需人工复核</source>
+      <translation>Comparison inconclusive; manual review needed</translation>
+    </message>
+    <message>
       <source>比对：</source>
       <translation>Comparison: </translation>
     </message>
     <message>
+      <source>民族</source>
+      <translation>Ethnicity</translation>
+    </message>
+    <message>
       <source>民族：{value}</source>
       <translation>Ethnicity: {value}</translation>
+    </message>
+    <message>
+      <source>没有可不填</source>
+      <translation>Leave empty if none</translation>
     </message>
     <message>
       <source>没有拍到稳定的画面，请将材料放平、手离开画面后重试</source>
@@ -1736,8 +1912,16 @@
       <translation>Legal person or other organization</translation>
     </message>
     <message>
+      <source>法定代表人</source>
+      <translation>Legal representative</translation>
+    </message>
+    <message>
       <source>注册需要服务器证书指纹（服务器启动时显示）。请用 --ca-fingerprint 提供；确需首次信任时用 --tofu</source>
       <translation>Enrollment needs the server certificate fingerprint (shown when the server starts). Please provide it with --ca-fingerprint; use --tofu only if you really need to trust on first use</translation>
+    </message>
+    <message>
+      <source>注销信息</source>
+      <translation>Cancellation</translation>
     </message>
     <message>
       <source>注销抵押的不动产坐落于 {property.location}（权证号 {property.certificate_number}），是否属实？</source>
@@ -1762,6 +1946,10 @@
     <message>
       <source>照片无法读取，请重新采集</source>
       <translation>The photo cannot be read. Please capture again</translation>
+    </message>
+    <message>
+      <source>照片需读卡器厂商解码库</source>
+      <translation>Photo needs the reader vendor's decoder</translation>
     </message>
     <message>
       <source>照片：{value}</source>
@@ -1840,6 +2028,10 @@
       <translation>The application information has changed and the generated documents are out of date: please regenerate the documents</translation>
     </message>
     <message>
+      <source>申请信息已修改，需重新询问</source>
+      <translation>Application changed, interview again</translation>
+    </message>
+    <message>
       <source>申请信息或询问记录已修改，已生成的文书已过期，请重新生成文书</source>
       <translation>The application information or interview record has changed and the generated documents are out of date. Please regenerate the documents</translation>
     </message>
@@ -1900,6 +2092,10 @@
       <translation>Registration reason</translation>
     </message>
     <message>
+      <source>登记原因及备注</source>
+      <translation>Reason and remarks</translation>
+    </message>
+    <message>
       <source>登记服务器</source>
       <translation>Registration server</translation>
     </message>
@@ -1934,6 +2130,10 @@
     <message>
       <source>确定删除草稿 {id}？此操作会记入审计日志。</source>
       <translation>Delete draft {id}? This will be recorded in the audit log.</translation>
+    </message>
+    <message>
+      <source>确认无误，去签名</source>
+      <translation>Correct, go to signature</translation>
     </message>
     <message>
       <source>确认签名</source>
@@ -1976,6 +2176,14 @@
       <translation>Sync now</translation>
     </message>
     <message>
+      <source>第 {i} 题 / 共 {n} 题</source>
+      <translation>Question {i} of {n}</translation>
+    </message>
+    <message>
+      <source>第 {n} 页</source>
+      <translation>Page {n}</translation>
+    </message>
+    <message>
       <source>第 {rev} 版：请按以下清单一次补齐后重新提交。</source>
       <translation>Revision {rev}: please provide everything in the list below at once and submit again.</translation>
     </message>
@@ -1994,6 +2202,14 @@
     <message>
       <source>第{pos}位字符“{ch}”不允许（代码不含 I、O、S、V、Z）</source>
       <translation>Character "{ch}" at position {pos} is not allowed (the code does not use I, O, S, V or Z)</translation>
+    </message>
+    <message>
+      <source>等待服务端人证比对</source>
+      <translation>Awaiting the server's face comparison</translation>
+    </message>
+    <message>
+      <source>签发机关</source>
+      <translation>Issued by</translation>
     </message>
     <message>
       <source>签发机关：{value}</source>
@@ -2020,8 +2236,20 @@
       <translation>Hand-over of paper originals…</translation>
     </message>
     <message>
+      <source>纸质材料移交清单</source>
+      <translation>Paper originals hand-over list</translation>
+    </message>
+    <message>
       <source>组合贷款</source>
       <translation>Combined loan</translation>
+    </message>
+    <message>
+      <source>经办人人工核对一致</source>
+      <translation>Officer checked by hand: matches</translation>
+    </message>
+    <message>
+      <source>经办人人工核对不一致</source>
+      <translation>Officer checked by hand: does not match</translation>
     </message>
     <message>
       <source>结果</source>
@@ -2036,8 +2264,16 @@
       <translation>The unified social credit code should have 18 characters; it has {n}</translation>
     </message>
     <message>
+      <source>缩小</source>
+      <translation>Zoom out</translation>
+    </message>
+    <message>
       <source>缺</source>
       <translation>Missing</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Phone</translation>
     </message>
     <message>
       <source>自然人</source>
@@ -2050,6 +2286,10 @@
     <message>
       <source>营业执照</source>
       <translation>Business license</translation>
+    </message>
+    <message>
+      <source>补正材料通知书</source>
+      <translation>Notice of corrections</translation>
     </message>
     <message>
       <source>被担保主债权数额与申请不一致，请核对合同后修改申请</source>
@@ -2092,6 +2332,10 @@
       <translation>ID numbers do not match</translation>
     </message>
     <message>
+      <source>证件号码与已录入的当事人不一致，未采用</source>
+      <translation>The ID number differs from the party entered; the card was not used</translation>
+    </message>
+    <message>
       <source>证件号码：{value}</source>
       <translation>ID number: {value}</translation>
     </message>
@@ -2124,6 +2368,10 @@
       <translation>The ID document type does not match the party type</translation>
     </message>
     <message>
+      <source>证件类型</source>
+      <translation>Document type</translation>
+    </message>
+    <message>
       <source>证件类型：{value}</source>
       <translation>Document type: {value}</translation>
     </message>
@@ -2154,6 +2402,10 @@
     <message>
       <source>询问笔录模板 {file} 有误，位置 {where}：{text}。请修正该文件或更新业务目录</source>
       <translation>Error in interview record template {file} at {where}: {text}. Please fix the file or update the business catalog</translation>
+    </message>
+    <message>
+      <source>询问终止</source>
+      <translation>Interview stopped</translation>
     </message>
     <message>
       <source>询问终止，本案不能继续办理：</source>
@@ -2248,6 +2500,10 @@
       <translation>Select a party on the left and click "Start interview". Each party answers separately, then confirms and signs on the signature pad.</translation>
     </message>
     <message>
+      <source>请在此处用正楷签写姓名</source>
+      <translation>Sign your name here in regular script</translation>
+    </message>
+    <message>
       <source>请在签名区内手写签名</source>
       <translation>Please sign by hand inside the signature area</translation>
     </message>
@@ -2288,6 +2544,10 @@
       <translation>Place the ID card on the reader…</translation>
     </message>
     <message>
+      <source>请核对以下询问记录</source>
+      <translation>Please check the interview record below</translation>
+    </message>
+    <message>
       <source>请正对镜头</source>
       <translation>Please face the camera</translation>
     </message>
@@ -2314,6 +2574,10 @@
     <message>
       <source>请说明共有人之间的约定内容：</source>
       <translation>Please describe the agreement among the co-owners:</translation>
+    </message>
+    <message>
+      <source>请输入</source>
+      <translation>Enter here</translation>
     </message>
     <message>
       <source>请选择业务类型</source>
@@ -2450,6 +2714,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Parking space</translation>
     </message>
     <message>
+      <source>转移信息</source>
+      <translation>Transfer</translation>
+    </message>
+    <message>
       <source>转移后该不动产为单独所有还是共有？</source>
       <translation>After the transfer, will this real estate be solely or jointly owned?</translation>
     </message>
@@ -2462,8 +2730,16 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Transferor (obligor)</translation>
     </message>
     <message>
+      <source>返回修改</source>
+      <translation>Go back and change</translation>
+    </message>
+    <message>
       <source>返回列表</source>
       <translation>Back to list</translation>
+    </message>
+    <message>
+      <source>返回更正回答</source>
+      <translation>Go back and correct</translation>
     </message>
     <message>
       <source>返回核对笔录</source>
@@ -2490,12 +2766,24 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Select a party, then click "Capture face"</translation>
     </message>
     <message>
+      <source>通讯地址</source>
+      <translation>Mailing address</translation>
+    </message>
+    <message>
+      <source>通过</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
       <source>采集人脸</source>
       <translation>Capture face</translation>
     </message>
     <message>
       <source>采集完成</source>
       <translation>Capture complete</translation>
+    </message>
+    <message>
+      <source>重拍</source>
+      <translation>Retake</translation>
     </message>
     <message>
       <source>重新生成文书</source>
@@ -2534,6 +2822,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>The amount is too large. Please check the unit (CNY)</translation>
     </message>
     <message>
+      <source>金额（元）</source>
+      <translation>Amount (yuan)</translation>
+    </message>
+    <message>
       <source>银行备案主数据（{source}）有误：{text}，请联系管理员重新同步</source>
       <translation>The bank's filed master data ({source}) is invalid: {text}. Please ask the administrator to sync it again</translation>
     </message>
@@ -2556,6 +2848,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>除本次到场的申请人外，是否还有其他共有人？</source>
       <translation>Apart from the applicants present today, are there any other co-owners?</translation>
+    </message>
+    <message>
+      <source>需人工复核</source>
+      <translation>Manual review needed</translation>
     </message>
     <message>
       <source>需补正</source>
@@ -2598,6 +2894,14 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>The page is too dark. Please turn on the fill light or adjust the lighting and retake</translation>
     </message>
     <message>
+      <source>页面预览</source>
+      <translation>Page preview</translation>
+    </message>
+    <message>
+      <source>预告登记信息</source>
+      <translation>Advance notice registration</translation>
+    </message>
+    <message>
       <source>预告登记及抵押预告登记</source>
       <translation>Advance notice registration and advance notice registration of mortgage</translation>
     </message>
@@ -2628,6 +2932,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>高拍仪没有画面，请检查连接后重试</source>
       <translation>No image from the document camera. Please check the connection and try again</translation>
+    </message>
+    <message>
+      <source>默认打印机</source>
+      <translation>default printer</translation>
     </message>
     <message>
       <source>（剩{n}天）</source>

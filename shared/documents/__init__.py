@@ -12,16 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from shared.errors import DocumentError
-from shared.i18n import Msg
+from shared.i18n import N_, Msg
 
 DOCUMENT_KINDS: dict[str, str] = {
-    "application": "不动产登记申请书",
-    "interview": "询问笔录",
-    "authorization": "授权书",
-    "receipt": "受理凭证",
-    "not_accepted": "不予受理告知书",
-    "corrections": "补正材料通知书",
-    "manifest": "纸质材料移交清单",
+    "application": N_("不动产登记申请书"),
+    "interview": N_("询问笔录"),
+    "authorization": N_("授权书"),
+    "receipt": N_("受理凭证"),
+    "not_accepted": N_("不予受理告知书"),
+    "corrections": N_("补正材料通知书"),
+    "manifest": N_("纸质材料移交清单"),
 }
 OUTCOME_KINDS = ("receipt", "not_accepted", "corrections")
 

@@ -29,7 +29,7 @@ from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import BusinessType
 from shared.domain.identifiers import normalize
 from shared.domain.validation import evaluate
-from shared.i18n import Msg
+from shared.i18n import N_, Msg
 from shared.security.masking import mask_id, mask_name
 
 if TYPE_CHECKING:  # the card model and the comparers are only needed by callers
@@ -41,15 +41,15 @@ ID_KIND_RESIDENT = "1"
 ID_KIND_OTHER = "99"
 
 REASONS = {
-    "card_expired": "证件已过期",
-    "card_mismatch": "证件号码与已录入的当事人不一致，未采用",
-    "pass": "人证比对通过",
-    "fail": "人证比对不通过",
-    "manual_review": "比对结果不确定，需人工复核",
-    "pending": "等待服务端人证比对",
-    "no_reference": "无可用的证件照（需读卡器厂商解码库），等待服务端人证比对",
-    "manual_pass": "经办人人工核对一致",
-    "manual_fail": "经办人人工核对不一致",
+    "card_expired": N_("证件已过期"),
+    "card_mismatch": N_("证件号码与已录入的当事人不一致，未采用"),
+    "pass": N_("人证比对通过"),
+    "fail": N_("人证比对不通过"),
+    "manual_review": N_("比对结果不确定，需人工复核"),
+    "pending": N_("等待服务端人证比对"),
+    "no_reference": N_("无可用的证件照（需读卡器厂商解码库），等待服务端人证比对"),
+    "manual_pass": N_("经办人人工核对一致"),
+    "manual_fail": N_("经办人人工核对不一致"),
 }
 
 
@@ -352,4 +352,4 @@ def run_comparison(comparer, probe_jpeg: bytes, reference, *, operator: str = ""
                    res.score, res.threshold)
 
 
-STATUS_LABELS = {"done": "已通过", "missing": "未核验", "failed": "未通过", "pending": "待比对"}
+STATUS_LABELS = {"done": N_("已通过"), "missing": N_("未核验"), "failed": N_("未通过"), "pending": N_("待比对")}

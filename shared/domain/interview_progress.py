@@ -15,15 +15,15 @@ from typing import Any
 from shared.domain.case import Case, Party
 from shared.domain.interview import InterviewSession, InterviewTemplate, parties_to_interview
 from shared.domain.signature import verify_binding
-from shared.i18n import Msg
+from shared.i18n import N_, Msg, translate
 
 PENDING, STOPPED, OUTDATED, UNSIGNED, DONE = "pending", "stopped", "outdated", "unsigned", "done"
 STATUS_TEXT = {
-    PENDING: "未开始",
-    STOPPED: "询问终止",
-    OUTDATED: "申请信息已修改，需重新询问",
-    UNSIGNED: "已答完，待签名",
-    DONE: "已完成并签名",
+    PENDING: N_("未开始"),
+    STOPPED: N_("询问终止"),
+    OUTDATED: N_("申请信息已修改，需重新询问"),
+    UNSIGNED: N_("已答完，待签名"),
+    DONE: N_("已完成并签名"),
 }
 
 
@@ -37,7 +37,7 @@ class PartyProgress:
 
     @property
     def text(self) -> str:
-        return STATUS_TEXT[self.status]
+        return translate(STATUS_TEXT[self.status])
 
 
 def record_matches_case(template: InterviewTemplate, case: Case, party: Party, record: dict[str, Any]) -> bool:

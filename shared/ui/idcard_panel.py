@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout, Q
 from shared.devices.idcard.model import (PHOTO_HEIGHT, PHOTO_WIDTH, IdCardData, mask_address)
 from shared.devices.idcard.reader import IdCardReader
 from shared.errors import YizhanError
-from shared.i18n import tr
+from shared.i18n import N_, tr
 
 log = logging.getLogger("yizhan.ui.idcard")
 
-PHOTO_PLACEHOLDER = "照片需读卡器厂商解码库"
-EXPIRED_TEXT = "证件已过期"
-_FIELDS = (("type", "证件类型"), ("name", "姓名"), ("sex", "性别"), ("ethnicity", "民族"),
-           ("birth", "出生"), ("address", "住址"), ("id_number", "证件号码"),
-           ("authority", "签发机关"), ("validity", "有效期限"))
+PHOTO_PLACEHOLDER = N_("照片需读卡器厂商解码库")
+EXPIRED_TEXT = N_("证件已过期")
+_FIELDS = (("type", N_("证件类型")), ("name", N_("姓名")), ("sex", N_("性别")), ("ethnicity", N_("民族")),
+           ("birth", N_("出生")), ("address", N_("住址")), ("id_number", N_("证件号码")),
+           ("authority", N_("签发机关")), ("validity", N_("有效期限")))
 _SUCCESS_STYLE = "QFrame#idcardFrame { background: #d9f7d2; border: 2px solid #2e9d3a; }"
 _NORMAL_STYLE = "QFrame#idcardFrame { border: 1px solid #c8c8c8; }"
 
@@ -181,7 +181,7 @@ class QtIdCardPanel(QWidget):
                 "type": tr(card.card_type.label),
                 "name": card.name if clear else card.masked_name,
                 "sex": card.sex, "ethnicity": card.ethnicity,
-                "birth": (birth.isoformat() if clear else "{}年".format(birth.year)) if birth else "",
+                "birth": (birth.isoformat() if clear else tr("{year}年", year=birth.year)) if birth else "",
                 "address": card.address if clear else mask_address(card.address),
                 "id_number": card.id_number if clear else card.masked_id,
                 "authority": card.authority, "validity": card.validity_text()})

@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPu
                                QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from shared.domain.interview import InterviewSession, Question
+from shared.i18n import N_, tr
 from shared.security.masking import mask_name
 
 _BIG = "font-size: 26px;"
 _BUTTON = ("QPushButton {{ font-size: 26px; min-height: 72px; min-width: 180px; padding: 8px 24px;"
            " border-radius: 10px; color: white; background: {bg}; }}"
            " QPushButton:disabled {{ background: #9AA3AE; }}")
-_PLACEHOLDERS = {"share_percent": "份额（%），如 50", "amount": "金额（元）", "date": "日期，如 2024-05-01",
-                 "text": "请输入"}
+_PLACEHOLDERS = {"share_percent": N_("份额（%），如 50"), "amount": N_("金额（元）"), "date": N_("日期，如 2024-05-01"),
+                 "text": N_("请输入")}
 
 
 def _button(text: str, name: str, bg: str = "#1F5FAF") -> QPushButton:
@@ -98,9 +99,9 @@ class QtInterviewView(QWidget):
         lay.addWidget(self.error_label)
         lay.addStretch(1)
         nav = QHBoxLayout()
-        self.back_button = _button("上一题", "backButton", "#5B6570")
+        self.back_button = _button(tr("上一题"), "backButton", "#5B6570")
         self.back_button.clicked.connect(self._back)
-        self.next_button = _button("下一题", "nextButton")
+        self.next_button = _button(tr("下一题"), "nextButton")
         self.next_button.clicked.connect(self._submit_text)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
@@ -111,15 +112,15 @@ class QtInterviewView(QWidget):
     def _stop_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        title = QLabel("询问终止")
+        title = QLabel(tr("询问终止"))
         title.setStyleSheet("font-size: 34px; font-weight: bold; color: #B00020;")
         self.stop_label = QLabel(objectName="stopLabel")
         self.stop_label.setWordWrap(True)
         self.stop_label.setStyleSheet("font-size: 28px; color: #B00020;")
-        hint = QLabel("如回答有误，可返回上一题更正；否则本业务不能继续办理。")
+        hint = QLabel(tr("如回答有误，可返回上一题更正；否则本业务不能继续办理。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("font-size: 20px; color: #33404D;")
-        self.stop_back_button = _button("返回更正回答", "stopBackButton", "#5B6570")
+        self.stop_back_button = _button(tr("返回更正回答"), "stopBackButton", "#5B6570")
         self.stop_back_button.clicked.connect(self._back)
         for w in (title, self.stop_label, hint):
             lay.addWidget(w)
@@ -130,7 +131,7 @@ class QtInterviewView(QWidget):
     def _confirm_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        title = QLabel("请核对以下询问记录")
+        title = QLabel(tr("请核对以下询问记录"))
         title.setStyleSheet("font-size: 28px; font-weight: bold; color: #0B1F44;")
         lay.addWidget(title)
         self.record_label = QLabel(objectName="recordLabel")
@@ -143,9 +144,9 @@ class QtInterviewView(QWidget):
         scroll.setWidget(self.record_label)
         lay.addWidget(scroll, 1)
         nav = QHBoxLayout()
-        self.confirm_back_button = _button("返回修改", "confirmBackButton", "#5B6570")
+        self.confirm_back_button = _button(tr("返回修改"), "confirmBackButton", "#5B6570")
         self.confirm_back_button.clicked.connect(self._back)
-        self.confirm_button = _button("确认无误，去签名", "confirmButton", "#1E7B34")
+        self.confirm_button = _button(tr("确认无误，去签名"), "confirmButton", "#1E7B34")
         self.confirm_button.clicked.connect(self._confirm)
         nav.addWidget(self.confirm_back_button)
         nav.addStretch(1)
@@ -170,15 +171,15 @@ class QtInterviewView(QWidget):
         self.progress_bar.setValue(done)
         self.error_label.clear()
         if s.stopped:
-            self.progress_label.setText("已终止")
+            self.progress_label.setText(tr("已终止"))
             self.stop_label.setText(s.stop_reason.render() if s.stop_reason else "")
             self.pages.setCurrentIndex(1)
         elif s.completed:
-            self.progress_label.setText("共 {} 题，已全部回答".format(total))
+            self.progress_label.setText(tr("共 {n} 题，已全部回答", n=total))
             self.record_label.setText(self._record_html())
             self.pages.setCurrentIndex(2)
         else:
-            self.progress_label.setText("第 {} 题 / 共 {} 题".format(done + 1, total))
+            self.progress_label.setText(tr("第 {i} 题 / 共 {n} 题", i=done + 1, n=total))
             self._show_question(s.current)
             self.pages.setCurrentIndex(0)
 
@@ -193,7 +194,7 @@ class QtInterviewView(QWidget):
                 old.deleteLater()
         self.back_button.setEnabled(bool(self.session.history))
         if q.type == "yes_no":
-            options = [("是", True, "yesButton"), ("否", False, "noButton")]
+            options = [(tr("是"), True, "yesButton"), (tr("否"), False, "noButton")]
         elif q.type == "choice":
             options = [(c, c, "choiceButton{}".format(i)) for i, c in enumerate(q.choices)]
         else:
@@ -209,7 +210,8 @@ class QtInterviewView(QWidget):
         self.next_button.setVisible(typed)
         if typed:
             self.answer_edit.clear()
-            self.answer_edit.setPlaceholderText(_PLACEHOLDERS.get(q.type, "") if q.required else "没有可不填")
+            self.answer_edit.setPlaceholderText(tr(_PLACEHOLDERS[q.type]) if q.required and q.type in _PLACEHOLDERS
+                                                else "" if q.required else tr("没有可不填"))
             self.answer_edit.setFocus()
 
     def submit(self, value) -> bool:
@@ -245,6 +247,6 @@ class QtInterviewView(QWidget):
 
     def _record_html(self) -> str:
         record = self.session.record()
-        rows = "".join("<p><b>{}. 问：</b>{}<br/><b>答：</b>{}</p>".format(i, escape(a["question"]), escape(a["answer_text"]))
+        rows = "".join(tr("<p><b>{i}. 问：</b>{q}<br/><b>答：</b>{a}</p>", i=i, q=escape(a["question"]), a=escape(a["answer_text"]))
                        for i, a in enumerate(record["answers"], 1))
         return "{}<hr/><p>{}</p><p>{}</p>".format(rows, escape(record["closing"]), escape(record["commitment"]))

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, 
                                QListWidget, QListWidgetItem, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from shared.i18n import N_, tr
+
 THUMB = 160
 _ids = itertools.count(1)
 
@@ -86,7 +88,7 @@ class QtPagePreview(QDialog):
 
     def __init__(self, data: bytes, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("页面预览")
+        self.setWindowTitle(tr("页面预览"))
         self._image = QImage.fromData(data)
         self._zoom = 1.0
         self.label = QLabel()
@@ -95,8 +97,8 @@ class QtPagePreview(QDialog):
         scroll.setWidget(self.label)
         scroll.setWidgetResizable(True)
         bar = QHBoxLayout()
-        for text, factor in (("缩小", 0.8), ("放大", 1.25)):
-            btn = QPushButton(text)
+        for text, factor in ((N_("缩小"), 0.8), (N_("放大"), 1.25)):
+            btn = QPushButton(tr(text))
             btn.clicked.connect(lambda _=False, f=factor: self.zoom_by(f))
             bar.addWidget(btn)
         layout = QVBoxLayout(self)
@@ -145,11 +147,11 @@ class QtPagesView(QWidget):
         self.list.model().rowsMoved.connect(lambda *a: self._emit())
         self.list.itemDoubleClicked.connect(lambda item: self.open_preview(self.list.row(item)))
         bar = QHBoxLayout()
-        for text, slot in (("左转", lambda: self.rotate_selected(-1)),
-                           ("右转", lambda: self.rotate_selected(1)),
-                           ("删除", self.delete_selected), ("重拍", self._retake_selected),
-                           ("放大", lambda: self.open_preview(self.list.currentRow()))):
-            btn = QPushButton(text)
+        for text, slot in ((N_("左转"), lambda: self.rotate_selected(-1)),
+                           (N_("右转"), lambda: self.rotate_selected(1)),
+                           (N_("删除"), self.delete_selected), (N_("重拍"), self._retake_selected),
+                           (N_("放大"), lambda: self.open_preview(self.list.currentRow()))):
+            btn = QPushButton(tr(text))
             btn.clicked.connect(slot)
             bar.addWidget(btn)
         layout = QVBoxLayout(self)
@@ -174,7 +176,7 @@ class QtPagesView(QWidget):
     def _insert(self, row: int, page: dict) -> None:
         key = next(_ids)
         self._pages[key] = page
-        item = QListWidgetItem(_thumbnail(page["data"]), "第 {} 页".format(row + 1))
+        item = QListWidgetItem(_thumbnail(page["data"]), tr("第 {n} 页", n=row + 1))
         item.setData(Qt.UserRole, key)
         item.setFlags(item.flags() | Qt.ItemIsDragEnabled)
         self.list.insertItem(row, item)
@@ -186,7 +188,7 @@ class QtPagesView(QWidget):
 
     def _emit(self) -> None:
         for i in range(self.list.count()):  # labels follow the order after a drag
-            self.list.item(i).setText("第 {} 页".format(i + 1))
+            self.list.item(i).setText(tr("第 {n} 页", n=i + 1))
         self.pagesChanged.emit(self.pages())
 
     # -- actions ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLab
 from shared.domain.case import Party
 from shared.domain.catalog import Catalog, RoleDef
 from shared.domain.identifiers import VALIDATORS
-from shared.i18n import Msg, tr
+from shared.i18n import N_, Msg, tr
 from shared.security.masking import mask_id, mask_name, mask_phone
 from shared.ui.form import INVALID_INPUT, QtErrorLabel
 
@@ -61,8 +61,8 @@ class QtPartyEditor(QFrame):
         form.addRow(tr("证件种类"), self.id_kind)
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QtErrorLabel] = {}
-        for attr, label in (("name", "名称/姓名"), ("id_number", "证件号码"), ("phone", "联系电话"),
-                            ("address", "通讯地址"), ("legal_rep", "法定代表人"), ("share", "共有份额")):
+        for attr, label in (("name", N_("名称/姓名")), ("id_number", N_("证件号码")), ("phone", N_("联系电话")),
+                            ("address", N_("通讯地址")), ("legal_rep", N_("法定代表人")), ("share", N_("共有份额"))):
             edit = QLineEdit()
             edit.setObjectName(attr)
             error = QtErrorLabel()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from shared.documents.raster import rasterize
 from shared.errors import DeviceError
-from shared.i18n import Msg
+from shared.i18n import N_, Msg, translate
 
 PRINT_DPI = 300
 
@@ -54,11 +54,11 @@ def print_pdf(pdf: bytes, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
     return paint_pages(printer, page_images(pdf, dpi))
 
 
-def print_with_dialog(pdf: bytes, parent: QWidget | None = None, title: str = "打印") -> bool:
+def print_with_dialog(pdf: bytes, parent: QWidget | None = None, title: str = N_("打印")) -> bool:
     """The counter's path: a print dialog, then print; ``False`` if the officer cancels."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(title)
+    dialog.setWindowTitle(translate(title))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     print_pdf(pdf, printer)
@@ -71,7 +71,7 @@ def print_silent(pdf: bytes, printer_name: str | None = None) -> int:
     name = printer_name or QPrinterInfo.defaultPrinterName()
     if not name or name not in names:
         raise DeviceError(Msg("printer.missing", "找不到打印机“{name}”，请联系工作人员检查打印机",
-                              {"name": name or "默认打印机"}))
+                              {"name": name or translate("默认打印机")}))
     printer = QPrinter(QPrinterInfo.printerInfo(name), QPrinter.PrinterMode.HighResolution)
     return print_pdf(pdf, printer)
 

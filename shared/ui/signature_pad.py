@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from shared.domain.signature import InkRule, Signature, content_sha256, ink_problem
 from shared.errors import ValidationError
-from shared.i18n import Msg
+from shared.i18n import N_, Msg, translate
 
 
 class QtSignaturePad(QWidget):
@@ -23,10 +23,10 @@ class QtSignaturePad(QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, rule: InkRule | None = None,
-                 hint: str = "请在此处用正楷签写姓名") -> None:
+                 hint: str = N_("请在此处用正楷签写姓名")) -> None:
         super().__init__(parent)
         self.rule = rule or InkRule()
-        self.hint = hint
+        self.hint = translate(hint)
         self._strokes: list[list[list[float]]] = []
         self._current: list[list[float]] | None = None
         self._clock = QElapsedTimer()
