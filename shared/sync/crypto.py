@@ -140,6 +140,37 @@ def _aad(header_hash: bytes, index: int, final: bool) -> bytes:
     return header_hash + struct.pack(">QB", index, 1 if final else 0)
 
 
+class BackgroundSha256:
+    """A SHA-256 fed in order on one worker thread (hashlib releases the GIL on large
+    buffers), so hashing overlaps the encryption and the writes of the caller's thread.
+
+    ``update`` queues; ``hexdigest`` waits for what is queued. ``submit(fn, *args)`` runs other
+    hashing work on the same worker, in order. Call :meth:`close` when done.
+    """
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+        self._h = hashlib.sha256()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="yizhan-hash")
+        self._last = None
+
+    def update(self, data: bytes) -> None:
+        self._last = self._pool.submit(self._h.update, data)
+
+    def submit(self, fn, *args):
+        """Run ``fn(*args)`` on the worker after everything queued before; its future."""
+        self._last = self._pool.submit(fn, *args)
+        return self._last
+
+    def hexdigest(self) -> str:
+        if self._last is not None:
+            self._last.result()
+        return self._h.hexdigest()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
 class PacketWriter:
     """Encrypts a plaintext stream into ``out`` segment by segment (constant memory).
 
@@ -147,7 +178,7 @@ class PacketWriter:
     """
 
     def __init__(self, out: BinaryIO, server_public_key, key_id: str, packet_id: str,
-                 segment: int = SEGMENT) -> None:
+                 segment: int = SEGMENT, hasher=None) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
         key = AESGCM.generate_key(256)
         self._aes = AESGCM(key)
@@ -162,7 +193,7 @@ class PacketWriter:
         self._segment = segment
         self._buf = bytearray()
         self._index = 0
-        self.sha256 = hashlib.sha256()
+        self.sha256 = hasher if hasher is not None else hashlib.sha256()
         self.size = 0
         self._emit(MAGIC + struct.pack(">I", len(hbytes)) + hbytes)
 

@@ -179,3 +179,17 @@ def test_only_one_uploader_at_a_time(store, settings, enrolled):
     finally:
         a.lock.release()
     assert not b.run_once().busy
+
+
+@pytest.mark.parametrize("which", [0, -1])  # the first page, and the last (checked after the loop)
+def test_a_page_that_no_longer_matches_its_hash_is_refused(store, settings, enrolled, fake, which):
+    """The hash check of each page runs beside the encryption; a mismatch still stops submit."""
+    from shared.errors import StoreError
+    case = make_case(store, fake, page_bytes=300_000, pages=3)
+    ob = Outbox(store, settings)
+    blob = store.blobs.list(case.id, "page")[which]
+    store.write(lambda c: c.execute("UPDATE blobs SET sha256 = ? WHERE id = ?", ("0" * 64, blob.id)))
+    with pytest.raises(StoreError) as err:
+        ob.submit(case.id)
+    assert err.value.code == "sync.blob_corrupt" and blob.id[:8] in str(err.value)
+    _assert_intact(store, ob, case)
