@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import statistics
+import tempfile
 import time
+from pathlib import Path
 from typing import Callable
 
 
@@ -27,3 +32,11 @@ def bench_line(bench_id: str, name: str, value: float, op: str, goal: float,
                                                 fmt.format(goal), "PASS" if ok else "MISS")
     print(line, flush=True)
     return line
+
+
+def scratch_dir(prefix: str) -> Path:
+    """A temporary folder (under ``$BENCH_TMP`` if set) removed when the script exits: the
+    upload benches write gigabytes, and leaving them behind once filled the disk here."""
+    path = Path(tempfile.mkdtemp(prefix=prefix, dir=os.environ.get("BENCH_TMP")))
+    atexit.register(shutil.rmtree, path, True)
+    return path

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -17,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "sync"), str(ROOT / "bench")]
 os.environ.setdefault("YIZHAN_KEY_PROVIDER", "file")
 
-from _common import bench_line  # noqa: E402
+from _common import bench_line, scratch_dir  # noqa: E402
 
 
 def main() -> None:
@@ -28,7 +27,7 @@ def main() -> None:
     from shared.sync import enrollment
     from shared.sync.outbox import Outbox
     from sync_helpers import OPEN_SETTINGS, make_case
-    base = Path(tempfile.mkdtemp(prefix="p4-", dir=os.environ.get("BENCH_TMP")))
+    base = scratch_dir("p4-")
     srv = start_in_thread(base / "srv", rsa_bits=3072)
     store = Store.open(base / "data", base / "cfg", operator="bench")
     enrollment.enroll(store, srv.url, srv.new_code(), srv.fingerprint)

@@ -13,7 +13,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "sync"), str(ROOT / "bench")]
 os.environ.setdefault("YIZHAN_KEY_PROVIDER", "file")
 
-from _common import bench_line  # noqa: E402
+from _common import bench_line, scratch_dir  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -60,7 +59,7 @@ def main() -> None:
     from shared.sync.outbox import Outbox
     from shared.sync.uploader import PacketUploader
     from sync_helpers import OPEN_SETTINGS, make_case
-    base = Path(tempfile.mkdtemp(prefix="p5-", dir=os.environ.get("BENCH_TMP")))
+    base = scratch_dir("p5-")
     proc, info = start_server(base)
     try:
         store = Store.open(base / "data", base / "cfg", operator="bench")
@@ -75,7 +74,10 @@ def main() -> None:
         total = sum(i.size for i in items)
         client = SyncClient(ident, timeout=120)
         # Baseline: a raw PUT of the very same bytes (every packet file of the backlog, one
-        # request each, streamed from the file) to the same server, before our upload.
+        # request each, streamed from the file) to the same server, before our upload. Each
+        # timed phase starts with the disk flushed (os.sync), so neither pays for the other's
+        # (or the submissions') writeback.
+        os.sync()
         t0 = time.perf_counter()
         for item in items:
             with open(ob.path(item), "rb") as fh:
@@ -103,6 +105,7 @@ def main() -> None:
                 peak[0] = max(peak[0], rss_mb())
                 time.sleep(0.02)
         threading.Thread(target=sample, daemon=True).start()
+        os.sync()
         t0 = time.perf_counter()
         report = up.run_once(force=True)
         elapsed = time.perf_counter() - t0

@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import bench_line, median_ms  # noqa: E402
+from bench._common import bench_line, median_ms, scratch_dir  # noqa: E402
 from shared.domain.case import Case, Party  # noqa: E402
 from shared.domain.fakes import FakeFactory  # noqa: E402
 from shared.store import Store  # noqa: E402
@@ -61,7 +60,7 @@ def copy_to_sqlite(store: Store, path: Path) -> sqlite3.Connection:
 
 
 def main() -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="yz-p6-"))
+    tmp = scratch_dir("yz-p6-")
     store = Store.open(tmp / "data", tmp / "config", operator="bench")
     t0 = time.perf_counter()
     cases = build(store)

@@ -10,13 +10,12 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._common import bench_line  # noqa: E402
+from bench._common import bench_line, scratch_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = r"""
@@ -45,7 +44,7 @@ def launch(argv: list[str], env: dict) -> float:
 
 
 def main() -> None:
-    tmp = Path(tempfile.mkdtemp(prefix="yz-p7-"))
+    tmp = scratch_dir("yz-p7-")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", YIZHAN_STARTUP_PROBE="1",
                YIZHAN_DATA_DIR=str(tmp / "data"), YIZHAN_CONFIG_DIR=str(tmp / "config"),
                PYTHONPATH=str(ROOT))

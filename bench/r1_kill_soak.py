@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -16,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "sync"), str(ROOT / "bench")]
 os.environ.setdefault("YIZHAN_KEY_PROVIDER", "file")
 
-from _common import bench_line  # noqa: E402
+from _common import bench_line, scratch_dir  # noqa: E402
 
 
 def main() -> None:
@@ -25,7 +24,7 @@ def main() -> None:
     args = ap.parse_args()
     from devserver.main import start_in_thread
     from sync_r1_child import Harness
-    base = Path(tempfile.mkdtemp(prefix="r1-", dir=os.environ.get("BENCH_TMP")))
+    base = scratch_dir("r1-")
     srv = start_in_thread(base / "srv", rsa_bits=2048)
     srv.faults(error_rate=0.05, reset_rate=0.05, seed=11)  # a flaky link on top of the kills
     try:

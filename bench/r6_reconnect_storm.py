@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 os.environ.setdefault("YIZHAN_KEY_PROVIDER", "file")
 
-from _common import bench_line  # noqa: E402
+from _common import bench_line, scratch_dir  # noqa: E402
 
 CLIENTS = 200
 
@@ -61,7 +60,7 @@ def main() -> None:
     from devserver.main import start_in_thread
     from shared.store import Store
     from shared.sync import enrollment
-    base = Path(tempfile.mkdtemp(prefix="r6-", dir=os.environ.get("BENCH_TMP")))
+    base = scratch_dir("r6-")
     srv = start_in_thread(base / "srv", rsa_bits=2048)
     try:
         with Store.open(base / "data", base / "cfg", operator="bench") as store:

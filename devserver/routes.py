@@ -140,8 +140,10 @@ def build(state: ServerState):
                 fh.seek(offset)
                 try:
                     async for chunk in request.stream():
-                        fh.write(chunk[:length - got])
-                        got = min(length, got + len(chunk))
+                        if got + len(chunk) > length:  # never past the declared length
+                            chunk = chunk[:length - got]
+                        fh.write(chunk)
+                        got += len(chunk)
                 except ClientDisconnect:
                     dropped = True
             # Like tus: what arrived before a dropped link is kept (TLS delivered it intact; the
@@ -256,10 +258,15 @@ def build(state: ServerState):
 
     @app.put("/admin/sink")
     async def sink(request: Request):
-        """Receive a body and write it to a file (the raw-PUT baseline of the upload bench)."""
+        """Receive a body and write it to a new file (the raw-PUT baseline of the upload bench).
+
+        A new file each time, as an upload makes: overwriting one file would let the kernel
+        drop its dirty pages unwritten and flatter the baseline."""
         admin(request)
         got = 0
-        with open(state.cfg.data_dir / "sink.bin", "wb") as fh:
+        sink = state.cfg.data_dir / "sink"
+        sink.mkdir(exist_ok=True)
+        with open(sink / "{}.bin".format(time.time_ns()), "wb") as fh:
             async for chunk in request.stream():
                 fh.write(chunk)
                 got += len(chunk)
