@@ -139,8 +139,7 @@ class QtSubmitTab(QWidget):
         if case is None or biz is None:
             return
         if not can_edit(case.state):
-            self.readiness.setText(tr("已于 {at} 提交（状态：{state}），不能再修改。",
-                                      at=case.updated_at[:16].replace("T", " "), state=case.state.label))
+            self.readiness.setText(tr("本案已提交（状态：{state}），不能再修改。", state=case.state.label))
             self.submit_button.setEnabled(False)
             return
         problems = [m.render() for m in idm.submission_blockers(case, biz, self.catalog)]
@@ -176,8 +175,9 @@ class QtSubmitTab(QWidget):
         if item is None:
             self.packet_label.setText(tr("尚未提交。"))
         else:
-            text = tr("数据包 {pid}：{state}，{size}", pid=item.packet_id, state=item_label(item.state),
-                      size=_size(item.size))
+            from counter.case_list import local_time
+            text = tr("数据包 {pid}：{state}，{size}，{at} 提交", pid=item.packet_id, state=item_label(item.state),
+                      size=_size(item.size), at=local_time(item.created_at))
             if item.state in ("queued", "announced", "uploading", "uploaded") and item.size:
                 text += tr("，已上传 {pct}%", pct=int(100 * item.offset / item.size))
             if item.last_error and item.state not in ("committed",):

@@ -813,7 +813,7 @@
     </message>
     <message>
       <source>已于 {at} 提交（状态：{state}），不能再修改。</source>
-      <translation>Submitted at {at} (status: {state}); it can no longer be changed.</translation>
+      <translation type="obsolete">Submitted at {at} (status: {state}); it can no longer be changed.</translation>
     </message>
     <message>
       <source>已保存 {id}</source>
@@ -1345,7 +1345,11 @@
     </message>
     <message>
       <source>数据包 {pid}：{state}，{size}</source>
-      <translation>Packet {pid}: {state}, {size}</translation>
+      <translation type="obsolete">Packet {pid}: {state}, {size}</translation>
+    </message>
+    <message>
+      <source>数据包 {pid}：{state}，{size}，{at} 提交</source>
+      <translation>Packet {pid}: {state}, {size}, submitted {at}</translation>
     </message>
     <message>
       <source>数据包文件无法读取：{err}</source>
@@ -1706,6 +1710,10 @@
     <message>
       <source>本案不需要（{cond}）</source>
       <translation>Not needed for this case ({cond})</translation>
+    </message>
+    <message>
+      <source>本案已提交（状态：{state}），不能再修改。</source>
+      <translation>This case has been submitted (status: {state}) and can no longer be changed.</translation>
     </message>
     <message>
       <source>本次申请变更的事项为“{change.kind}”，是否属实？</source>
