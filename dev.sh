@@ -86,6 +86,12 @@ cmd_run() {
   exec xvfb-run -a "$PY" -m counter.app --screenshot "$ROOT/counter.png" "$@"
 }
 
+part_failed() {  # say how a part ended (a signal shows as 128+N: 137 is SIGKILL)
+  status=1
+  if [ "$2" -gt 128 ]; then log "the $1 tests were stopped by signal $(( $2 - 128 )) (exit $2)"
+  else log "the $1 tests failed (exit $2)"; fi
+}
+
 cmd_test() {
   setup
   export QT_QPA_PLATFORM=offscreen
@@ -94,9 +100,9 @@ cmd_test() {
   "$VENV/bin/lint-imports" --config pyproject.toml || status=1
   log "part 1/3: the core's tests, with PySide6 made unimportable"
   YIZHAN_TEST_PART=core "$PY" -m pytest -q -p no:pytest-qt -p no:cacheprovider \
-    -W "ignore::pytest.PytestConfigWarning" "$@" || status=1
+    -W "ignore::pytest.PytestConfigWarning" "$@" || part_failed core $?
   log "part 2/3: the Qt front ends' tests (offscreen)"
-  YIZHAN_TEST_PART=qt "$PY" -m pytest -q -p no:cacheprovider "$@" || status=1
+  YIZHAN_TEST_PART=qt "$PY" -m pytest -q -p no:cacheprovider "$@" || part_failed qt $?
   if [ $# -eq 0 ]; then  # the whole suite: also build the install and run the frozen programs
     log "part 3/3: the installer (PyInstaller one folder, checked)"
     installer/build.sh --check || status=1

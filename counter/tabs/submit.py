@@ -24,15 +24,12 @@ from shared.domain import identity as idm
 from shared.domain.case import Case
 from shared.domain.states import CaseState, can_edit
 from shared.i18n import tr
-from shared.sync.summary import correction_texts, describe, item_label, reason_texts
+from shared.sync.outbox import ACTIVE
+from shared.sync.summary import correction_texts, describe, item_label, reason_texts, size_text
 from shared.ui.notify import notify, notify_exception
 from shared.ui.tasks import run_task
 
 _BIG = "QPushButton { font-size: 18px; min-height: 48px; padding: 4px 24px; }"
-
-
-def _size(n: int) -> str:
-    return "{:.1f} MB".format(n / 1e6) if n >= 100_000 else "{:.0f} KB".format(n / 1e3)
 
 
 class QtSubmitTab(QWidget):
@@ -177,8 +174,8 @@ class QtSubmitTab(QWidget):
         else:
             from counter.case_list import local_time
             text = tr("数据包 {pid}：{state}，{size}，{at} 提交", pid=item.packet_id, state=item_label(item.state),
-                      size=_size(item.size), at=local_time(item.created_at))
-            if item.state in ("queued", "announced", "uploading", "uploaded") and item.size:
+                      size=size_text(item.size), at=local_time(item.created_at))
+            if item.state in ACTIVE and item.size:
                 text += tr("，已上传 {pct}%", pct=int(100 * item.offset / item.size))
             if item.last_error and item.state not in ("committed",):
                 text += "<br><span style='color:#8a6d00'>{}</span>".format(
@@ -204,7 +201,7 @@ class QtSubmitTab(QWidget):
         if state == "correction_requested":
             parts.append("<b style='color:#8a2c00'>{}</b>".format(
                 tr("需补正（已重开为第 {rev} 版草稿，见本页上方清单）", rev=case.revision)))
-        if item is not None and not parts and item.state not in ("queued", "announced", "uploading", "uploaded"):
+        if item is not None and not parts and item.state not in ACTIVE:
             parts.append(describe(item))  # (an upload in progress is told by the packet line above)
         return "<br>".join(parts)
 

@@ -23,7 +23,7 @@ from shared.errors import SyncError, TrustError
 from shared.i18n import Msg
 from shared.sync import enrollment, state
 from shared.sync.backoff import Backoff
-from shared.sync.outbox import Outbox
+from shared.sync.outbox import ACTIVE, Outbox
 from shared.sync.puller import OutcomeEvent, StatusPuller
 from shared.sync.uploader import CHUNK, PacketUploader, UploadReport
 
@@ -153,7 +153,7 @@ class SyncService:
         """Seconds until the next pass: back-off while offline, else until the next due item."""
         if self._failures:
             return self.backoff.delay(self._failures)
-        due = [i.next_attempt_at for i in self.outbox.items(("queued", "announced", "uploading", "uploaded"))]
+        due = [i.next_attempt_at for i in self.outbox.items(ACTIVE)]
         wait = min(due) - time.time() if due else 60.0
         return max(0.5, min(wait, 60.0))
 

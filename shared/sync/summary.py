@@ -4,6 +4,7 @@ and the labels of the item states (Qt-free, translatable)."""
 from __future__ import annotations
 
 from shared.i18n import N_, translate, tr
+from shared.sync.outbox import ACTIVE
 
 ITEM_LABELS = {
     "queued": N_("待上传"), "announced": N_("待上传"), "uploading": N_("上传中"),
@@ -25,9 +26,26 @@ def reason_texts(outcome: dict) -> list[str]:
 
 def correction_texts(outcome_or_list) -> list[str]:
     """The correction items as lines (from an outcome dict or ``case.corrections``)."""
-    items = outcome_or_list.get("corrections") or [] if isinstance(outcome_or_list, dict) else outcome_or_list or []
-    return [c.get("text") or c.get("reason") or c.get("material") or "" if isinstance(c, dict) else str(c)
-            for c in items]
+    if isinstance(outcome_or_list, dict):
+        items = outcome_or_list.get("corrections") or []
+    else:
+        items = outcome_or_list or []
+    return [_item_text(c) for c in items]
+
+
+def _item_text(item) -> str:
+    if not isinstance(item, dict):
+        return str(item)
+    return item.get("text") or item.get("reason") or item.get("material") or ""
+
+
+def size_text(n: int) -> str:
+    """Bytes for a person: ``5.0 MB``, ``19 KB``, ``300 B``."""
+    if n >= 1 << 20:
+        return "{:.1f} MB".format(n / (1 << 20))
+    if n >= 1 << 10:
+        return "{:.0f} KB".format(n / (1 << 10))
+    return "{} B".format(n)
 
 
 def describe(item) -> str:
@@ -45,7 +63,7 @@ def describe(item) -> str:
         return text
     if item.state == "failed":
         return tr("上传失败：{err}", err=item.last_error[:60])
-    if item.state in ("queued", "announced", "uploading", "uploaded"):
+    if item.state in ACTIVE:
         done = int(100 * item.offset / item.size) if item.size else 0
         text = tr("{state} {pct}%", state=item_label(item.state), pct=done)
         if item.last_error:

@@ -6,14 +6,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from shared.i18n import tr
+from shared.sync.summary import size_text
 
-
-def _size(n: int) -> str:
-    if n >= 1 << 20:
-        return "{:.1f} MB".format(n / (1 << 20))
-    if n >= 1 << 10:
-        return "{:.0f} KB".format(n / (1 << 10))
-    return "{} B".format(n)
 
 
 class QtSyncIndicator(QWidget):
@@ -56,7 +50,7 @@ class QtSyncIndicator(QWidget):
             text = tr("同步中")
         self.state_label.setText(text)
         count, left = (p.queue_length, p.bytes_left) if p is not None else (0, 0)
-        self.queue_label.setText(tr("待上传 {n} 件，剩余 {size}", n=count, size=_size(left)))
+        self.queue_label.setText(tr("待上传 {n} 件，剩余 {size}", n=count, size=size_text(left)))
         tip = p.error.render() if p is not None and p.error else ""
         if p is not None and p.blocked:
             tip = "\n".join([tip] + [m.render() for m in p.blocked]).strip()
