@@ -81,37 +81,50 @@ class BlobStore:
         return _info(row)
 
     def list(self, case_id: str, kind: str | None = None, slot: str | None = None) -> list[BlobInfo]:
+        """The blobs of a case (metadata only), by kind, slot and place."""
+        return self.store.run(lambda conn: self.list_in(conn, case_id, kind, slot))
+
+    def list_in(self, conn, case_id: str, kind: str | None = None, slot: str | None = None) -> list[BlobInfo]:
+        """The body of :meth:`list`, inside a caller's transaction."""
         sql, args = "SELECT {} FROM blobs WHERE case_id = ?".format(_COLS), [case_id]
         if kind is not None:
             sql, args = sql + " AND kind = ?", args + [kind]
         if slot is not None:
             sql, args = sql + " AND slot = ?", args + [slot]
-        rows = self.store.run(lambda conn: conn.execute(sql + " ORDER BY kind, slot, idx", args).fetchall())
-        return [_info(r) for r in rows]
+        return [_info(r) for r in conn.execute(sql + " ORDER BY kind, slot, idx", args).fetchall()]
 
     def delete(self, blob_id: str) -> None:
-        def work(conn):
-            row = conn.execute("SELECT case_id, kind, slot FROM blobs WHERE id = ?", (blob_id,)).fetchone()
-            if row:
-                conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))
-                self.store.audit(conn, "delete_" + row[1], row[0], "slot={}".format(row[2]))
-        self.store.write(work)
+        """Delete one blob; audited."""
+        self.store.write(lambda conn: self.delete_in(conn, blob_id))
+
+    def delete_in(self, conn, blob_id: str, case_id: str | None = None) -> None:
+        """The body of :meth:`delete`; with ``case_id``, only a blob of that case."""
+        row = conn.execute("SELECT case_id, kind, slot FROM blobs WHERE id = ?", (blob_id,)).fetchone()
+        if row and (case_id is None or row[0] == case_id):
+            conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))
+            self.store.audit(conn, "delete_" + row[1], row[0], "slot={}".format(row[2]))
 
     def reorder(self, case_id: str, slot: str, blob_ids: list[str]) -> None:
         """Set the page order of a slot to ``blob_ids``."""
-        def work(conn):
-            for i, bid in enumerate(blob_ids):
-                conn.execute("UPDATE blobs SET idx = ? WHERE id = ? AND case_id = ? AND slot = ?", (i, bid, case_id, slot))
-            self.store.audit(conn, "reorder_pages", case_id, "slot={}".format(slot))
-        self.store.write(work)
+        self.store.write(lambda conn: self.reorder_in(conn, case_id, slot, blob_ids))
+
+    def reorder_in(self, conn, case_id: str, slot: str, blob_ids: list[str]) -> None:
+        """The body of :meth:`reorder`, inside a caller's transaction."""
+        for i, bid in enumerate(blob_ids):
+            conn.execute("UPDATE blobs SET idx = ? WHERE id = ? AND case_id = ? AND slot = ?", (i, bid, case_id, slot))
+        self.store.audit(conn, "reorder_pages", case_id, "slot={}".format(slot))
 
     def replace(self, blob_id: str, data: bytes, meta: dict[str, Any] | None = None) -> None:
         """Replace a blob's bytes (e.g. a rotated page), keeping its place."""
-        digest = hashlib.sha256(data).hexdigest()
+        self.store.write(lambda conn: self.replace_in(conn, blob_id, data, meta))
 
-        def work(conn):
-            row = conn.execute("SELECT case_id, kind FROM blobs WHERE id = ?", (blob_id,)).fetchone()
-            conn.execute("UPDATE blobs SET data = ?, sha256 = ?, size = ?, meta = coalesce(?, meta) WHERE id = ?",
-                         (data, digest, len(data), json.dumps(meta, ensure_ascii=False) if meta is not None else None, blob_id))
-            self.store.audit(conn, "replace_" + row[1], row[0], "size={}".format(len(data)))
-        self.store.write(work)
+    def replace_in(self, conn, blob_id: str, data: bytes, meta: dict[str, Any] | None = None,
+                   case_id: str | None = None) -> None:
+        """The body of :meth:`replace`; with ``case_id``, only a blob of that case."""
+        digest = hashlib.sha256(data).hexdigest()
+        row = conn.execute("SELECT case_id, kind FROM blobs WHERE id = ?", (blob_id,)).fetchone()
+        if row is None or (case_id is not None and row[0] != case_id):
+            return
+        conn.execute("UPDATE blobs SET data = ?, sha256 = ?, size = ?, meta = coalesce(?, meta) WHERE id = ?",
+                     (data, digest, len(data), json.dumps(meta, ensure_ascii=False) if meta is not None else None, blob_id))
+        self.store.audit(conn, "replace_" + row[1], row[0], "size={}".format(len(data)))

@@ -12,7 +12,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from shared.config import default_config_dir, default_data_dir
 from shared.domain.case import Case, now_iso
@@ -23,6 +23,9 @@ from shared.i18n import Msg
 from shared.store import audit
 from shared.store.db import DbThread, open_connection, transaction
 from shared.store.keys import KeyProvider, default_key_provider
+
+if TYPE_CHECKING:
+    from shared.store.case_tx import CaseTx
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -161,6 +164,31 @@ class Store:
         if row is None:
             raise StoreError(Msg("store.no_case", "找不到案件 {id}", {"id": case_id}))
         return Case.from_dict(json.loads(row[0]))
+
+    def update_case(self, case_id: str, change: Callable[[Case, "CaseTx"], T], action: str,
+                    *, create: Case | None = None) -> tuple[Case, T]:
+        """Run one command on a case as one transaction: load it, ``change(case, tx)``, write it.
+
+        ``create``: the case to insert first when it was never saved. The command gets a fresh
+        copy read inside the transaction (no object shared with the caller), may use ``tx`` for
+        blobs and audit, and may raise to roll everything back. Returns the written case and
+        what ``change`` returned.
+        """
+        from shared.store.case_tx import CaseTx
+
+        def work(conn) -> tuple[Case, T]:
+            row = conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone()
+            if row is None:
+                if create is None or create.id != case_id:
+                    raise StoreError(Msg("store.no_case", "找不到案件 {id}", {"id": case_id}))
+                self.write_case(conn, create)
+                case = Case.from_dict(create.to_dict())
+            else:
+                case = Case.from_dict(json.loads(row[0]))
+            result = change(case, CaseTx(self, conn, case_id))
+            self.write_case(conn, case, action)
+            return case, result
+        return self.write(work)
 
     def log_view(self, case_id: str, what: str) -> None:
         """Audit an unmasked view of a case's personal data."""
