@@ -35,8 +35,8 @@ def cmd_submit(args) -> int:
             item = Outbox(store, _settings(store)).submit(args.id)
         except ValidationError as err:
             print(err.msg.render())
-            for path, msg in sorted(err.errors.items()):
-                print("  {}: {}".format(path, msg.render()))
+            for msg in err.errors.values():  # each step that is not done, in the order of the workflow
+                print("  - {}".format(msg.render()))
             return 1
     print("{}\t{}\t{} bytes".format(item.packet_id, item.state, item.size))
     return 0

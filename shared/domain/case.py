@@ -84,6 +84,8 @@ class Case:
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
     operator: str = ""
+    channel: str = "counter"  # where the case was made: counter | kiosk | import (its steps)
+    approvals: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def packet_id(self) -> str:

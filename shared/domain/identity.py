@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import BusinessType
 from shared.domain.identifiers import normalize
+from shared.domain.persons import first_of_each
 from shared.domain.validation import evaluate
 from shared.i18n import N_, Msg
 from shared.security.masking import mask_id, mask_name
@@ -53,12 +54,22 @@ REASONS = {
 }
 
 
+def reason_of(part: dict[str, Any] | None) -> str:
+    """The reason of a record's ``failure`` or ``comparison`` part, in the current language."""
+    from shared.i18n import translate
+    if not part:
+        return ""
+    code = part.get("code") if part.get("code") in REASONS else None
+    return translate(REASONS[code]) if code else str(part.get("reason") or "")
+
+
 # -- who needs a check --------------------------------------------------------------------
 def parties_needing_check(case: Case, biz: BusinessType) -> list[Party]:
     """The persons of the case whose role asks for identity verification (and is active).
 
-    Organisations are represented by the bank's centrally checked officers (BUSINESSES.md);
-    their agents' checks are not modelled yet.
+    Organisations are represented by the bank's centrally checked officers; their agents'
+    checks are not modelled yet. A person in two roles (mortgagor and debtor) is listed once,
+    under the first of them.
     """
     out = []
     for party in case.parties:
@@ -68,7 +79,7 @@ def parties_needing_check(case: Case, biz: BusinessType) -> list[Party]:
             continue
         if role.identity_check and party.kind == "person" and evaluate(role.when, case):
             out.append(party)
-    return out
+    return first_of_each(out)  # a person in two roles is checked once
 
 
 def checks_of(case: Case, party_id: str, check_no: int = 1) -> list[dict[str, Any]]:

@@ -68,7 +68,7 @@ def parse_import(raw: Any, base_dir: Path, catalog: Catalog | None = None) -> Im
         errors["$.business"] = Msg("import.business", "未知的业务类型“{code}”", {"code": code})
         raise ValidationError(Msg("import.invalid", "导入数据有{n}处错误", {"n": len(errors)}), errors)
     biz = catalog.business(code)
-    case = Case(code, catalog_version=catalog.version)
+    case = Case(code, catalog_version=catalog.version, channel="import")
     known = {f.key for f in biz.fields}
     for key, value in raw.items():
         if key in ("format", "business", "parties", "materials"):

@@ -261,8 +261,10 @@ def _side_of(case: Case, party: Party) -> str:
 
 
 def parties_to_interview(template: InterviewTemplate, case: Case) -> list[Party]:
-    """The case's parties that have at least one question in ``template``."""
-    return [p for p in case.parties if questions_for(template, case, p)]
+    """The case's parties that have at least one question in ``template``; a person in two
+    roles is interviewed once, under the first role that has questions."""
+    from shared.domain.persons import first_of_each
+    return first_of_each(p for p in case.parties if questions_for(template, case, p))
 
 
 # -- answers ---------------------------------------------------------------------------------------

@@ -18,8 +18,10 @@ from shared.domain.signature import verify_binding
 from shared.i18n import N_, Msg, translate
 
 PENDING, STOPPED, OUTDATED, UNSIGNED, DONE = "pending", "stopped", "outdated", "unsigned", "done"
+ANSWERING = "answering"  # a record saved part-way (each answer is kept as it is given)
 STATUS_TEXT = {
     PENDING: N_("未开始"),
+    ANSWERING: N_("询问进行中"),
     STOPPED: N_("询问终止"),
     OUTDATED: N_("申请信息已修改，需重新询问"),
     UNSIGNED: N_("已答完，待签名"),
@@ -61,6 +63,8 @@ def party_progress(template: InterviewTemplate, case: Case, party: Party) -> Par
     record = case.interview.get(party.party_id)
     if not record:
         return PartyProgress(party, PENDING)
+    if record.get("status") == "in_progress":
+        return PartyProgress(party, ANSWERING)
     if not record_matches_case(template, case, party, record):
         return PartyProgress(party, OUTDATED)
     if record.get("status") == "stopped":

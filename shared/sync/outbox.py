@@ -91,8 +91,10 @@ def _utc(ts: str) -> _dt.datetime:
 class Outbox:
     """The outbox of one store; packet files in ``<data dir>/outbox``."""
 
-    def __init__(self, store, settings: Settings | None = None, catalog=None, opener=open) -> None:
+    def __init__(self, store, settings: Settings | None = None, catalog=None, opener=open,
+                 approval=None) -> None:
         self.store = store
+        self.approval = approval  # the supervisor-approval policy hook of the workflow
         self.dir = Path(store.path).parent / "outbox"
         self.settings = settings or Settings.load(default_config_dir(Path(store.path).parent))
         self._catalog = catalog
@@ -165,12 +167,12 @@ class Outbox:
     # -- submit ----------------------------------------------------------------------------
     def submit(self, case_id: str) -> OutboxItem:
         """Freeze, encrypt, sign and enqueue a complete case in one local transaction."""
+        case = self.store.get_case(case_id)
+        self._check_complete(case)  # first: what the case lacks, whatever the device's state
         ident = enrollment.require(self.store)
         blocked = self.guard_rails()
         if blocked:
             raise GuardRailError(blocked[0])
-        case = self.store.get_case(case_id)
-        self._check_complete(case)
         made: list[Path] = []
 
         def work(conn):
@@ -206,16 +208,17 @@ class Outbox:
         return self.get(packet_id)
 
     def _check_complete(self, case: Case) -> None:
-        from shared.domain.validation import field_errors, missing
+        """Refuse a case whose workflow is not complete for its channel, naming each step:
+        data, every applicant's identity decided, interviews signed and still matching the
+        case, required materials (the same steps every front end shows)."""
+        from shared.domain.steps import blocking_steps, incomplete_error, steps_for
         if case.state not in (CaseState.DRAFT, CaseState.READY):
             raise SyncError(Msg("sync.already_submitted", "案件 {id} 已提交（状态：{state}），不能重复提交",
                                 {"id": case.id, "state": case.state.label}), retryable=False)
         biz = self.catalog.business(case.business_code)
-        problems = {m.path: m.msg for m in missing(case, biz, self.catalog)}
-        problems.update(field_errors(case, biz, self.catalog))
-        if problems:
-            raise ValidationError(Msg("sync.incomplete", "案件尚不完整，不能提交（{n}处）：{first}",
-                                      {"n": len(problems), "first": next(iter(problems.values())).render()}), problems)
+        blocking = blocking_steps(steps_for(case, biz, self.catalog, case.channel, approval=self.approval))
+        if blocking:
+            raise incomplete_error(blocking)
 
     # -- state changes (used by the uploader and the puller) -----------------------------------
     def set_state(self, packet_id: str, new_state: str, **fields: Any) -> None:
