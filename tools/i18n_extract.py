@@ -7,6 +7,9 @@ catalog and interview templates. Existing translations are kept; new strings are
 
     python tools/i18n_extract.py          # update the .ts file
     python tools/i18n_extract.py --check  # exit 1 listing strings without an English translation
+    python tools/i18n_extract.py --fill new.json        # also take {"中文": "English"} pairs
+    python tools/i18n_extract.py --merge a.ts b.ts     # also take the finished translations of
+                                                      # other .ts files (resolving a merge)
 """
 
 from __future__ import annotations
@@ -76,11 +79,16 @@ def from_catalog() -> set[str]:
     return found
 
 
-def load_ts() -> dict[str, tuple[str, str | None]]:
-    if not TS.exists():
+def _finished(entry: tuple[str, str | None] | None) -> bool:
+    return bool(entry and entry[0] and entry[1] not in ("unfinished", "obsolete"))
+
+
+def load_ts(path: Path = TS) -> dict[str, tuple[str, str | None]]:
+    """source -> (translation, its type) of a .ts file."""
+    if not path.exists():
         return {}
     out = {}
-    for message in ET.parse(TS).getroot().iter("message"):
+    for message in ET.parse(path).getroot().iter("message"):
         source = message.findtext("source") or ""
         t = message.find("translation")
         out[source] = ((t.text or "") if t is not None else "", t.get("type") if t is not None else "unfinished")
@@ -118,6 +126,8 @@ def missing_translations() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--fill", type=Path, help="a JSON object of Chinese source -> English")
+    parser.add_argument("--merge", type=Path, nargs="*", default=[], help="other .ts files to take translations from")
     args = parser.parse_args()
     if args.check:
         lacking = missing_translations()
@@ -125,7 +135,15 @@ def main() -> int:
             print(s)
         return 1 if lacking else 0
     strings = from_code() | from_catalog()
-    write_ts(strings, load_ts())
+    existing = load_ts()
+    for other in args.merge:
+        for source, (text, kind) in load_ts(other).items():
+            if text and kind not in ("unfinished", "obsolete") and not _finished(existing.get(source)):
+                existing[source] = (text, None)
+    if args.fill:
+        for source, text in json.loads(args.fill.read_text("utf-8")).items():
+            existing[source] = (text, None)
+    write_ts(strings, existing)
     print("{} strings, {} without translation".format(len(strings), len(missing_translations())))
     return 0
 

@@ -48,12 +48,28 @@
       <translation>{n} pages, check needed</translation>
     </message>
     <message>
+      <source>{reason}</source>
+      <translation type="obsolete">{reason}</translation>
+    </message>
+    <message>
+      <source>{reason}，请重新读卡</source>
+      <translation>{reason}; please read the card again</translation>
+    </message>
+    <message>
       <source>{role}不能是{kind}</source>
       <translation>{role} cannot be {kind}</translation>
     </message>
     <message>
       <source>{role}最多{n}人</source>
       <translation>{role}: at most {n} people</translation>
+    </message>
+    <message>
+      <source>{state}</source>
+      <translation type="obsolete">{state}</translation>
+    </message>
+    <message>
+      <source>{step}：{blocker}</source>
+      <translation type="obsolete">{step}: {blocker}</translation>
     </message>
     <message>
       <source>{who}已完成询问并签名</source>
@@ -276,6 +292,10 @@
       <translation>Master data updated on {d}</translation>
     </message>
     <message>
+      <source>主管复核</source>
+      <translation>Supervisor approval</translation>
+    </message>
+    <message>
       <source>买卖合同约定的成交价格为 {transfer.price}，是否属实？</source>
       <translation>The transaction price agreed in the sales contract is {transfer.price}. Is this correct?</translation>
     </message>
@@ -290,6 +310,14 @@
     <message>
       <source>人工核对不一致</source>
       <translation>Manual check: no match</translation>
+    </message>
+    <message>
+      <source>人工核对未记录经办人和理由</source>
+      <translation>The manual check does not record the officer and the reason</translation>
+    </message>
+    <message>
+      <source>人工核对须填写理由</source>
+      <translation>A manual check needs a reason</translation>
     </message>
     <message>
       <source>人脸图像无法保存，请重新采集</source>
@@ -314,6 +342,10 @@
     <message>
       <source>人证比对不通过</source>
       <translation>Face does not match the ID</translation>
+    </message>
+    <message>
+      <source>人证比对不通过，请重新采集人脸</source>
+      <translation>The face does not match the card; capture the face again</translation>
     </message>
     <message>
       <source>人证比对通过</source>
@@ -576,6 +608,10 @@
       <translation>Transferee (right holder, mortgagor)</translation>
     </message>
     <message>
+      <source>受阻</source>
+      <translation>Blocked</translation>
+    </message>
+    <message>
       <source>变更事项</source>
       <translation>Change item</translation>
     </message>
@@ -610,6 +646,10 @@
     <message>
       <source>变更如对后顺位抵押权人等利害关系人产生不利影响，是否已取得其书面同意？</source>
       <translation>If the change adversely affects interested parties such as later-ranking mortgagees, has their written consent been obtained?</translation>
+    </message>
+    <message>
+      <source>只有需补正的案件可以重新打开</source>
+      <translation>Only a case the registry asked to correct can be reopened</translation>
     </message>
     <message>
       <source>可由系统生成；如有已签字的纸质件，也可在此采集</source>
@@ -690,6 +730,14 @@
     <message>
       <source>复印件</source>
       <translation>Copy</translation>
+    </message>
+    <message>
+      <source>复核人不能是本案经办人</source>
+      <translation>The approver cannot be the officer who handled the case</translation>
+    </message>
+    <message>
+      <source>复核须选择结论并填写理由</source>
+      <translation>An approval needs a decision and a reason</translation>
     </message>
     <message>
       <source>外国人永久居留身份证（2017版）</source>
@@ -792,6 +840,18 @@
       <translation>ID card not read, face not captured</translation>
     </message>
     <message>
+      <source>尚未读卡及采集人脸</source>
+      <translation>ID card not read and face not captured yet</translation>
+    </message>
+    <message>
+      <source>尚未读取身份证</source>
+      <translation>ID card not read yet</translation>
+    </message>
+    <message>
+      <source>尚未采集人脸</source>
+      <translation>Face not captured yet</translation>
+    </message>
+    <message>
       <source>就绪</source>
       <translation>Ready</translation>
     </message>
@@ -866,6 +926,10 @@
     <message>
       <source>已存在债权转入担保范围的情况与申请填写不一致，请核对后修改申请</source>
       <translation>Whether existing claims are brought into the secured scope does not match the application; check it and correct the application</translation>
+    </message>
+    <message>
+      <source>已完成</source>
+      <translation>Done</translation>
     </message>
     <message>
       <source>已完成并签名</source>
@@ -1308,12 +1372,20 @@
       <translation>Face verification before submission</translation>
     </message>
     <message>
+      <source>提交前人脸核验：{name}</source>
+      <translation>Face check before submission: {name}</translation>
+    </message>
+    <message>
       <source>提交前需再次核验人脸：{n} 人。</source>
       <translation>Face verification needed again before submission: {n} people.</translation>
     </message>
     <message>
+      <source>提交前需再次采集人脸</source>
+      <translation>The face must be captured again before submission</translation>
+    </message>
+    <message>
       <source>提交登记</source>
-      <translation>Submit registration</translation>
+      <translation>Submit</translation>
     </message>
     <message>
       <source>提示</source>
@@ -1338,6 +1410,10 @@
     <message>
       <source>撤销一笔</source>
       <translation>Undo stroke</translation>
+    </message>
+    <message>
+      <source>收件材料</source>
+      <translation>Materials</translation>
     </message>
     <message>
       <source>放大</source>
@@ -1458,6 +1534,10 @@
     <message>
       <source>无法生成“{document}”，缺少以下内容：{fields}。请补充后重试</source>
       <translation>Could not generate "{document}"; the following are missing: {fields}. Please complete them and try again</translation>
+    </message>
+    <message>
+      <source>无法自动核验身份，请联系工作人员</source>
+      <translation>Identity could not be verified automatically; please ask a member of staff</translation>
     </message>
     <message>
       <source>无法识别的证件类型，请人工核验证件</source>
@@ -1592,6 +1672,10 @@
       <translation>The scanner driver component (python-sane) is not installed. Please contact the operations staff</translation>
     </message>
     <message>
+      <source>未完成</source>
+      <translation>Not done</translation>
+    </message>
+    <message>
       <source>未完成提交前人脸核验，案件未提交</source>
       <translation>Face verification before submission was not completed; the case was not submitted</translation>
     </message>
@@ -1700,6 +1784,10 @@
       <translation>The face comparison component is not installed on this computer. Please use server-side comparison or ask the administrator to install it</translation>
     </message>
     <message>
+      <source>本机未配置上传队列，不能提交</source>
+      <translation>This device has no upload queue; the case cannot be submitted</translation>
+    </message>
+    <message>
       <source>本机磁盘剩余空间不足（剩余 {free} MB，至少需要 {need} MB），暂停新的提交；已有案件和待上传数据完好。请清理磁盘</source>
       <translation>Not enough free disk space on this computer ({free} MB free, at least {need} MB needed). New submissions are paused; existing cases and data waiting for upload are intact. Please free up disk space</translation>
     </message>
@@ -1714,6 +1802,10 @@
     <message>
       <source>本案已提交（状态：{state}），不能再修改。</source>
       <translation>This case has been submitted (status: {state}) and can no longer be changed.</translation>
+    </message>
+    <message>
+      <source>本案没有这位当事人（请先保存申请信息）</source>
+      <translation>This case has no such party (save the application first)</translation>
     </message>
     <message>
       <source>本次申请变更的事项为“{change.kind}”，是否属实？</source>
@@ -1817,11 +1909,19 @@
     </message>
     <message>
       <source>案件尚不完整，不能提交（{n}处）：{first}</source>
-      <translation>The case is incomplete and cannot be submitted ({n} issues): {first}</translation>
+      <translation type="obsolete">The case is incomplete and cannot be submitted ({n} issues): {first}</translation>
+    </message>
+    <message>
+      <source>案件尚不能提交，还有 {n} 个步骤未完成，首先是“{step}”</source>
+      <translation>The case cannot be submitted yet: {n} step(s) not done, first “{step}”</translation>
     </message>
     <message>
       <source>案件尚未完整，不能标记为待提交：</source>
       <translation>The case is incomplete and cannot be marked as ready to submit: </translation>
+    </message>
+    <message>
+      <source>案件已提交（状态：{state}），不能再修改</source>
+      <translation>The case has been submitted (state: {state}) and can no longer be changed</translation>
     </message>
     <message>
       <source>案件数</source>
@@ -1985,7 +2085,7 @@
     </message>
     <message>
       <source>生成文书</source>
-      <translation>Generate documents</translation>
+      <translation>Documents</translation>
     </message>
     <message>
       <source>生效的法律文书（证明抵押权消灭）</source>
@@ -2002,6 +2102,10 @@
     <message>
       <source>由系统生成（打印签字后随案移交）</source>
       <translation>Generated by the system (printed, signed and handed over with the case)</translation>
+    </message>
+    <message>
+      <source>申请书、询问笔录等文书将在提交时按最新信息生成</source>
+      <translation>The application form, interview record and other documents are generated from the latest data at submission</translation>
     </message>
     <message>
       <source>申请人</source>
@@ -2025,7 +2129,7 @@
     </message>
     <message>
       <source>申请信息</source>
-      <translation>Application information</translation>
+      <translation>Application</translation>
     </message>
     <message>
       <source>申请信息已修改，与询问笔录不再一致：请相关当事人重新询问并签名</source>
@@ -2228,6 +2332,10 @@
       <translation>By signing, you confirm that the interview record ({n} questions) is true and correct, and you make the declaration of truthfulness.</translation>
     </message>
     <message>
+      <source>签名所对应的内容已变化，请重新签名</source>
+      <translation>What was signed has changed; please sign again</translation>
+    </message>
+    <message>
       <source>签名笔迹过少或过小，请用正楷完整签写姓名后再确认</source>
       <translation>The signature is too short or too small. Please sign your full name clearly in block script and then confirm</translation>
     </message>
@@ -2282,6 +2390,10 @@
     <message>
       <source>联系电话</source>
       <translation>Phone</translation>
+    </message>
+    <message>
+      <source>自助终端不能人工核对身份，请联系工作人员</source>
+      <translation>Identity cannot be checked by hand at a self-service terminal; please ask a member of staff</translation>
     </message>
     <message>
       <source>自然人</source>
@@ -2396,6 +2508,10 @@
       <translation>Interview and signatures complete. You can now generate the documents</translation>
     </message>
     <message>
+      <source>询问尚未答完，不能确认</source>
+      <translation>The interview is not finished and cannot be confirmed</translation>
+    </message>
+    <message>
       <source>询问已结束，无需再回答</source>
       <translation>The interview has ended; no further answers are needed</translation>
     </message>
@@ -2406,6 +2522,14 @@
     <message>
       <source>询问笔录与签名</source>
       <translation>Interview record and signatures</translation>
+    </message>
+    <message>
+      <source>询问笔录与签名：{name}</source>
+      <translation>Interview record and signature: {name}</translation>
+    </message>
+    <message>
+      <source>询问笔录尚未答完并确认，不能签名</source>
+      <translation>The interview record must be finished and confirmed before signing</translation>
     </message>
     <message>
       <source>询问笔录模板 {file} 有误，位置 {where}：{text}。请修正该文件或更新业务目录</source>
@@ -2428,6 +2552,10 @@
       <translation>Interview stopped: {reason}</translation>
     </message>
     <message>
+      <source>询问进行中</source>
+      <translation>Interview in progress</translation>
+    </message>
+    <message>
       <source>该不动产为单独所有还是共有？</source>
       <translation>Is this real estate solely or jointly owned?</translation>
     </message>
@@ -2446,6 +2574,14 @@
     <message>
       <source>该不动产目前是否已设定抵押？</source>
       <translation>Is this real estate currently mortgaged?</translation>
+    </message>
+    <message>
+      <source>该业务无需询问笔录</source>
+      <translation>This business needs no interview record</translation>
+    </message>
+    <message>
+      <source>该当事人没有待人工核对的人脸比对</source>
+      <translation>This party has no face check waiting for a manual decision</translation>
     </message>
     <message>
       <source>该房屋是否存在扩建、加建或改建等情况？</source>
@@ -2702,6 +2838,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Identity verification</translation>
     </message>
     <message>
+      <source>身份核验：{name}</source>
+      <translation>Identity check: {name}</translation>
+    </message>
+    <message>
       <source>身份证号码前17位应全为数字</source>
       <translation>The first 17 characters of the ID card number must all be digits</translation>
     </message>
@@ -2754,8 +2894,16 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Back to review the record</translation>
     </message>
     <message>
+      <source>还有 {n} 个步骤未完成</source>
+      <translation>{n} step(s) not done yet</translation>
+    </message>
+    <message>
       <source>还有{n}位当事人未完成询问笔录或签名</source>
       <translation>{n} parties have not yet completed the interview record or signature</translation>
+    </message>
+    <message>
+      <source>进行中</source>
+      <translation>In progress</translation>
     </message>
     <message>
       <source>连接</source>
@@ -2858,8 +3006,16 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Apart from the applicants present today, are there any other co-owners?</translation>
     </message>
     <message>
+      <source>需主管复核后才能提交</source>
+      <translation>A supervisor must approve before submission</translation>
+    </message>
+    <message>
       <source>需人工复核</source>
       <translation>Manual review needed</translation>
+    </message>
+    <message>
+      <source>需经办人人工核对并记录理由：{reason}</source>
+      <translation>The officer must check by hand and record a reason: {reason}</translation>
     </message>
     <message>
       <source>需补正</source>
@@ -2888,6 +3044,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>面积（平方米）</source>
       <translation>Area (m²)</translation>
+    </message>
+    <message>
+      <source>页面已不在该材料中，请刷新后重试</source>
+      <translation>The page is no longer in this material; refresh and try again</translation>
     </message>
     <message>
       <source>页面是空白的，请确认材料有字的一面朝上后重拍</source>
@@ -2972,6 +3132,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>（未填写）</source>
       <translation>(not filled in)</translation>
+    </message>
+    <message>
+      <source>（未填姓名）</source>
+      <translation>(no name entered)</translation>
     </message>
     <message>
       <source>（模拟摄像头）</source>
