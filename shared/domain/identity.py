@@ -131,31 +131,13 @@ def identity_status(case: Case, biz: BusinessType, check_no: int = 1) -> dict[st
 
 
 def submission_blockers(case: Case, biz: BusinessType, catalog) -> list[Msg]:
-    """What the counter's submit step still needs, in order: the case's data, parties and
-    materials (what :meth:`~shared.sync.outbox.Outbox.submit` itself refuses without), every
-    interview done, up to date and signed (a stopped one stops the case), and every
-    applicant's first identity check
-    (card read and face; a comparison still pending at the server does not block, a failed
-    one does). The second face check is taken by the submit step itself."""
-    from shared.domain import interview_progress as ip
-    from shared.domain.interview import template_for_business
-    from shared.domain.validation import field_errors, missing
-    out = list(field_errors(case, biz, catalog).values())
-    out += [m.msg for m in missing(case, biz, catalog)]
-    if biz.interview:
-        problem = ip.blocking_problem(ip.case_progress(template_for_business(biz), case))
-        if problem is not None:
-            out.append(problem)
-    status = identity_status(case, biz, 1)
-    for i, party in enumerate(parties_needing_check(case, biz)):
-        state = status.get(party.party_id)
-        if state == "missing":
-            out.append(Msg("identity.missing", "当事人 {name} 尚未完成身份核验（读卡及人脸采集）",
-                           {"name": mask_name(party.name)}))
-        elif state == "failed":
-            out.append(Msg("identity.failed", "当事人 {name} 身份核验未通过，请重新核验或人工复核",
-                           {"name": mask_name(party.name)}))
-    return out
+    """What stops submission, as the workflow's steps say it (one rule for every front end:
+    :mod:`shared.domain.steps`), each blocker prefixed by its step; the second face check is
+    left out: the submit step takes it itself."""
+    from shared.domain.steps import blocking_steps, steps_for
+    steps = blocking_steps(steps_for(case, biz, catalog, case.channel), include_recheck=False)
+    return [Msg("step.blocker", "{step}：{blocker}", {"step": s.title, "blocker": b})
+            for s in steps for b in (s.blockers or (Msg("step.not_done", "未完成"),))]
 
 
 def needs_second_check(case: Case, biz: BusinessType) -> bool:
