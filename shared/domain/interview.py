@@ -205,28 +205,11 @@ def fill_text(text: str, case: Case | None) -> str:
     return _PLACEHOLDER.sub(lambda m: format_value(m.group(1), case.get(m.group(1))), text)
 
 
-def _compare(cond: dict, value: Any) -> bool:
-    if "equals" in cond:
-        expected = cond["equals"]
-        return bool(value) is expected if isinstance(expected, bool) else value == expected
-    if "in" in cond:
-        return value in cond["in"]
-    return value not in (None, "", False)
-
-
 def evaluate(cond: dict | None, case: Case | None, answers: dict[str, Any]) -> bool:
-    """Evaluate a template condition on the case's fields and the answers given so far."""
-    if not cond:
-        return True
-    if "all" in cond:
-        return all(evaluate(c, case, answers) for c in cond["all"])
-    if "any" in cond:
-        return any(evaluate(c, case, answers) for c in cond["any"])
-    if "not" in cond:
-        return not evaluate(cond["not"], case, answers)
-    if "answer" in cond:
-        return cond["answer"] in answers and _compare(cond, answers[cond["answer"]])
-    return _compare(cond, case.get(cond["field"]) if case is not None else None)
+    """Evaluate a template condition on the case's fields and the answers given so far (the one
+    condition language of :mod:`shared.domain.conditions`)."""
+    from shared.domain.conditions import evaluate as evaluate_condition
+    return evaluate_condition(cond, case.get if case is not None else (lambda key: None), answers)
 
 
 def _role_side(case_roles: dict[str, str], party: Party) -> str:

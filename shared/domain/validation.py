@@ -17,22 +17,10 @@ from shared.i18n import Msg
 
 
 def evaluate(cond: dict | None, case: Case) -> bool:
-    """Evaluate a catalog condition against the case's form data (no condition: true)."""
-    if not cond:
-        return True
-    if "all" in cond:
-        return all(evaluate(c, case) for c in cond["all"])
-    if "any" in cond:
-        return any(evaluate(c, case) for c in cond["any"])
-    if "not" in cond:
-        return not evaluate(cond["not"], case)
-    value = case.get(cond["field"])
-    if "equals" in cond:
-        expected = cond["equals"]
-        return bool(value) is expected if isinstance(expected, bool) else value == expected
-    if "in" in cond:
-        return value in cond["in"]
-    return bool(value)
+    """Evaluate a catalog condition against the case's form data (no condition: true); the one
+    condition language of :mod:`shared.domain.conditions`."""
+    from shared.domain.conditions import evaluate as evaluate_condition
+    return evaluate_condition(cond, case.get)
 
 
 def validate_value(fd: FieldDef, value: Any) -> Msg | None:
