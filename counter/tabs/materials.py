@@ -377,11 +377,11 @@ class QtMaterialsTab(QWidget):
             then()
             return
 
-        def exists():
-            return self.store.run(lambda conn: conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone())
+        def exists() -> bool:
+            return self.store.has_case(case_id)
 
-        def done(row):
-            if row:
+        def done(saved: bool):
+            if saved:
                 self._saved_ids.add(case_id)
                 then()
             else:

@@ -14,6 +14,7 @@ from shared.domain.case import Case
 if TYPE_CHECKING:
     from shared.capture.autocapture import FaceEvidence
     from shared.devices.idcard.model import IdCardData
+    from shared.store import Store, StoreTx
 
 
 def identity_slot(party_id: str, check_no: int) -> str:
@@ -21,25 +22,24 @@ def identity_slot(party_id: str, check_no: int) -> str:
     return "identity:{}:{}".format(party_id, check_no)
 
 
-def _ensure_case(store, conn, case: Case) -> None:
-    if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone() is None:
-        store.write_case(conn, case)
+def _ensure_case(tx: StoreTx, case: Case) -> None:
+    if not tx.has_case(case.id):
+        tx.write_case(case)
 
 
-def save_card_photo(store, case: Case, party_id: str, card: "IdCardData",
+def save_card_photo(store: Store, case: Case, party_id: str, card: "IdCardData",
                     check_no: int = 1) -> str | None:
     """Keep the card's raw WLT photo (kind ``idphoto``); returns the blob id (None: no photo)."""
     if not card.photo_wlt:
         return None
 
-    def work(conn):
-        _ensure_case(store, conn, case)
+    def work(tx: StoreTx) -> str:
+        _ensure_case(tx, case)
         meta = {"party_id": party_id, "check_no": check_no, "format": "wlt",
                 "card_type": card.card_type.value, "decoded": card.photo_decoded}
-        return store.blobs.add_in(conn, case.id, "idphoto", bytes(card.photo_wlt),
-                                  "application/octet-stream", identity_slot(party_id, check_no),
-                                  meta).id
-    return store.write(work)
+        return tx.add_blob(case.id, "idphoto", bytes(card.photo_wlt), "application/octet-stream",
+                           identity_slot(party_id, check_no), meta).id
+    return store.transaction(work)
 
 
 def face_meta(evidence: "FaceEvidence", party_id: str, check_no: int, part: str) -> dict[str, Any]:
@@ -51,19 +51,19 @@ def face_meta(evidence: "FaceEvidence", party_id: str, check_no: int, part: str)
             "captured_at": evidence.captured_at}
 
 
-def save_face(store, case: Case, party_id: str, evidence: "FaceEvidence",
+def save_face(store: Store, case: Case, party_id: str, evidence: "FaceEvidence",
               check_no: int = 1) -> tuple[str, str]:
     """Store the frame and the face crop (kind ``face``) in one transaction: their blob ids."""
     slot = identity_slot(party_id, check_no)
 
-    def work(conn):
-        _ensure_case(store, conn, case)
-        frame = store.blobs.add_in(conn, case.id, "face", evidence.frame_jpeg, "image/jpeg", slot,
-                                   face_meta(evidence, party_id, check_no, "frame"))
-        face = store.blobs.add_in(conn, case.id, "face", evidence.face_jpeg, "image/jpeg", slot,
-                                  face_meta(evidence, party_id, check_no, "face"))
+    def work(tx: StoreTx) -> tuple[str, str]:
+        _ensure_case(tx, case)
+        frame = tx.add_blob(case.id, "face", evidence.frame_jpeg, "image/jpeg", slot,
+                            face_meta(evidence, party_id, check_no, "frame"))
+        face = tx.add_blob(case.id, "face", evidence.face_jpeg, "image/jpeg", slot,
+                           face_meta(evidence, party_id, check_no, "face"))
         return frame.id, face.id
-    return store.write(work)
+    return store.transaction(work)
 
 
 def face_part(evidence: "FaceEvidence", frame_blob: str, face_blob: str, *, operator: str,

@@ -12,10 +12,13 @@ edit shows in :func:`stale_kinds`. PDFs live only in the encrypted store, never 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared.domain.case import Case, now_iso
 from shared.domain.signature import content_sha256
+
+if TYPE_CHECKING:
+    from shared.store import Store, StoreTx
 
 DOCUMENT_SLOTS: dict[str, str] = {"application": "application", "interview": "interview_record",
                                   "authorization": "authorization"}
@@ -61,39 +64,36 @@ def render_all(case: Case, business, place: str) -> dict[str, bytes]:
     return {kind: render(kind, case, business, place=place) for kind in kinds_for(business)}
 
 
-def _remove_old(store, conn, case: Case, slot: str) -> list[str]:
-    rows = conn.execute("SELECT id FROM blobs WHERE case_id = ? AND kind = 'document' AND slot = ?",
-                        (case.id, slot)).fetchall()
-    old = [r[0] for r in rows]
+def _remove_old(tx: StoreTx, case: Case, slot: str) -> list[str]:
+    old = [info.id for info in tx.blobs(case.id, kind="document", slot=slot)]
     for blob_id in old:
-        conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))
-        store.audit(conn, "delete_document", case.id, "slot={}".format(slot))
+        tx.delete_blob(blob_id, case.id)  # audited as delete_document
     return old
 
 
-def generate(store, case: Case, business, place: str) -> list[GeneratedDocument]:
+def generate(store: Store, case: Case, business, place: str) -> list[GeneratedDocument]:
     """Render and store the case's documents, replacing earlier versions; updates and saves ``case``."""
     pdfs = render_all(case, business, place)
     digest, at = source_hash(case), now_iso()
 
-    def work(conn) -> list[GeneratedDocument]:
-        if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case.id,)).fetchone() is None:
-            store.write_case(conn, case)
+    def work(tx: StoreTx) -> list[GeneratedDocument]:
+        if not tx.has_case(case.id):
+            tx.write_case(case)
         out = []
         for kind, pdf in pdfs.items():
             slot = DOCUMENT_SLOTS[kind]
-            old = _remove_old(store, conn, case, slot)
+            old = _remove_old(tx, case, slot)
             meta = {"document": kind, "source_sha256": digest, "generated_at": at, "place": place}
-            info = store.blobs.add_in(conn, case.id, "document", pdf, MIME, slot, meta)
+            info = tx.add_blob(case.id, "document", pdf, MIME, slot, meta)
             kept = [b for b in case.materials.get(slot, []) if b not in old]
             case.materials[slot] = [info.id] + kept
             out.append(GeneratedDocument(kind, slot, info.id, pdf, meta))
-        store.write_case(conn, case)
+        tx.write_case(case)
         return out
-    return store.write(work)
+    return store.transaction(work)
 
 
-def stored_documents(store, case: Case) -> dict[str, Any]:
+def stored_documents(store: Store, case: Case) -> dict[str, Any]:
     """The stored generated documents of ``case`` by kind (their :class:`BlobInfo`)."""
     slots = {slot: kind for kind, slot in DOCUMENT_SLOTS.items()}
     return {slots[i.slot]: i for i in store.blobs.list(case.id, kind="document") if i.slot in slots}

@@ -110,15 +110,15 @@ def load_file(path: Path | str = PROFILES_FILE) -> dict[str, BankProfile]:
 def load_profiles(store=None, path: Path | str = PROFILES_FILE) -> dict[str, BankProfile]:
     """The synced profiles in the store when there are any, else the file's. Blocking."""
     if store is not None:
-        def read(conn):
+        def read(tx) -> str | None:
             try:
-                return conn.execute("SELECT value FROM sync_state WHERE key = ?", (SYNC_KEY,)).fetchone()
+                return tx.sync_state.raw(SYNC_KEY)
             except Exception:  # an old store without sync_state: fall back to the file
                 return None
-        row = store.run(read)
-        if row:
+        text = store.read(read)
+        if text is not None:
             try:
-                raw = json.loads(row[0])
+                raw = json.loads(text)
             except ValueError:
                 raise _bad("sync_state", "不是有效的 JSON") from None
             return parse_profiles(raw, "sync_state")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,14 +85,27 @@ class BlobStore:
         """The blobs of a case (metadata only), by kind, slot and place."""
         return self.store.run(lambda conn: self.list_in(conn, case_id, kind, slot))
 
-    def list_in(self, conn, case_id: str, kind: str | None = None, slot: str | None = None) -> list[BlobInfo]:
-        """The body of :meth:`list`, inside a caller's transaction."""
+    def list_in(self, conn, case_id: str, kind: str | None = None, slot: str | None = None,
+                kinds: Sequence[str] | None = None) -> list[BlobInfo]:
+        """The body of :meth:`list`, inside a caller's transaction; ``kinds``: any of these kinds."""
         sql, args = "SELECT {} FROM blobs WHERE case_id = ?".format(_COLS), [case_id]
         if kind is not None:
             sql, args = sql + " AND kind = ?", args + [kind]
+        if kinds is not None:
+            sql, args = sql + " AND kind IN ({})".format(",".join("?" * len(kinds))), args + list(kinds)
         if slot is not None:
             sql, args = sql + " AND slot = ?", args + [slot]
         return [_info(r) for r in conn.execute(sql + " ORDER BY kind, slot, idx", args).fetchall()]
+
+    def data_in(self, conn, blob_id: str) -> bytes | None:
+        """A blob's bytes inside a caller's transaction (None: no such blob)."""
+        row = conn.execute("SELECT data FROM blobs WHERE id = ?", (blob_id,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def delete_kinds_in(self, conn, case_id: str, kinds: Sequence[str]) -> int:
+        """Delete every blob of ``kinds`` of a case (retention; the caller audits): how many."""
+        return conn.execute("DELETE FROM blobs WHERE case_id = ? AND kind IN ({})".format(",".join("?" * len(kinds))),
+                            (case_id, *kinds)).rowcount
 
     def delete(self, blob_id: str) -> None:
         """Delete one blob; audited."""

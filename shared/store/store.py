@@ -23,6 +23,7 @@ from shared.i18n import Msg
 from shared.store import audit
 from shared.store.db import DbThread, open_connection, transaction
 from shared.store.keys import KeyProvider, default_key_provider
+from shared.store.tx import StoreTx
 
 if TYPE_CHECKING:
     from shared.store.case_tx import CaseTx
@@ -130,6 +131,14 @@ class Store:
         """Run ``fn(conn)`` in one transaction on the owner thread."""
         return self._db.call(lambda conn: transaction(conn, fn, self.path))
 
+    def read(self, fn: Callable[[StoreTx], T]) -> T:
+        """Run ``fn(tx)`` on the owner thread without a transaction (reads through a typed :class:`StoreTx`)."""
+        return self._db.call(lambda conn: fn(StoreTx(self, conn)))
+
+    def transaction(self, fn: Callable[[StoreTx], T]) -> T:
+        """Run ``fn(tx)`` in one transaction on the owner thread: all of it commits, or none when it raises."""
+        return self.write(lambda conn: fn(StoreTx(self, conn)))
+
     def audit(self, conn, action: str, case_id: str | None, detail: str = "") -> None:
         """Append an audit row inside the current transaction."""
         audit.append(conn, self._audit_key, self.operator, action, case_id, detail)
@@ -158,6 +167,10 @@ class Store:
                          [(case.id, i, p.role, p.name, normalize(p.id_number)) for i, p in enumerate(case.parties)])
         self.audit(conn, action or ("update" if exists else "create"), case.id,
                    "state={} rev={}".format(case.state.value, case.revision))
+
+    def has_case(self, case_id: str) -> bool:
+        """Whether the case was ever saved."""
+        return self.read(lambda tx: tx.has_case(case_id))
 
     def get_case(self, case_id: str) -> Case:
         row = self.run(lambda conn: conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone())

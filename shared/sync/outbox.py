@@ -18,61 +18,23 @@ case's pages are deleted (secure_delete is on); audit rows stay for ``audit_rete
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from shared.config import Settings, default_config_dir
 from shared.domain.case import Case, now_iso
 from shared.domain.states import FINAL, CaseState, check_transition
-from shared.errors import StoreError, SyncError, ValidationError
+from shared.errors import SyncError, ValidationError
 from shared.i18n import Msg
-from shared.store import audit as audit_mod
+from shared.store import Store, StoreTx
+from shared.store.outbox_table import ACTIVE, FINAL_ITEM, OutboxItem
 from shared.sync import enrollment, state
 from shared.sync.packet import PACKET_KINDS, PACKET_SUFFIX, build_packet
 
-ACTIVE = ("queued", "announced", "uploading", "uploaded")
-FINAL_ITEM = ("not_accepted", "correction_requested", "proof_issued")
+__all__ = ["ACTIVE", "FINAL_ITEM", "PURGED_KINDS", "GuardRailError", "Outbox", "OutboxItem"]
 PURGED_KINDS = ("page", "face", "idphoto")
-_COLS = ("packet_id, case_id, revision, state, file, size, sha256, signature, offset, attempts, next_attempt_at,"
-         " last_error, created_at, updated_at, committed_at, final_at, purged_at, outcome")
-
-
-@dataclass
-class OutboxItem:
-    """One packet in the outbox."""
-
-    packet_id: str
-    case_id: str
-    revision: int
-    state: str
-    file: str
-    size: int
-    sha256: str
-    signature: str
-    offset: int
-    attempts: int
-    next_attempt_at: float
-    last_error: str
-    created_at: str
-    updated_at: str
-    committed_at: str | None
-    final_at: str | None
-    purged_at: str | None
-    outcome: dict[str, Any]
-
-    @classmethod
-    def from_row(cls, row) -> "OutboxItem":
-        values = list(row)
-        values[-1] = json.loads(values[-1] or "{}")
-        return cls(*values)
-
-    @property
-    def bytes_left(self) -> int:
-        return self.size - self.offset if self.state in ACTIVE else 0
 
 
 class GuardRailError(SyncError):
@@ -91,7 +53,7 @@ def _utc(ts: str) -> _dt.datetime:
 class Outbox:
     """The outbox of one store; packet files in ``<data dir>/outbox``."""
 
-    def __init__(self, store, settings: Settings | None = None, catalog=None, opener=open,
+    def __init__(self, store: Store, settings: Settings | None = None, catalog=None, opener=open,
                  approval=None) -> None:
         self.store = store
         self.approval = approval  # the supervisor-approval policy hook of the workflow
@@ -109,37 +71,24 @@ class Outbox:
 
     # -- reading ---------------------------------------------------------------------------
     def items(self, states: tuple[str, ...] | None = None) -> list[OutboxItem]:
-        sql = "SELECT {} FROM outbox".format(_COLS)
-        args: tuple = ()
-        if states:
-            sql += " WHERE state IN ({})".format(",".join("?" * len(states)))
-            args = tuple(states)
-        rows = self.store.run(lambda c: c.execute(sql + " ORDER BY created_at, packet_id", args).fetchall())
-        return [OutboxItem.from_row(r) for r in rows]
+        return self.store.read(lambda tx: tx.outbox.items(states))
 
     def get(self, packet_id: str) -> OutboxItem | None:
-        row = self.store.run(lambda c: c.execute("SELECT {} FROM outbox WHERE packet_id = ?".format(_COLS),
-                                                 (packet_id,)).fetchone())
-        return OutboxItem.from_row(row) if row else None
+        return self.store.read(lambda tx: tx.outbox.get(packet_id))
 
     def latest(self, case_ids: list[str]) -> dict[str, OutboxItem]:
         """The newest packet of each of ``case_ids`` that has one (for the case list)."""
         if not case_ids:
             return {}
-        marks = ",".join("?" * len(case_ids))
-        rows = self.store.run(lambda c: c.execute(
-            "SELECT {} FROM outbox WHERE case_id IN ({}) ORDER BY revision".format(_COLS, marks), tuple(case_ids)).fetchall())
-        return {item.case_id: item for item in map(OutboxItem.from_row, rows)}
+        items = self.store.read(lambda tx: tx.outbox.of_cases(case_ids))
+        return {item.case_id: item for item in items}
 
     def path(self, item: OutboxItem) -> Path:
         return self.dir / item.file
 
     def pending(self) -> tuple[int, int]:
         """(number of unsent packets, bytes left to send)."""
-        row = self.store.run(lambda c: c.execute(
-            "SELECT count(*), coalesce(sum(size - offset), 0) FROM outbox WHERE state IN ({})".format(
-                ",".join("?" * len(ACTIVE))), ACTIVE).fetchone())
-        return int(row[0]), int(row[1])
+        return self.store.read(lambda tx: tx.outbox.pending(ACTIVE))
 
     # -- guard-rails -----------------------------------------------------------------------
     def guard_rails(self, now: _dt.datetime | None = None) -> list[Msg]:
@@ -175,32 +124,27 @@ class Outbox:
             raise GuardRailError(blocked[0])
         made: list[Path] = []
 
-        def work(conn):
-            row = conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone()
-            fresh = Case.from_dict(json.loads(row[0]))
+        def work(tx: StoreTx) -> str:
+            fresh = tx.case(case_id)
             if fresh.state not in (CaseState.DRAFT, CaseState.READY) or fresh.revision != case.revision:
                 raise SyncError(Msg("sync.already_submitted", "案件 {id} 已提交（状态：{state}），不能重复提交",
                                     {"id": case_id, "state": fresh.state.label}), retryable=False)
+            self._check_complete(fresh)  # again on what is frozen: nothing changed it in between
             if fresh.state == CaseState.DRAFT:
                 fresh.state = CaseState.READY
             check_transition(fresh.state, CaseState.SUBMITTED)
             fresh.state = CaseState.SUBMITTED
-            self.store.write_case(conn, fresh, "submit")
-            blobs = conn.execute("SELECT id, kind, slot, idx, mime, sha256, size FROM blobs WHERE case_id = ? AND kind IN ({})"
-                                 " ORDER BY kind, slot, idx".format(",".join("?" * len(PACKET_KINDS))),
-                                 (case_id, *PACKET_KINDS)).fetchall()
-            built = build_packet(conn, fresh, blobs, ident, self.store.operator, self.dir, self.opener)
+            tx.write_case(fresh, "submit")
+            blobs = tx.blobs(case_id, kinds=PACKET_KINDS)
+            built = build_packet(tx, fresh, blobs, ident, self.store.operator, self.dir, self.opener)
             made.append(built.path)
-            at = now_iso()
-            conn.execute("INSERT INTO outbox(packet_id, case_id, revision, state, file, size, sha256, signature,"
-                         " created_at, updated_at) VALUES (?,?,?,'queued',?,?,?,?,?,?)",
-                         (built.packet_id, case_id, fresh.revision, built.path.name, built.size, built.sha256,
-                          built.signature, at, at))
-            self.store.audit(conn, "enqueue", case_id, "packet={} size={} sha256={}".format(
+            tx.outbox.insert(built.packet_id, case_id, fresh.revision, built.path.name, built.size, built.sha256,
+                             built.signature, now_iso())
+            tx.audit("enqueue", case_id, "packet={} size={} sha256={}".format(
                 built.packet_id, built.size, built.sha256[:16]))
             return built.packet_id
         try:
-            packet_id = self.store.write(work)
+            packet_id = self.store.transaction(work)
         except BaseException:
             for p in made:  # the transaction rolled back: its packet file must go too
                 _unlink(p)
@@ -223,53 +167,45 @@ class Outbox:
     # -- state changes (used by the uploader and the puller) -----------------------------------
     def set_state(self, packet_id: str, new_state: str, **fields: Any) -> None:
         fields["state"], fields["updated_at"] = new_state, now_iso()
-        cols = ", ".join("{} = ?".format(k) for k in fields)
-        self.store.write(lambda c: c.execute("UPDATE outbox SET {} WHERE packet_id = ?".format(cols),
-                                             (*fields.values(), packet_id)))
+        self.store.transaction(lambda tx: tx.outbox.update(packet_id, **fields))
 
     def note_error(self, packet_id: str, text: str, next_at: float, failed: bool = False) -> None:
-        def work(conn):
-            conn.execute("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ?"
-                         " WHERE packet_id = ?", (next_at, text[:500], now_iso(), packet_id))
+        def work(tx: StoreTx) -> None:
+            tx.outbox.note_attempt(packet_id, next_at, text[:500], now_iso())
             if failed:
-                conn.execute("UPDATE outbox SET state = 'failed' WHERE packet_id = ?", (packet_id,))
-                case_id = conn.execute("SELECT case_id FROM outbox WHERE packet_id = ?", (packet_id,)).fetchone()
-                self.store.audit(conn, "packet_failed", case_id[0] if case_id else None, "packet={}".format(packet_id))
-        self.store.write(work)
+                tx.outbox.set_failed(packet_id)
+                item = tx.outbox.get(packet_id)
+                tx.audit("packet_failed", item.case_id if item else None, "packet={}".format(packet_id))
+        self.store.transaction(work)
 
     def mark_committed(self, packet_id: str, answer: dict) -> None:
         """The server holds the packet: the item is committed, the case delivered."""
-        def work(conn):
-            row = conn.execute("SELECT state, case_id, revision, outcome FROM outbox WHERE packet_id = ?", (packet_id,)).fetchone()
-            if row is None or row[0] not in ACTIVE:
+        def work(tx: StoreTx) -> None:
+            item = tx.outbox.get(packet_id)
+            if item is None or item.state not in ACTIVE:
                 return
-            outcome = {**json.loads(row[3] or "{}"), "received_at": answer.get("received_at")}
-            conn.execute("UPDATE outbox SET state = 'committed', committed_at = ?, offset = size, last_error = '',"
-                         " updated_at = ?, outcome = ? WHERE packet_id = ?",
-                         (now_iso(), now_iso(), json.dumps(outcome, ensure_ascii=False), packet_id))
-            doc = conn.execute("SELECT doc FROM cases WHERE id = ?", (row[1],)).fetchone()
-            if doc:
-                case = Case.from_dict(json.loads(doc[0]))
-                if case.revision == row[2] and case.state == CaseState.SUBMITTED:
-                    case.state = CaseState.DELIVERED
-                    self.store.write_case(conn, case, "delivered")
-            self.store.audit(conn, "packet_committed", row[1], "packet={}".format(packet_id))
-        self.store.write(work)
+            tx.outbox.set_committed(packet_id, {**item.outcome, "received_at": answer.get("received_at")}, now_iso())
+            case = tx.find_case(item.case_id)
+            if case is not None and case.revision == item.revision and case.state == CaseState.SUBMITTED:
+                case.state = CaseState.DELIVERED
+                tx.write_case(case, "delivered")
+            tx.audit("packet_committed", item.case_id, "packet={}".format(packet_id))
+        self.store.transaction(work)
 
     # -- housekeeping ------------------------------------------------------------------------
     def sweep(self) -> int:
         """Delete temp files and packet files no outbox row refers to (after a crash)."""
-        def work(conn) -> int:
+        def work(tx: StoreTx) -> int:
             if not self.dir.exists():
                 return 0
-            known = {r[0] for r in conn.execute("SELECT file FROM outbox WHERE file != ''")}
+            known = tx.outbox.files()
             removed = 0
             for entry in os.scandir(self.dir):
                 if entry.name.endswith(".tmp") or (entry.name.endswith(PACKET_SUFFIX) and entry.name not in known):
                     _unlink(Path(entry.path))
                     removed += 1
             return removed
-        return self.store.run(work)
+        return self.store.read(work)
 
     def purge(self, now: _dt.datetime | None = None) -> int:
         """Retention: drop local packet data ``retention_days`` after the final answer."""
@@ -278,26 +214,22 @@ class Outbox:
         audit_cutoff = (now - _dt.timedelta(days=float(self.settings.get("audit_retention_days", 400)))).isoformat()
         files: list[Path] = []
 
-        def work(conn) -> int:
-            rows = conn.execute("SELECT packet_id, case_id, revision, file FROM outbox WHERE final_at IS NOT NULL"
-                                " AND final_at < ? AND purged_at IS NULL", (cutoff,)).fetchall()
-            for packet_id, case_id, revision, file in rows:
-                conn.execute("UPDATE outbox SET file = '', purged_at = ? WHERE packet_id = ?", (now.isoformat(), packet_id))
-                if file:
-                    files.append(self.dir / file)
-                doc = conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone()
+        def work(tx: StoreTx) -> int:
+            due = tx.outbox.due_for_purge(cutoff)
+            for item in due:
+                tx.outbox.set_purged(item.packet_id, now.isoformat())
+                if item.file:
+                    files.append(self.dir / item.file)
+                case = tx.find_case(item.case_id)
                 pages = 0
-                if doc:
-                    case = Case.from_dict(json.loads(doc[0]))
-                    if case.revision == revision and case.state in FINAL:
-                        pages = conn.execute("DELETE FROM blobs WHERE case_id = ? AND kind IN ({})".format(
-                            ",".join("?" * len(PURGED_KINDS))), (case_id, *PURGED_KINDS)).rowcount
-                        case.materials = {}
-                        self.store.write_case(conn, case, "retention_purge")
-                self.store.audit(conn, "purge_packet", case_id, "packet={} pages={}".format(packet_id, pages))
-            audit_mod.purge_before(conn, audit_cutoff)
-            return len(rows)
-        count = self.store.write(work)
+                if case is not None and case.revision == item.revision and case.state in FINAL:
+                    pages = tx.delete_blobs(item.case_id, PURGED_KINDS)
+                    case.materials = {}
+                    tx.write_case(case, "retention_purge")
+                tx.audit("purge_packet", item.case_id, "packet={} pages={}".format(item.packet_id, pages))
+            tx.purge_audit(audit_cutoff)
+            return len(due)
+        count = self.store.transaction(work)
         for path in files:  # after the commit: a crash in between leaves an orphan that sweep removes
             _unlink(path)
         return count

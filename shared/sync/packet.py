@@ -22,11 +22,15 @@ import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator
 
 from shared.errors import StoreError, SyncError, TrustError
 from shared.i18n import Msg
 from shared.sync import crypto
+
+if TYPE_CHECKING:
+    from shared.store import StoreTx
+    from shared.store.blobs import BlobInfo
 
 FORMAT = "yizhan-packet/1"
 SOFTWARE_VERSION = "yizhan-0.1.0"
@@ -61,20 +65,20 @@ def disk_full_error() -> SyncError:
                      retryable=False)
 
 
-def build_packet(conn, case, blob_rows: list, ident, operator: str, out_dir: Path,
+def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str, out_dir: Path,
                  opener: Callable[[str, str], BinaryIO] = open) -> BuiltPacket:
     """Freeze ``case`` with its blobs into an encrypted, signed packet file in ``out_dir``.
 
-    ``blob_rows`` are (id, kind, slot, idx, mime, sha256, size) tuples; their bytes are read
-    from ``conn`` one at a time. ``ident`` is the :class:`~shared.sync.enrollment.Enrollment`.
+    ``blobs`` are the blobs' metadata in packet order; their bytes are read through ``tx``
+    one at a time. ``ident`` is the :class:`~shared.sync.enrollment.Enrollment`.
     ``opener`` is the seam tests use to simulate a full disk.
     """
     case_bytes = json.dumps(case.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
     files = [{"name": "case.json", "kind": "case", "mime": "application/json",
               "sha256": hashlib.sha256(case_bytes).hexdigest(), "size": len(case_bytes)}]
-    for bid, kind, slot, idx, mime, digest, size in blob_rows:
-        files.append({"name": "files/" + bid, "blob_id": bid, "kind": kind, "slot": slot, "idx": idx,
-                      "mime": mime, "sha256": digest, "size": size})
+    for b in blobs:
+        files.append({"name": "files/" + b.id, "blob_id": b.id, "kind": b.kind, "slot": b.slot, "idx": b.idx,
+                      "mime": b.mime, "sha256": b.sha256, "size": b.size})
     manifest = {"format": FORMAT, "packet_id": case.packet_id, "case_id": case.id, "revision": case.revision,
                 "business_code": case.business_code, "catalog_version": case.catalog_version,
                 "operator": operator, "device_id": ident.device_id, "software_version": SOFTWARE_VERSION,
@@ -98,14 +102,13 @@ def build_packet(conn, case, blob_rows: list, ident, operator: str, out_dir: Pat
                 plain += len(data)
             check = None
             for f in files[1:]:
-                row = conn.execute("SELECT data FROM blobs WHERE id = ?", (f["blob_id"],)).fetchone()
-                data = bytes(row[0]) if row else b""
+                data = tx.blob_data(f["blob_id"]) or b""
                 _check_blob(check)
                 check = (hasher.submit(lambda d: hashlib.sha256(d).hexdigest(), data), f)
                 w.write(_entry_head(f["name"], len(data)))
                 w.write(data)
                 plain += len(data)
-                del data, row
+                del data
             _check_blob(check)
             w.close()
             fh.flush()

@@ -10,15 +10,15 @@ with the complete list in ``case.corrections``.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from shared.domain.case import Case, now_iso
+from shared.domain.case import now_iso
 from shared.domain.states import TRANSITIONS, CaseState
 from shared.errors import SyncError
 from shared.i18n import Msg
+from shared.store import StoreTx
 from shared.sync import state
 from shared.sync.outbox import ACTIVE, FINAL_ITEM, Outbox
 
@@ -57,7 +57,7 @@ class StatusPuller:
             events = page.get("events") or []
             for ev in events:
                 docs = [(d, self._download(d)) for d in ev.get("documents") or []]
-                out = self.store.write(lambda conn, ev=ev, docs=docs: self._apply(conn, ev, docs))
+                out = self.store.transaction(lambda tx, ev=ev, docs=docs: self._apply(tx, ev, docs))
                 if out:
                     applied.append(out)
                     if self.on_outcome:
@@ -72,41 +72,38 @@ class StatusPuller:
             raise SyncError(Msg("sync.doc_hash", "下载的文书“{name}”校验失败，稍后重试", {"name": doc.get("name", "")}))
         return data
 
-    def _apply(self, conn, ev: dict, docs: list) -> OutcomeEvent | None:
+    def _apply(self, tx: StoreTx, ev: dict, docs: list) -> OutcomeEvent | None:
         seq, pid, kind = int(ev["seq"]), str(ev["packet_id"]), str(ev["kind"])
-        if seq <= int(state.get(conn, CURSOR, 0)):
+        if seq <= int(tx.sync_state.get(CURSOR, 0)):
             return None  # already applied (another puller got there first)
-        state.put(conn, CURSOR, seq)
-        row = conn.execute("SELECT state, case_id, revision, outcome FROM outbox WHERE packet_id = ?", (pid,)).fetchone()
-        if row is None:
+        tx.sync_state.put(CURSOR, seq)
+        item = tx.outbox.get(pid)
+        if item is None:
             log.warning("status event for unknown packet %s", pid)
             return None
-        item_state, case_id, revision, outcome_raw = row
+        item_state, case_id, revision = item.state, item.case_id, item.revision
         detail = {k: ev[k] for k in OUTCOME_KEYS if k in ev}
-        outcome = {**json.loads(outcome_raw or "{}"), **detail, "state": kind, "at": ev.get("at")}
+        outcome = {**item.outcome, **detail, "state": kind, "at": ev.get("at")}
         blob_ids = outcome.get("documents", [])
         for meta, data in docs:
-            info = self.store.blobs.add_in(conn, case_id, "outcome", data, meta.get("mime", "application/pdf"),
-                                           slot=meta.get("kind", ""), meta={"doc_id": meta["doc_id"], "packet_id": pid,
-                                                                            "name": meta.get("name", "")})
+            info = tx.add_blob(case_id, "outcome", data, meta.get("mime", "application/pdf"),
+                               slot=meta.get("kind", ""), meta={"doc_id": meta["doc_id"], "packet_id": pid,
+                                                                "name": meta.get("name", "")})
             blob_ids.append(info.id)
         outcome["documents"] = blob_ids
         new_item = "committed" if kind == "delivered" else kind
         if kind == "delivered" and item_state not in ACTIVE:
             new_item = item_state
         final_at = now_iso() if kind in FINAL_ITEM else None
-        conn.execute("UPDATE outbox SET state = ?, outcome = ?, updated_at = ?, final_at = coalesce(final_at, ?),"
-                     " committed_at = coalesce(committed_at, ?), offset = size, last_error = '' WHERE packet_id = ?",
-                     (new_item, json.dumps(outcome, ensure_ascii=False), now_iso(), final_at, now_iso(), pid))
-        self._apply_case(conn, case_id, revision, kind, outcome, ev)
-        self.store.audit(conn, "outcome_" + kind, case_id, "packet={} seq={}".format(pid, seq))
+        tx.outbox.set_answer(pid, new_item, outcome, final_at, now_iso())
+        self._apply_case(tx, case_id, revision, kind, outcome, ev)
+        tx.audit("outcome_" + kind, case_id, "packet={} seq={}".format(pid, seq))
         return OutcomeEvent(pid, case_id, kind, outcome)
 
-    def _apply_case(self, conn, case_id: str, revision: int, kind: str, outcome: dict, ev: dict) -> None:
-        doc = conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone()
-        if doc is None:
+    def _apply_case(self, tx: StoreTx, case_id: str, revision: int, kind: str, outcome: dict, ev: dict) -> None:
+        case = tx.find_case(case_id)
+        if case is None:
             return
-        case = Case.from_dict(json.loads(doc[0]))
         target = OUTCOME_STATES.get(kind)
         if case.revision != revision or target is None or target not in TRANSITIONS[case.state]:
             return  # an answer about an older revision, or one already applied
@@ -114,10 +111,10 @@ class StatusPuller:
         case.outcome = {k: v for k, v in outcome.items()}
         if kind == "correction_requested":
             # Once and completely: the whole list comes with the answer; the case reopens.
-            self.store.write_case(conn, case, "correction_requested")
+            tx.write_case(case, "correction_requested")
             case.corrections = list(ev.get("corrections") or [])
             case.revision += 1
             case.state = CaseState.DRAFT
-            self.store.write_case(conn, case, "reopen_revision")
+            tx.write_case(case, "reopen_revision")
             return
-        self.store.write_case(conn, case, "outcome_" + kind)
+        tx.write_case(case, "outcome_" + kind)

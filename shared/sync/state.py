@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from shared.store import Store
+from shared.store.sync_state import SyncStateRows
 
 
 def get(conn, key: str, default: Any = None) -> Any:
-    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
-    return json.loads(row[0]) if row else default
+    """Read one value inside a transaction the caller holds (``conn`` from ``Store.write``)."""
+    return SyncStateRows(conn).get(key, default)
 
 
 def put(conn, key: str, value: Any) -> None:
-    conn.execute("INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                 (key, json.dumps(value, ensure_ascii=False)))
+    """Write one value inside a transaction the caller holds (``conn`` from ``Store.write``)."""
+    SyncStateRows(conn).put(key, value)
 
 
-def read(store, key: str, default: Any = None) -> Any:
+def read(store: Store, key: str, default: Any = None) -> Any:
     """Read one value (from any thread)."""
-    return store.run(lambda conn: get(conn, key, default))
+    return store.read(lambda tx: tx.sync_state.get(key, default))
 
 
-def write(store, key: str, value: Any) -> None:
+def write(store: Store, key: str, value: Any) -> None:
     """Write one value in its own transaction."""
-    store.write(lambda conn: put(conn, key, value))
+    store.transaction(lambda tx: tx.sync_state.put(key, value))

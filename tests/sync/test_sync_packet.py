@@ -99,9 +99,7 @@ def test_header_tampering_and_wrong_key_detected(rsa_key):
 def test_case_packet_round_trip_and_bad_signature(store, fake, ident, rsa_key, tmp_path):
     from sync_helpers import make_case
     case = make_case(store, fake)
-    rows = store.run(lambda c: c.execute("SELECT id, kind, slot, idx, mime, sha256, size FROM blobs WHERE case_id = ?"
-                                         " ORDER BY kind, slot, idx", (case.id,)).fetchall())
-    built = store.run(lambda conn: build_packet(conn, case, rows, ident, "op-7", tmp_path / "out"))
+    built = store.read(lambda tx: build_packet(tx, case, tx.blobs(case.id), ident, "op-7", tmp_path / "out"))
     raw = built.path.read_bytes()
     assert b"mortgage_first_general" not in raw and case.parties[0].name.encode() not in raw  # ciphertext only
     assert crypto.verify(ident.device_public, crypto.b64d(built.signature),
@@ -126,10 +124,9 @@ def test_packet_streams_in_constant_memory(store, fake, ident, rsa_key, tmp_path
     import tracemalloc
     from sync_helpers import make_case
     case = make_case(store, fake, pages=12, page_bytes=2 << 20)
-    rows = store.run(lambda c: c.execute("SELECT id, kind, slot, idx, mime, sha256, size FROM blobs WHERE case_id = ?",
-                                         (case.id,)).fetchall())
+    blobs = store.blobs.list(case.id)
     tracemalloc.start()
-    built = store.run(lambda conn: build_packet(conn, case, rows, ident, "op", tmp_path / "out"))
+    built = store.read(lambda tx: build_packet(tx, case, blobs, ident, "op", tmp_path / "out"))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert built.size > 24 << 20
