@@ -189,19 +189,17 @@ class Store:
         """
         from shared.store.case_tx import CaseTx
 
-        def work(conn) -> tuple[Case, T]:
-            row = conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone()
-            if row is None:
+        def work(tx: StoreTx) -> tuple[Case, T]:
+            case = tx.find_case(case_id)
+            if case is None:
                 if create is None or create.id != case_id:
                     raise StoreError(Msg("store.no_case", "找不到案件 {id}", {"id": case_id}))
-                self.write_case(conn, create)
+                tx.write_case(create)
                 case = Case.from_dict(create.to_dict())
-            else:
-                case = Case.from_dict(json.loads(row[0]))
-            result = change(case, CaseTx(self, conn, case_id))
-            self.write_case(conn, case, action)
+            result = change(case, CaseTx(tx, case_id))
+            tx.write_case(case, action)
             return case, result
-        return self.write(work)
+        return self.transaction(work)
 
     def log_view(self, case_id: str, what: str) -> None:
         """Audit an unmasked view of a case's personal data."""

@@ -68,6 +68,15 @@ class StoreTx:
         """Delete one blob (with ``case_id``: only a blob of that case); audited."""
         self._store.blobs.delete_in(self._conn, blob_id, case_id)
 
+    def replace_blob(self, blob_id: str, data: bytes, meta: dict[str, Any] | None = None,
+                     case_id: str | None = None) -> None:
+        """Replace a blob's bytes, keeping its place (with ``case_id``: only a blob of that case); audited."""
+        self._store.blobs.replace_in(self._conn, blob_id, data, meta, case_id)
+
+    def reorder_blobs(self, case_id: str, slot: str, blob_ids: list[str]) -> None:
+        """Set the order of a slot's blobs; audited."""
+        self._store.blobs.reorder_in(self._conn, case_id, slot, blob_ids)
+
     def blobs(self, case_id: str, kind: str | None = None, slot: str | None = None,
               kinds: Sequence[str] | None = None) -> list[BlobInfo]:
         """The case's blobs (metadata only) by kind, slot and place."""
