@@ -80,7 +80,7 @@ def _collect_on_the_main_thread():
 
 @pytest.fixture
 def fake():
-    from shared.domain.fakes import FakeFactory
+    from shared.devices.idcard.fake_identities import FakeFactory
     return FakeFactory(1234)
 
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from shared.capture import testpages as tp
+from shared.devices import testpages as tp
 
 QR_ZH = "不动产权证书：闽(2023)福州市不动产权第0012345号;unit=350102003004GB00012F00030012"
 CODE128 = "HT20230815001"

@@ -10,7 +10,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from shared.capture import testpages as tp  # noqa: E402
+from shared.devices import testpages as tp  # noqa: E402
 from shared.capture.page import decode_image_bytes  # noqa: E402
 from shared.ui.pages_view import QtPagePreview, QtPagesView, rotate_page  # noqa: E402
 
