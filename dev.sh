@@ -96,8 +96,10 @@ cmd_test() {
   setup
   export QT_QPA_PLATFORM=offscreen
   local status=0
-  log "checking that the core imports no Qt (import-linter)"
+  log "checking the layers and that the core imports no Qt (import-linter)"
   "$VENV/bin/lint-imports" --config pyproject.toml || status=1
+  log "linting (ruff; rules in pyproject.toml)"
+  "$VENV/bin/ruff" check --no-cache --quiet . || status=1
   log "part 1/3: the core's tests, with PySide6 made unimportable"
   YIZHAN_TEST_PART=core "$PY" -m pytest -q -p no:pytest-qt -p no:cacheprovider \
     -W "ignore::pytest.PytestConfigWarning" "$@" || part_failed core $?

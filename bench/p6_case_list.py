@@ -8,7 +8,6 @@ plain sqlite3 database holding the same rows (the ratio).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 import time

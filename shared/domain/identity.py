@@ -43,10 +43,12 @@ class CardKind(Protocol):
     """A card type as the domain sees it: a stable code and a display label."""
 
     @property
-    def value(self) -> str: ...
+    def value(self) -> str:
+        """The stable code (``resident``, ``hmt_permit``, ...)."""
 
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """The card type's name for people."""
 
 
 class CardRead(Protocol):
@@ -64,17 +66,21 @@ class CardRead(Protocol):
     valid_to: _dt.date | None
 
     @property
-    def photo_decoded(self) -> bool: ...
+    def photo_decoded(self) -> bool:
+        """True when the card photo was decoded to a bitmap."""
 
-    def is_expired(self, today: _dt.date | None = None) -> bool: ...
+    def is_expired(self, today: _dt.date | None = None) -> bool:
+        """True when the card's validity ended before ``today`` (today when None)."""
 
 
 class FaceComparer(Protocol):
     """A face comparer as the domain calls it (``shared.capture.comparer`` implements it)."""
 
-    def available(self) -> bool: ...
+    def available(self) -> bool:
+        """Whether the comparer can work now (model present, server enrolled)."""
 
-    def compare(self, probe_jpeg: bytes, reference: Any) -> Any: ...
+    def compare(self, probe_jpeg: bytes, reference: Any) -> Any:
+        """Compare a live face with the card photo: the comparer's result."""
 
 REASONS = {
     "card_expired": N_("证件已过期"),
@@ -327,6 +333,7 @@ class PendingComparer:
     pending = True
 
     def available(self) -> bool:
+        """Always True: pending needs nothing."""
         return True
 
     def compare(self, probe_jpeg: bytes, reference) -> None:  # pragma: no cover - guard

@@ -28,7 +28,7 @@ from typing import Any
 from shared.config import Settings, default_config_dir
 from shared.domain.case import Case, now_iso
 from shared.domain.states import FINAL, CaseState, check_transition
-from shared.errors import StoreError, SyncError, ValidationError
+from shared.errors import SyncError, ValidationError
 from shared.i18n import Msg
 from shared.store import audit as audit_mod
 from shared.sync import enrollment, state
@@ -100,6 +100,7 @@ class Outbox:
 
     @property
     def catalog(self):
+        """The business catalog used to check cases before they are frozen (loaded once)."""
         if self._catalog is None:
             from shared.domain.catalog import default_catalog
             self._catalog = default_catalog()
@@ -107,6 +108,7 @@ class Outbox:
 
     # -- reading ---------------------------------------------------------------------------
     def items(self, states: tuple[str, ...] | None = None) -> list[OutboxItem]:
+        """The packets in ``states`` (all when None), oldest first."""
         sql = "SELECT {} FROM outbox".format(_COLS)
         args: tuple = ()
         if states:
@@ -116,6 +118,7 @@ class Outbox:
         return [OutboxItem.from_row(r) for r in rows]
 
     def get(self, packet_id: str) -> OutboxItem | None:
+        """The outbox entry of ``packet_id``, or None."""
         row = self.store.run(lambda c: c.execute("SELECT {} FROM outbox WHERE packet_id = ?".format(_COLS),
                                                  (packet_id,)).fetchone())
         return OutboxItem.from_row(row) if row else None
@@ -130,6 +133,7 @@ class Outbox:
         return {item.case_id: item for item in map(OutboxItem.from_row, rows)}
 
     def path(self, item: OutboxItem) -> Path:
+        """Where the encrypted packet file of ``item`` lies."""
         return self.dir / item.file
 
     def pending(self) -> tuple[int, int]:
