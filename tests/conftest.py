@@ -78,6 +78,28 @@ def _collect_on_the_main_thread():
     gc.collect()
 
 
+@pytest.fixture(autouse=True)
+def _shots_in_tmp_path(request, tmp_path, monkeypatch):
+    """Screenshots of a GUI test (its module's ``SHOTS``) go to the test's own tmp_path;
+    set YIZHAN_SHOTS=<folder> to keep them somewhere for a look."""
+    if hasattr(request.module, "SHOTS") and not os.environ.get("YIZHAN_SHOTS"):
+        monkeypatch.setattr(request.module, "SHOTS", tmp_path / "shots")
+
+
+@pytest.fixture(autouse=True)
+def _sigpipe_stays_ignored(request):
+    """Python ignores SIGPIPE (a write to a closed pipe raises BrokenPipeError); a library that
+    resets it to the default kills the whole run on the next such write (exit 141). Name the test
+    that did it and put SIG_IGN back so the rest of the run goes on."""
+    import signal
+    yield
+    if signal.getsignal(signal.SIGPIPE) != signal.SIG_IGN:
+        found = signal.getsignal(signal.SIGPIPE)
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+        pytest.fail("{} left SIGPIPE set to {!r} instead of SIG_IGN".format(request.node.nodeid, found),
+                    pytrace=False)
+
+
 @pytest.fixture
 def fake():
     from shared.devices.idcard.fake_identities import FakeFactory
