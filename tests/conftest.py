@@ -86,6 +86,19 @@ def _shots_in_tmp_path(request, tmp_path, monkeypatch):
         monkeypatch.setattr(request.module, "SHOTS", tmp_path / "shots")
 
 
+def _sigpipe_disposition():
+    """What SIGPIPE does, as Python records it and, on Linux, as the kernel has it: a C library
+    that calls signal(2) itself changes the second only (/proc/self/status, SigIgn mask)."""
+    import signal
+    python_side = signal.getsignal(signal.SIGPIPE)
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            mask = next(int(line.split()[1], 16) for line in status if line.startswith("SigIgn:"))
+    except (OSError, StopIteration, ValueError):
+        return python_side, None
+    return python_side, bool(mask >> (signal.SIGPIPE - 1) & 1)
+
+
 @pytest.fixture(autouse=True)
 def _sigpipe_stays_ignored(request):
     """Python ignores SIGPIPE (a write to a closed pipe raises BrokenPipeError); a library that
@@ -93,11 +106,11 @@ def _sigpipe_stays_ignored(request):
     that did it and put SIG_IGN back so the rest of the run goes on."""
     import signal
     yield
-    if signal.getsignal(signal.SIGPIPE) != signal.SIG_IGN:
-        found = signal.getsignal(signal.SIGPIPE)
+    python_side, kernel_ignores = _sigpipe_disposition()
+    if python_side != signal.SIG_IGN or kernel_ignores is False:
         signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-        pytest.fail("{} left SIGPIPE set to {!r} instead of SIG_IGN".format(request.node.nodeid, found),
-                    pytrace=False)
+        pytest.fail("{} left SIGPIPE set to {!r} (kernel: {}) instead of SIG_IGN".format(
+            request.node.nodeid, python_side, "ignored" if kernel_ignores else "not ignored"), pytrace=False)
 
 
 @pytest.fixture
