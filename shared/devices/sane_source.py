@@ -3,7 +3,7 @@
 python-sane is optional (it builds from source against ``libsane-dev``; no Windows build):
 without it there are simply no scanners. SANE reports failures as status strings
 (``sane_strstatus``); they are mapped to Chinese messages that say what to do.
-Tests use Debian's ``test`` backend through ``SANE_CONFIG_DIR`` (see TECH-NOTES).
+Tests use Debian's ``test`` backend through ``SANE_CONFIG_DIR``.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ def tilted_photo(page_with_codes):
 
 @pytest.fixture(scope="session")
 def sane_config(tmp_path_factory):
-    """Enable Debian's sane ``test`` backend without touching /etc (see TECH-NOTES).
+    """Enable Debian's sane ``test`` backend without touching /etc.
 
     SANE reads its configuration once, at the first ``sane.init()`` of the process, so the
     variable is set for the whole session before any scanner code runs.
