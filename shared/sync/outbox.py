@@ -108,7 +108,6 @@ class Outbox:
 
     # -- reading ---------------------------------------------------------------------------
     def items(self, states: tuple[str, ...] | None = None) -> list[OutboxItem]:
-        """The packets in ``states`` (all when None), oldest first."""
         sql = "SELECT {} FROM outbox".format(_COLS)
         args: tuple = ()
         if states:
@@ -118,7 +117,6 @@ class Outbox:
         return [OutboxItem.from_row(r) for r in rows]
 
     def get(self, packet_id: str) -> OutboxItem | None:
-        """The outbox entry of ``packet_id``, or None."""
         row = self.store.run(lambda c: c.execute("SELECT {} FROM outbox WHERE packet_id = ?".format(_COLS),
                                                  (packet_id,)).fetchone())
         return OutboxItem.from_row(row) if row else None

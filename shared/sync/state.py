@@ -7,13 +7,11 @@ from typing import Any
 
 
 def get(conn, key: str, default: Any = None) -> Any:
-    """The JSON value kept under ``key`` in sync_state, or ``default``."""
     row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
     return json.loads(row[0]) if row else default
 
 
 def put(conn, key: str, value: Any) -> None:
-    """Keep ``value`` (JSON) under ``key`` in sync_state, replacing any older one."""
     conn.execute("INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                  (key, json.dumps(value, ensure_ascii=False)))
 
