@@ -22,8 +22,6 @@ from shared.devices.camera import GeneratedCamera  # noqa: E402
 
 
 def main() -> None:
-    import cv2
-
     cam = GeneratedCamera(size=(1280, 720), loop_frames=40).open()
     frames = [cam.read() for _ in range(40)]
     analyzer = FaceAnalyzer()

@@ -16,7 +16,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 from bench._common import bench_line, median_ms  # noqa: E402
-from shared.capture import testpages as tp  # noqa: E402
+from shared.devices import testpages as tp  # noqa: E402
 from shared.capture.page import decode_image_bytes, process_page  # noqa: E402
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import bench_line, median_ms  # noqa: E402
-from shared.capture import testpages as tp  # noqa: E402
+from shared.devices import testpages as tp  # noqa: E402
 from shared.capture.barcode import default_backend, read_barcodes  # noqa: E402
 
 QR = "不动产权证书：闽(2023)福州市不动产权第0012345号;unit=350102003004GB00012F00030012"

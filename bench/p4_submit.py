@@ -22,7 +22,7 @@ from _common import bench_line, scratch_dir  # noqa: E402
 def main() -> None:
     from devserver.main import start_in_thread
     from shared.config import DEFAULT_SETTINGS, Settings, _merge, atomic_write
-    from shared.domain.fakes import FakeFactory
+    from shared.devices.idcard.fake_identities import FakeFactory
     from shared.store import Store
     from shared.sync import enrollment
     from shared.sync.outbox import Outbox

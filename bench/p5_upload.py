@@ -52,7 +52,7 @@ def main() -> None:
     ap.add_argument("--backlog-mb", type=int, default=1024)
     args = ap.parse_args()
     from shared.config import DEFAULT_SETTINGS, Settings, _merge
-    from shared.domain.fakes import FakeFactory
+    from shared.devices.idcard.fake_identities import FakeFactory
     from shared.store import Store
     from shared.sync import enrollment
     from shared.sync.client import SyncClient

@@ -8,7 +8,6 @@ plain sqlite3 database holding the same rows (the ratio).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 import time
@@ -18,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import bench_line, median_ms, scratch_dir  # noqa: E402
 from shared.domain.case import Case, Party  # noqa: E402
-from shared.domain.fakes import FakeFactory  # noqa: E402
+from shared.devices.idcard.fake_identities import FakeFactory  # noqa: E402
 from shared.store import Store  # noqa: E402
 from shared.store.schema import MIGRATIONS, SCHEMA_VERSION  # noqa: E402
 from shared.store.store import list_sql  # noqa: E402

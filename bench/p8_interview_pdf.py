@@ -19,7 +19,7 @@ from docfixtures import PLACE, build_case  # noqa: E402
 
 from shared.documents import fonts, render  # noqa: E402
 from shared.domain.catalog import default_catalog  # noqa: E402
-from shared.domain.fakes import FakeFactory  # noqa: E402
+from shared.devices.idcard.fake_identities import FakeFactory  # noqa: E402
 
 
 def _baseline(case) -> bytes:

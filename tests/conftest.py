@@ -78,9 +78,44 @@ def _collect_on_the_main_thread():
     gc.collect()
 
 
+@pytest.fixture(autouse=True)
+def _shots_in_tmp_path(request, tmp_path, monkeypatch):
+    """Screenshots of a GUI test (its module's ``SHOTS``) go to the test's own tmp_path;
+    set YIZHAN_SHOTS=<folder> to keep them somewhere for a look."""
+    if hasattr(request.module, "SHOTS") and not os.environ.get("YIZHAN_SHOTS"):
+        monkeypatch.setattr(request.module, "SHOTS", tmp_path / "shots")
+
+
+def _sigpipe_disposition():
+    """What SIGPIPE does, as Python records it and, on Linux, as the kernel has it: a C library
+    that calls signal(2) itself changes the second only (/proc/self/status, SigIgn mask)."""
+    import signal
+    python_side = signal.getsignal(signal.SIGPIPE)
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            mask = next(int(line.split()[1], 16) for line in status if line.startswith("SigIgn:"))
+    except (OSError, StopIteration, ValueError):
+        return python_side, None
+    return python_side, bool(mask >> (signal.SIGPIPE - 1) & 1)
+
+
+@pytest.fixture(autouse=True)
+def _sigpipe_stays_ignored(request):
+    """Python ignores SIGPIPE (a write to a closed pipe raises BrokenPipeError); a library that
+    resets it to the default kills the whole run on the next such write (exit 141). Name the test
+    that did it and put SIG_IGN back so the rest of the run goes on."""
+    import signal
+    yield
+    python_side, kernel_ignores = _sigpipe_disposition()
+    if python_side != signal.SIG_IGN or kernel_ignores is False:
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+        pytest.fail("{} left SIGPIPE set to {!r} (kernel: {}) instead of SIG_IGN".format(
+            request.node.nodeid, python_side, "ignored" if kernel_ignores else "not ignored"), pytrace=False)
+
+
 @pytest.fixture
 def fake():
-    from shared.domain.fakes import FakeFactory
+    from shared.devices.idcard.fake_identities import FakeFactory
     return FakeFactory(1234)
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QDialog, QGroupBox, QHBoxLayout, QLabel, QPushBut
 from shared.documents import DOCUMENT_KINDS
 from shared.domain import identity as idm
 from shared.domain.case import Case
-from shared.domain.states import CaseState, can_edit
+from shared.domain.states import can_edit
 from shared.i18n import tr
 from shared.sync.outbox import ACTIVE
 from shared.sync.summary import correction_texts, describe, item_label, reason_texts, size_text

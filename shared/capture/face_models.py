@@ -64,6 +64,16 @@ def model_file(name: str) -> Path | None:
     return None
 
 
+def check() -> list[dict]:
+    """The face detection model's entry for ``yizhan devices check`` (the cameras' shape)."""
+    from shared.i18n import Msg
+    det = model_file(DETECTOR_FILE)
+    return [{
+        "kind": "face_model", "name": "blazeface" if det else "haar", "ok": True,
+        "message": Msg("face.model_ok", "人脸检测模型可用", {}).render() if det else
+        Msg("face.model_fallback", "未找到人脸模型，使用备用检测（精度较低）", {}).render()}]
+
+
 def ssd_anchors() -> np.ndarray:
     """The 896 anchor centres (x, y), normalised, in MediaPipe's order."""
     anchors: list[tuple[float, float]] = []

@@ -16,7 +16,8 @@ import numpy as np
 
 from shared.capture import page_enhance as enh
 from shared.capture import page_geometry as geo
-from shared.capture.page_io import decode_image_bytes, sniff_type  # noqa: F401  (re-export)
+from shared.devices.frames import is_still  # noqa: F401  (re-export)
+from shared.devices.page_io import decode_image_bytes, sniff_type  # noqa: F401  (re-export)
 from shared.errors import CaptureError
 from shared.i18n import Msg
 
@@ -174,25 +175,3 @@ def check_page_quality(page: ProcessedPage, allow_blank: bool = False) -> None:
         raise CaptureError(Msg("page.blank", "页面是空白的，请确认材料有字的一面朝上后重拍", {}))
     if "blurred" in page.flags:
         raise CaptureError(Msg("page.blurred", "页面模糊，请放平材料、保持不动后重拍", {}))
-
-
-def is_still(prev: np.ndarray | None, cur: np.ndarray, threshold: float = 2.5,
-             changed_share: float = 0.004) -> bool:
-    """True when ``cur`` shows the same scene as ``prev`` (nothing moving in view).
-
-    Both frames are reduced to ~160 px grey and blurred, so sensor noise does not count;
-    the mean difference and the share of clearly changed pixels must both stay small.
-    """
-    import cv2
-
-    if prev is None or prev.shape != cur.shape:
-        return False
-
-    def small(img):
-        g = img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
-        s = 160.0 / max(g.shape[:2])
-        g = cv2.resize(g, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
-        return cv2.GaussianBlur(g, (3, 3), 0).astype(np.int16)
-
-    diff = np.abs(small(prev) - small(cur))
-    return float(diff.mean()) < threshold and float((diff > 25).mean()) < changed_share

@@ -20,10 +20,12 @@ def _row(area: str, entry: dict) -> dict:
 
 def run_checks(idcard_spec: str | None = None) -> list[dict]:
     """The reports of the ID card readers, cameras and face models, and page sources."""
+    from shared.capture import face_models
     from shared.devices import camera, pages
     from shared.devices.idcard import factory
     rows = [_row("idcard", e) for e in factory.check(idcard_spec)]
     rows += [_row("camera", e) for e in camera.check()]
+    rows += [_row("camera", e) for e in face_models.check()]
     rows += [_row("pages", e) for e in pages.check()]
     return rows
 

@@ -157,7 +157,8 @@ def _device_indices() -> list[int]:
 
 
 def check() -> list[dict]:
-    """Probe cameras and face models for ``yizhan devices check``: one dict per item."""
+    """Probe cameras for ``yizhan devices check``: one dict per item (the face models are
+    checked by :func:`shared.capture.face_models.check`)."""
     results: list[dict] = []
     for index in _device_indices():
         cam = OpenCvCamera(index)
@@ -174,10 +175,4 @@ def check() -> list[dict]:
         results.append({"kind": "camera", "name": "camera", "ok": False,
                         "message": _missing().msg.render(),
                         "fallback": GeneratedCamera().name})
-    from shared.capture import face_models as fm
-    det = fm.model_file(fm.DETECTOR_FILE)
-    results.append({
-        "kind": "face_model", "name": "blazeface" if det else "haar", "ok": True,
-        "message": Msg("face.model_ok", "人脸检测模型可用", {}).render() if det else
-        Msg("face.model_fallback", "未找到人脸模型，使用备用检测（精度较低）", {}).render()})
     return results

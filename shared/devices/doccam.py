@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from shared.capture.page import is_still
+from shared.devices.frames import is_still
 from shared.devices.pages import PageSource
 from shared.errors import DeviceError
 from shared.i18n import Msg

@@ -24,7 +24,7 @@ def simulated_frames(n_moving: int = 8, n_still: int = 10, size: tuple[int, int]
     """
     import cv2
 
-    from shared.capture import testpages as tp
+    from shared.devices import testpages as tp
 
     rng = np.random.default_rng(seed)
     w, h = size

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from shared.capture.page_io import decode_image_pages, sniff_type
+from shared.devices.page_io import decode_image_pages, sniff_type
 from shared.devices.pages import PageSource
 from shared.errors import CaptureError
 from shared.i18n import Msg

@@ -3,7 +3,7 @@
 python-sane is optional (it builds from source against ``libsane-dev``; no Windows build):
 without it there are simply no scanners. SANE reports failures as status strings
 (``sane_strstatus``); they are mapped to Chinese messages that say what to do.
-Tests use Debian's ``test`` backend through ``SANE_CONFIG_DIR`` (see TECH-NOTES).
+Tests use Debian's ``test`` backend through ``SANE_CONFIG_DIR``.
 """
 
 from __future__ import annotations
@@ -61,6 +61,27 @@ def _sane():
             sane.init()
             _initialised = True
     return sane
+
+
+def _ignore_sigpipe() -> None:
+    """Put SIGPIPE back to ignored, as Python runs it.
+
+    SANE's reader threads (sanei_thread.c, ``restore_sigpipe``) set SIGPIPE to SIG_DFL when a
+    scan ends, whatever it was before; Python still believes it ignored, and the next write to a
+    pipe whose reader has gone (a subprocess that exited) kills the whole program instead of
+    raising BrokenPipeError. Set through libc: Python's ``signal.signal`` works on the main
+    thread only, and scans run on workers.
+    """
+    import signal
+    if not hasattr(signal, "SIGPIPE"):
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None)
+        libc.signal.restype = ctypes.c_void_p
+        libc.signal(int(signal.SIGPIPE), ctypes.c_void_p(int(signal.SIG_IGN)))
+    except (OSError, AttributeError) as exc:  # no libc signal(): nothing SANE could have changed
+        log.debug("SIGPIPE not re-ignored: %s", exc)
 
 
 def map_error(exc: Exception, device: str = "") -> DeviceError:
@@ -155,11 +176,13 @@ class SaneSource(PageSource):
                 dev.start()
                 image = dev.snap(True)
             except Exception as exc:
+                _ignore_sigpipe()
                 err = map_error(exc, self.name)
                 if feeder and count > 0 and err.code == NO_DOCS:
                     break
                 self._cancel()
                 raise err from exc
+            _ignore_sigpipe()
             count += 1
             yield _to_bgr(image)
         self._cancel()
@@ -170,6 +193,7 @@ class SaneSource(PageSource):
                 self._dev.cancel()
         except Exception:  # cancelling an idle device may fail; nothing to undo
             pass
+        _ignore_sigpipe()
 
     def close(self) -> None:
         """Close the device handle."""
@@ -178,3 +202,4 @@ class SaneSource(PageSource):
                 self._dev.close()
             finally:
                 self._dev = None
+                _ignore_sigpipe()

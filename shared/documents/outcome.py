@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from shared.documents.common import ORIGINAL_NAMES, Requirements, document_hash, fmt_date
-from shared.documents.layout import MM, DocBuilder, LayoutReport
+from shared.documents.layout import DocBuilder, LayoutReport
 from shared.domain.case import Case, now_iso
 from shared.domain.validation import active_slots
 

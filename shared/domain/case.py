@@ -58,6 +58,7 @@ class Party:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "Party":
+        """A party from its stored data; keys it does not know are dropped."""
         raw = dict(raw)
         agent = raw.pop("agent", None)
         known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
@@ -107,12 +108,14 @@ class Case:
         return [p for p in self.parties if p.role == role]
 
     def to_dict(self) -> dict[str, Any]:
+        """The case as plain JSON-ready data (the store's form)."""
         out = asdict(self)
         out["state"] = self.state.value
         return out
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "Case":
+        """A case from :meth:`to_dict`'s data; keys it does not know are dropped."""
         raw = dict(raw)
         parties = [Party.from_dict(p) for p in raw.pop("parties", [])]
         state = CaseState(raw.pop("state", "draft"))

@@ -87,18 +87,21 @@ class BusinessType:
     description: str = ""
 
     def field(self, key: str) -> FieldDef:
+        """The field definition ``key``; KeyError when the business has none."""
         for f in self.fields:
             if f.key == key:
                 return f
         raise KeyError(key)
 
     def role(self, role: str) -> RoleDef:
+        """The role definition ``role``; KeyError when the business has none."""
         for r in self.roles:
             if r.role == role:
                 return r
         raise KeyError(role)
 
     def slot(self, code: str) -> MaterialSlot:
+        """The material slot ``code``; KeyError when the business has none."""
         for m in self.materials:
             if m.code == code:
                 return m
@@ -116,6 +119,7 @@ class Catalog:
     directory: Path = field(default=CATALOG_DIR)
 
     def business(self, code: str) -> BusinessType:
+        """The business type ``code``; CatalogError when the catalog has none."""
         try:
             return self.businesses[code]
         except KeyError:

@@ -22,8 +22,9 @@ server's: :class:`PendingComparer` (the default when no local comparer is instal
 
 from __future__ import annotations
 
+import datetime as _dt
 import uuid
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable, Protocol
 
 from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import BusinessType
@@ -33,13 +34,54 @@ from shared.domain.validation import evaluate
 from shared.i18n import N_, Msg
 from shared.security.masking import mask_id, mask_name
 
-if TYPE_CHECKING:  # the card model and the comparers are only needed by callers
-    from shared.capture.comparer import FaceComparer
-    from shared.devices.idcard.model import IdCardData
-
 STATUSES = ("done", "missing", "failed", "pending")
 ID_KIND_RESIDENT = "1"
 ID_KIND_OTHER = "99"
+CARD_RESIDENT = "resident"  # the card type code of a resident ID card (居民身份证)
+
+
+class CardKind(Protocol):
+    """A card type as the domain sees it: a stable code and a display label."""
+
+    @property
+    def value(self) -> str:
+        """The stable code (``resident``, ``hmt_permit``, ...)."""
+
+    @property
+    def label(self) -> str:
+        """The card type's name for people."""
+
+
+class CardRead(Protocol):
+    """What the domain needs of one card read; the ID reader's ``IdCardData`` has this shape.
+
+    The domain does not import the device layer: any object with these attributes will do.
+    """
+
+    card_type: CardKind
+    name: str
+    id_number: str
+    address: str
+    extra: dict
+    valid_from: _dt.date | None
+    valid_to: _dt.date | None
+
+    @property
+    def photo_decoded(self) -> bool:
+        """True when the card photo was decoded to a bitmap."""
+
+    def is_expired(self, today: _dt.date | None = None) -> bool:
+        """True when the card's validity ended before ``today`` (today when None)."""
+
+
+class FaceComparer(Protocol):
+    """A face comparer as the domain calls it (``shared.capture.comparer`` implements it)."""
+
+    def available(self) -> bool:
+        """Whether the comparer can work now (model present, server enrolled)."""
+
+    def compare(self, probe_jpeg: bytes, reference: Any) -> Any:
+        """Compare a live face with the card photo: the comparer's result."""
 
 REASONS = {
     "card_expired": N_("证件已过期"),
@@ -157,20 +199,19 @@ def parties_for_second_check(case: Case, biz: BusinessType) -> list[Party]:
 
 
 # -- card ---------------------------------------------------------------------------------
-def card_matches_party(card: "IdCardData", party: Party) -> bool | None:
+def card_matches_party(card: CardRead, party: Party) -> bool | None:
     """True/False when the party already has an ID number; None when nothing was entered."""
     if not (party.id_number or "").strip():
         return None
     return normalize(card.id_number) == normalize(party.id_number)
 
 
-def id_kind_for(card: "IdCardData") -> str:
+def id_kind_for(card: CardRead) -> str:
     """Resident cards are id kind 1; permits and foreigner cards are 99 (其他)."""
-    from shared.devices.idcard.model import CardType
-    return ID_KIND_RESIDENT if card.card_type == CardType.RESIDENT else ID_KIND_OTHER
+    return ID_KIND_RESIDENT if card.card_type.value == CARD_RESIDENT else ID_KIND_OTHER
 
 
-def apply_card_to_party(card: "IdCardData", party: Party) -> Party:
+def apply_card_to_party(card: CardRead, party: Party) -> Party:
     """Fill the party from the card (in place, and returned): a person, name, id kind and
     number, address (kept when the card has none, e.g. foreigner cards). The card type itself
     is kept in the identity record (``card.card_type``)."""
@@ -183,7 +224,7 @@ def apply_card_to_party(card: "IdCardData", party: Party) -> Party:
     return party
 
 
-def card_part(card: "IdCardData", party: Party, *, operator: str, device: str, simulated: bool,
+def card_part(card: CardRead, party: Party, *, operator: str, device: str, simulated: bool,
               photo_blob: str | None = None, today=None) -> dict[str, Any]:
     """The ``card`` part of a record (computed before the card is applied to the party)."""
     return {"card_type": card.card_type.value, "card_label": card.card_type.label,
@@ -285,13 +326,14 @@ class PendingComparer:
     pending = True
 
     def available(self) -> bool:
+        """Always True: pending needs nothing."""
         return True
 
     def compare(self, probe_jpeg: bytes, reference) -> None:  # pragma: no cover - guard
         raise RuntimeError("PendingComparer compares nothing; use run_comparison")
 
 
-def default_comparer() -> "FaceComparer | PendingComparer":
+def default_comparer() -> FaceComparer:
     """Pending the server: nothing is compared locally unless the front end installs a
     comparer (:func:`shared.sync.face_compare.comparer_for`: the server's once enrolled; the
     local dlib pre-check only when the ``face.comparer`` setting asks for it)."""

@@ -92,6 +92,7 @@ class InterviewTemplate:
     path: Path | None = field(default=None, compare=False)
 
     def question(self, qid: str) -> Question:
+        """The question ``qid``; KeyError when the template has none."""
         for q in self.questions:
             if q.id == qid:
                 return q
@@ -362,6 +363,7 @@ class InterviewSession:
 
     @property
     def stopped(self) -> bool:
+        """True when an answer ended the interview early (``stop_reason`` says why)."""
         return self.stop_reason is not None
 
     @property

@@ -39,6 +39,7 @@ class PartyProgress:
 
     @property
     def text(self) -> str:
+        """The status in words (translated)."""
         return translate(STATUS_TEXT[self.status])
 
 

@@ -92,6 +92,7 @@ class Signature:
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "Signature":
+        """A signature from its stored data (the PNG as base64)."""
         return cls(strokes=[[list(p) for p in s] for s in raw.get("strokes", [])],
                    png=base64.b64decode(raw.get("png", "") or b""), content_sha256=raw["content_sha256"],
                    signer=raw.get("signer", ""), signed_at=raw.get("signed_at", ""),

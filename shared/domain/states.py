@@ -29,6 +29,7 @@ class CaseState(str, Enum):
 
     @property
     def label(self) -> str:
+        """The state's name for people (translated)."""
         from shared.i18n import translate
         return translate(STATE_LABELS[self])
 

@@ -68,6 +68,7 @@ class BlobStore:
         return BlobInfo(blob_id, case_id, kind, slot, idx, mime, digest, len(data), meta or {}, at)
 
     def get(self, blob_id: str) -> bytes:
+        """The bytes of blob ``blob_id`` (decrypted by SQLCipher); StoreError when there is none."""
         row = self.store.run(lambda conn: conn.execute("SELECT data FROM blobs WHERE id = ?", (blob_id,)).fetchone())
         if row is None:
             from shared.errors import StoreError
@@ -76,6 +77,7 @@ class BlobStore:
         return bytes(row[0])
 
     def info(self, blob_id: str) -> BlobInfo:
+        """The metadata of blob ``blob_id`` without its bytes; KeyError when there is none."""
         row = self.store.run(lambda conn: conn.execute("SELECT {} FROM blobs WHERE id = ?".format(_COLS), (blob_id,)).fetchone())
         if row is None:
             raise KeyError(blob_id)

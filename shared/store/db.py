@@ -163,6 +163,7 @@ class DbThread:
         return self.submit(fn).result()
 
     def close(self) -> None:
+        """Let the queued work finish, then stop the owning thread (waits up to 10 s)."""
         if self._thread.is_alive():
             self._queue.put(_STOP)
             self._thread.join(timeout=10)

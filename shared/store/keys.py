@@ -56,6 +56,7 @@ class FileKeyProvider(KeyProvider):
         self.path = Path(path)
 
     def load(self) -> bytes | None:
+        """The key from the file, or None; StoreError when others may read the file."""
         if not self.path.exists():
             return None
         mode = stat.S_IMODE(self.path.stat().st_mode)
@@ -72,6 +73,7 @@ class FileKeyProvider(KeyProvider):
         return key
 
     def save(self, key: bytes) -> None:
+        """Write the key atomically, readable by its owner only (0600)."""
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write(self.path, key.hex().encode("ascii"), mode=0o600)
 
@@ -93,10 +95,12 @@ class KeyringKeyProvider(KeyProvider):
         return keyring.get_keyring()
 
     def load(self) -> bytes | None:
+        """The key from the system keyring, or None when it holds none."""
         value = self._kr().get_password(self.SERVICE, self.account)
         return bytes.fromhex(value) if value else None
 
     def save(self, key: bytes) -> None:
+        """Keep the key in the system keyring (hex)."""
         self._kr().set_password(self.SERVICE, self.account, key.hex())
 
 

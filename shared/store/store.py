@@ -114,6 +114,7 @@ class Store:
         return cls(path, key, operator)
 
     def close(self) -> None:
+        """Stop the database thread and close the connection (waits for queued work)."""
         self._db.close()
 
     def __enter__(self) -> "Store":
@@ -173,6 +174,7 @@ class Store:
         return self.read(lambda tx: tx.has_case(case_id))
 
     def get_case(self, case_id: str) -> Case:
+        """The case ``case_id`` as last saved; StoreError when there is none."""
         row = self.run(lambda conn: conn.execute("SELECT doc FROM cases WHERE id = ?", (case_id,)).fetchone())
         if row is None:
             raise StoreError(Msg("store.no_case", "找不到案件 {id}", {"id": case_id}))

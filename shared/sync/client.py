@@ -81,6 +81,7 @@ class SyncClient:
         self.session.mount("http://", adapter)
 
     def close(self) -> None:
+        """Close the HTTP session and its pooled connections."""
         self.session.close()
 
     # -- plumbing -----------------------------------------------------------------------
@@ -168,6 +169,7 @@ class SyncClient:
 
     # -- the protocol ---------------------------------------------------------------------
     def enroll(self, code: str, public_key_b64: str, device_name: str) -> dict:
+        """Enroll this device with a one-time code (unsigned): the server's answer."""
         return self.request("POST", "/v1/enroll", {"code": code, "public_key": public_key_b64,
                                                    "key_alg": crypto.SIG_ALG, "device_name": device_name,
                                                    "software_version": "yizhan-0.1.0"}, signed=False)
@@ -218,16 +220,20 @@ class SyncClient:
                                 {"status": resp.status_code, "ctype": "no Upload-Offset"}), retryable=True) from None
 
     def commit(self, packet_id: str) -> dict:
+        """Ask the server to take the fully uploaded packet ``packet_id``: its receipt."""
         return self.request("POST", "/v1/packets/{}/commit".format(packet_id), {})
 
     def status(self, cursor: int, limit: int = 100) -> dict:
+        """Status changes after ``cursor`` (at most ``limit``), as the server sends them."""
         return self.request("GET", "/v1/status", params={"cursor": cursor, "limit": limit})
 
     def document(self, doc_id: str) -> bytes:
+        """The bytes of a document the server issued (receipt, certificate)."""
         resp = self.request("GET", "/v1/documents/" + doc_id, expect="raw")
         return resp.content
 
     def progress(self, packet_id: str) -> dict:
+        """The server's processing progress of packet ``packet_id``."""
         return self.request("GET", "/v1/progress/" + packet_id)
 
     def property_query(self, unit_number: str, authorization: dict) -> dict:

@@ -51,9 +51,11 @@ class ServerComparer(FaceComparer):
         self.client = client
 
     def available(self) -> bool:
+        """Always True: the server answers, or the check stays pending."""
         return True
 
     def compare(self, probe_jpeg: bytes, reference) -> ComparisonResult:
+        """Send probe and reference to the server's comparer and return its decision."""
         fmt, ref = encode_reference(reference)
         body = {"probe": base64.b64encode(bytes(probe_jpeg)).decode("ascii"), "reference": ref,
                 "reference_format": fmt}

@@ -64,6 +64,7 @@ class Outbox:
 
     @property
     def catalog(self):
+        """The business catalog used to check cases before they are frozen (loaded once)."""
         if self._catalog is None:
             from shared.domain.catalog import default_catalog
             self._catalog = default_catalog()
@@ -84,6 +85,7 @@ class Outbox:
         return {item.case_id: item for item in items}
 
     def path(self, item: OutboxItem) -> Path:
+        """Where the encrypted packet file of ``item`` lies."""
         return self.dir / item.file
 
     def pending(self) -> tuple[int, int]:

@@ -58,6 +58,7 @@ class SyncReport:
 
     @property
     def online(self) -> bool | None:
+        """True / False when the last upload pass reached / missed the server; None if unknown."""
         return self.upload.online
 
 
@@ -85,6 +86,7 @@ class SyncService:
 
     # -- plumbing ---------------------------------------------------------------------------
     def client(self):
+        """The protocol client of this device (made on first use; needs an enrollment)."""
         if self._client is None:
             from shared.sync.client import SyncClient
             self._client = SyncClient(enrollment.require(self.store))
@@ -158,6 +160,7 @@ class SyncService:
         return max(0.5, min(wait, 60.0))
 
     def start(self) -> None:
+        """Start the background sync thread (no-op when it runs)."""
         if self._thread and self._thread.is_alive():
             return
         self._stop.clear()
@@ -180,6 +183,7 @@ class SyncService:
         self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
+        """Ask the sync thread to stop and wait up to ``timeout`` seconds for it."""
         self._stop.set()
         self._wake.set()
         if self._thread:

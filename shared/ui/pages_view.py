@@ -37,7 +37,7 @@ def rotate_page(page: dict, quarter_turns: int) -> dict:
     import cv2
 
     from shared.capture.page_enhance import encode
-    from shared.capture.page_io import decode_image_bytes
+    from shared.devices.page_io import decode_image_bytes
 
     img = decode_image_bytes(page["data"])
     if page.get("meta", {}).get("mode") in ("text", "bilevel"):

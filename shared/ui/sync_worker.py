@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,9 @@ class QtSyncWorker(QObject):
         self._runner.finished.connect(self.passFinished)
         self._runRequested.connect(self._runner.run_pass)
         self._thread.started.connect(self._runner.begin)
+        app = QCoreApplication.instance()
+        if app is not None:  # app.quit() skips the window's closeEvent: the thread must not outlive Python
+            app.aboutToQuit.connect(self.stop)
 
     def start(self) -> None:
         """Start periodic passes (the first one at once)."""
@@ -104,4 +107,9 @@ class QtSyncWorker(QObject):
             from PySide6.QtCore import QMetaObject, Qt
             QMetaObject.invokeMethod(self._runner, "halt", Qt.BlockingQueuedConnection)
             self._thread.quit()
-            self._thread.wait(timeout_ms)
+            if not self._thread.wait(timeout_ms):
+                log.warning("the sync thread is still running %d ms after it was asked to stop", timeout_ms)
+
+    def is_running(self) -> bool:
+        """True while the worker thread runs (from :meth:`start` until :meth:`stop`)."""
+        return self._thread.isRunning()

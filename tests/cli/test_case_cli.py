@@ -1,7 +1,6 @@
 """The operations CLI: validate, case import / list / show, audit verify."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

@@ -6,7 +6,6 @@ import datetime as _dt
 import os
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from counter.case_editor import QtCaseEditor
-from shared.capture import testpages as tp
+from shared.devices import testpages as tp
 from shared.capture.intake import ValueOffer
 from shared.config import Settings
 from shared.domain.catalog import Catalog, default_catalog

@@ -9,7 +9,6 @@ import zlib
 
 
 from shared.domain.case import Agent, Case, Party
-from shared.domain.catalog import default_catalog
 from shared.domain.interview import InterviewSession, load_template
 from shared.domain.signature import Signature, content_sha256
 

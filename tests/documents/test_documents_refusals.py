@@ -7,7 +7,7 @@ import pytest
 from shared.documents import fonts, render
 from shared.errors import DocumentError
 
-from docfixtures import BATCH, PLACE, build_case, pdftotext
+from docfixtures import PLACE, build_case, pdftotext
 
 RARE_EXT_A = "䶮"  # U+4DAE
 RARE_EXT_B = "𠈌"  # U+2020C

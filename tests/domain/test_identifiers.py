@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from shared.domain import identifiers as ids
-from shared.domain.fakes import FakeFactory
+from shared.devices.idcard.fake_identities import FakeFactory
 
 VALID_RIC = ["11010519491231002X", "440524188001010014", "110101199003071233"]
 VALID_USCC = ["91350100M000100Y43", "9144030071526726XG", "91330100716105852F", "914403001922038216"]

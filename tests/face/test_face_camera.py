@@ -131,7 +131,8 @@ def test_video_file_and_image_sequence_loop(tmp_path):
 
 
 def test_device_check_lists_cameras_and_the_face_model():
-    items = check()
+    from shared.capture import face_models
+    items = check() + face_models.check()
     kinds = {i["kind"] for i in items}
     assert kinds == {"camera", "face_model"}
     for item in items:

@@ -61,7 +61,9 @@ def test_share_is_asked_only_when_co_owned_in_shares():
     t = load_template("mortgage_first")
     case = _case(mortgage__amount="100")
     owner = Party("mortgagor")
-    ids = lambda answers: [q.id for q in questions_for(t, case, owner, answers)]
+
+    def ids(answers):
+        return [q.id for q in questions_for(t, case, owner, answers)]
     assert "share" not in ids({"ownership": "单独所有"})
     assert "share" not in ids({"ownership": "共同共有"}) and "knows_joint_consent" in ids({"ownership": "共同共有"})
     assert "share" in ids({"ownership": "按份共有"}) and "knows_two_thirds" in ids({"ownership": "按份共有"})

@@ -81,7 +81,7 @@ def test_offers(sample_case, fake):
 
 
 def test_intake_stores_pages_encrypted(store, sample_case, fake):
-    from shared.capture import testpages as tp
+    from shared.devices import testpages as tp
     store.save_case(sample_case)
     unit = fake.unit_number()
     page = tp.make_page(width=900, qr_text="unit=" + unit)

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from shared.capture import testpages as tp
+from shared.devices import testpages as tp
 
 QR_ZH = "不动产权证书：闽(2023)福州市不动产权第0012345号;unit=350102003004GB00012F00030012"
 CODE128 = "HT20230815001"
@@ -26,7 +26,7 @@ def tilted_photo(page_with_codes):
 
 @pytest.fixture(scope="session")
 def sane_config(tmp_path_factory):
-    """Enable Debian's sane ``test`` backend without touching /etc (see TECH-NOTES).
+    """Enable Debian's sane ``test`` backend without touching /etc.
 
     SANE reads its configuration once, at the first ``sane.init()`` of the process, so the
     variable is set for the whole session before any scanner code runs.

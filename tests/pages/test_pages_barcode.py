@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 import pytest
 
-from shared.capture import testpages as tp
+from shared.devices import testpages as tp
 from shared.capture.barcode import Barcode, default_backend, fix_mojibake, read_barcodes
 from shared.capture.barcode_values import classify_value, is_unit_number
 from shared.capture.page import process_page

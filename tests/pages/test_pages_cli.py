@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shared.capture import testpages as tp
+from shared.devices import testpages as tp
 from shared.capture.page import decode_image_bytes
 from shared.cli.main import main
 

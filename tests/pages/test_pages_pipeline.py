@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from skimage.metrics import structural_similarity
 
-from shared.capture import testpages as tp
+from shared.devices import testpages as tp
 from shared.capture.page import (ProcessedPage, check_page_quality, decode_image_bytes,
                                  is_still, process_page)
 from shared.capture.page_geometry import estimate_skew, find_page_corners, rotate_bound

@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 import pytest
 
-from shared.capture import testpages as tp
+from shared.devices import testpages as tp
 from shared.capture.barcode import read_barcodes
 from shared.capture.page import process_page
 from shared.devices import pages as page_sources

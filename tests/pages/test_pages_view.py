@@ -10,7 +10,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from shared.capture import testpages as tp  # noqa: E402
+from shared.devices import testpages as tp  # noqa: E402
 from shared.capture.page import decode_image_bytes  # noqa: E402
 from shared.ui.pages_view import QtPagePreview, QtPagesView, rotate_page  # noqa: E402
 
@@ -18,6 +18,7 @@ from shared.ui.pages_view import QtPagePreview, QtPagesView, rotate_page  # noqa
 def _page(width: int, height: int, shade: int = 255) -> dict:
     img = np.full((height, width, 3), shade, np.uint8)
     cv2.putText(img, "P", (10, height // 2), cv2.FONT_HERSHEY_SIMPLEX, 1, (0, 0, 0), 2)
+    img[:20, :20] = 0  # a black top-left corner shows which way a page was turned
     data = cv2.imencode(".jpg", img)[1].tobytes()
     return {"data": data, "meta": {"format": "jpeg", "width": width, "height": height,
                                    "quality": 85, "mode": "colour", "tag": shade}}
@@ -53,15 +54,28 @@ def test_processing_failure_reported(qtbot, view):
     assert len(view.pages()) == 3
 
 
+def _dark_corner(data: bytes) -> str:
+    img = decode_image_bytes(data)
+    corners = {"top left": img[:15, :15], "top right": img[:15, -15:],
+               "bottom left": img[-15:, :15], "bottom right": img[-15:, -15:]}
+    return min(corners, key=lambda name: float(corners[name].mean()))
+
+
 def test_rotate(qtbot, view):
     view.list.setCurrentRow(1)
+    assert _dark_corner(view.pages()[1]["data"]) == "top left"
     with qtbot.waitSignal(view.pagesChanged) as blocker:
         view.rotate_selected(1)
     page = blocker.args[0][1]
     assert page["meta"]["rotation"] == 90
     assert decode_image_bytes(page["data"]).shape[:2] == (100, 140)
+    assert _dark_corner(page["data"]) == "top right"  # clockwise: the top edge is now on the right
     view.rotate_selected(-1)
     assert view.pages()[1]["meta"]["rotation"] == 0
+    assert _dark_corner(view.pages()[1]["data"]) == "top left"
+    view.rotate_selected(-1)
+    assert view.pages()[1]["meta"]["rotation"] == 270
+    assert _dark_corner(view.pages()[1]["data"]) == "bottom left"  # anticlockwise
 
 
 def test_delete(qtbot, view):
@@ -98,9 +112,13 @@ def test_preview_zoom(qtbot, view):
     dialog = view.open_preview(0)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, QtPagePreview) and dialog.isVisible()
-    before = dialog.label.pixmap().width()
+    assert dialog.zoom == 1.0 and dialog.label.pixmap().width() == 100  # a small page opens at 100 %
     dialog.zoom_by(2.0)
-    assert dialog.label.pixmap().width() > before
+    assert dialog.zoom == 2.0 and dialog.label.pixmap().width() == 200
+    dialog.zoom_by(0.25)
+    assert dialog.zoom == 0.5 and dialog.label.pixmap().width() == 50
+    dialog.zoom_by(100.0)
+    assert dialog.zoom == 4.0 and dialog.label.pixmap().width() == 400  # at most 400 %
     assert view.open_preview(10) is None
 
 

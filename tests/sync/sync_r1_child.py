@@ -70,7 +70,7 @@ class Harness:
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), "YIZHAN_KEY_PROVIDER": "file"}
 
     def add_cases(self, n: int) -> None:
-        from shared.domain.fakes import FakeFactory
+        from shared.devices.idcard.fake_identities import FakeFactory
         from shared.store import Store
         from sync_helpers import make_case
         fake = FakeFactory(self.rng.randrange(1 << 30))

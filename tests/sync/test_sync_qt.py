@@ -51,3 +51,23 @@ def test_worker_runs_passes_off_the_ui_thread(qtbot, store, outbox, settings, sr
         assert store.get_case(case.id).state.value == "proof_issued"
     finally:
         worker.stop()
+
+
+def test_worker_stops_when_the_application_quits(qtbot, qapp):
+    from shared.ui.sync_worker import QtSyncWorker
+
+    class IdleService:
+        def run_once(self, force):
+            return None
+
+        def next_delay(self):
+            return 60.0
+    worker = QtSyncWorker(IdleService, interval_ms=60000)
+    with qtbot.waitSignal(worker.passFinished, timeout=5000):
+        worker.start()
+    try:
+        assert worker.is_running()
+        qapp.aboutToQuit.emit()  # what app.quit() sends; the window's closeEvent may never run
+        assert not worker.is_running()
+    finally:
+        worker.stop()

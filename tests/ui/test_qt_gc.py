@@ -36,12 +36,22 @@ def test_cycles_holding_qt_objects_are_freed_by_the_ui_thread_timer(qtbot, qapp)
             gc.enable()
 
 
-def test_install_turns_automatic_collection_off(qapp):
+def test_install_turns_automatic_collection_off(qapp, monkeypatch):
+    from PySide6.QtCore import QTimer
+
     from shared.ui import qt_gc
+    monkeypatch.setattr(qt_gc, "_collector", None)  # as in a fresh process
     was = gc.isenabled()
+    gc.enable()  # as Python starts (the suite's own fixture has switched it off for Qt tests)
+    collector = None
     try:
-        assert qt_gc.install(qapp) is qt_gc.install(qapp)  # once per process
+        collector = qt_gc.install(qapp)
         assert not gc.isenabled()
+        assert isinstance(collector, qt_gc.QtGarbageCollector) and collector.parent() is qapp
+        timer = collector.findChild(QTimer)
+        assert timer is not None and timer.isActive()  # collecting on the UI thread from now on
+        assert qt_gc.install(qapp) is collector  # once per process
     finally:
-        if was:
-            gc.enable()
+        if collector is not None:
+            collector.deleteLater()
+        (gc.enable if was else gc.disable)()

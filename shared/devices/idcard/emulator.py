@@ -63,7 +63,7 @@ def encode_read_reply(card: IdCardData | bytes, with_fingerprint: bool = False) 
 
 def make_demo_card(seed: int = 2024, today: _dt.date | None = None) -> IdCardData:
     """A fake resident ID card with a checksum-valid number, valid for 20 years from 2020."""
-    from shared.domain.fakes import FakeFactory
+    from shared.devices.idcard.fake_identities import FakeFactory
     person = FakeFactory(seed).person()
     return IdCardData(card_type=CardType.RESIDENT, name=person.name, sex=person.sex,
                       id_number=person.id_number, ethnicity="汉", birth_date=person.birth,

@@ -12,7 +12,7 @@ here = Path(__file__).resolve().parent
 sys.path.insert(0, str(here.parents[2]))
 
 from shared.domain.case import Case, Party  # noqa: E402
-from shared.domain.fakes import FakeFactory  # noqa: E402
+from shared.devices.idcard.fake_identities import FakeFactory  # noqa: E402
 from shared.store import audit  # noqa: E402
 from shared.store.db import open_connection  # noqa: E402
 

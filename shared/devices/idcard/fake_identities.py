@@ -1,6 +1,9 @@
-"""Fake identities for tests and demos: checksum-valid, never a real person's.
+"""Fake identities for the simulated card reader, tests and demos: checksum-valid, never a real person's.
 
-Names come from common characters combined at random; numbers pass the real checksums.
+Names come from common characters combined at random; numbers pass the real checksums. The
+check characters are computed here from the standards (GB 11643, GB 11714, GB 32100), not with
+the domain's validators: the simulated devices stay below the domain, and the validators' tests
+get numbers made by an independent implementation.
 """
 
 from __future__ import annotations
@@ -9,14 +12,34 @@ import datetime as _dt
 import random
 from dataclasses import dataclass
 
-from shared.domain.identifiers import USCC_ALPHABET, org_check_char, ric_check_char, uscc_check_char
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100: no I, O, S, V, Z
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈"
+            "姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志文斌宇浩凯晨雪琳思源博文欣怡子涵雨桐"
 REGIONS = ("110101", "110105", "310104", "320106", "330106", "350102", "370102", "440305", "510107", "610113")
 STREETS = ("人民路", "解放路", "中山路", "建设路", "和平街", "长安街", "五一路", "滨江路", "学府路", "光明街")
 BANKS = ("中国工商银行股份有限公司", "中国建设银行股份有限公司", "中国农业银行股份有限公司", "兴业银行股份有限公司")
 BRANCHES = ("福州分行", "鼓楼支行", "高新区支行", "城东支行")
+
+
+def ric_check_char(first17: str) -> str:
+    """GB 11643 check character: ISO 7064 MOD 11-2 over the 17 digits."""
+    total = sum(int(c) * (2 ** (17 - i) % 11) for i, c in enumerate(first17))
+    return "10X98765432"[total % 11]
+
+
+def org_check_char(first8: str) -> str:
+    """GB 11714 organisation code check character of 8 digits / capital letters."""
+    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(first8, (3, 7, 9, 10, 5, 8, 4, 2)))
+    c = 11 - total % 11
+    return "X" if c == 10 else "0" if c == 11 else str(c)
+
+
+def uscc_check_char(first17: str) -> str:
+    """GB 32100 check character: weights 3^i mod 31 over the 17 characters."""
+    total = sum(USCC_ALPHABET.index(c) * (3 ** i % 31) for i, c in enumerate(first17))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
 @dataclass
