@@ -166,6 +166,28 @@ class CaseSession:
         self._command("update", change)
         return self.snapshot()
 
+    def mark_ready(self, data: dict[str, Any] | None = None, parties: list[Party] | None = None) -> Case:
+        """The officer's "checked, ready to submit": refused while the form or the checklist
+        is incomplete (naming what lacks); optionally saves the form first, in the same
+        transaction."""
+        from shared.domain.states import check_transition
+        data = dict(data) if data is not None else None
+        parties = [Party.from_dict(_party_dict(p)) for p in parties] if parties is not None else None
+
+        def change(case: Case, tx) -> None:
+            if data is not None:
+                case.data = {k: v for k, v in data.items() if v not in (None, "")}
+            if parties is not None:
+                case.parties = parties
+            lacking = [s for s in st.steps_for(case, self.business, self.catalog, self.channel)
+                       if s.kind in ("data", "materials") and not s.done]
+            if lacking:
+                raise st.incomplete_error(lacking)
+            check_transition(case.state, CaseState.READY)
+            case.state = CaseState.READY
+        self._command("mark_ready", change)
+        return self.snapshot()
+
     def set_value(self, key: str, value: Any) -> Case:
         """Set one form value (a barcode offer the officer confirmed, a kiosk choice)."""
         self._command("update", lambda case, tx: case.set(key, value), detail={"key": key})

@@ -12,10 +12,12 @@ import cv2
 import pytest
 from skimage import data
 
+from counter.context import AppContext
 from counter.main_window import QtCounterWindow
 from counter.tabs.submit import QtSubmitTab
 from shared.domain.catalog import Catalog, default_catalog
 from shared.domain.states import CaseState
+from shared.prompter import AutoPrompter
 from shared.store import Store
 from shared.ui.notify import notifier
 from sync_helpers import OPEN_SETTINGS, counter_ready, make_case
@@ -48,8 +50,10 @@ def prepare(tmp_path, srv, fake, settings=OPEN_SETTINGS, enroll=True, **case_kw)
     return data_dir, config, case
 
 
-def open_window(qtbot, data_dir, config, catalog=None):
-    w = QtCounterWindow(catalog or default_catalog(), data_dir, config)
+def open_window(qtbot, data_dir, config, catalog=None, prompter=None):
+    """The counter's window; its prompter answers yes (the submit summary is confirmed)."""
+    w = QtCounterWindow(AppContext.create(data_dir, config, catalog=catalog or default_catalog(),
+                                          prompter=prompter or AutoPrompter(answer=True)))
     qtbot.addWidget(w)
     w.resize(1280, 860)
     w.show()
@@ -224,9 +228,9 @@ def test_second_face_check_is_compared_by_the_server_before_submit(qtbot, tmp_pa
     w = open_window(qtbot, data_dir, config, catalog)
     try:
         tab = open_case(qtbot, w, case.id)
-        tab.face_dialog_factory = lambda c, party: QtFaceCheckDialog(
-            w.store, c, party, check_no=2, camera_factory=lambda: GeneratedCamera(size=(640, 480)),
-            comparer=idm.make_comparer(), parent=tab)
+        assert w.ctx.comparer.method.startswith("server")   # the context's comparer: the server's
+        tab.face_dialog_factory = lambda session, party: QtFaceCheckDialog(
+            session, party, check_no=2, camera_factory=lambda: GeneratedCamera(size=(640, 480)), parent=tab)
         qtbot.waitUntil(lambda: tab.submit_button.isEnabled(), timeout=10000)
         assert "再次核验人脸" in tab.readiness.text()
         tab.submit_button.click()
