@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from counter.context import AppContext
     from counter.main_window import QtCounterWindow
     from shared.config import Settings, default_config_dir, default_data_dir
     from shared.ui import qt_i18n
@@ -46,7 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.load(default_config_dir(data_dir))
     qt_i18n.install(args.lang or settings.get("language", "zh"))
     install_excepthook()
-    window = QtCounterWindow(None, data_dir, settings=settings)  # a broken catalog is explained in it
+    from shared.ui.prompter import QtDialogPrompter
+    ctx = AppContext.create(data_dir, default_config_dir(data_dir), settings=settings,
+                            prompter=QtDialogPrompter().install())
+    window = QtCounterWindow(ctx)  # a broken catalog is explained in it
     window.show()
     if os.environ.get("YIZHAN_STARTUP_PROBE"):  # bench P7: report the first shown window
         QTimer.singleShot(0, lambda: (print("FIRST_WINDOW {:.4f}".format(time.perf_counter() - T0), flush=True),

@@ -1,79 +1,151 @@
 """The counter's case editor: a form built from the catalog for one business type.
 
 Parties per role (repeatable), then the field groups (property, mortgage terms, ...), each
-field validated live; the checklist of materials; save draft, mark ready, delete draft.
-Store work runs off the UI thread; results come back through :func:`run_task`.
+field validated live; the checklist of materials; save draft, mark ready, delete draft. The
+editor owns the open case's :class:`~shared.workflow.session.CaseSession`: every change is a
+session command run off the UI thread (:meth:`QtCaseEditor.command`); the pages render the
+snapshots the session's events bring back, never a case shared with a worker. Above the
+buttons, the case's steps as the core computes them, and a line that agrees with them.
 """
 
 from __future__ import annotations
 
-import os
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QTabWidget, QVBoxLayout, QWidget)
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
-
+from counter.tabs.identity import QtIdentityTab
+from counter.tabs.interview import QtInterviewTab
+from counter.tabs.materials import QtMaterialsTab
+from counter.tabs.submit import QtSubmitTab
+from shared.domain import steps as st
 from shared.domain.case import Case
-from shared.domain.catalog import BusinessType, Catalog
-from shared.domain.states import CaseState, can_edit, check_transition
-from shared.errors import StoreError
-from shared.domain.validation import active_slots, evaluate, field_errors, missing
+from shared.domain.catalog import BusinessType
+from shared.domain.states import can_edit
+from shared.domain.validation import active_slots, evaluate, field_errors
 from shared.i18n import N_, tr
 from shared.ui.form import QtFieldEditor, required_label
 from shared.ui.notify import notify, notify_exception
 from shared.ui.party_editor import QtPartyEditor
 from shared.ui.tasks import run_task
+from shared.workflow.events import CaseChanged, Notice, Submitted
 
-# The editor's further pages, each in its own module: "module:Class". A page is a QWidget with
-# ``set_case(case, biz)`` and a ``changed`` signal; it is built with (store, catalog, editor).
-TAB_CLASSES = (
-    "counter.tabs.identity:QtIdentityTab",
-    "counter.tabs.materials:QtMaterialsTab",
-    "counter.tabs.interview:QtInterviewTab",
-    "counter.tabs.submit:QtSubmitTab",
-)
+# The editor's further pages: each a QWidget built as ``Page(ctx, editor)`` with a ``title``,
+# ``step_kinds`` (the steps it serves), a ``changed`` signal and ``set_case(case, biz)``.
+TAB_CLASSES = (QtIdentityTab, QtMaterialsTab, QtInterviewTab, QtSubmitTab)
 
 SECTIONS = (("property", N_("不动产信息")), ("mortgage", N_("抵押信息")), ("change", N_("变更信息")),
             ("cancel", N_("注销信息")), ("transfer", N_("转移信息")), ("advance", N_("预告登记信息")),
             ("query", N_("查询信息")), ("", N_("登记原因及备注")))
+STEP_ROLE = {st.StepStatus.DONE: "ok", st.StepStatus.BLOCKED: "error", st.StepStatus.IN_PROGRESS: "warning",
+             st.StepStatus.NOT_STARTED: "pending"}
+STEP_MARK = {st.StepStatus.DONE: "✓", st.StepStatus.BLOCKED: "✗", st.StepStatus.IN_PROGRESS: "…",
+             st.StepStatus.NOT_STARTED: "○"}
+
+
+class _SessionBridge(QObject):
+    """Carries a session's events (sent on a worker thread) to the UI thread."""
+
+    event = Signal(object, object)  # session, event
+
+
+class QtStepStrip(QWidget):
+    """The case's steps in a row, each with its status; a step not done jumps to its page."""
+
+    stepClicked = Signal(object)  # Step
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepStrip")
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QPushButton] = {}
+
+    def set_steps(self, steps: list[st.Step]) -> None:
+        """Show ``steps`` (the optional ones only while they still matter)."""
+        while self.row.count():
+            item = self.row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.buttons = {}
+        for step in steps:
+            if not step.required and step.done:
+                continue
+            button = QPushButton("{} {}".format(STEP_MARK[step.status], step.title.render()))
+            button.setObjectName("step:" + step.key)
+            button.setProperty("role", STEP_ROLE[step.status])
+            button.setFlat(True)
+            button.setToolTip(step.describe())
+            button.setEnabled(not step.done or step.kind == "submit")
+            button.clicked.connect(lambda _=False, s=step: self.stepClicked.emit(s))
+            self.row.addWidget(button)
+            self.buttons[step.key] = button
+        self.row.addStretch(1)
+
+
+def _parties(parties) -> list[dict]:
+    from dataclasses import asdict
+    return [asdict(p) for p in parties]
+
+
+def completeness_text(case: Case, steps: list[st.Step]) -> tuple[str, str]:
+    """The line under the pages and its role, from the steps (it never says more than they do)."""
+    if not can_edit(case.state):
+        return tr("本案已提交（状态：{state}），不能再修改", state=case.state.label), "ok"
+    blocking = st.blocking_steps(steps)
+    if not blocking:
+        return tr("各步骤均已完成，可以提交"), "ok"
+    items = ["{}：{}".format(s.title.render(), s.blockers[0].render() if s.blockers else s.status.label)
+             for s in blocking[:4]]
+    more = len(blocking) - len(items)
+    text = tr("尚不能提交：") + "；".join(items) + (tr("……等{n}项", n=len(blocking)) if more > 0 else "")
+    return text, "warning"
 
 
 class QtCaseEditor(QWidget):
-    """Edits one case. Emits ``saved(Case)`` after each successful save, ``closed()`` on return."""
+    """Edits one case through its session. ``saved(Case)`` after each stored command (with
+    the snapshot), ``closed()`` on return, ``deleted(id)``, ``submitted(id)``."""
 
     saved = Signal(object)
     closed = Signal()
     deleted = Signal(str)
     submitted = Signal(str)
 
-    def __init__(self, store, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, parent: QWidget | None = None, *, tabs=TAB_CLASSES) -> None:
         super().__init__(parent)
-        self.store, self.catalog = store, catalog
-        self.case: Case | None = None
+        self.ctx = ctx
+        self.store, self.catalog, self.prompter = ctx.store, ctx.catalog, ctx.prompter
+        self.session = None
+        self._unsubscribe = None
+        self._bridge = _SessionBridge(self)
+        self._bridge.event.connect(self._on_event)
+        self.case: Case | None = None  # the last snapshot shown (a copy; never handed to a worker)
+        self.steps: list[st.Step] = []
         self._loading = False
         self.biz: BusinessType | None = None
         self.fields: dict[str, QtFieldEditor] = {}
         self.party_boxes: dict[str, tuple[QGroupBox, QVBoxLayout]] = {}
+        self.add_buttons: dict[str, QPushButton] = {}
         self.party_editors: list[QtPartyEditor] = []
         layout = QVBoxLayout(self)
         self.header = QLabel()
         self.header.setObjectName("editorHeader")
-        self.header.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.header.setProperty("role", "title")
         layout.addWidget(self.header)
+        self.step_strip = QtStepStrip()
+        self.step_strip.stepClicked.connect(self.go_to_step)
+        layout.addWidget(self.step_strip)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.tabs.addTab(self.scroll, tr("申请信息"))
         self.pages = []
-        for spec in TAB_CLASSES:
-            page = _load_tab(spec, store, catalog, self)
-            if page is not None:
-                page.changed.connect(self._refresh)
-                if hasattr(page, "submitted"):
-                    page.submitted.connect(self.submitted)
-                self.tabs.addTab(page, page.title)
-                self.pages.append(page)
+        for cls in tabs:
+            page = cls(ctx, self)
+            page.changed.connect(self._refresh)
+            self.tabs.addTab(page, page.title)
+            self.pages.append(page)
         layout.addWidget(self.tabs, 1)
         self.status = QLabel()
         self.status.setObjectName("completeness")
@@ -99,17 +171,94 @@ class QtCaseEditor(QWidget):
             buttons.addWidget(b)
         layout.addLayout(buttons)
 
-    # -- building the form -----------------------------------------------------------------
+    # -- the session -------------------------------------------------------------------------
     def new_case(self, business_code: str) -> None:
-        self.open_case(Case(business_code, catalog_version=self.catalog.version, operator=self.store.operator))
+        """A new case of ``business_code`` (stored with its first command)."""
+        self.open_case(Case(business_code, catalog_version=self.catalog.version,
+                            operator=self.ctx.operator(), channel=self.ctx.channel))
 
     def open_case(self, case: Case) -> None:
+        """Open ``case`` (as read from the store, or new) in a session of its own."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        session = self.session = self.ctx.session(case)
+        self._unsubscribe = session.subscribe(lambda event: self._bridge.event.emit(session, event))
+        self.tabs.setCurrentIndex(0)
+        self._show(session.snapshot())
+
+    def command(self, fn, on_done=None, on_error=None, *, flush: bool = True) -> None:
+        """Run ``fn(session)`` off the UI thread, after saving the form when it was edited
+        (``flush``), so a command never acts on a case older than what the officer sees."""
+        session = self.session
+        if session is None:
+            return
+        pending = self._form_edits() if flush else None
+
+        def work():
+            if pending is not None:
+                session.edit(*pending)
+            return fn(session)
+
+        def done(result):
+            if session is self.session and on_done is not None:
+                on_done(result)
+
+        def failed(exc):
+            if session is not self.session:
+                return
+            (on_error or notify_exception)(exc)
+        run_task(work, done, failed, parent=self)
+
+    def _form_edits(self):
+        """(data, parties) of the form when it differs from the last snapshot, else None."""
+        if self.case is None or self.biz is None or not can_edit(self.case.state):
+            return None
+        view = self.collect()
+        same = (view.data == self.case.data
+                and _parties(view.parties) == _parties(self.case.parties))
+        return None if same else (dict(view.data), list(view.parties))
+
+    def _on_event(self, session, event) -> None:
+        if session is not self.session:
+            return  # a case the editor has left
+        if isinstance(event, CaseChanged):
+            self._show(event.case, list(event.steps))
+            self.saved.emit(event.case)
+        elif isinstance(event, Notice):
+            notify(event.msg.render(), event.level)
+        elif isinstance(event, Submitted):
+            self.submitted.emit(event.case_id)
+
+    def _show(self, case: Case, steps: list[st.Step] | None = None) -> None:
+        """Show a snapshot: the form is rebuilt unless it already shows exactly this case."""
+        same_case = self.case is not None and self.case.id == case.id
+        tab = self.tabs.currentIndex()
+        if same_case and self._matches(case):
+            self.case = case
+            self._apply_editable(case)
+            for page in self.pages:
+                page.set_case(case, self.biz)
+            self._refresh()
+            return
+        self._build_form(case)
+        if same_case:
+            self.tabs.setCurrentIndex(tab)
+
+    def _matches(self, case: Case) -> bool:
+        view = self.collect()
+        data = {k: v for k, v in view.data.items() if v not in (None, "")}
+        return (data == case.data and _parties(view.parties) == _parties(case.parties)
+                and self.case.state == case.state)
+
+    # -- building the form -----------------------------------------------------------------
+    def _build_form(self, case: Case) -> None:
         self._loading = True  # no read-back of half-built widgets into the case
         self.case = case
         self.biz = self.catalog.business(case.business_code)
         self.fields.clear()
         self.party_editors.clear()
         self.party_boxes.clear()
+        self.add_buttons.clear()
         body = QWidget()
         form = QVBoxLayout(body)
         for role in self.biz.roles:
@@ -130,15 +279,18 @@ class QtCaseEditor(QWidget):
         for key, editor in self.fields.items():
             if key in case.data:
                 editor.set_value(case.data[key])
-        editable = can_edit(case.state)
         self._loading = False
+        self._apply_editable(case)
         for page in self.pages:
             page.set_case(case, self.biz)
-        body.setEnabled(editable)
-        self.save_button.setEnabled(editable)
-        self.ready_button.setEnabled(editable)
-        self.delete_button.setEnabled(editable)
         self._refresh()
+
+    def _apply_editable(self, case: Case) -> None:
+        editable = can_edit(case.state)
+        if self.scroll.widget() is not None:
+            self.scroll.widget().setEnabled(editable)
+        for b in (self.save_button, self.ready_button, self.delete_button):
+            b.setEnabled(editable)
 
     def _role_box(self, role) -> QGroupBox:
         box = QGroupBox("{}（{}–{}）".format(tr(role.name), role.min, role.max))
@@ -149,9 +301,12 @@ class QtCaseEditor(QWidget):
         add.clicked.connect(lambda: self._add_party(role))
         layout.addWidget(add, 0, Qt.AlignLeft)
         self.party_boxes[role.role] = (box, layout)
+        self.add_buttons[role.role] = add
         return box
 
-    def _add_party(self, role, party=None) -> QtPartyEditor:
+    def _add_party(self, role, party=None) -> QtPartyEditor | None:
+        if party is None and self._count(role.role) >= role.max:
+            return None  # the button is off at the maximum; a stray call changes nothing
         box, layout = self.party_boxes[role.role]
         editor = QtPartyEditor(role, self.catalog, party)
         editor.removeRequested.connect(self._remove_party)
@@ -161,6 +316,9 @@ class QtCaseEditor(QWidget):
         self.party_editors.append(editor)
         self._refresh()
         return editor
+
+    def _count(self, role: str) -> int:
+        return sum(1 for e in self.party_editors if e.role.role == role)
 
     def _remove_party(self, editor: QtPartyEditor) -> None:
         self.party_editors.remove(editor)
@@ -186,37 +344,21 @@ class QtCaseEditor(QWidget):
         box = QGroupBox(tr("材料清单"))
         self.materials_label = QLabel()
         self.materials_label.setObjectName("materialsChecklist")
-        self.materials_label.setTextFormat(Qt.RichText)
         self.materials_label.setWordWrap(True)
         QVBoxLayout(box).addWidget(self.materials_label)
         return box
 
-    def apply(self, change) -> None:
-        """Change the case from another page (e.g. an ID card read fills a party), then show it."""
-        case = self.collect()
-        change(case)
-        tab = self.tabs.currentIndex()
-        self.open_case(case)
-        self.tabs.setCurrentIndex(tab)
-
     def reopen(self, case_id: str | None = None) -> None:
-        """Show the stored version of the case (after a submit, or an answer of the registry),
-        staying on the current page."""
-        case_id = case_id or (self.case.id if self.case else None)
-        if case_id is None:
+        """Show the stored version of the case (after an answer of the registry), staying on
+        the current page."""
+        if self.session is None or (case_id is not None and case_id != self.session.case_id):
             return
-        tab = self.tabs.currentIndex()
-
-        def show(case):
-            if self.case is not None and self.case.id == case.id:
-                self.open_case(case)
-                self.tabs.setCurrentIndex(tab)
-        run_task(lambda: self.store.get_case(case_id), show, parent=self)
+        self.command(lambda session: session.reload(), flush=False)
 
     # -- reading the form back -------------------------------------------------------------
     def collect(self) -> Case:
-        """The case as the form shows it now."""
-        case = self.case
+        """A copy of the case as the form shows it now (the last snapshot plus the form)."""
+        case = Case.from_dict(self.case.to_dict())
         for key, editor in self.fields.items():
             case.set(key, editor.value())
         case.parties = [e.party() for e in self.party_editors]
@@ -228,21 +370,20 @@ class QtCaseEditor(QWidget):
         case = self.collect()
         for role in self.biz.roles:
             self.party_boxes[role.role][0].setVisible(evaluate(role.when, case))
+            self.add_buttons[role.role].setEnabled(self._count(role.role) < role.max)
         errors = field_errors(case, self.biz, self.catalog)
         for key, editor in self.fields.items():
             if key in errors:
                 editor.show_error(errors[key])
-        lacking = missing(case, self.biz, self.catalog)
         self.header.setText("{} · {} · {}".format(tr(self.biz.name), case.id, case.state.label))
         self._show_materials(case)
-        if errors or lacking:
-            items = [m.render() for m in list(errors.values())[:3]] + [m.msg.render() for m in lacking[:5]]
-            more = len(errors) + len(lacking) - len(items)
-            self.status.setText(tr("尚未完整：") + "；".join(items) + (tr("……等{n}项", n=more) if more > 0 else ""))
-            self.status.setStyleSheet("color: #8a6d00;")
-        else:
-            self.status.setText(tr("信息完整，可以提交"))
-            self.status.setStyleSheet("color: #2e7d32;")
+        self.steps = self.session.steps(case) if self.session is not None else []
+        self.step_strip.set_steps(self.steps)
+        text, role = completeness_text(case, self.steps)
+        self.status.setText(text)
+        self.status.setProperty("role", role)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
     def _show_materials(self, case: Case) -> None:
         rows = []
@@ -257,70 +398,56 @@ class QtCaseEditor(QWidget):
             elif "generated" in slot.sources and not pages:
                 state = tr("系统生成")
             else:
-                state = tr("{n}页", n=pages) if pages else "<span style='color:#c62828'>{}</span>".format(tr("缺"))
+                state = tr("{n}页", n=pages) if pages else tr("缺")
             rows.append("{}（{}）：{}".format(tr(slot.name), req, state))
-        self.materials_label.setText("<br>".join(rows))
+        self.materials_label.setText("\n".join(rows))
+
+    def page_for(self, kind: str) -> QWidget:
+        """The page that serves steps of ``kind`` (the form for ``data``)."""
+        page = next((p for p in self.pages if kind in getattr(p, "step_kinds", ())), None)
+        return page if page is not None else self.scroll
+
+    def go_to_step(self, step: st.Step) -> None:
+        """Show the page where ``step`` is done."""
+        self.tabs.setCurrentWidget(self.page_for(step.kind))
+
+    def shutdown(self) -> None:
+        """Release what the pages hold (cameras) at app exit."""
+        for page in self.pages:
+            if hasattr(page, "shutdown"):
+                page.shutdown()
 
     # -- actions ---------------------------------------------------------------------------
     def save(self, on_saved=None) -> None:
-        """Save the case off the UI thread."""
-        case = self.collect()
-        if case.state == CaseState.READY and missing(case, self.biz, self.catalog):
-            case.state = CaseState.DRAFT  # an edit that makes it incomplete takes it back to draft
+        """Save the form through the session, off the UI thread."""
+        data, parties = dict(self.collect().data), list(self.collect().parties)
         self.save_button.setEnabled(False)
 
         def done(saved):
-            self.save_button.setEnabled(True)
+            self.save_button.setEnabled(can_edit(saved.state))
             notify(tr("已保存 {id}", id=saved.id))
-            self._refresh()
-            self.saved.emit(saved)
             if on_saved:
                 on_saved(saved)
 
         def failed(exc):
             self.save_button.setEnabled(True)
             notify_exception(exc)
-        run_task(lambda: self.store.save_case(case), done, failed, parent=self)
+        self.command(lambda session: session.edit(data, parties), done, failed, flush=False)
 
     def _mark_ready(self) -> None:
-        case = self.collect()
-        errors = field_errors(case, self.biz, self.catalog)
-        lacking = missing(case, self.biz, self.catalog)
-        if errors or lacking:
-            notify(tr("案件尚未完整，不能标记为待提交：") + "；".join(
-                [m.render() for m in errors.values()] + [m.msg.render() for m in lacking]), "warning")
-            return
-        check_transition(case.state, CaseState.READY)
-        case.state = CaseState.READY
-        self.save()
+        view = self.collect()
+        self.command(lambda session: session.mark_ready(dict(view.data), list(view.parties)),
+                     lambda saved: notify(tr("已标记为待提交 {id}", id=saved.id)),
+                     lambda exc: notify(tr("案件尚未完整，不能标记为待提交：") + (
+                         "；".join(m.render() for m in exc.errors.values()) if getattr(exc, "errors", None)
+                         else exc.msg.render() if hasattr(exc, "msg") else str(exc)), "warning"), flush=False)
 
     def _delete(self) -> None:
-        case = self.case
-        if not os.environ.get("YIZHAN_NO_ERROR_WINDOWS"):
-            answer = QMessageBox.question(self, tr("删除草稿"), tr("确定删除草稿 {id}？此操作会记入审计日志。", id=case.id))
-            if answer != QMessageBox.Yes:
-                return
+        case_id = self.case.id
+        if not self.prompter.confirm(tr("删除草稿"), tr("确定删除草稿 {id}？此操作会记入审计日志。", id=case_id)):
+            return
 
         def done(_):
-            notify(tr("已删除 {id}", id=case.id))
-            self.deleted.emit(case.id)
-        def work():
-            try:
-                self.store.delete_draft(case.id)
-            except StoreError as err:
-                if err.code != "store.no_case":  # a never-saved draft has nothing to delete
-                    raise
-        run_task(work, done, parent=self)
-
-
-def _load_tab(spec: str, store, catalog, editor):
-    """Build an editor page from ``module:Class``; a page whose module is not there is skipped."""
-    import importlib
-    module_name, _, cls_name = spec.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name == module_name:
-            return None
-        raise
-    return getattr(module, cls_name)(store, catalog, editor)
+            notify(tr("已删除 {id}", id=case_id))
+            self.deleted.emit(case_id)
+        self.command(lambda session: session.delete_draft(), done, flush=False)

@@ -6,14 +6,14 @@ window explains why (wrong key, corrupt file, no disk) instead of failing to sta
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
                                QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
-from shared.config import Settings, default_config_dir, default_data_dir
+from counter.context import AppContext
+from shared.config import Settings
 from shared.i18n import tr
 from shared.ui.notify import notifier, notify, notify_exception
 from shared.ui.tasks import run_task
@@ -84,13 +84,11 @@ class QtCounterWindow(QMainWindow):
 
     storeReady = Signal()
 
-    def __init__(self, catalog: Catalog | None = None, data_dir: Path | None = None, config_dir: Path | None = None,
-                 settings: Settings | None = None) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
-        self.catalog = catalog  # loaded with the store, off the UI thread, when not given
-        self.data_dir = Path(data_dir) if data_dir else default_data_dir()
-        self.config_dir = Path(config_dir) if config_dir else default_config_dir(self.data_dir)
-        self.settings = settings or Settings.load(self.config_dir)
+        self.ctx = ctx
+        self.catalog: Catalog | None = ctx.catalog  # loaded with the store, off the UI thread, when not given
+        self.data_dir, self.config_dir, self.settings = ctx.data_dir, ctx.config_dir, ctx.settings
         self.store = None
         self.setWindowTitle(tr("一站 · 不动产登记服务点（柜台）"))
         self.resize(1200, 800)
@@ -119,13 +117,11 @@ class QtCounterWindow(QMainWindow):
 
     def open_store(self) -> None:
         """Load the catalog and open the store off the UI thread, then build the pages."""
+        ctx = self.ctx
+
         def work():
-            from shared.domain.catalog import default_catalog
-            from shared.store import Store
-            from shared.sync import enrollment
-            catalog = self.catalog or default_catalog()
-            store = Store.open(self.data_dir, self.config_dir)
-            return catalog, store, enrollment.load(store) is not None
+            enrolled = ctx.open_store()
+            return ctx.catalog, ctx.store, enrolled
 
         def failed(exc):
             text = exc.msg.render() if hasattr(exc, "msg") else str(exc)
@@ -140,7 +136,7 @@ class QtCounterWindow(QMainWindow):
         store = self.store
         self.case_list = QtCaseList(store, self.catalog)
         self.picker = QtBusinessPicker(self.catalog)
-        self.editor = QtCaseEditor(store, self.catalog)
+        self.editor = QtCaseEditor(self.ctx)
         for page in (self.case_list, self.picker, self.editor):
             self.stack.addWidget(page)
         self.case_list.openRequested.connect(self.open_case)
@@ -156,17 +152,12 @@ class QtCounterWindow(QMainWindow):
 
     # -- sync -------------------------------------------------------------------------------
     def _start_sync(self, enrolled: bool) -> None:
-        """Background sync when this device is enrolled; the server compares faces."""
-        from shared.domain import identity as idm
-        from shared.sync.face_compare import comparer_for
-        store, settings = self.store, self.settings
-        idm.set_comparer_factory(lambda: comparer_for(store, settings))
+        """Background sync when this device is enrolled (the context's comparer asks the server)."""
         if not enrolled:
             self.sync_indicator.set_unenrolled()
             return
-        from shared.sync.service import SyncService
         from shared.ui.sync_worker import QtSyncWorker
-        self.sync_worker = QtSyncWorker(lambda: SyncService(store, settings), parent=self)
+        self.sync_worker = QtSyncWorker(self.ctx.sync_service_factory, parent=self)
         self.sync_worker.progress.connect(self.sync_indicator.set_progress)
         self.sync_worker.outcome.connect(self._on_outcome)
         self.sync_worker.passFinished.connect(lambda _r: self.case_list.reload()
@@ -226,7 +217,7 @@ class QtCounterWindow(QMainWindow):
         if self.sync_worker is not None:
             self.sync_worker.stop()
         if self.store:
-            from shared.domain import identity as idm
-            idm.set_comparer_factory(None)  # it holds this store
-            self.store.close()
+            self.editor.shutdown()
+            self.ctx.close()
+            self.store = None
         super().closeEvent(event)

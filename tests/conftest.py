@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("YIZHAN_NO_ERROR_WINDOWS", "1")
 
 import sys  # noqa: E402
 from importlib.abc import MetaPathFinder  # noqa: E402
@@ -61,8 +60,6 @@ def _fresh_dirs(tmp_path, monkeypatch):
     from shared import i18n
     i18n.set_language("zh")
     yield
-    from shared.domain import identity as idm
-    idm.set_comparer_factory(None)  # a window of one test must not hand its store to the next
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,12 @@
 """QtFaceCheckDialog: a face check for one party (the second check right before submission),
 and the human-readable lines of an identity record.
 
-Usage by the submit step::
+The dialog records the capture through the case session (``record_face(check_no=2)``: compared
+with the first check's face, stored in one transaction); ``record`` then holds the stored
+record. Usage by the submit step::
 
-    dialog = QtFaceCheckDialog(store, case, party, check_no=2, parent=self)
-    if dialog.exec():
-        editor.apply(lambda c: identity.add_record(c, dialog.record))
-        editor.save()
+    dialog = QtFaceCheckDialog(session, party, check_no=2, parent=self)
+    dialog.open()
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from shared.domain import identity as idm
-from shared.domain.case import Case, Party
+from shared.domain.case import Party
 from shared.i18n import N_, tr
 from shared.security.masking import mask_name
 from shared.ui.face_capture import QtFaceCapture
@@ -39,13 +39,13 @@ def describe_record(record: dict | None) -> list[str]:
         text = tr("证件：{label} {id}，有效期至 {to}", label=tr(card["card_label"]),
                   id=card["id_masked"], to=valid_to)
         if card.get("expired"):
-            text += " <b style='color:#c62828'>{}</b>".format(tr("证件已过期"))
+            text += " " + tr("证件已过期")
         if card.get("simulated"):
             text += tr("（模拟读卡器）")
         lines.append(text)
     failure = record.get("failure")
     if failure:
-        lines.append("<span style='color:#c62828'>{}</span>".format(tr(failure["reason"])))
+        lines.append(tr(failure["reason"]))
     face = record.get("face")
     if face:
         lines.append(tr("人脸：已采集（清晰度 {s}）", s="{:.0f}".format(face.get("sharpness") or 0))
@@ -69,13 +69,12 @@ class QtFaceCheckDialog(QDialog):
 
     recorded = Signal(object)
 
-    def __init__(self, store, case: Case, party: Party, check_no: int = 2,
+    def __init__(self, session, party: Party, check_no: int = 2,
                  camera_spec: str | int = "auto", camera_factory: Callable | None = None,
-                 comparer=None, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("提交前人脸核验"))
-        self.store, self.case, self.party, self.check_no = store, case, party, check_no
-        self.comparer = comparer
+        self.session, self.party, self.check_no = session, party, check_no
         self.record: dict | None = None
         self.face = QtFaceCapture(camera_spec, camera_factory)
         self.face.captured.connect(self._on_face)
@@ -107,24 +106,15 @@ class QtFaceCheckDialog(QDialog):
             self.start()
 
     def _on_face(self, evidence) -> None:
-        store, case, pid, n = self.store, self.case, self.party.party_id, self.check_no
-        comparer = self.comparer if self.comparer is not None else idm.make_comparer()
-        operator, simulated = store.operator, self.face.simulated
-        from shared.capture.identity_evidence import capture_and_compare
-
-        def work():
-            face, comparison = capture_and_compare(store, case, pid, evidence, check_no=n,
-                                                   comparer=comparer, reference=None,
-                                                   reference_kind=None, operator=operator,
-                                                   simulated=simulated)
-            return idm.face_record(pid, n, face, comparison, operator)
-        run_task(work, self._recorded, notify_exception, parent=self)
+        session, pid, n, simulated = self.session, self.party.party_id, self.check_no, self.face.simulated
+        run_task(lambda: session.record_face(pid, evidence, check_no=n, simulated=simulated),
+                 self._recorded, notify_exception, parent=self)
 
     def _recorded(self, record: dict) -> None:
         self.record = record
         status = record["status"]
-        self.result.setText("<br>".join([tr("核验状态：") + tr(idm.STATUS_LABELS[status])] +
-                                        describe_record(record)))
+        self.result.setText("\n".join([tr("核验状态：") + tr(idm.STATUS_LABELS[status])] +
+                                       describe_record(record)))
         self.ok_button.setEnabled(True)
         self.recorded.emit(record)
 

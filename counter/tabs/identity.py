@@ -1,24 +1,26 @@
 """The case editor's identity page (身份核验): ID card, live face, comparison, per party.
 
-One section per person whose role asks for the identity check: an ID card panel (the one
-reader of the desk, opened off the UI thread from the ``devices.idcard`` setting) and the
-check's state. A card read fills the party through ``editor.apply``; an expired card is
-flagged and recorded failed, never applied; a card whose number differs from the one entered
-asks before overwriting. The face is captured by the shared camera on the right for the
-party chosen; images go to the encrypted store only, the record to ``case.identity_checks``,
-and the case is saved. Manual entry stays possible on the form page.
+One section per person whose role asks for the identity check: an ID card panel (the desk's
+one reader, from the context's device registry, opened off the UI thread) and the check's
+state. Every change is a session command: a card read (``read_card``: an expired card is
+recorded failed and not applied; a card whose number differs from the one entered asks,
+through the prompter, before overwriting), a face (``record_face``: compared before it is
+stored; a comparison that cannot be made is referred to the officer at once) and the
+officer's decision (``decide_face``, with a reason asked through the prompter). The face is
+captured by the shared camera on the right. Manual entry stays possible on the form page.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import logging
-from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QApplication, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
+from counter.tabs.face_check import QtFaceCheckDialog  # noqa: F401 (re-exported for the submit page)
+from counter.tabs.identity_parts import MANUAL_REASONS, QtPartyIdentitySection, restyle
 from shared.devices.idcard.reader import IdCardReader
 from shared.domain import identity as idm
 from shared.domain.case import Case, Party
@@ -28,58 +30,33 @@ from shared.ui.face_capture import QtFaceCapture
 from shared.ui.notify import notify, notify_exception
 from shared.ui.tasks import run_task
 
-from counter.tabs.face_check import QtFaceCheckDialog  # noqa: F401 (re-exported for the submit page)
-from counter.tabs.identity_parts import QtPartyIdentitySection, SharedReader, default_confirm
-
 log = logging.getLogger("yizhan.counter.identity")
 
 
-def card_reference(card, comparer):
-    """The reference photo of a card for ``comparer``, and its kind: the decoded photo when a
-    vendor decoder gave one; else the raw WLT blob for a comparer that can have it decoded
-    (the server's); else nothing (the comparison stays pending)."""
-    if card is None:
-        return None, None
-    if card.photo_decoded:
-        import numpy as np
-        from shared.devices.idcard.model import PHOTO_HEIGHT, PHOTO_WIDTH
-        return np.frombuffer(card.photo_bgr, np.uint8).reshape(PHOTO_HEIGHT, PHOTO_WIDTH, 3), "card_photo"
-    if card.photo_wlt and getattr(comparer, "accepts_wlt", False):
-        from shared.sync.face_compare import WltPhoto
-        return WltPhoto(bytes(card.photo_wlt)), "card_photo_wlt"
-    return None, None
-
-
 class QtIdentityTab(QWidget):
-    """The identity page of the case editor. ``recorded(dict)`` after a record was saved."""
+    """The identity page of the case editor. ``recorded(dict)`` after a record was stored."""
 
     changed = Signal()
     recorded = Signal(object)
+    step_kinds = ("identity", "recheck")
 
-    def __init__(self, store, catalog, editor, parent: QWidget | None = None, *,
-                 reader: IdCardReader | None = None, camera_factory: Callable | None = None,
-                 confirm: Callable[[str, str], bool] | None = None, settings=None) -> None:
+    def __init__(self, ctx, editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = tr("身份核验")
-        self.store, self.catalog, self.editor = store, catalog, editor
-        self._settings = settings
-        self.confirm = confirm or (lambda title, text: default_confirm(self, title, text))
+        self.ctx, self.editor = ctx, editor
+        self.devices, self.prompter = ctx.devices, ctx.prompter
         self.case: Case | None = None
         self.biz = None
         self.sections: dict[str, QtPartyIdentitySection] = {}
-        self.cards: dict[str, object] = {}   # party_id -> IdCardData of this session (photo)
-        self.reader: SharedReader | None = None
-        self._reader_state = "closed"        # closed | opening | open | failed
+        self._opening = False
         self._face_party: str | None = None
-        self._build(camera_factory)
-        if reader is not None:
-            self.use_reader(reader)
+        self._build()
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
     # -- construction -----------------------------------------------------------------------
-    def _build(self, camera_factory) -> None:
+    def _build(self) -> None:
         self.device_label = QLabel()
         self.device_label.setObjectName("readerState")
         self.device_label.setWordWrap(True)
@@ -97,7 +74,8 @@ class QtIdentityTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.body)
-        self.face = QtFaceCapture(self._setting("devices.camera", "auto"), camera_factory)
+        self.face = QtFaceCapture(self.devices.spec("camera"), self.devices.camera_factory)
+        self.face.setObjectName("faceCapture")
         self.face.captured.connect(self._on_face)
         face_box = QGroupBox(tr("人脸采集"))
         QVBoxLayout(face_box).addWidget(self.face)
@@ -109,95 +87,93 @@ class QtIdentityTab(QWidget):
         layout.addLayout(columns, 1)
         self._show_reader_state()
 
-    def _setting(self, key: str, default):
-        settings = self._settings or getattr(self.editor.window(), "settings", None)
-        if settings is None:
-            from shared.config import Settings, default_config_dir
-            settings = self._settings = Settings.load(default_config_dir())
-        return settings.get(key, default)
-
     # -- the reader -------------------------------------------------------------------------
+    @property
+    def reader(self):
+        """The shared reader of the desk (None until opened)."""
+        return self.devices.reader
+
+    @property
+    def _reader_state(self) -> str:
+        return "opening" if self._opening else self.devices.reader_state
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         self.sync_parties()
-        if self._reader_state == "closed":
+        if self.devices.reader_state == "closed":
             self.open_reader()
+        elif self.reader is not None:
+            self.use_reader(self.reader.inner)
 
     def open_reader(self) -> None:
-        """Open the configured reader off the UI thread (``auto`` falls back to the emulator)."""
-        if self._reader_state == "opening":
+        """Ask the registry for the reader, off the UI thread (``auto`` falls back to the emulator)."""
+        if self._opening:
             return
-        spec = self._setting("devices.idcard", "auto")
-        self._reader_state = "opening"
+        self._opening = True
         self._show_reader_state()
-
-        def work():
-            from shared.devices.idcard.factory import open_reader
-            return open_reader(spec)
-        run_task(work, self.use_reader, self._reader_failed, parent=self)
+        devices = self.devices
+        run_task(devices.open_reader, lambda shared: self.use_reader(shared.inner), self._reader_failed, parent=self)
 
     def use_reader(self, reader: IdCardReader) -> None:
-        """Use an opened reader for every section."""
-        if self.reader is not None and self.reader.inner is not reader:
-            self.reader.close()
-        self.reader = SharedReader(reader)
-        self._reader_state = "open"
+        """Use an opened reader for every section (the registry shares it)."""
+        self._opening = False
+        shared = self.devices.use_reader(reader)
         for section in self.sections.values():
-            section.panel.set_reader(self.reader)
+            section.panel.set_reader(shared)
         self._show_reader_state()
 
     def _reader_failed(self, exc: BaseException) -> None:
-        self._reader_state = "failed"
-        self._reader_error = exc.msg.render() if hasattr(exc, "msg") else tr("读卡器无法打开")
+        self._opening = False
         self._show_reader_state()
         if hasattr(exc, "msg"):
-            notify(self._reader_error, "warning")
+            notify(exc.msg.render(), "warning")
         else:
             notify_exception(exc)   # a bug: logged with its traceback
 
     def _show_reader_state(self) -> None:
-        state = self._reader_state
+        state, role = self._reader_state, ""
         if state == "open":
             text = tr("读卡器：") + (tr("模拟读卡器（演示卡，不能用于真实业务）") if self.reader.simulated
                                      else self.reader.description)
+            role = "warning" if self.reader.simulated else ""
         elif state == "opening":
             text = tr("正在连接读卡器……")
         elif state == "failed":
-            text = tr("读卡器不可用：") + self._reader_error + tr("（可在“申请信息”中手工录入）")
+            error = self.devices.reader_error
+            reason = error.msg.render() if hasattr(error, "msg") else tr("读卡器无法打开")
+            text = tr("读卡器不可用：") + reason + tr("（可在“申请信息”中手工录入）")
+            role = "error"
         else:
             text = tr("读卡器：未连接")
         self.device_label.setText(text)
-        self.device_label.setStyleSheet("color: #c62828;" if state == "failed" else
-                                        "color: #8a6d00;" if self.reader is not None
-                                        and self.reader.simulated else "")
+        restyle(self.device_label, role)
         self.reconnect_button.setVisible(state in ("failed", "closed"))
 
     def shutdown(self) -> None:
         """Stop the camera and release the reader (app exit)."""
         self.face.stop()
-        if self.reader is not None:
-            try:
-                self.reader.close()
-            except Exception:   # closing a vanished device must not stop the exit
-                log.warning("reader close failed", exc_info=True)
-            self.reader = None
-            self._reader_state = "closed"
+        self.devices.close()
 
     # -- the case ---------------------------------------------------------------------------
     def set_case(self, case: Case, biz) -> None:
-        """Show the case's parties that need the check (sections are kept across re-shows)."""
+        """Show the case's parties that need the check. Another case: nothing of the previous
+        one stays (sections, card panels, the camera picture)."""
         if self.case is not None and case.id != self.case.id:
-            self.cards.clear()
-            self.face.stop()
-            for section in self.sections.values():
-                section.setParent(None)
-                section.deleteLater()
-            self.sections.clear()
+            self.clear()
         self.case, self.biz = case, biz
         from shared.domain.states import can_edit
         self.body.setEnabled(can_edit(case.state))   # a submitted case is shown, not changed
         self.face.setEnabled(can_edit(case.state))
         self.sync_parties()
+
+    def clear(self) -> None:
+        """Forget what is shown of the current case."""
+        self._face_party = None
+        self.face.clear()
+        for section in self.sections.values():
+            section.setParent(None)
+            section.deleteLater()
+        self.sections.clear()
 
     def _form_parties(self) -> list[Party]:
         """The parties as the form shows them now (a new case's empty first party included)."""
@@ -229,7 +205,7 @@ class QtIdentityTab(QWidget):
         section = QtPartyIdentitySection(party, self.biz.role(party.role).name, self.reader)
         pid = party.party_id
         section.panel.cardRead.connect(lambda card, pid=pid: self._on_card(pid, card))
-        section.panel.failed.connect(lambda text, pid=pid: self._on_read_failed(pid, text))
+        section.panel.failed.connect(lambda text, pid=pid: notify(text, "warning"))
         section.panel.revealed.connect(lambda pid=pid: self._audit_reveal(pid))
         section.face_button.clicked.connect(lambda _=False, pid=pid: self.start_face(pid))
         section.pass_button.clicked.connect(lambda _=False, pid=pid: self.decide(pid, True))
@@ -249,68 +225,30 @@ class QtIdentityTab(QWidget):
         """identity_status of the case as shown."""
         return idm.identity_status(self.case, self.biz) if self.case else {}
 
-    @staticmethod
-    def _party(case: Case, party_id: str) -> Party | None:
-        return next((p for p in case.parties if p.party_id == party_id), None)
-
-    def _snapshot(self) -> Case:
-        return Case.from_dict(self.editor.collect().to_dict())
-
     def _audit_reveal(self, party_id: str) -> None:
-        case_id = self.case.id
-        run_task(lambda: self.store.log_view(case_id, "idcard:" + party_id), parent=self)
+        case_id, store = self.case.id, self.ctx.store
+        run_task(lambda: store.log_view(case_id, "idcard:" + party_id), parent=self)
 
-    def _record(self, change: Callable[[Case], dict]) -> None:
-        """Apply ``change`` (which returns the record) through the editor, then save."""
-        out: list[dict] = []
-        self.editor.apply(lambda case: out.append(change(case)))
-        record = out[0]
-        self.refresh()
+    def _recorded(self, record: dict) -> None:
         self.changed.emit()
-        self.editor.save(on_saved=lambda _saved: self.recorded.emit(record))
+        self.recorded.emit(record)
 
     # -- card -------------------------------------------------------------------------------
-    def _on_read_failed(self, party_id: str, text: str) -> None:
-        notify(text, "warning")
-
     def _on_card(self, party_id: str, card) -> None:
-        case = self.editor.collect()
-        party = self._party(case, party_id)
+        party = next((p for p in self.editor.collect().parties if p.party_id == party_id), None)
         if party is None:
             return
-        failure = None
-        if card.is_expired(_dt.date.today()):
-            failure = "card_expired"
-            notify(tr("证件已过期，不能用于身份核验，请当事人出示有效证件"), "warning")
-        elif idm.card_matches_party(card, party) is False and not self.confirm(
+        overwrite = False
+        if not card.is_expired(_dt.date.today()) and idm.card_matches_party(card, party) is False:
+            overwrite = self.prompter.confirm(
                 tr("证件号码不一致"),
                 tr("读到的证件号码 {card} 与已录入的 {entered} 不一致。\n"
                    "是否用读卡信息覆盖该当事人的姓名、证件号码和地址？",
-                   card=mask_id(card.id_number), entered=mask_id(party.id_number))):
-            failure = "card_mismatch"
-            notify(tr("未采用读卡信息：证件号码与已录入的不一致"), "warning")
-        part = idm.card_part(card, party, operator=self.store.operator,
-                             device=self.reader.description if self.reader else "",
-                             simulated=bool(self.reader and self.reader.simulated))
-        part["applied"] = failure is None
-        if failure is None:
-            self.cards[party_id] = card
-        snapshot = self._snapshot()
-        from shared.capture.identity_evidence import save_card_photo
-        run_task(lambda: save_card_photo(self.store, snapshot, party_id, card),
-                 lambda blob: self._card_stored(party_id, card, part, failure, blob),
-                 notify_exception, parent=self)
-
-    def _card_stored(self, party_id: str, card, part: dict, failure, blob_id) -> None:
-        part["photo_blob"] = blob_id
-        operator = self.store.operator
-
-        def change(case: Case) -> dict:
-            party = self._party(case, party_id)
-            if failure is None and party is not None:
-                idm.apply_card_to_party(card, party)
-            return idm.attach_card(case, party_id, part, failure=failure, operator=operator)
-        self._record(change)
+                   card=mask_id(card.id_number), entered=mask_id(party.id_number)))
+        reader = self.reader
+        device, simulated = (reader.description, reader.simulated) if reader is not None else ("", False)
+        self.editor.command(lambda session: session.read_card(party_id, card, device=device, simulated=simulated,
+                                                              overwrite=overwrite), self._recorded)
 
     # -- face -------------------------------------------------------------------------------
     def start_face(self, party_id: str) -> None:
@@ -319,39 +257,22 @@ class QtIdentityTab(QWidget):
         if section is None or self.case is None:
             return
         self._face_party = party_id
-        party = self._party(self.editor.collect(), party_id)
-        self.face.begin(party_id, tr("正在采集：") + section.label(party))
+        party = next((p for p in self.editor.collect().parties if p.party_id == party_id), None)
+        self.face.begin(party_id, tr("正在采集：") + section.label(party) if party else section.title())
 
     def _on_face(self, evidence) -> None:
         party_id = self._face_party
         if party_id is None or party_id not in self.sections:
             return
-        card = self.cards.get(party_id)
-        comparer = idm.make_comparer()
-        reference, reference_kind = card_reference(card, comparer)
-        snapshot, operator, simulated = self._snapshot(), self.store.operator, self.face.simulated
-        from shared.capture.identity_evidence import capture_and_compare
-
-        def work():
-            return capture_and_compare(self.store, snapshot, party_id, evidence, check_no=1,
-                                       comparer=comparer, reference=reference,
-                                       reference_kind=reference_kind,
-                                       operator=operator, simulated=simulated)
-        run_task(work, lambda parts: self._face_stored(party_id, *parts), notify_exception,
-                 parent=self)
-
-    def _face_stored(self, party_id: str, face: dict, comparison: dict) -> None:
-        operator = self.store.operator
-        self._record(lambda case: idm.attach_face(case, party_id, face, comparison,
-                                                  operator=operator))
-        decision = comparison["decision"]
-        notify(comparison["reason"], "warning" if decision in ("fail", "manual_review") else "info")
+        simulated = self.face.simulated
+        self.editor.command(lambda session: session.record_face(party_id, evidence, simulated=simulated),
+                            self._recorded)
 
     def decide(self, party_id: str, passed: bool) -> None:
-        """The officer's decision on a comparison left to manual review."""
-        operator = self.store.operator
-
-        def change(case: Case) -> dict:
-            record = idm.latest_check(case, party_id)
-            return idm.decide_manually(record, passed, operator)
-        self._record(change)
+        """The officer's decision on a comparison referred to a person, with a reason."""
+        title = tr("人工核对一致：请选择或填写理由") if passed else tr("人工核对不一致：请选择或填写理由")
+        reason = self.prompter.ask_reason(title, [tr(r) for r in MANUAL_REASONS[passed]],
+                                          tr("该记录将连同经办人和时间一并保存，并记入审计日志。"))
+        if not reason:
+            return
+        self.editor.command(lambda session: session.decide_face(party_id, passed, reason), self._recorded)

@@ -1,56 +1,35 @@
-"""Pieces of the identity page: the shared reader, one party's section, the confirm helper."""
+"""Pieces of the identity page: one party's section, the reasons of a manual decision."""
 
 from __future__ import annotations
 
-import os
-import threading
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from counter.tabs.face_check import describe_record
 from shared.devices.idcard.reader import IdCardReader
+from shared.devices.registry import SharedReader  # noqa: F401 (moved to the device registry)
 from shared.domain import identity as idm
 from shared.domain.case import Party
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.security.masking import mask_name
 from shared.ui.idcard_panel import QtIdCardPanel
 
-STATUS_STYLE = {"done": "color: #2e7d32;", "failed": "color: #c62828;",
-                "pending": "color: #8a6d00;", "missing": "color: #555;"}
+#: The status of a check as the theme's ``role`` property.
+STATUS_ROLE = {"done": "ok", "failed": "error", "pending": "warning", "missing": ""}
+
+#: The short list the officer picks a manual decision's reason from (or types another).
+MANUAL_REASONS = {
+    True: (N_("证件照与本人相符（人工核对）"), N_("本人在场，另持有效证件核对一致"),
+           N_("证件照年代久远，经询问核对为本人")),
+    False: (N_("证件照与本人不符"), N_("本人拒绝配合核验"), N_("疑似冒用他人证件")),
+}
 
 
-def default_confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Ask yes/no; with ``YIZHAN_NO_ERROR_WINDOWS`` (tests, kiosk) the safe answer: no."""
-    if os.environ.get("YIZHAN_NO_ERROR_WINDOWS"):
-        return False
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-class SharedReader(IdCardReader):
-    """One physical reader behind several panels: reads are serialised by a lock."""
-
-    def __init__(self, inner: IdCardReader) -> None:
-        super().__init__()
-        self.inner = inner
-        self.simulated = bool(getattr(inner, "simulated", False))
-        self.description = getattr(inner, "description", type(inner).__name__)
-        self._lock = threading.Lock()
-
-    def open(self) -> None:
-        self.inner.open()
-
-    def close(self) -> None:
-        self.inner.close()
-
-    def read_card(self, timeout: float = 5.0):
-        with self._lock:
-            return self.inner.read_card(timeout=timeout)
-
-    def sam_id(self) -> str:
-        with self._lock:
-            return self.inner.sam_id()
+def restyle(widget: QWidget, role: str) -> None:
+    """Set the ``role`` property the theme styles (error | ok | warning | title | "")."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 class QtPartyIdentitySection(QGroupBox):
@@ -63,14 +42,18 @@ class QtPartyIdentitySection(QGroupBox):
         self.role_name = role_name
         self.setObjectName("identity:" + party.party_id)
         self.panel = QtIdCardPanel(reader, can_reveal=True, timeout=10.0)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("identityState")
         self.status = QLabel()
         self.status.setObjectName("identityStatus")
         self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.face_button = QPushButton(tr("采集人脸"))
         self.face_button.setObjectName("captureFace")
         self.pass_button = QPushButton(tr("人工核对一致"))
+        self.pass_button.setObjectName("manualPass")
         self.fail_button = QPushButton(tr("人工核对不一致"))
+        self.fail_button.setObjectName("manualFail")
         buttons = QHBoxLayout()
         buttons.addWidget(self.pass_button)
         buttons.addWidget(self.fail_button)
@@ -78,6 +61,7 @@ class QtPartyIdentitySection(QGroupBox):
         buttons.addWidget(self.face_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
+        layout.addWidget(self.state_label)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.update_party(party)
@@ -94,11 +78,11 @@ class QtPartyIdentitySection(QGroupBox):
         label = tr(idm.STATUS_LABELS[status])
         if status == "missing" and record and record.get("card") and not record.get("face"):
             label = tr("已读卡，待采集人脸")
-        head = "<b style='{}'>{}</b>".format(STATUS_STYLE[status], label)
-        lines = [tr("核验状态：") + head] + describe_record(record)
-        self.status.setText("<br>".join(lines))
+        self.state_label.setText(tr("核验状态：") + label)
+        restyle(self.state_label, STATUS_ROLE[status])
+        self.status.setText("\n".join(describe_record(record)))
         review = bool(record and record.get("face") and
-                      (record.get("comparison") or {}).get("decision") == "manual_review")
+                      (record.get("comparison") or {}).get("decision") in ("manual_review", "pending"))
         self.pass_button.setVisible(review)
         self.fail_button.setVisible(review)
         self.face_button.setText(tr("重新采集人脸") if record and record.get("face") else tr("采集人脸"))

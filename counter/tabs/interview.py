@@ -3,10 +3,12 @@
 The business's interview template, the parties it interviews with their state (not started,
 done and signed, stopped with its reason, outdated by a form edit), and one party at a time
 in a :class:`~shared.ui.interview_view.QtInterviewView`. An answer that stops the case is
-recorded in ``case.interview[party_id]`` with status ``stopped`` and its reason shown: the
-case cannot go on. On the party's confirmation the signature pad follows; the signature is
-bound to the SHA-256 of the canonical record, and record and signature (its PNG inside) are
-saved in the encrypted case document. A principal of a business that prints the authorization
+recorded (``record_interview``: the core replays the record to check it) with status
+``stopped`` and its reason shown: the case cannot go on; going back out of the stop records
+the corrected state at once, so the stop banner clears. On the party's confirmation the
+signature pad follows; the signature is bound to the SHA-256 of the canonical record, and
+record and signature (its PNG inside) are kept by ``record_interview`` + ``sign`` (the core
+refuses a signature not bound to the stored record). A principal of a business that prints the authorization
 letter may sign it on a second pad (``case.signatures["authorization:" + party_id]``). The
 documents panel below generates, previews and prints the documents.
 """
@@ -35,10 +37,8 @@ from shared.ui.interview_view import QtInterviewView
 from shared.ui.notify import notify, notify_exception
 from shared.ui.signature_pad import QtSignaturePad
 
-STATUS_STYLE = {ip.PENDING: "color: #555;", ip.STOPPED: "color: #c62828; font-weight: bold;",
-                ip.OUTDATED: "color: #8a6d00; font-weight: bold;", ip.UNSIGNED: "color: #8a6d00;",
-                ip.DONE: "color: #2e7d32; font-weight: bold;"}
-_BUTTON = "QPushButton { font-size: 18px; min-height: 44px; padding: 4px 18px; }"
+STATUS_ROLE = {ip.PENDING: "", ip.ANSWERING: "warning", ip.STOPPED: "error", ip.OUTDATED: "warning", ip.UNSIGNED: "warning",
+               ip.DONE: "ok"}
 IDLE, INTERVIEW, SIGN, AUTHORIZE, PREVIEW = range(5)
 
 
@@ -57,9 +57,10 @@ def cropped_png(png: bytes, strokes, margin: int = 10) -> bytes:
 
 
 def _big(text: str, name: str) -> QPushButton:
+    """A large touch button (the theme styles ``size=large``)."""
     button = QPushButton(text)
     button.setObjectName(name)
-    button.setStyleSheet(_BUTTON)
+    button.setProperty("size", "large")
     return button
 
 
@@ -71,7 +72,8 @@ class QtPartyRow(QFrame):
         self.setObjectName("party:" + party_id)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.name = QLabel()
-        self.name.setStyleSheet("font-size: 17px; font-weight: bold;")
+        self.name.setObjectName("partyName")
+        self.name.setProperty("role", "title")
         self.name.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("status:" + party_id)
@@ -94,13 +96,13 @@ class QtInterviewTab(QWidget):
     changed = Signal()
     signed = Signal(str)
     stopped = Signal(str, str)
+    step_kinds = ("interview", "documents")
 
-    def __init__(self, store, catalog, editor, parent: QWidget | None = None, *, settings=None,
+    def __init__(self, ctx, editor, parent: QWidget | None = None, *,
                  print_fn: Callable[[bytes, QWidget], None] | None = None) -> None:
         super().__init__(parent)
         self.title = tr("询问笔录与签名")
-        self.store, self.catalog, self.editor = store, catalog, editor
-        self._settings = settings
+        self.ctx, self.store, self.catalog, self.editor = ctx, ctx.store, ctx.catalog, editor
         self.case: Case | None = None
         self.biz = None
         self.template = None
@@ -108,8 +110,7 @@ class QtInterviewTab(QWidget):
         self.rows: dict[str, QtPartyRow] = {}
         self.active: str | None = None       # the party on screen
         self.pending: dict | None = None     # its confirmed record, waiting for the signature
-        self.documents = QtCaseDocumentsPanel(store, editor, lambda: self._setting("service_point.name", None),
-                                              print_fn)
+        self.documents = QtCaseDocumentsPanel(ctx, editor, print_fn)
         self.documents.previewReady.connect(lambda: self.stage.setCurrentIndex(PREVIEW))
         self.documents.generated.connect(lambda _docs: self.changed.emit())
         self._build()
@@ -121,7 +122,7 @@ class QtInterviewTab(QWidget):
         self.banner.setWordWrap(True)
         self.template_label = QLabel()
         self.template_label.setObjectName("templateLabel")
-        self.template_label.setStyleSheet("font-size: 18px; font-weight: bold; color: #0B1F44;")
+        self.template_label.setProperty("role", "title")
         self.template_label.setWordWrap(True)
         parties = QGroupBox(tr("被询问人"))
         self.party_layout = QVBoxLayout(parties)
@@ -162,13 +163,18 @@ class QtInterviewTab(QWidget):
         self.idle_label = QLabel(tr("请在左侧选择当事人，点击“开始询问”。每位当事人分别回答，确认后在签名板上签名。"))
         self.idle_label.setWordWrap(True)
         self.idle_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.idle_label.setStyleSheet("font-size: 22px; color: #33404D; padding: 40px;")
+        self.idle_label.setObjectName("interviewIdle")
+        self.idle_label.setProperty("size", "large")
         return self.idle_label
 
     def _interview_page(self) -> QWidget:
         self.view = QtInterviewView()
         self.view.stopped.connect(self._on_stopped)
         self.view.finished.connect(self._on_finished)
+        from PySide6.QtWidgets import QPushButton as _Button
+        back = self.view.findChild(_Button, "stopBackButton")
+        if back is not None:  # after the view's own handler: the stop is undone in its session
+            back.clicked.connect(self._on_stop_back)
         return self.view
 
     def _pad_page(self, title_name: str, pad: QtSignaturePad, confirm: QPushButton, extra: list) -> QWidget:
@@ -176,12 +182,14 @@ class QtInterviewTab(QWidget):
         lay = QVBoxLayout(page)
         title = QLabel(objectName=title_name)
         title.setWordWrap(True)
-        title.setStyleSheet("font-size: 26px; font-weight: bold; color: #0B1F44;")
+        title.setProperty("role", "title")
+        title.setProperty("size", "large")
         note = QLabel()
         note.setWordWrap(True)
-        note.setStyleSheet("font-size: 18px; color: #33404D;")
+        note.setProperty("size", "large")
         error = QLabel()
-        error.setStyleSheet("font-size: 20px; color: #B00020;")
+        error.setProperty("role", "error")
+        error.setProperty("size", "large")
         pad.changed.connect(error.clear)
         clear = _big(tr("清除重签"), title_name + "Clear")
         clear.clicked.connect(pad.clear)
@@ -196,7 +204,7 @@ class QtInterviewTab(QWidget):
         for b in extra:
             decide.addWidget(b)
         decide.addStretch(1)
-        confirm.setStyleSheet(_BUTTON.replace("}", " color: white; background: #1E7B34; }"))
+        confirm.setProperty("role", "primary")
         decide.addWidget(confirm)
         error.setWordWrap(True)
         for w in (title, note):
@@ -228,18 +236,17 @@ class QtInterviewTab(QWidget):
         self.auth_page = self._pad_page("authorizeTitle", self.auth_pad, self.auth_button, [skip])
         return self.auth_page
 
-    def _setting(self, key: str, default):
-        settings = self._settings or getattr(self.editor.window(), "settings", None)
-        if settings is None:
-            from shared.config import Settings, default_config_dir
-            settings = self._settings = Settings.load(default_config_dir())
-        return settings.get(key, default)
-
     # -- the case -----------------------------------------------------------------------------
     def set_case(self, case: Case, biz) -> None:
         """Show ``case`` (the screen in use stays when it is the same case)."""
         if self.case is None or case.id != self.case.id or biz.code != self.biz.code:
             self._idle()
+            self.pad.clear()          # nothing of the previous case's people stays on screen
+            self.auth_pad.clear()
+            for page in (self.sign_page, self.auth_page):
+                page.title.clear()
+                page.note.clear()
+                page.error.clear()
             try:
                 self.template = template_for_business(biz)
             except YizhanError as exc:
@@ -252,8 +259,8 @@ class QtInterviewTab(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        if self.case is not None:  # form edits do not reach the pages: read the form again
-            self.editor.collect()
+        if self.case is not None:  # unsaved form edits count: show the case as the form has it
+            self.case = self.editor.collect()
             self.refresh()
         QTimer.singleShot(0, self._fit_left_column)  # once the splitter has its geometry
 
@@ -301,7 +308,9 @@ class QtInterviewTab(QWidget):
             signed = signature_key(pid) in self.case.signatures
             text += tr("；授权书已签名") if signed else tr("；授权书未签名")
         row.status.setText(text)
-        row.status.setStyleSheet(STATUS_STYLE[item.status])
+        row.status.setProperty("role", STATUS_ROLE[item.status])
+        row.status.style().unpolish(row.status)
+        row.status.style().polish(row.status)
         row.start.setText(tr("开始询问") if item.status == ip.PENDING else tr("重新询问"))
         row.start.setEnabled(editable)
         row.authorize.setVisible(item.status == ip.DONE and self._signs_authorization(item.party))
@@ -313,17 +322,19 @@ class QtInterviewTab(QWidget):
         if stops:
             text = tr("询问终止，本案不能继续办理：") + "；".join(
                 "{}（{}）".format(i.reason, self.party_label(i.party)) for i in stops)
-            style = "background: #FDECEA; color: #B00020; font-size: 18px; font-weight: bold; padding: 8px;"
+            role = "error"
         elif any(i.status == ip.OUTDATED for i in self.progress):
             text = tr("申请信息已修改，与询问笔录不再一致：请相关当事人重新询问并签名")
-            style = "background: #FFF4E5; color: #8a6d00; font-size: 16px; padding: 8px;"
+            role = "warning"
         elif stale:
             text = tr("申请信息已修改，已生成的文书已过期：请重新生成文书")
-            style = "background: #FFF4E5; color: #8a6d00; font-size: 16px; padding: 8px;"
+            role = "warning"
         else:
-            text, style = "", ""
+            text, role = "", ""
         self.banner.setText(text)
-        self.banner.setStyleSheet(style)
+        self.banner.setProperty("role", role)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
         self.banner.setVisible(bool(text))
 
     def party_label(self, party: Party) -> str:
@@ -357,20 +368,25 @@ class QtInterviewTab(QWidget):
         self.view.start(InterviewSession(self.template, snapshot, party), role)
         self.stage.setCurrentIndex(INTERVIEW)
 
-    def _save(self, change: Callable[[Case], None], on_saved: Callable[[], None]) -> None:
-        self.editor.apply(change)
-        self.refresh()
-        self.changed.emit()
-        self.editor.save(on_saved=lambda _saved: on_saved())
+    def _run(self, fn, on_done: Callable[[], None]) -> None:
+        """A session command; the page is shown again from the snapshot it brings."""
+        def done(_result) -> None:
+            self.changed.emit()
+            on_done()
+        self.editor.command(fn, done)
 
     def _on_stopped(self, reason: str) -> None:
         pid, record = self.active, self.view.session.record()
-
-        def change(case: Case) -> None:
-            case.interview[pid] = record
-            case.signatures.pop(pid, None)
-        self._save(change, lambda: self.stopped.emit(pid, reason))
+        self._run(lambda session: session.record_interview(pid, record), lambda: self.stopped.emit(pid, reason))
         notify(tr("询问终止：{reason}", reason=reason), "warning")
+
+    def _on_stop_back(self) -> None:
+        """The party corrects a stopping answer: the stop is over, record where it stands."""
+        pid, session = self.active, self.view.session
+        if pid is None or session is None or session.stopped:
+            return
+        record = session.record()
+        self._run(lambda s: s.record_interview(pid, record), lambda: None)
 
     def _on_finished(self, record: dict) -> None:
         party = self._party(self.active)
@@ -394,10 +410,10 @@ class QtInterviewTab(QWidget):
         if raw is None:
             return
 
-        def change(case: Case) -> None:
-            case.interview[pid] = record
-            case.signatures[pid] = raw
-        self._save(change, lambda: self.signed.emit(pid))
+        def keep(session) -> None:
+            session.record_interview(pid, record)
+            session.sign(pid, raw)
+        self._run(keep, lambda: self.signed.emit(pid))
         party = self._party(pid)
         if party is not None and self._signs_authorization(party):
             self.start_authorization(pid)
@@ -441,6 +457,6 @@ class QtInterviewTab(QWidget):
         raw = self._signed(self.auth_pad, self.auth_page, content, pid, "authorization")
         if raw is None:
             return
-        self._save(lambda case: case.signatures.__setitem__(signature_key(pid), raw), lambda: None)
+        self._run(lambda session: session.sign(pid, raw, purpose="authorization"), lambda: None)
         self._idle()
         notify(tr("授权书已签名"))

@@ -1,16 +1,15 @@
 """The interview page's documents: generate, preview, print; stale after a form edit.
 
 "生成文书" renders the application form, the interview record and the authorization letter
-(those the business prints) off the UI thread, stores each as a ``document`` blob in its
-checklist slot (replacing the previous version), records the blob ids in ``case.materials``
-and saves the case (:func:`shared.documents.case_documents.generate`). Each blob remembers the
+(those the business prints) off the UI thread and keeps them through the case session
+(``generate_documents``: each a ``document`` blob in its checklist slot, replacing the
+previous version). Each blob remembers the
 hash of what it was made from; when the case no longer matches, the documents are shown as
 stale and printing them is refused until they are generated again.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Callable
 
 from PySide6.QtCore import Signal
@@ -25,12 +24,13 @@ from shared.ui.notify import notify, notify_exception
 from shared.ui.printing import QtPdfPreview
 from shared.ui.tasks import run_task
 
-_BIG = "QPushButton { font-size: 18px; min-height: 44px; padding: 4px 18px; }"
+STATE_ROLE = {"missing": "", "stale": "warning", "fresh": "ok"}
 
 
-def print_with_dialog_off_thread(pdf: bytes, parent: QWidget) -> None:
-    """The print dialog on the UI thread, the rasterising and painting in a worker."""
-    if os.environ.get("YIZHAN_NO_ERROR_WINDOWS"):  # tests, unattended runs: never a modal dialog
+def print_with_dialog_off_thread(pdf: bytes, parent: QWidget, prompter=None) -> None:
+    """The print dialog on the UI thread, the rasterising and painting in a worker. Where
+    nobody can answer a dialog (the prompter is not interactive), it says so instead."""
+    if prompter is not None and not getattr(prompter, "interactive", True):
         notify(tr("无窗口模式：未打开打印对话框"), "info")
         return
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -55,13 +55,11 @@ class QtCaseDocumentsPanel(QGroupBox):
     generated = Signal(list)
     previewReady = Signal()
 
-    def __init__(self, store, editor, place_setting: Callable[[], str | None],
-                 print_fn: Callable[[bytes, QWidget], None] | None = None,
+    def __init__(self, ctx, editor, print_fn: Callable[[bytes, QWidget], None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("文书"), parent)
-        self.store, self.editor = store, editor
-        self.place_setting = place_setting
-        self.print_fn = print_fn or print_with_dialog_off_thread
+        self.store, self.editor = ctx.store, editor
+        self.print_fn = print_fn or (lambda pdf, widget: print_with_dialog_off_thread(pdf, widget, ctx.prompter))
         self.case: Case | None = None
         self.biz = None
         self.blocking: Msg | None = None
@@ -76,7 +74,7 @@ class QtCaseDocumentsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.generate_button = QPushButton(tr("生成文书"))
         self.generate_button.setObjectName("generateDocuments")
-        self.generate_button.setStyleSheet(_BIG)
+        self.generate_button.setProperty("size", "large")
         self.generate_button.clicked.connect(self.generate)
         self.state_label = QLabel()
         self.state_label.setObjectName("documentsState")
@@ -91,10 +89,10 @@ class QtCaseDocumentsPanel(QGroupBox):
         head = QHBoxLayout()
         self.preview_title = QLabel()
         self.preview_title.setObjectName("previewTitle")
-        self.preview_title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.preview_title.setProperty("role", "title")
         self.preview_print = QPushButton(tr("打印"))
         self.preview_print.setObjectName("previewPrint")
-        self.preview_print.setStyleSheet(_BIG)
+        self.preview_print.setProperty("size", "large")
         self.preview_print.clicked.connect(lambda: self.print_kind(self._preview_kind))
         head.addWidget(self.preview_title, 1)
         head.addWidget(self.preview_print)
@@ -127,6 +125,8 @@ class QtCaseDocumentsPanel(QGroupBox):
         """Show ``case``; its stored documents are read again when the case changed."""
         if self.case is None or case.id != self.case.id:
             self.infos, self.pdfs, self._preview_kind = None, {}, ""
+            self.preview.set_pages([])   # no page of the previous case's documents stays
+            self.preview_title.clear()
         self.case, self.biz, self.blocking, self.editable = case, biz, blocking, editable
         kinds = cdocs.kinds_for(biz)
         for kind, widgets in self.row_widgets.items():
@@ -166,13 +166,13 @@ class QtCaseDocumentsPanel(QGroupBox):
             label, show, send = self._row(kind)
             info = infos.get(kind)
             if info is None:
-                state, style = tr("未生成"), "color: #555;"
+                state, role = tr("未生成"), STATE_ROLE["missing"]
             elif kind in stale:
-                state, style = tr("已过期"), "color: #8a6d00; font-weight: bold;"
+                state, role = tr("已过期"), STATE_ROLE["stale"]
             else:
-                state, style = tr("已生成"), "color: #2e7d32;"
+                state, role = tr("已生成"), STATE_ROLE["fresh"]
             label.setText("{}：{}".format(tr(DOCUMENT_KINDS[kind]), state))
-            label.setStyleSheet(style)
+            _restyle(label, role)
             show.setEnabled(info is not None and not self.busy)
             send.setEnabled(info is not None and kind not in stale and not self.busy)
         if self._preview_kind:
@@ -190,7 +190,7 @@ class QtCaseDocumentsPanel(QGroupBox):
         else:
             text = tr("询问与签名已完成，可以生成文书")
         self.state_label.setText(text)
-        self.state_label.setStyleSheet("color: #8a6d00;" if stale or self.blocking else "")
+        _restyle(self.state_label, "warning" if stale or self.blocking else "")
         self.generate_button.setText(tr("重新生成文书") if infos else tr("生成文书"))
         self.generate_button.setEnabled(self.editable and self.blocking is None and not self.busy)
 
@@ -202,9 +202,7 @@ class QtCaseDocumentsPanel(QGroupBox):
         if self.blocking is not None:
             notify(self.blocking.render(), "warning")
             return
-        snapshot = Case.from_dict(self.editor.collect().to_dict())
-        place = cdocs.interview_place(snapshot, self.place_setting())
-        biz, case_id = self.biz, snapshot.id
+        case_id = self.case.id
         self.busy = True
         self.show_state()
 
@@ -213,8 +211,6 @@ class QtCaseDocumentsPanel(QGroupBox):
             if self.case is None or self.case.id != case_id:
                 return
             self.pdfs = {d.kind: d.pdf for d in docs}
-            slots = {d.slot: list(snapshot.materials[d.slot]) for d in docs}
-            self.editor.apply(lambda case: case.materials.update(slots))
             self.infos = None
             self.reload()
             notify(tr("已生成{n}份文书，已存入加密库", n=len(docs)))
@@ -226,7 +222,7 @@ class QtCaseDocumentsPanel(QGroupBox):
             self.busy = False
             self.show_state()
             notify_exception(exc)
-        run_task(lambda: cdocs.generate(self.store, snapshot, biz, place), done, failed, parent=self)
+        self.editor.command(lambda session: session.generate_documents(), done, failed)
 
     def _pdf_then(self, kind: str, then: Callable[[bytes], None], raster: bool = False) -> None:
         """The stored PDF of ``kind`` (read, and rasterised if asked, off the UI thread)."""
@@ -262,3 +258,9 @@ class QtCaseDocumentsPanel(QGroupBox):
             notify(tr("“{name}”已过期：申请信息已修改，请先重新生成文书", name=tr(DOCUMENT_KINDS[kind])), "warning")
             return
         self._pdf_then(kind, lambda pdf: self.print_fn(pdf, self))
+
+
+def _restyle(widget: QWidget, role: str) -> None:
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

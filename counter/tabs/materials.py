@@ -5,14 +5,15 @@ n pages, needs attention; conditional slots that do not apply are greyed with th
 condition). Right, the selected slot: its pages (QtPagesView, loaded from the encrypted store
 off the UI thread) and a button per accepted source (高拍仪, 扫描仪, 导入文件). Each capture
 reads barcodes on the original image, processes the page and stores it encrypted in one
-worker task (:func:`shared.capture.intake.intake`); values found are offered for their case
-field and applied only when confirmed. Reorder, rotate and delete persist at once.
+worker task through the case session (``add_pages``, one transaction); values found are offered
+for their case field and applied only when confirmed (``set_value``). Reorder, rotate and
+delete persist at once (``edit_pages``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -26,8 +27,9 @@ from shared.ui.tasks import run_task
 
 REQUIREMENT = {"required": N_("必交"), "optional": N_("选交"), "conditional": N_("视情况")}
 ORIGINAL = {"original": N_("原件"), "copy": N_("复印件"), "none": N_("无需纸质件")}
-STATE_COLOUR = {"missing": "#c62828", "attention": "#b26a00", "ok": "#2e7d32", "inactive": "#9e9e9e",
-                "reference": "#1565c0", "generated": "#1565c0", "empty": "#616161", "noprofile": "#c62828"}
+#: A slot's state as the theme's ``role`` property of the slot header.
+STATE_ROLE = {"missing": "error", "attention": "warning", "ok": "ok", "inactive": "muted",
+              "reference": "info", "generated": "info", "empty": "", "noprofile": "error"}
 SOURCE_BUTTONS = (("doccam", N_("高拍仪")), ("scanner", N_("扫描仪")), ("file", N_("导入文件")))
 FILE_FILTER = N_("材料文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)")
 
@@ -56,19 +58,19 @@ def run_guarded(widget, fn, on_done=None, on_error=None):
 
 
 class QtMaterialsTab(QWidget):
-    """The materials page of the case editor (built as ``QtMaterialsTab(store, catalog, editor)``)."""
+    """The materials page of the case editor (built as ``QtMaterialsTab(ctx, editor)``)."""
 
     changed = Signal()
     pagesStored = Signal(str, int)    # slot code, pages added: after the case was saved
     pagesPersisted = Signal(str)      # slot code: a reorder/rotate/delete is in the store
     pagesLoaded = Signal(str)         # slot code: its pages are shown
     profileShown = Signal()
+    step_kinds = ("materials",)
 
-    def __init__(self, store, catalog, editor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx, editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = tr("材料")
-        self.store, self.catalog, self.editor = store, catalog, editor
-        self.settings = None  # found on the main window when not set
+        self.ctx, self.store, self.catalog, self.editor = ctx, ctx.store, ctx.catalog, editor
         self.case = self.biz = None
         self.current: str | None = None
         self._metas: dict[str, dict] = {}
@@ -78,12 +80,10 @@ class QtMaterialsTab(QWidget):
         self._view_key: tuple | None = None
         self._gen = 0
         self._busy = False
-        self._saved_ids: set[str] = set()
         self._profiles = None
         self._profile_error: str | None = None
         self._scanners: list[dict] | None = None
         self.doccam_dialog = None
-        editor.saved.connect(lambda c: self._saved_ids.add(c.id))
         self._build()
 
     # -- layout ----------------------------------------------------------------------------
@@ -92,14 +92,12 @@ class QtMaterialsTab(QWidget):
         self.checklist.setObjectName("materialsSlots")
         self.checklist.setWordWrap(True)
         self.checklist.setMinimumWidth(300)
-        self.checklist.setStyleSheet("QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #e0e0e0; }"
-                                     "QListWidget::item:selected { background: #d6e8fb; color: #0d2a4a; border-left: 4px solid #1565c0; }")
         self.checklist.currentItemChanged.connect(self._on_select)
         right = QWidget()
         col = QVBoxLayout(right)
         self.header = QLabel()
         self.header.setObjectName("slotHeader")
-        self.header.setTextFormat(Qt.RichText)
+        self.header.setTextFormat(Qt.PlainText)
         self.note = QLabel()
         self.note.setObjectName("slotNote")
         self.note.setWordWrap(True)
@@ -159,9 +157,15 @@ class QtMaterialsTab(QWidget):
         """Show ``case`` (called by the editor after every open and apply)."""
         new = self.case is None or case.id != self.case.id
         self.case, self.biz = case, biz
-        if new:
+        if new:  # nothing of the previous case stays on screen
             self._metas, self._metas_case = {}, None
             self._view_key = None
+            self._gen += 1
+            self.pages_view.set_pages([], emit=False)
+            self._view_ids, self._view_pages = [], {}
+            self.header.clear()
+            self.note.clear()
+            self.profile.clear()
             self._clear_offers()
             codes = [s.code for s in biz.materials]
             self.current = self.current if self.current in codes else (codes[0] if codes else None)
@@ -212,7 +216,10 @@ class QtMaterialsTab(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, slot.code)
             item.setData(Qt.UserRole + 1, st.state)
-            item.setForeground(QColor(STATE_COLOUR[st.state]))
+            if STATE_ROLE[st.state] in ("error", "warning"):  # what needs the officer stands out
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
             tips = [m.render() for m in st.problems] or ([tr(slot.condition_text)] if slot.condition_text else [])
             item.setToolTip("\n".join(tips))
             self.checklist.addItem(item)
@@ -240,9 +247,12 @@ class QtMaterialsTab(QWidget):
         st = self.status(slot.code)
         capturable = bool(set(slot.sources) & {"doccam", "scanner", "file"})
         limits = " · " + tr("{a}–{b}页", a=slot.min_pages, b=slot.max_pages) if capturable else ""
-        self.header.setText("<b style='font-size:15px'>{}</b>　{} · {}{} · <span style='color:{}'>{}</span>".format(
+        self.header.setText("{}　{} · {}{} · {}".format(
             tr(slot.name), tr(REQUIREMENT[slot.requirement]), tr(ORIGINAL.get(slot.original, slot.original)),
-            limits, STATE_COLOUR[st.state], _state_text(st, slot)))
+            limits, _state_text(st, slot)))
+        self.header.setProperty("role", STATE_ROLE[st.state])
+        self.header.style().unpolish(self.header)
+        self.header.style().polish(self.header)
         notes = [m.render() for m in st.problems]
         if slot.condition_text:
             notes.append(tr("条件：{c}", c=tr(slot.condition_text)))
@@ -316,17 +326,6 @@ class QtMaterialsTab(QWidget):
         self.profile.setText(render_profile(self._profile(), self._profile_error))
 
     # -- capture ---------------------------------------------------------------------------
-    def _settings(self):
-        if self.settings is not None:
-            return self.settings
-        w = self.editor
-        while w is not None:
-            if getattr(w, "settings", None) is not None:
-                return w.settings
-            w = w.parentWidget()
-        from shared.config import Settings, default_config_dir
-        return Settings.load(default_config_dir())
-
     def _load_scanners(self, then) -> None:
         """List the SANE devices (on demand: probing may take seconds), then go on."""
         def done(devices):
@@ -362,38 +361,20 @@ class QtMaterialsTab(QWidget):
             if paths:
                 self.import_files(paths, replace_row)
             return
-        self._ensure_saved(lambda: self._acquire(kind, slot, replace_row))
+        self._acquire(kind, slot, replace_row)
 
     def import_files(self, paths: list[str], replace_row: int | None = None) -> None:
         """Import files (JPEG, PNG, TIFF, PDF; type by content) into the selected slot."""
         slot = self.slot()
         paths = list(paths)
-        self._ensure_saved(lambda: self._run_intake(slot, lambda: cap.load_files(paths), "file", replace_row))
-
-    def _ensure_saved(self, then) -> None:
-        """Pages need the case in the store: save it first when it was never saved."""
-        case_id = self.case.id
-        if case_id in self._saved_ids:
-            then()
-            return
-
-        def exists() -> bool:
-            return self.store.has_case(case_id)
-
-        def done(saved: bool):
-            if saved:
-                self._saved_ids.add(case_id)
-                then()
-            else:
-                self.editor.save(on_saved=lambda saved: then())
-        run_guarded(self, exists, done)
+        self._run_intake(slot, lambda: cap.load_files(paths), "file", replace_row)
 
     def _acquire(self, kind: str, slot, replace_row) -> None:
         if kind == "doccam":
             from shared.devices.doccam import DocumentCamera
             from shared.ui.doccam_preview import QtDocCamPreview
 
-            spec = self._settings().get("devices.doccam", "auto")
+            spec = self.ctx.devices.spec("doccam")
             dialog = QtDocCamPreview(lambda: DocumentCamera(cap.doccam_source(spec)), max_pages=1,
                                      pace=0.03, parent=self)
             dialog.captured.connect(lambda frames: self._run_intake(slot, lambda: frames, "doccam", replace_row))
@@ -413,24 +394,13 @@ class QtMaterialsTab(QWidget):
             self._run_intake(slot, lambda: cap.scan(device, source, max(1, room)), "scanner", replace_row)
 
     def _run_intake(self, slot, acquire, source: str, replace_row: int | None) -> None:
-        """Acquire, process and store off the UI thread; then update the case and save it."""
+        """Acquire off the UI thread, then file the pages through the session (one command)."""
         case_id = self.case.id
         ids = list(self.case.materials.get(slot.code, []))
         old = ids[replace_row] if replace_row is not None and 0 <= replace_row < len(ids) else None
-        have = len(ids) - (1 if old else 0)
-
-        def work():
-            images = acquire()
-            if old is not None:
-                images = images[:1]
-            result = cap.intake(self.store, case_id, slot, images, source, have)
-            if old is not None:
-                self.store.blobs.delete(old)
-                new_ids = [result.pages[0]["id"] if i == old else i for i in ids]
-                self.store.blobs.reorder(case_id, slot.code, new_ids)
-            return result
         self._set_busy(True)
-        run_guarded(self, work, lambda r: self._stored(case_id, slot, r, old), self._capture_failed)
+        self.editor.command(lambda session: session.add_pages(slot.code, acquire(), source, replace=old),
+                            lambda r: self._stored(case_id, slot, r, old), self._capture_failed)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -444,17 +414,12 @@ class QtMaterialsTab(QWidget):
 
     def _stored(self, case_id: str, slot, result: cap.IntakeResult, old: str | None) -> None:
         self._set_busy(False)
-        if not self.case or self.case.id != case_id:  # the officer moved on: file the pages all the same
-            self._file_pages_later(case_id, slot.code, [p["id"] for p in result.pages])
+        if not self.case or self.case.id != case_id:  # the officer moved on (the pages are filed)
             return
         case = self.editor.collect()
-        ids = case.materials.setdefault(slot.code, [])
         new = [p["id"] for p in result.pages]
-        if old is not None and old in ids:
-            ids[ids.index(old)] = new[0]
+        if old is not None:
             self._metas.pop(old, None)
-        else:
-            ids.extend(new)
         for p in result.pages:
             self._metas[p["id"]] = p["meta"]
         if self.current == slot.code:
@@ -464,16 +429,10 @@ class QtMaterialsTab(QWidget):
             notify(tr("有{n}页可能空白、模糊或过暗，已标记为“需检查”，请查看后重拍", n=result.flagged), "warning")
         self.refresh()
         self.changed.emit()
-        self.editor.save(on_saved=lambda saved: self.pagesStored.emit(slot.code, len(new)))
-
-    def _file_pages_later(self, case_id: str, code: str, new: list[str]) -> None:
-        def work():
-            case = self.store.get_case(case_id)
-            case.materials.setdefault(code, []).extend(new)
-            self.store.save_case(case)
-        run_guarded(self, work)
+        self.pagesStored.emit(slot.code, len(new))
 
     def _show_new_pages(self, slot, result, old) -> None:
+        self._gen += 1  # a reload started by the case's event would show the pages twice
         pages = self.pages_view.pages()
         added = [{"data": p["data"], "meta": {**p["meta"], "_blob": p["id"]}} for p in result.pages]
         if old is not None and old in self._view_ids:
@@ -502,34 +461,21 @@ class QtMaterialsTab(QWidget):
         new_ids = [p["meta"]["_blob"] for p in pages]
         deleted = [i for i in self._view_ids if i not in new_ids]
         replaced = [(i, p) for i, p in zip(new_ids, pages) if p is not self._view_pages.get(i)]
-        kept_order = [i for i in self._view_ids if i in new_ids]
         self._view_ids, self._view_pages = new_ids, dict(zip(new_ids, pages))
-        store = self.store
-
-        def work():
-            for bid in deleted:
-                store.blobs.delete(bid)
-            for bid, page in replaced:
-                meta = {k: v for k, v in page["meta"].items() if k != "_blob"}
-                store.blobs.replace(bid, page["data"], meta)
-            if new_ids != kept_order or replaced:
-                store.blobs.reorder(case.id, slot.code, new_ids)
+        changes = {bid: (page["data"], {k: v for k, v in page["meta"].items() if k != "_blob"})
+                   for bid, page in replaced}
+        self._view_key = (case.id, slot.code, tuple(new_ids))  # what the view shows already
+        self._gen += 1
 
         def done(_):
-            current = self.editor.collect()
-            if new_ids:
-                current.materials[slot.code] = list(new_ids)
-            else:
-                current.materials.pop(slot.code, None)
             for bid in deleted:
                 self._metas.pop(bid, None)
             for bid, page in replaced:
                 self._metas[bid] = {k: v for k, v in page["meta"].items() if k != "_blob"}
-            self._view_key = (current.id, slot.code, tuple(new_ids))
             self._refresh_list()
             self.changed.emit()
-            self.editor.save(on_saved=lambda saved: self.pagesPersisted.emit(slot.code))
-        run_guarded(self, work, done)
+            self.pagesPersisted.emit(slot.code)
+        self.editor.command(lambda session: session.edit_pages(slot.code, new_ids, changes), done)
 
     # -- barcode values --------------------------------------------------------------------
     def _clear_offers(self) -> None:
@@ -575,9 +521,9 @@ class QtMaterialsTab(QWidget):
             return
         if row is not None:
             self._drop_offer(row)
-        self.editor.apply(lambda case: case.set(offer.key, offer.value))
-        notify(tr("已填入{label}", label=tr(offer.label)))
-        self.editor.save()
+        key, value = offer.key, offer.value
+        self.editor.command(lambda session: session.set_value(key, value),
+                            lambda _case: notify(tr("已填入{label}", label=tr(offer.label))))
 
 
 def render_profile(profile, error: str | None = None) -> str:
@@ -588,9 +534,9 @@ def render_profile(profile, error: str | None = None) -> str:
     from shared.security.masking import mask_name
 
     if error:
-        return "<span style='color:#c62828'>{}</span>".format(error)
+        return "<b>{}</b>".format(error)
     if profile is None:
-        return "<span style='color:#c62828'>{}</span>".format(MISSING.render())
+        return "<b>{}</b>".format(MISSING.render())
     today = _dt.date.today()
     rows = ["<b>{}</b>".format(tr("引用银行备案材料")), "{}（{}）".format(profile.name, profile.credit_code)]
     for d in profile.documents:
@@ -599,8 +545,8 @@ def render_profile(profile, error: str | None = None) -> str:
         line = tr("{name}{holder}　备案编号 {ref}　有效期至 {until}", name=tr(d.name), holder=holder,
                   ref=d.reference, until=until)
         if d.expired(today):
-            line = "<span style='color:#c62828'>{}（{}）</span>".format(line, tr("已过期，请联系管理员更新备案"))
+            line = "<b>{}（{}）</b>".format(line, tr("已过期，请联系管理员更新备案"))
         rows.append("· " + line)
     if profile.updated:
-        rows.append("<span style='color:#616161'>{}</span>".format(tr("主数据更新于 {d}", d=profile.updated)))
+        rows.append("<i>{}</i>".format(tr("主数据更新于 {d}", d=profile.updated)))
     return "<br>".join(rows)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QDialog, QGroupBox, QHBoxLayout, QLabel, QPushBut
 
 from shared.documents import DOCUMENT_KINDS
 from shared.domain import identity as idm
+from shared.domain import steps as st
 from shared.domain.case import Case
 from shared.domain.states import can_edit
 from shared.i18n import tr
@@ -29,25 +30,24 @@ from shared.sync.summary import correction_texts, describe, item_label, reason_t
 from shared.ui.notify import notify, notify_exception
 from shared.ui.tasks import run_task
 
-_BIG = "QPushButton { font-size: 18px; min-height: 48px; padding: 4px 24px; }"
-
 
 class QtSubmitTab(QWidget):
-    """The editor's last page. ``submitted(case_id)`` once a packet is in the outbox."""
+    """The editor's last page (the editor tells ``submitted(case_id)`` once a packet is in the
+    outbox)."""
 
     changed = Signal()
-    submitted = Signal(str)
     statusShown = Signal()
+    step_kinds = ("approval", "submit")
 
-    def __init__(self, store, catalog, editor, parent: QWidget | None = None, *,
+    def __init__(self, ctx, editor, parent: QWidget | None = None, *,
                  face_dialog_factory: Callable | None = None) -> None:
         super().__init__(parent)
         self.title = tr("提交与结果")
-        self.store, self.catalog, self.editor = store, catalog, editor
+        self.ctx, self.store, self.catalog, self.editor = ctx, ctx.store, ctx.catalog, editor
+        self.prompter = ctx.prompter
         self.face_dialog_factory = face_dialog_factory or self._face_dialog
         self.case: Case | None = None
         self.biz = None
-        self._outbox = None
         self.face_dialog: QDialog | None = None
         self.documents: list = []  # BlobInfo of the registry's documents
         self._local_outcome: dict = {}
@@ -57,12 +57,11 @@ class QtSubmitTab(QWidget):
     def _build(self) -> None:
         self.corrections_box = QGroupBox(tr("登记机构要求补正"))
         self.corrections_box.setObjectName("correctionsBox")
-        self.corrections_box.setStyleSheet("QGroupBox { color: #8a2c00; font-weight: bold; }")
+        self.corrections_box.setProperty("role", "warning")
         self.corrections_label = QLabel()
         self.corrections_label.setObjectName("correctionsList")
         self.corrections_label.setWordWrap(True)
         self.corrections_label.setTextFormat(Qt.TextFormat.RichText)
-        self.corrections_label.setStyleSheet("font-weight: normal; font-size: 15px;")
         QVBoxLayout(self.corrections_box).addWidget(self.corrections_label)
 
         submit_box = QGroupBox(tr("提交登记"))
@@ -72,12 +71,20 @@ class QtSubmitTab(QWidget):
         self.readiness.setTextFormat(Qt.TextFormat.RichText)
         self.submit_button = QPushButton(tr("提交登记"))
         self.submit_button.setObjectName("submitCase")
-        self.submit_button.setStyleSheet(_BIG)
+        self.submit_button.setProperty("size", "large")
+        self.submit_button.setProperty("role", "primary")
         self.submit_button.clicked.connect(self.submit)
         row = QHBoxLayout()
         row.addWidget(self.readiness, 1)
         row.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignTop)
-        QVBoxLayout(submit_box).addLayout(row)
+        box = QVBoxLayout(submit_box)
+        box.addLayout(row)
+        self.next_label = QLabel()
+        self.next_label.setObjectName("whatNext")
+        self.next_label.setWordWrap(True)
+        self.next_label.setProperty("role", "ok")
+        self.next_label.hide()
+        box.addWidget(self.next_label)
 
         result_box = QGroupBox(tr("上传与办理结果"))
         self.packet_label = QLabel()
@@ -88,7 +95,6 @@ class QtSubmitTab(QWidget):
         self.outcome_label.setObjectName("outcome")
         self.outcome_label.setWordWrap(True)
         self.outcome_label.setTextFormat(Qt.TextFormat.RichText)
-        self.outcome_label.setStyleSheet("font-size: 15px;")
         self.docs_layout = QVBoxLayout()
         refresh = QPushButton(tr("刷新"))
         refresh.clicked.connect(self.reload)
@@ -106,11 +112,8 @@ class QtSubmitTab(QWidget):
 
     @property
     def outbox(self):
-        if self._outbox is None:
-            from shared.sync.outbox import Outbox
-            # the window's settings (offline limits, retention): the ones its sync worker uses
-            self._outbox = Outbox(self.store, getattr(self.editor.window(), "settings", None), catalog=self.catalog)
-        return self._outbox
+        """The counter's one outbox (the context's)."""
+        return self.ctx.outbox
 
     # -- showing a case -------------------------------------------------------------------------
     def set_case(self, case: Case, biz) -> None:
@@ -121,7 +124,22 @@ class QtSubmitTab(QWidget):
             tr("第 {rev} 版：请按以下清单一次补齐后重新提交。", rev=case.revision)
             + "<ol>" + "".join("<li>{}</li>".format(_html(t)) for t in lines) + "</ol>")
         self.show_readiness()
+        self.show_next(case)
         self.reload()
+
+    def show_next(self, case: Case) -> None:
+        """After submission: what happens now, and what the officer still does by hand."""
+        if can_edit(case.state) or self.biz is None:
+            self.next_label.hide()
+            return
+        from shared.domain.originals import originals_of
+        lines = [tr("案件已加密签名并进入上传队列，将在后台上传（网络中断时自动续传），无需等待。"),
+                 tr("登记机构的答复（受理号、需补正或不予受理）会显示在本页和案件列表中。")]
+        paper = originals_of(case, self.biz)
+        if paper:
+            lines.append(tr("请收取纸质原件 {n} 件，并通过“案件 → 纸质原件移交”登记移交。", n=len(paper)))
+        self.next_label.setText("\n".join(lines))
+        self.next_label.show()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name): the form may have changed meanwhile
         super().showEvent(event)
@@ -139,7 +157,9 @@ class QtSubmitTab(QWidget):
             self.readiness.setText(tr("本案已提交（状态：{state}），不能再修改。", state=case.state.label))
             self.submit_button.setEnabled(False)
             return
-        problems = [m.render() for m in idm.submission_blockers(case, biz, self.catalog)]
+        steps = self.editor.session.steps(case) if self.editor.session is not None else []
+        problems = ["{}：{}".format(s.title.render(), s.blockers[0].render() if s.blockers else s.status.label)
+                    for s in st.blocking_steps(steps, include_recheck=False)]
         second = idm.parties_for_second_check(case, biz)
         text = ""
         if problems:
@@ -147,7 +167,7 @@ class QtSubmitTab(QWidget):
             if len(problems) > 8:
                 text += tr("……等{n}项", n=len(problems))
         else:
-            text = "<span style='color:#2e7d32'>{}</span>".format(tr("信息完整，可以提交。"))
+            text = "<b>{}</b>".format(tr("信息完整，可以提交。"))
             if second:
                 text += "<br>" + tr("提交前需再次核验人脸：{n} 人。", n=len(second))
         self.readiness.setText(text)
@@ -178,7 +198,7 @@ class QtSubmitTab(QWidget):
             if item.state in ACTIVE and item.size:
                 text += tr("，已上传 {pct}%", pct=int(100 * item.offset / item.size))
             if item.last_error and item.state not in ("committed",):
-                text += "<br><span style='color:#8a6d00'>{}</span>".format(
+                text += "<br><i>{}</i>".format(
                     tr("上次尝试：{err}（会自动重试，案件数据完好）", err=_html(item.last_error[:200])))
             self.packet_label.setText(text)
         self.outcome_label.setText(self._outcome_html(item, case))
@@ -196,10 +216,10 @@ class QtSubmitTab(QWidget):
         if outcome.get("proof_number"):
             parts.append(tr("不动产登记证明号：{n}", n=_html(outcome["proof_number"])))
         if state == "not_accepted":
-            parts.append("<b style='color:#c62828'>{}</b>".format(tr("不予受理，原因：")) + "<ol>" +
+            parts.append("<b>{}</b>".format(tr("不予受理，原因：")) + "<ol>" +
                          "".join("<li>{}</li>".format(_html(r)) for r in reason_texts(outcome)) + "</ol>")
         if state == "correction_requested":
-            parts.append("<b style='color:#8a2c00'>{}</b>".format(
+            parts.append("<b>{}</b>".format(
                 tr("需补正（已重开为第 {rev} 版草稿，见本页上方清单）", rev=case.revision)))
         if item is not None and not parts and item.state not in ACTIVE:
             parts.append(describe(item))  # (an upload in progress is told by the packet line above)
@@ -285,48 +305,86 @@ class QtSubmitTab(QWidget):
         run_task(load, lambda pdf: print_with_dialog_off_thread(pdf, self), notify_exception, parent=self)
 
     # -- submitting -----------------------------------------------------------------------------
-    def _face_dialog(self, case: Case, party):
+    def _face_dialog(self, session, party):
         from counter.tabs.face_check import QtFaceCheckDialog
-        return QtFaceCheckDialog(self.store, case, party, check_no=2, comparer=idm.make_comparer(), parent=self)
+        devices = self.ctx.devices
+        return QtFaceCheckDialog(session, party, check_no=2, camera_spec=devices.spec("camera"),
+                                 camera_factory=devices.camera_factory, parent=self)
 
     def submit(self) -> None:
-        """The second face checks still owed, then save and submit."""
+        """The second face checks still owed, then the summary to confirm, then submit."""
         if self.face_dialog is not None:  # a second check is open already
             return
         case = self.editor.collect()
-        pending = idm.parties_for_second_check(case, self.biz)
-        if pending:
-            self._second_check(case, pending[0])
+        steps = self.editor.session.steps(case)
+        for step in [s for s in steps if s.kind == "recheck" and not s.done]:
+            party = next(p for p in case.parties if p.party_id == step.party_id)
+            record = idm.latest_check(case, party.party_id, 2)
+            decision = ((record or {}).get("comparison") or {}).get("decision")
+            if record and record.get("face") and decision in ("manual_review", "pending"):
+                self._decide_second(party)
+            else:
+                self._second_check(party)
+            return
+        if not self.prompter.confirm(tr("确认提交登记"), self.summary(case)):
             return
         self.submit_button.setEnabled(False)
-        self.editor.save(on_saved=self._enqueue)
 
-    def _second_check(self, case: Case, party) -> None:
-        dialog = self.face_dialog = self.face_dialog_factory(case, party)
+        def done(item) -> None:
+            notify(tr("已提交：数据包 {pid} 已加密签名并进入上传队列，网络可用时自动上传。", pid=item.packet_id))
+
+        def failed(exc) -> None:
+            self.show_readiness()
+            notify_exception(exc)
+        self.editor.command(lambda session: session.submit(), done, failed)
+
+    def summary(self, case: Case) -> str:
+        """What is about to be submitted: business, parties (masked), materials, steps."""
+        from shared.security.masking import mask_name
+        biz = self.biz
+        parties = []
+        for p in case.parties:
+            try:
+                role = tr(biz.role(p.role).name)
+            except KeyError:
+                role = p.role
+            parties.append("{} {}".format(role, mask_name(p.name) if p.kind == "person" else p.name))
+        slots = [code for code, ids in case.materials.items() if ids]
+        pages = sum(len(ids) for ids in case.materials.values())
+        steps = self.editor.session.steps(case) if self.editor.session is not None else []
+        shown = [s for s in steps if s.required and s.kind != "submit"]
+        done = sum(1 for s in shown if s.done)
+        lines = [tr("业务：{name}", name=tr(biz.name)),
+                 tr("当事人：{parties}", parties="、".join(parties)),
+                 tr("材料：{slots} 项，共 {pages} 页", slots=len(slots), pages=pages),
+                 tr("步骤：已完成 {done} / {total}", done=done, total=len(shown)),
+                 "",
+                 tr("提交后案件将加密签名并进入上传队列，不能再修改。确定提交？")]
+        return "\n".join(lines)
+
+    def _decide_second(self, party) -> None:
+        """A second check the server could not compare: the officer decides, with a reason."""
+        from counter.tabs.identity_parts import MANUAL_REASONS
+        reason = self.prompter.ask_reason(tr("提交前人脸核验：人工核对一致的理由"),
+                                          [tr(r) for r in MANUAL_REASONS[True]])
+        if not reason:
+            notify(tr("未完成提交前人脸核验，案件未提交"), "warning")
+            return
+        pid = party.party_id
+        self.editor.command(lambda session: session.decide_face(pid, True, reason, check_no=2),
+                            lambda _record: self.submit())
+
+    def _second_check(self, party) -> None:
+        dialog = self.face_dialog = self.face_dialog_factory(self.editor.session, party)
 
         def finished(result: int) -> None:
             self.face_dialog = None
             if result != QDialog.DialogCode.Accepted or not dialog.record:
                 notify(tr("未完成提交前人脸核验，案件未提交"), "warning")
                 return
-            record = dialog.record
-            self.editor.apply(lambda c: idm.add_record(c, record))
             self.submit()  # the next party, or the submission itself
         dialog.finished.connect(finished)
         dialog.open()
-
-    def _enqueue(self, saved: Case) -> None:
-        case_id = saved.id
-
-        def done(item) -> None:
-            notify(tr("已提交：数据包 {pid} 已加密签名并进入上传队列，网络可用时自动上传。", pid=item.packet_id))
-            self.submitted.emit(case_id)
-            self.editor.reopen(case_id)
-
-        def failed(exc) -> None:
-            self.show_readiness()
-            notify_exception(exc)
-        run_task(lambda: self.outbox.submit(case_id), done, failed, parent=self)
 
 
 def _html(text: str) -> str:

@@ -268,6 +268,10 @@
       <translation>Case number</translation>
     </message>
     <message>
+      <source>业务：{name}</source>
+      <translation>Business: {name}</translation>
+    </message>
+    <message>
       <source>主体类型</source>
       <translation>Party type</translation>
     </message>
@@ -308,8 +312,16 @@
       <translation>Manual check: match</translation>
     </message>
     <message>
+      <source>人工核对一致：请选择或填写理由</source>
+      <translation>Checked by hand, same person: choose or enter the reason</translation>
+    </message>
+    <message>
       <source>人工核对不一致</source>
       <translation>Manual check: no match</translation>
+    </message>
+    <message>
+      <source>人工核对不一致：请选择或填写理由</source>
+      <translation>Checked by hand, not the same person: choose or enter the reason</translation>
     </message>
     <message>
       <source>人工核对未记录经办人和理由</source>
@@ -393,7 +405,7 @@
     </message>
     <message>
       <source>信息完整，可以提交</source>
-      <translation>Information complete, ready to submit</translation>
+      <translation type="obsolete">Information complete, ready to submit</translation>
     </message>
     <message>
       <source>信息完整，可以提交。</source>
@@ -498,6 +510,10 @@
     <message>
       <source>其他</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <source>其他理由（请填写）</source>
+      <translation>Other reason (enter it)</translation>
     </message>
     <message>
       <source>出生</source>
@@ -658,6 +674,10 @@
     <message>
       <source>右转</source>
       <translation>Rotate right</translation>
+    </message>
+    <message>
+      <source>各步骤均已完成，可以提交</source>
+      <translation>Every step is done; the case can be submitted</translation>
     </message>
     <message>
       <source>同意将最高额抵押权设立前已存在的债权转入担保范围的书面材料</source>
@@ -825,7 +845,7 @@
     </message>
     <message>
       <source>尚未完整：</source>
-      <translation>Incomplete: </translation>
+      <translation type="obsolete">Incomplete: </translation>
     </message>
     <message>
       <source>尚未提交。</source>
@@ -956,6 +976,10 @@
       <translation>No successful sync with the registration server for {days} days (limit {max} days). New submissions are paused; existing data is intact. Please restore the network connection and sync</translation>
     </message>
     <message>
+      <source>已标记为待提交 {id}</source>
+      <translation>Marked ready to submit: {id}</translation>
+    </message>
+    <message>
       <source>已生成</source>
       <translation>Generated</translation>
     </message>
@@ -1045,11 +1069,11 @@
     </message>
     <message>
       <source>当事人 {name} 尚未完成身份核验（读卡及人脸采集）</source>
-      <translation>Party {name} has not completed identity verification (card reading and face capture)</translation>
+      <translation type="obsolete">Party {name} has not completed identity verification (card reading and face capture)</translation>
     </message>
     <message>
       <source>当事人 {name} 身份核验未通过，请重新核验或人工复核</source>
-      <translation>Identity verification failed for party {name}. Please verify again or review manually</translation>
+      <translation type="obsolete">Identity verification failed for party {name}. Please verify again or review manually</translation>
     </message>
     <message>
       <source>当事人{n}尚未完成询问笔录签名</source>
@@ -1062,6 +1086,10 @@
     <message>
       <source>当事人没有字段 {key}</source>
       <translation>Party has no field {key}</translation>
+    </message>
+    <message>
+      <source>当事人：{parties}</source>
+      <translation>Parties: {parties}</translation>
     </message>
     <message>
       <source>待上传</source>
@@ -1376,12 +1404,20 @@
       <translation>Face check before submission: {name}</translation>
     </message>
     <message>
+      <source>提交前人脸核验：人工核对一致的理由</source>
+      <translation>Face check before submission: reason for the manual match</translation>
+    </message>
+    <message>
       <source>提交前需再次核验人脸：{n} 人。</source>
       <translation>Face verification needed again before submission: {n} people.</translation>
     </message>
     <message>
       <source>提交前需再次采集人脸</source>
       <translation>The face must be captured again before submission</translation>
+    </message>
+    <message>
+      <source>提交后案件将加密签名并进入上传队列，不能再修改。确定提交？</source>
+      <translation>Once submitted the case is encrypted, signed and queued for upload and can no longer be changed. Submit?</translation>
     </message>
     <message>
       <source>提交登记</source>
@@ -1741,7 +1777,7 @@
     </message>
     <message>
       <source>未采用读卡信息：证件号码与已录入的不一致</source>
-      <translation>Card data not used: the ID number differs from the one already entered</translation>
+      <translation type="obsolete">Card data not used: the ID number differs from the one already entered</translation>
     </message>
     <message>
       <source>未采集</source>
@@ -1758,6 +1794,14 @@
     <message>
       <source>本业务的当事人无需核验身份（或尚未添加自然人当事人）</source>
       <translation>The parties of this business need no identity verification (or no natural-person parties have been added yet)</translation>
+    </message>
+    <message>
+      <source>本人在场，另持有效证件核对一致</source>
+      <translation>The person is present and another valid ID matches</translation>
+    </message>
+    <message>
+      <source>本人拒绝配合核验</source>
+      <translation>The person refuses the check</translation>
     </message>
     <message>
       <source>本机出具（正式格式）：</source>
@@ -1798,6 +1842,10 @@
     <message>
       <source>本案不需要（{cond}）</source>
       <translation>Not needed for this case ({cond})</translation>
+    </message>
+    <message>
+      <source>本案已提交（状态：{state}），不能再修改</source>
+      <translation>This case has been submitted (state: {state}) and can no longer be changed</translation>
     </message>
     <message>
       <source>本案已提交（状态：{state}），不能再修改。</source>
@@ -1846,6 +1894,10 @@
     <message>
       <source>材料清单</source>
       <translation>Materials list</translation>
+    </message>
+    <message>
+      <source>材料：{slots} 项，共 {pages} 页</source>
+      <translation>Materials: {slots} items, {pages} pages in all</translation>
     </message>
     <message>
       <source>条件不满足</source>
@@ -1920,6 +1972,10 @@
       <translation>The case is incomplete and cannot be marked as ready to submit: </translation>
     </message>
     <message>
+      <source>案件已加密签名并进入上传队列，将在后台上传（网络中断时自动续传），无需等待。</source>
+      <translation>The case is encrypted, signed and queued; it uploads in the background (resuming after a dropped link). No need to wait.</translation>
+    </message>
+    <message>
       <source>案件已提交（状态：{state}），不能再修改</source>
       <translation>The case has been submitted (state: {state}) and can no longer be changed</translation>
     </message>
@@ -1978,6 +2034,10 @@
     <message>
       <source>正常</source>
       <translation>OK</translation>
+    </message>
+    <message>
+      <source>步骤：已完成 {done} / {total}</source>
+      <translation>Steps: {done} of {total} done</translation>
     </message>
     <message>
       <source>比对结果不确定，需人工复核</source>
@@ -2196,6 +2256,10 @@
       <translation>Interface language (takes effect after restart)</translation>
     </message>
     <message>
+      <source>疑似冒用他人证件</source>
+      <translation>Suspected use of another person's ID</translation>
+    </message>
+    <message>
       <source>登簿号：{n}</source>
       <translation>Register number: {n}</translation>
     </message>
@@ -2232,6 +2296,10 @@
       <translation>From the registry: </translation>
     </message>
     <message>
+      <source>登记机构的答复（受理号、需补正或不予受理）会显示在本页和案件列表中。</source>
+      <translation>The registry's answer (receipt number, corrections or refusal) will show on this page and in the case list.</translation>
+    </message>
+    <message>
       <source>登记机构要求补正</source>
       <translation>Corrections requested by the registry</translation>
     </message>
@@ -2242,6 +2310,10 @@
     <message>
       <source>确定删除草稿 {id}？此操作会记入审计日志。</source>
       <translation>Delete draft {id}? This will be recorded in the audit log.</translation>
+    </message>
+    <message>
+      <source>确认提交登记</source>
+      <translation>Confirm submission</translation>
     </message>
     <message>
       <source>确认无误，去签名</source>
@@ -2465,7 +2537,7 @@
     </message>
     <message>
       <source>证件已过期，不能用于身份核验，请当事人出示有效证件</source>
-      <translation>The ID document has expired and cannot be used for identity verification. Please ask the party to present a valid document</translation>
+      <translation type="obsolete">The ID document has expired and cannot be used for identity verification. Please ask the party to present a valid document</translation>
     </message>
     <message>
       <source>证件文字信息长度错误，请重新读卡</source>
@@ -2474,6 +2546,18 @@
     <message>
       <source>证件有效期无法识别，请人工核验证件</source>
       <translation>The validity period of the ID document cannot be recognized. Please verify the document manually</translation>
+    </message>
+    <message>
+      <source>证件照与本人不符</source>
+      <translation>The ID photo does not match the person</translation>
+    </message>
+    <message>
+      <source>证件照与本人相符（人工核对）</source>
+      <translation>The ID photo matches the person (checked by hand)</translation>
+    </message>
+    <message>
+      <source>证件照年代久远，经询问核对为本人</source>
+      <translation>The ID photo is old; confirmed as the person by questioning</translation>
     </message>
     <message>
       <source>证件照片无法编码</source>
@@ -2552,6 +2636,10 @@
       <translation>Interview stopped: {reason}</translation>
     </message>
     <message>
+      <source>询问记录与本案不符（答案无效或案件已修改），请重新询问</source>
+      <translation>The interview record does not match this case (an invalid answer, or the case changed); interview again</translation>
+    </message>
+    <message>
       <source>询问进行中</source>
       <translation>Interview in progress</translation>
     </message>
@@ -2594,6 +2682,10 @@
     <message>
       <source>该抵押权是否已因主债权清偿等原因消灭？</source>
       <translation>Has this mortgage been extinguished, e.g. because the principal claim has been repaid?</translation>
+    </message>
+    <message>
+      <source>该记录将连同经办人和时间一并保存，并记入审计日志。</source>
+      <translation>The decision is kept with the officer and the time, and written to the audit log.</translation>
     </message>
     <message>
       <source>语言与服务器……</source>
@@ -2686,6 +2778,10 @@
     <message>
       <source>请把证件放在读卡区……</source>
       <translation>Place the ID card on the reader…</translation>
+    </message>
+    <message>
+      <source>请收取纸质原件 {n} 件，并通过“案件 → 纸质原件移交”登记移交。</source>
+      <translation>Collect {n} paper originals and record their hand-over under “Cases → Hand over paper originals”.</translation>
     </message>
     <message>
       <source>请核对以下询问记录</source>

@@ -17,14 +17,14 @@ in ``case.identity_checks``::
 Only the masked ID number is kept here; the images live encrypted in the store's blobs
 (kinds ``face`` and ``idphoto``), referenced by id. The authoritative comparison is the
 server's: :class:`PendingComparer` (the default when no local comparer is installed) records
-``pending``; :data:`comparer_factory` is the hook the submit step / sync layer replaces.
+``pending``; a front end hands its comparer to each case session (no global hook).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import uuid
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import BusinessType
@@ -338,21 +338,6 @@ def default_comparer() -> FaceComparer:
     comparer (:func:`shared.sync.face_compare.comparer_for`: the server's once enrolled; the
     local dlib pre-check only when the ``face.comparer`` setting asks for it)."""
     return PendingComparer()
-
-
-#: The hook the submit step (or the sync layer's server comparer) replaces.
-comparer_factory: Callable[[], Any] = default_comparer
-
-
-def set_comparer_factory(factory: Callable[[], Any] | None) -> None:
-    """Replace the comparer hook (None restores the default)."""
-    global comparer_factory
-    comparer_factory = factory or default_comparer
-
-
-def make_comparer():
-    """A comparer from the current hook."""
-    return comparer_factory()
 
 
 def _result(decision: str, reason: str, method: str, operator: str, reference: str | None,

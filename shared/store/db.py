@@ -123,6 +123,8 @@ class DbThread:
 
     def __init__(self, opener: Callable[[], Any], name: str = "yizhan-db") -> None:
         self._queue: queue.Queue = queue.Queue()
+        self._lock = threading.Lock()  # submit and close agree on whether work is still taken
+        self._closed = False
         self._opened: Future = Future()
         self._thread = threading.Thread(target=self._run, args=(opener,), name=name, daemon=True)
         self._thread.start()
@@ -147,13 +149,25 @@ class DbThread:
             except BaseException as exc:
                 fut.set_exception(exc)
         conn.close()
+        self._fail_queued()
+
+    def _fail_queued(self) -> None:
+        """Work that arrived after the stop gets an error, never a wait without end."""
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if item is not _STOP and item[1].set_running_or_notify_cancel():
+                item[1].set_exception(StoreError(Msg("store.closed", "数据库已关闭")))
 
     def submit(self, fn: Callable[..., T]) -> "Future[T]":
         """Queue ``fn(conn)``; its result (or exception) arrives in the future."""
-        if not self._thread.is_alive():
-            raise StoreError(Msg("store.closed", "数据库已关闭"))
         fut: Future = Future()
-        self._queue.put((fn, fut))
+        with self._lock:
+            if self._closed or not self._thread.is_alive():
+                raise StoreError(Msg("store.closed", "数据库已关闭"))
+            self._queue.put((fn, fut))
         return fut
 
     def call(self, fn: Callable[..., T]) -> T:
@@ -164,9 +178,12 @@ class DbThread:
 
     def close(self) -> None:
         """Let the queued work finish, then stop the owning thread (waits up to 10 s)."""
-        if self._thread.is_alive():
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
             self._queue.put(_STOP)
-            self._thread.join(timeout=10)
+        self._thread.join(timeout=10)
 
 
 def transaction(conn, fn: Callable[[Any], T], path: Path) -> T:

@@ -154,6 +154,16 @@ class QtFaceCapture(QWidget):
         self._update_buttons()
         self.captured.emit(evidence)
 
+    def clear(self) -> None:
+        """Stop and forget the person and the last picture (another case is opened)."""
+        self.stop()
+        self.target = None
+        self.target_label.setText(tr("请先选择要采集人脸的当事人"))
+        self.status.setText("")
+        self.view.evidence = None
+        self.view.set_stream(self.view.stream)  # drops the last frame shown
+        self._update_buttons()
+
     def stop(self) -> None:
         """Stop the camera (idempotent)."""
         self.view.stop()

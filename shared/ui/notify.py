@@ -2,20 +2,19 @@
 
 Expected errors (:class:`~shared.errors.YizhanError`) show their message; anything else is a
 bug: its traceback goes to the log (scrubbed of personal data), the person sees a short
-generic message, never the traceback. ``YIZHAN_NO_ERROR_WINDOWS=1`` (tests, kiosk) turns
-modal boxes off; the messages still reach every listener.
+generic message, never the traceback. How a message is shown is the front end's prompter's
+business (:class:`shared.ui.prompter.QtDialogPrompter` shows errors in a box; tests and
+unattended runs install none, so nothing modal ever opens); every listener gets every message.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import traceback
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from shared.errors import YizhanError
 from shared.i18n import tr
@@ -35,9 +34,6 @@ class Notifier(QObject):
     def show(self, text: str, level: str = "info") -> None:
         self.history.append((level, text))
         self.message.emit(level, text)
-        if level == "error" and not os.environ.get("YIZHAN_NO_ERROR_WINDOWS"):
-            parent = QApplication.activeWindow()
-            QMessageBox.warning(parent, tr("提示"), text)
 
 
 _notifier: Notifier | None = None

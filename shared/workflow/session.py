@@ -166,6 +166,28 @@ class CaseSession:
         self._command("update", change)
         return self.snapshot()
 
+    def mark_ready(self, data: dict[str, Any] | None = None, parties: list[Party] | None = None) -> Case:
+        """The officer's "checked, ready to submit": refused while the form or the checklist
+        is incomplete (naming what lacks); optionally saves the form first, in the same
+        transaction."""
+        from shared.domain.states import check_transition
+        data = dict(data) if data is not None else None
+        parties = [Party.from_dict(_party_dict(p)) for p in parties] if parties is not None else None
+
+        def change(case: Case, tx) -> None:
+            if data is not None:
+                case.data = {k: v for k, v in data.items() if v not in (None, "")}
+            if parties is not None:
+                case.parties = parties
+            lacking = [s for s in st.steps_for(case, self.business, self.catalog, self.channel)
+                       if s.kind in ("data", "materials") and not s.done]
+            if lacking:
+                raise st.incomplete_error(lacking)
+            check_transition(case.state, CaseState.READY)
+            case.state = CaseState.READY
+        self._command("mark_ready", change)
+        return self.snapshot()
+
     def set_value(self, key: str, value: Any) -> Case:
         """Set one form value (a barcode offer the officer confirmed, a kiosk choice)."""
         self._command("update", lambda case, tx: case.set(key, value), detail={"key": key})
@@ -350,6 +372,30 @@ class CaseSession:
             return {}
         return self._command("interview_restart", change, detail={"party_id": party_id})
 
+    def record_interview(self, party_id: str, record: dict[str, Any]) -> dict[str, Any]:
+        """Keep a whole interview record answered on a screen (one transaction). It is checked
+        by replaying its answers on the case as stored: a record whose answers the case does
+        not accept, whose status the answers do not give, or that claims a confirmation before
+        completion is refused. A signature no longer bound to the record is dropped."""
+        from shared.workflow.interviews import resume
+        record = dict(record)
+
+        def change(case: Case, tx) -> dict[str, Any]:
+            party = self._party(case, party_id)
+            trial = Case.from_dict(case.to_dict())
+            trial.interview[party_id] = record
+            replayed = resume(self.business, trial, party).record()
+            if (_answers(replayed) != _answers(record) or replayed["status"] != record.get("status")
+                    or (record.get("confirmed_at") and replayed["status"] != "completed")
+                    or record.get("party_id") != party_id):
+                raise WorkflowError(Msg("workflow.interview_mismatch",
+                                        "询问记录与本案不符（答案无效或案件已修改），请重新询问"))
+            case.interview[party_id] = record
+            if case.signatures.get(party_id) and not _bound(case.signatures[party_id], record):
+                case.signatures.pop(party_id, None)
+            return dict(record)
+        return self._command("interview_record", change, detail={"party_id": party_id})
+
     def _interview_move(self, party_id: str, move, name: str):
         from shared.workflow.interviews import resume
 
@@ -493,6 +539,10 @@ def _bound(signature: dict[str, Any], content: Any) -> bool:
         return verify_binding(signature, content)
     except (KeyError, TypeError, ValueError):
         return False
+
+
+def _answers(record: dict[str, Any]) -> list[tuple[Any, Any]]:
+    return [(a.get("id"), a.get("answer")) for a in record.get("answers") or []]
 
 
 def _party_dict(party: Party | dict) -> dict[str, Any]:

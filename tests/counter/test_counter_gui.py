@@ -7,7 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
+from counter.context import AppContext
 from counter.main_window import QtCounterWindow
+from shared.prompter import AutoPrompter
 from shared.domain.catalog import default_catalog
 from shared.store import Store
 from shared.ui.notify import notifier
@@ -17,7 +19,9 @@ SHOTS = Path(os.environ.get("YIZHAN_SHOTS", "/tmp/yizhan-shots"))
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    w = QtCounterWindow(default_catalog(), tmp_path / "data", tmp_path / "config")
+    ctx = AppContext.create(tmp_path / "data", tmp_path / "config", catalog=default_catalog(),
+                            prompter=AutoPrompter(answer=True))
+    w = QtCounterWindow(ctx)
     qtbot.addWidget(w)
     w.show()
     with qtbot.waitSignal(w.storeReady, timeout=10000):
@@ -126,7 +130,8 @@ def test_mark_ready_refused_while_incomplete_then_delete(qtbot, window, sample_c
     qtbot.waitUntil(lambda: window.editor.case is not None, timeout=5000)
     notifier().history.clear()
     qtbot.mouseClick(window.editor.ready_button, Qt.LeftButton)
-    assert notifier().history and "不能标记为待提交" in notifier().history[-1][1]
+    qtbot.waitUntil(lambda: bool(notifier().history), timeout=5000)
+    assert "不能标记为待提交" in notifier().history[-1][1]
     assert "请采集材料" in window.editor.status.text()
     with qtbot.waitSignal(window.editor.deleted, timeout=5000):
         qtbot.mouseClick(window.editor.delete_button, Qt.LeftButton)
@@ -140,7 +145,7 @@ def test_store_that_cannot_open_is_explained(qtbot, tmp_path):
     (tmp_path / "cfg").mkdir()
     from shared.store.keys import FileKeyProvider
     FileKeyProvider(tmp_path / "cfg" / "store.key").create()
-    w = QtCounterWindow(default_catalog(), data, tmp_path / "cfg")
+    w = QtCounterWindow(AppContext.create(data, tmp_path / "cfg", catalog=default_catalog()))
     qtbot.addWidget(w)
     w.show()
     w.open_store()
@@ -155,7 +160,7 @@ def test_broken_catalog_is_explained_at_start(qtbot, tmp_path, monkeypatch):
     shutil.copytree(default_catalog().directory, broken)
     (broken / "businesses" / "mortgage_change.json").write_text("{oops", "utf-8")
     monkeypatch.setenv("YIZHAN_CATALOG_DIR", str(broken))
-    w = QtCounterWindow(None, tmp_path / "data", tmp_path / "config")
+    w = QtCounterWindow(AppContext.create(tmp_path / "data", tmp_path / "config"))
     qtbot.addWidget(w)
     w.show()
     w.open_store()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from counter.case_editor import QtCaseEditor
+from counter.context import AppContext
 from counter.tabs.identity import QtFaceCheckDialog, QtIdentityTab
 from shared.devices.camera import GeneratedCamera
 from shared.devices.idcard.factory import EmulatedReader
@@ -16,6 +17,7 @@ from shared.devices.idcard.model import CardType, IdCardData
 from shared.domain import identity as idm
 from shared.domain.case import Case, Party
 from shared.domain.catalog import default_catalog
+from shared.prompter import AutoPrompter
 from shared.ui.notify import notifier
 
 SHOTS = Path(os.environ.get("YIZHAN_SHOTS", "/tmp/yizhan-shots"))
@@ -40,11 +42,12 @@ def reader():
 
 @pytest.fixture
 def editor(qtbot, store, reader):
-    ed = QtCaseEditor(store, default_catalog())
+    ctx = AppContext.for_store(store, default_catalog(), prompter=AutoPrompter(reason="证件照与本人相符（人工核对）"))
+    ctx.devices.camera_factory = lambda: GeneratedCamera(size=(640, 480))
+    ed = QtCaseEditor(ctx)
     qtbot.addWidget(ed)
     tab = identity_tab(ed)
     tab.use_reader(reader)
-    tab.face.camera_factory = lambda: GeneratedCamera(size=(640, 480))
     ed.resize(1200, 820)
     yield ed
     tab.face.stop()
@@ -95,9 +98,11 @@ def test_card_fills_the_party_of_a_new_case_and_face_is_captured(qtbot, editor, 
     record = blocker.args[0]
     face = record["face"]
     assert face["quality"]["pass"] and face["simulated"] and face["device"] == "模拟摄像头"
-    assert record["comparison"]["decision"] == "pending" and record["status"] == "pending"
-    assert tab.status() == {pid: "pending"}
-    assert "待服务端比对" in tab.sections[pid].status.text()
+    # no comparer here (not enrolled): the check is referred to the officer at once
+    assert record["comparison"]["decision"] == "manual_review" and record["comparison"]["referred"]
+    assert record["status"] == "pending" and tab.status() == {pid: "pending"}
+    assert "需人工复核" in tab.sections[pid].status.text()
+    assert not tab.sections[pid].pass_button.isHidden()
     saved = store.get_case(editor.case.id)
     assert len(saved.identity_checks) == 1 and saved.identity_checks[0]["face"]["face_blob"] == face["face_blob"]
     frame, crop = store.blobs.get(face["frame_blob"]), store.blobs.get(face["face_blob"])
@@ -136,18 +141,17 @@ def test_local_comparer_decides(qtbot, editor, reader, fake):
     tab.use_reader(decoding)        # the previous reader is closed by the tab
     [pid] = tab.sections
     read(qtbot, tab, pid, card_for(fake.person()), decoding)
-    idm.set_comparer_factory(Passing)
-    try:
-        with qtbot.waitSignal(tab.recorded, timeout=30000) as blocker:
-            tab.start_face(pid)
-    finally:
-        idm.set_comparer_factory(None)
+    editor.session.comparer = Passing()   # what the context hands each session
+    with qtbot.waitSignal(tab.recorded, timeout=30000) as blocker:
+        tab.start_face(pid)
     assert blocker.args[0]["comparison"]["reference"] == "card_photo"
     section = tab.sections[pid]
     assert tab.status() == {pid: "pending"} and not section.pass_button.isHidden()
     with qtbot.waitSignal(tab.recorded, timeout=10000) as blocker:
         section.pass_button.click()
     assert blocker.args[0]["comparison"]["method"] == "manual" and tab.status() == {pid: "done"}
+    assert blocker.args[0]["comparison"]["reason"] == "证件照与本人相符（人工核对）"   # the officer's reason
+    assert editor.prompter.asked[-1][0] == "reason"
     assert section.pass_button.isHidden()
 
 
@@ -174,29 +178,30 @@ def test_a_different_number_asks_before_overwriting(qtbot, editor, reader, sampl
     tab = identity_tab(editor)
     pid = sample_case.parties[0].party_id
     entered = sample_case.parties[0].id_number
-    asked = []
-    tab.confirm = lambda title, text: asked.append((title, text)) or False
+    prompter = editor.prompter
+    prompter.answer = False
     other = fake.person()
     record = read(qtbot, tab, pid, card_for(other), reader)
+    asked = [(title, text) for kind, title, text in prompter.asked if kind == "confirm"]
     assert asked and asked[0][0] == "证件号码不一致"
     assert other.id_number not in asked[0][1] and entered not in asked[0][1]   # masked
     assert editor.case.parties[0].id_number == entered
     assert record["failure"]["code"] == "card_mismatch" and record["card"]["matches_party"] is False
-    tab.confirm = lambda title, text: True
+    prompter.answer = True
     record = read(qtbot, tab, pid, card_for(other), reader)
     assert editor.case.parties[0].id_number == other.id_number
     assert editor.case.parties[0].name == other.name and record["card"]["applied"]
     assert len(editor.case.identity_checks) == 2
     # the same person again: no question asked
-    asked.clear()
-    tab.confirm = lambda title, text: asked.append(text) or False
+    prompter.asked.clear()
+    prompter.answer = False
     record = read(qtbot, tab, pid, card_for(other), reader)
-    assert not asked and record["card"]["matches_party"] is True
+    assert not prompter.asked and record["card"]["matches_party"] is True
 
 
-def test_default_confirm_never_blocks_in_tests(qtbot, editor):
-    assert os.environ.get("YIZHAN_NO_ERROR_WINDOWS")
-    assert identity_tab(editor).confirm("标题", "内容") is False
+def test_the_auto_prompter_never_blocks_and_answers_no(qtbot, editor):
+    assert not editor.prompter.interactive
+    assert editor.prompter.confirm("标题", "内容") is False
 
 
 @pytest.mark.parametrize("fault", ["silent", "status", "truncate", "unplugged"])
@@ -235,11 +240,10 @@ def test_reader_that_cannot_be_opened(qtbot, store, monkeypatch):
     from shared.config import Settings
     settings = Settings(Path("/nonexistent/settings.json"),
                         {"devices": {"idcard": "serial:/dev/yizhan-no-such-port", "camera": "63"}})
-    ed = QtCaseEditor(store, default_catalog())
+    ed = QtCaseEditor(AppContext.for_store(store, default_catalog(), settings=settings))
     qtbot.addWidget(ed)
     tab = identity_tab(ed)
-    tab._settings = settings
-    tab.face.camera_spec = "63"
+    assert tab.face.camera_spec == "63"
     ed.new_case("mortgage_first_general")
     ed.tabs.setCurrentWidget(tab)
     ed.show()
@@ -263,21 +267,24 @@ def test_second_face_check_dialog(qtbot, store, fake):
         Party("mortgagee", "org", "某银行", "8", "91350100M000100Y43")])
     store.save_case(case)
     assert idm.needs_second_check(case, biz)
+    ctx = AppContext.for_store(store, default_catalog())
+    session = ctx.session(case)
     records = []
     for party in case.parties[:2]:
-        dialog = QtFaceCheckDialog(store, case, party, check_no=2,
+        dialog = QtFaceCheckDialog(session, party, check_no=2,
                                    camera_factory=lambda: GeneratedCamera(size=(640, 480)))
         qtbot.addWidget(dialog)
         assert not dialog.ok_button.isEnabled()
         with qtbot.waitSignal(dialog.recorded, timeout=30000):
             dialog.start()
-        assert dialog.ok_button.isEnabled() and "待服务端比对" in dialog.result.text()
+        assert dialog.ok_button.isEnabled() and "需人工复核" in dialog.result.text()
         if not records:
             shot(dialog, "identity_second_check.png")
         dialog.accept()
         records.append(dialog.record)
     for record in records:
         assert record["check_no"] == 2 and record["status"] == "pending" and record["card"] is None
-        idm.add_record(case, record)
-    assert not idm.needs_second_check(case, biz)
+    stored = store.get_case(case.id)   # recorded through the session, one transaction each
+    assert [r["check_no"] for r in stored.identity_checks] == [2, 2]
+    assert not idm.needs_second_check(stored, biz)
     assert len(store.blobs.list(case.id, "face")) == 4

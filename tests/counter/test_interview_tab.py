@@ -12,6 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from counter import case_editor
+from counter.context import AppContext
+from counter.tabs.interview import QtInterviewTab
 from shared.documents.authorization import signature_key
 from shared.domain.catalog import default_catalog
 from shared.domain.interview_progress import authorization_content
@@ -23,10 +25,9 @@ NO_ANSWERS = {"dispute_or_seized", "other_mortgage", "leased"}
 
 
 @pytest.fixture
-def editor(qtbot, store, sample_case, monkeypatch):
-    monkeypatch.setattr(case_editor, "TAB_CLASSES", ("counter.tabs.interview:QtInterviewTab",))
+def editor(qtbot, store, sample_case):
     prints: list[bytes] = []
-    ed = case_editor.QtCaseEditor(store, default_catalog())
+    ed = case_editor.QtCaseEditor(AppContext.for_store(store, default_catalog()), tabs=(QtInterviewTab,))
     ed.pages[0].documents.print_fn = lambda pdf, parent: prints.append(pdf)
     ed.prints = prints
     qtbot.addWidget(ed)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from counter.case_editor import QtCaseEditor
+from counter.context import AppContext
 from shared.devices import testpages as tp
 from shared.capture.intake import ValueOffer
 from shared.config import Settings
@@ -59,7 +60,7 @@ def page_files(tmp_path_factory):
 
 
 def _editor(qtbot, store, case, catalog=None):
-    editor = QtCaseEditor(store, catalog or default_catalog())
+    editor = QtCaseEditor(AppContext.for_store(store, catalog or default_catalog()))
     qtbot.addWidget(editor)
     editor.resize(1200, 800)
     editor.show()
@@ -91,7 +92,7 @@ def test_fill_every_required_slot_and_mark_ready(qtbot, store, sample_case, fake
     video = tmp_path / "doccam.avi"
     write_video(str(video), qr_text="unit={};contract=HT2026000123".format(unit))
     editor, tab = _editor(qtbot, store, sample_case)
-    tab.settings = Settings(tmp_path / "settings.json", {"devices": {"doccam": str(video)}})
+    editor.ctx.devices.settings = Settings(tmp_path / "settings.json", {"devices": {"doccam": str(video)}})
     # the document camera: live preview, captured when still, QR read on the original
     tab.select("property_certificate")
     assert _capture(qtbot, tab, "doccam") == ["property_certificate", 1]

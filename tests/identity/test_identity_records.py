@@ -189,13 +189,10 @@ def test_run_comparison_outcomes():
     assert noface["decision"] == "manual_review" and "未检测到人脸" in noface["reason"]
 
 
-def test_comparer_hook_defaults_to_pending_even_with_dlib():
-    """The local dlib comparer is an opt-in extra: installed or not, the default is pending."""
-    assert isinstance(idm.make_comparer(), idm.PendingComparer)
-    fake_comparer = FakeComparer()
-    idm.set_comparer_factory(lambda: fake_comparer)
-    try:
-        assert idm.make_comparer() is fake_comparer
-    finally:
-        idm.set_comparer_factory(None)
-    assert idm.comparer_factory is idm.default_comparer
+def test_default_comparer_is_pending_even_with_dlib_and_there_is_no_global_hook(store):
+    """The local dlib comparer is an opt-in extra: installed or not, the default is pending.
+    The comparer is handed to each case session by the front end; no module-level hook."""
+    from shared.sync.face_compare import comparer_for
+    assert isinstance(idm.default_comparer(), idm.PendingComparer)
+    assert isinstance(comparer_for(store, None), idm.PendingComparer)  # not enrolled: pending
+    assert not hasattr(idm, "set_comparer_factory") and not hasattr(idm, "make_comparer")

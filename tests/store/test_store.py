@@ -253,3 +253,39 @@ def test_default_provider_without_keyring_is_the_key_file(tmp_path, monkeypatch)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     provider = default_key_provider(tmp_path / "data" / "yizhan.db", tmp_path / "config")
     assert isinstance(provider, FileKeyProvider)
+
+
+def test_work_after_close_fails_instead_of_waiting_forever(tmp_path):
+    """A worker that asks a closing store (a list refresh at exit) gets an error, not a hang."""
+    import threading
+    from shared.errors import StoreError
+    from shared.store import Store
+    store = Store.open(tmp_path / "d", tmp_path / "c", operator="t")
+    started, release = threading.Event(), threading.Event()
+
+    def slow(conn):
+        started.set()
+        release.wait(5)
+        return 1
+    first = store._db.submit(slow)
+    started.wait(5)
+    closer = threading.Thread(target=store.close)
+    closer.start()
+    for _ in range(100):  # close has queued its stop behind the slow call
+        if store._db._closed:
+            break
+        threading.Event().wait(0.01)
+    outcome: list = []
+
+    def ask():
+        try:
+            outcome.append(store.count_cases())
+        except StoreError as exc:
+            outcome.append(exc)
+    asker = threading.Thread(target=ask, daemon=True)
+    asker.start()
+    asker.join(3)  # before the fix this waited forever behind the stop
+    assert not asker.is_alive() and isinstance(outcome[0], StoreError)
+    release.set()
+    closer.join(5)
+    assert first.result(5) == 1 and not closer.is_alive()

@@ -12,10 +12,12 @@ import cv2
 import pytest
 from skimage import data
 
+from counter.context import AppContext
 from counter.main_window import QtCounterWindow
 from counter.tabs.submit import QtSubmitTab
 from shared.domain.catalog import Catalog, default_catalog
 from shared.domain.states import CaseState
+from shared.prompter import AutoPrompter
 from shared.store import Store
 from shared.ui.notify import notifier
 from sync_helpers import OPEN_SETTINGS, counter_ready, make_case
@@ -48,8 +50,10 @@ def prepare(tmp_path, srv, fake, settings=OPEN_SETTINGS, enroll=True, **case_kw)
     return data_dir, config, case
 
 
-def open_window(qtbot, data_dir, config, catalog=None):
-    w = QtCounterWindow(catalog or default_catalog(), data_dir, config)
+def open_window(qtbot, data_dir, config, catalog=None, prompter=None):
+    """The counter's window; its prompter answers yes (the submit summary is confirmed)."""
+    w = QtCounterWindow(AppContext.create(data_dir, config, catalog=catalog or default_catalog(),
+                                          prompter=prompter or AutoPrompter(answer=True)))
     qtbot.addWidget(w)
     w.resize(1280, 860)
     w.show()
@@ -89,8 +93,9 @@ def test_submitted_offline_delivered_later_receipt_shown(qtbot, tmp_path, srv, f
             tab.submit_button.click()
         qtbot.waitUntil(lambda: w.editor.case.state == CaseState.SUBMITTED, timeout=10000)
         assert any("已提交" in m for m in messages)
-        qtbot.waitUntil(lambda: w.sync_indicator.state_label.text() == "离线", timeout=30000)
-        assert "1 件" in w.sync_indicator.queue_label.text()
+        # a pass after the submit (not the one that may have run before it) shows the packet waiting
+        qtbot.waitUntil(lambda: w.sync_indicator.state_label.text() == "离线"
+                        and "1 件" in w.sync_indicator.queue_label.text(), timeout=30000)
         qtbot.waitUntil(lambda: "待上传" in tab.packet_label.text(), timeout=10000)
         shot(w, "counter_submitted_offline.png")
         srv.start()  # the line is back
@@ -214,7 +219,6 @@ def test_not_enrolled_says_so(qtbot, tmp_path, srv, fake, messages):
 def test_second_face_check_is_compared_by_the_server_before_submit(qtbot, tmp_path, srv, fake):
     from counter.tabs.face_check import QtFaceCheckDialog
     from shared.devices.camera import GeneratedCamera
-    from shared.domain import identity as idm
     astronaut = cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
     face = cv2.imencode(".jpg", cv2.resize(astronaut[20:300, 130:360], (230, 280)))[1].tobytes()
     data_dir, config, case = prepare(tmp_path, srv, fake, face_jpeg=face)
@@ -224,9 +228,9 @@ def test_second_face_check_is_compared_by_the_server_before_submit(qtbot, tmp_pa
     w = open_window(qtbot, data_dir, config, catalog)
     try:
         tab = open_case(qtbot, w, case.id)
-        tab.face_dialog_factory = lambda c, party: QtFaceCheckDialog(
-            w.store, c, party, check_no=2, camera_factory=lambda: GeneratedCamera(size=(640, 480)),
-            comparer=idm.make_comparer(), parent=tab)
+        assert w.ctx.comparer.method.startswith("server")   # the context's comparer: the server's
+        tab.face_dialog_factory = lambda session, party: QtFaceCheckDialog(
+            session, party, check_no=2, camera_factory=lambda: GeneratedCamera(size=(640, 480)), parent=tab)
         qtbot.waitUntil(lambda: tab.submit_button.isEnabled(), timeout=10000)
         assert "再次核验人脸" in tab.readiness.text()
         tab.submit_button.click()
