@@ -12,8 +12,9 @@ OPEN_SETTINGS = {"offline_limits": {"min_free_mb": 0, "max_unsent": 10000, "max_
                  "retention_days": 30, "audit_retention_days": 400}
 
 
-def load_sample(store, path: Path = SAMPLE, **data_overrides):
-    """Import the sample case (yizhan-case-import/1 with a "materials" key) into ``store``."""
+def load_sample(store, path: Path = SAMPLE, ready: bool = True, **data_overrides):
+    """Import the sample case (yizhan-case-import/1 with a "materials" key) into ``store``;
+    ``ready``: with the identity checks, interviews and signatures the registry requires."""
     from shared.domain.case import Case
     from shared.domain.catalog import default_catalog
     raw = json.loads(path.read_text("utf-8"))
@@ -37,12 +38,14 @@ def load_sample(store, path: Path = SAMPLE, **data_overrides):
             info = store.blobs.add(case.id, "page", f.read_bytes(), mime, slot=slot)
             case.materials.setdefault(slot, []).append(info.id)
     store.save_case(case)
-    return case
+    return counter_ready(store, case) if ready else case
 
 
 def make_case(store, fake, page_bytes: int = 2000, region: str = "350102", skip_slot: str | None = None,
-              pages: int = 1):
-    """A complete mortgage case with generated pages (fake identities)."""
+              pages: int = 1, ready: bool = True):
+    """A complete mortgage case with generated pages (fake identities); ``ready``: with the
+    passed identity checks, interviews and signatures the registry requires
+    (:func:`counter_ready`)."""
     import os
     from shared.domain.case import Case, Party
     from shared.domain.catalog import default_catalog
@@ -66,7 +69,7 @@ def make_case(store, fake, page_bytes: int = 2000, region: str = "350102", skip_
             info = store.blobs.add(case.id, "page", b"\xff\xd8\xff" + os.urandom(page_bytes), "image/jpeg", slot=slot)
             case.materials.setdefault(slot, []).append(info.id)
     store.save_case(case)
-    return case
+    return counter_ready(store, case) if ready else case
 
 
 def fast_service(store, settings, **kw):
@@ -88,9 +91,23 @@ def drain(service, passes: int = 40):
     return reports
 
 
-def counter_ready(store, case, face_jpeg: bytes | None = None):
+class PassingComparer:
+    """Stands for the server's face comparer answering "pass" (the workflow's first check)."""
+
+    method, pending = "server:test", False
+
+    def available(self) -> bool:
+        return True
+
+    def compare(self, probe_jpeg: bytes, reference):
+        from types import SimpleNamespace
+        return SimpleNamespace(decision="pass", score=0.31, threshold=0.6, method=self.method)
+
+
+def counter_ready(store, case, face_jpeg: bytes | None = None, decision: str = "pass"):
     """Take ``case`` through what the counter does before submit: each applicant's card read and
-    face (comparison pending at the server), a completed interview and its signature."""
+    face (compared: ``decision`` "pass", or "pending" when the server has not answered yet), a
+    completed interview and its signature."""
     import io
     from PIL import Image, ImageDraw
     from shared.domain import identity as idm
@@ -105,7 +122,8 @@ def counter_ready(store, case, face_jpeg: bytes | None = None):
         idm.attach_card(case, party.party_id, card, operator="t")
         face = store.blobs.add(case.id, "face", face_jpeg or b"\xff\xd8\xff" + b"f" * 500, "image/jpeg",
                                slot="identity:{}:1".format(party.party_id))
-        comparison = idm.run_comparison(idm.PendingComparer(), b"", None, operator="t")
+        comparer = PassingComparer() if decision == "pass" else idm.PendingComparer()
+        comparison = idm.run_comparison(comparer, b"", b"reference", operator="t", reference_kind="card_photo")
         idm.attach_face(case, party.party_id, {"face_blob": face.id, "sharpness": 300.0, "simulated": True},
                         comparison, operator="t")
     template = template_for_business(biz)

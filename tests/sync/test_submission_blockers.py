@@ -13,12 +13,12 @@ def texts(case):
 
 
 def test_a_prepared_case_has_no_blockers(store, fake):
-    case = counter_ready(store, make_case(store, fake))
+    case = counter_ready(store, make_case(store, fake, ready=False))
     assert texts(case) == []
 
 
 def test_missing_interview_identity_and_material_block(store, fake):
-    case = make_case(store, fake, skip_slot="debt_contract")
+    case = make_case(store, fake, skip_slot="debt_contract", ready=False)
     found = texts(case)
     assert any("未完成询问笔录或签名" in t for t in found)
     assert any("尚未完成身份核验" in t for t in found)
@@ -27,10 +27,10 @@ def test_missing_interview_identity_and_material_block(store, fake):
 
 
 def test_an_edit_after_signing_and_a_failed_check_block(store, fake):
-    case = counter_ready(store, make_case(store, fake))
+    case = counter_ready(store, make_case(store, fake, ready=False))
     case.set("mortgage.amount", "2000000")  # the amount asked in the interview changed
     assert any("未完成询问笔录或签名" in t for t in texts(case))
-    case = counter_ready(store, make_case(store, fake))
+    case = counter_ready(store, make_case(store, fake, ready=False))
     record = idm.latest_check(case, case.parties[0].party_id)
     record["comparison"]["decision"] = "fail"
     assert any("身份核验未通过" in t for t in texts(case))
