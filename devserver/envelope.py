@@ -84,12 +84,12 @@ def signed_request_text(method: str, raw_path: str, timestamp: str, nonce: str, 
 
 def chunk_declaration(offset: int, length: int) -> str:
     """What a PATCH chunk declares instead of a body hash: its offset and length."""
-    return "UNSIGNED-PAYLOAD;offset=%d;length=%d" % (offset, length)
+    return "UNSIGNED-PAYLOAD;offset={:d};length={:d}".format(offset, length)
 
 
 def announce_text(packet_id: str, size: int, sha256_hex: str) -> bytes:
     """The statement a device signs about a packet's ciphertext when it announces it."""
-    return ("yizhan-packet-v1\n%s\n%d\n%s" % (packet_id, size, sha256_hex)).encode("utf-8")
+    return "yizhan-packet-v1\n{}\n{:d}\n{}".format(packet_id, size, sha256_hex).encode("utf-8")
 
 
 def manifest_text(manifest_bytes: bytes) -> bytes:
@@ -277,7 +277,7 @@ def read_packet(fh: BinaryIO, rsa_keys: dict[str, Any], device_key: Callable[[st
         oaep = padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
         data_key = private.decrypt(unb64(header["wrapped_key"]), oaep)
         prefix = unb64(header["nonce_prefix"])
-    except Exception:  # any failure to unwrap is the same answer: not for this server, or damaged
+    except Exception:  # noqa: BLE001 - any failure to unwrap is the same answer: not for this server, or damaged
         raise _reject("无法解开数据包密钥") from None
     if len(data_key) != 32 or len(prefix) != 8:
         raise _reject("数据包密钥或随机数长度不对")
@@ -311,7 +311,7 @@ def read_packet(fh: BinaryIO, rsa_keys: dict[str, Any], device_key: Callable[[st
             except (UnicodeDecodeError, ValueError):
                 raise _reject("案件数据不是有效的 JSON") from None
         else:
-            def sink(chunk: bytes, meta=meta) -> None:
+            def sink(chunk: bytes, meta=meta, digest=digest) -> None:
                 digest.update(chunk)
                 if on_file is not None:
                     on_file(meta, chunk)

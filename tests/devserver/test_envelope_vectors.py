@@ -64,7 +64,7 @@ def _flip(raw: bytes, at: int) -> bytes:
 
 
 def _tampered():
-    start, segs = _segments(RAW)
+    _, segs = _segments(RAW)
     header_at = RAW.index(b'"packet_id"')
     yield "header field", RAW.replace(PACKET["expected"]["packet_id"].encode(), b"C-VECTOR-0002-r1", 1)
     yield "header byte", _flip(RAW, header_at + 2)
