@@ -14,7 +14,7 @@ OPEN_SETTINGS = {"offline_limits": {"min_free_mb": 0, "max_unsent": 10000, "max_
 
 def load_sample(store, path: Path = SAMPLE, ready: bool = True, **data_overrides):
     """Import the sample case (yizhan-case-import/1 with a "materials" key) into ``store``;
-    ``ready``: with the identity checks, interviews and signatures the registry requires."""
+    ``ready``: also take it through the counter's identity and interview steps."""
     from shared.domain.case import Case
     from shared.domain.catalog import default_catalog
     raw = json.loads(path.read_text("utf-8"))
@@ -43,9 +43,8 @@ def load_sample(store, path: Path = SAMPLE, ready: bool = True, **data_overrides
 
 def make_case(store, fake, page_bytes: int = 2000, region: str = "350102", skip_slot: str | None = None,
               pages: int = 1, ready: bool = True):
-    """A complete mortgage case with generated pages (fake identities); ``ready``: with the
-    passed identity checks, interviews and signatures the registry requires
-    (:func:`counter_ready`)."""
+    """A complete mortgage case with generated pages (fake identities); ``ready``: with every
+    applicant's identity decided and every interview signed, as the counter leaves it."""
     import os
     from shared.domain.case import Case, Party
     from shared.domain.catalog import default_catalog
@@ -91,23 +90,11 @@ def drain(service, passes: int = 40):
     return reports
 
 
-class PassingComparer:
-    """Stands for the server's face comparer answering "pass" (the workflow's first check)."""
-
-    method, pending = "server:test", False
-
-    def available(self) -> bool:
-        return True
-
-    def compare(self, probe_jpeg: bytes, reference):
-        from types import SimpleNamespace
-        return SimpleNamespace(decision="pass", score=0.31, threshold=0.6, method=self.method)
-
-
 def counter_ready(store, case, face_jpeg: bytes | None = None, decision: str = "pass"):
     """Take ``case`` through what the counter does before submit: each applicant's card read and
-    face (compared: ``decision`` "pass", or "pending" when the server has not answered yet), a
-    completed interview and its signature."""
+    face with the comparison ``decision`` (``pass``: the server's; ``pending``: left undecided;
+    ``manual``: referred, then passed by the officer with a reason), a completed interview and
+    its signature."""
     import io
     from PIL import Image, ImageDraw
     from shared.domain import identity as idm
@@ -122,10 +109,14 @@ def counter_ready(store, case, face_jpeg: bytes | None = None, decision: str = "
         idm.attach_card(case, party.party_id, card, operator="t")
         face = store.blobs.add(case.id, "face", face_jpeg or b"\xff\xd8\xff" + b"f" * 500, "image/jpeg",
                                slot="identity:{}:1".format(party.party_id))
-        comparer = PassingComparer() if decision == "pass" else idm.PendingComparer()
-        comparison = idm.run_comparison(comparer, b"", b"reference", operator="t", reference_kind="card_photo")
-        idm.attach_face(case, party.party_id, {"face_blob": face.id, "sharpness": 300.0, "simulated": True},
-                        comparison, operator="t")
+        comparison = idm.run_comparison(idm.PendingComparer(), b"", None, operator="t")
+        if decision == "pass":
+            comparison.update(decision="pass", method="server", score=0.2, threshold=0.6, reason="人证比对通过")
+        record = idm.attach_face(case, party.party_id, {"face_blob": face.id, "sharpness": 300.0, "simulated": True},
+                                 comparison, operator="t")
+        if decision == "manual":
+            record["comparison"]["decision"] = "manual_review"
+            idm.decide_manually(record, True, "t", "证件照与本人相符（人工核对）")
     template = template_for_business(biz)
     image = Image.new("L", (200, 60), 255)
     ImageDraw.Draw(image).line([(5, 50), (60, 10), (120, 50), (190, 8)], fill=0, width=3)

@@ -13,7 +13,7 @@ def texts(case):
 
 
 def test_a_prepared_case_has_no_blockers(store, fake):
-    case = counter_ready(store, make_case(store, fake, ready=False))
+    case = counter_ready(store, make_case(store, fake))
     assert texts(case) == []
 
 
@@ -27,10 +27,10 @@ def test_missing_interview_identity_and_material_block(store, fake):
 
 
 def test_an_edit_after_signing_and_a_failed_check_block(store, fake):
-    case = counter_ready(store, make_case(store, fake, ready=False))
+    case = counter_ready(store, make_case(store, fake))
     case.set("mortgage.amount", "2000000")  # the amount asked in the interview changed
     assert any("未完成询问笔录或签名" in t for t in texts(case))
-    case = counter_ready(store, make_case(store, fake, ready=False))
+    case = counter_ready(store, make_case(store, fake))
     record = idm.latest_check(case, case.parties[0].party_id)
     record["comparison"]["decision"] = "fail"
     assert any("身份核验未通过" in t for t in texts(case))
