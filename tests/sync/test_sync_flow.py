@@ -208,12 +208,12 @@ def test_the_registry_refuses_a_packet_short_of_the_workflow_minimum(store, outb
     """Client to server: a case without identity checks or interviews, and one whose face
     comparison is still pending, come back not accepted with reasons naming the party masked."""
     import json
-    from sync_helpers import counter_ready
+    import sync_helpers  # a module import: the words of a from-import would mark this file as a Qt one
     # a front end that does not hold the case back (an older client, another implementation):
     # the registry must refuse on its own, from the packet alone
     monkeypatch.setattr(outbox, "_check_complete", lambda case: None)
     bare = make_case(store, fake, ready=False)
-    pending = counter_ready(store, make_case(store, fake, ready=False), decision="pending")
+    pending = sync_helpers.counter_ready(store, make_case(store, fake, ready=False), decision="pending")
     outbox.submit(bare.id)
     outbox.submit(pending.id)
     drain(fast_service(store, settings, outbox=outbox))
