@@ -78,7 +78,14 @@ cmd_run() {
   local srv_dir="${YIZHAN_SERVER_DIR:-$HOME/.local/share/yizhan-devserver}"
   if "$PY" -c 'import devserver.main' 2>/dev/null; then
     log "starting the reference registration server on 127.0.0.1 (data: $srv_dir)"
-    "$PY" -m devserver.demo --server-dir "$srv_dir" || log "reference server not started: the app runs offline"
+    if "$PY" -m devserver.demo --server-dir "$srv_dir"; then
+      # the client enrolls its own store with what the server wrote (the operator's trust path)
+      "$PY" -m shared.cli.main enroll --if-needed --server "$(cat "$srv_dir/server.url")" \
+        --ca-fingerprint "$(cat "$srv_dir/ca.fingerprint")" --code-file "$srv_dir/enroll.code" \
+        || log "this store is not enrolled: the app runs offline"
+    else
+      log "reference server not started: the app runs offline"
+    fi
   fi
   if have_display; then
     exec "$PY" -m counter.app "$@"

@@ -24,11 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from devserver import registry
+from devserver import envelope, registry
 from devserver.faults import FaultInjector, Faults
 from devserver.storage import ServerDB, now_with_offset
 from devserver.tls import ServerKeys, ensure_keys
-from shared.sync import crypto
 
 PACKET_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
@@ -94,7 +93,7 @@ class ServerState:
 
     def device_public(self, device_id: str) -> bytes | None:
         row = self.db.one("SELECT public_key FROM devices WHERE device_id = ? AND disabled = 0", (device_id,))
-        return crypto.b64d(row[0]) if row else None
+        return envelope.unb64(row[0]) if row else None
 
 
 # -- authentication -------------------------------------------------------------------------
@@ -127,8 +126,8 @@ def authenticate(state: ServerState, request) -> tuple[str, str]:
                        "Device clock is off by {:.0f} s (server time {})".format(skew, iso(now)),
                        server_time=iso(now))
     try:
-        ok = crypto.verify(crypto.b64d(row[0]), crypto.b64d(sig),
-                           crypto.canonical_request(request.method, _raw_path(request), ts, nonce, digest))
+        ok = envelope.ed25519_ok(envelope.unb64(row[0]), envelope.unb64(sig),
+                                 envelope.signed_request_text(request.method, _raw_path(request), ts, nonce, digest))
     except ValueError:
         ok = False
     if not ok:
@@ -196,7 +195,11 @@ def announce(state: ServerState, device_id: str, doc: dict) -> tuple[int, dict]:
         raise ApiError(413, "too_large", "数据包过大（上限 {} MB）".format(state.cfg.max_packet >> 20),
                        "Packet too large")
     pub = state.device_public(device_id)
-    if not crypto.verify(pub, crypto.b64d(doc["signature"]), crypto.ciphertext_statement(pid, size, digest)):
+    try:
+        sig = envelope.unb64(doc["signature"])
+    except ValueError:
+        sig = b""
+    if not envelope.ed25519_ok(pub, sig, envelope.announce_text(pid, size, digest)):
         raise ApiError(401, "bad_signature", "数据包签名无效", "Bad packet signature")
     done = state.db.one("SELECT sha256, device_id FROM packets WHERE packet_id = ?", (pid,))
     if done:
@@ -225,7 +228,6 @@ def announce(state: ServerState, device_id: str, doc: dict) -> tuple[int, dict]:
 
 def commit(state: ServerState, device_id: str, pid: str) -> dict:
     """Decrypt, verify and keep a fully uploaded packet; idempotent per packet id."""
-    from shared.sync.packet import open_packet
     with state.packet_lock(pid):
         row = state.db.one("SELECT answer, device_id FROM packets WHERE packet_id = ?", (pid,))
         if row:
@@ -251,8 +253,9 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
                            retryable=True, offset=0)
         try:
             with open(path, "rb") as fh:
-                opened = open_packet(fh, {state.keys.enc_thumbprint: state.keys.enc_private}, state.device_public)
-        except crypto.PacketCryptoError as err:
+                opened = envelope.read_packet(fh, {state.keys.enc_thumbprint: state.keys.enc_private},
+                                              state.device_public)
+        except envelope.PacketRejected as err:
             state.db.tx(lambda c: c.execute("UPDATE uploads SET state = 'rejected' WHERE packet_id = ?", (pid,)))
             raise ApiError(422, "bad_cipher", "数据包无法解密或校验失败：" + err.msg.render("zh"),
                            "Packet failed decryption or verification") from None

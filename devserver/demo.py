@@ -1,14 +1,16 @@
-"""Bring up the embedded default for ``./dev.sh run``: a reference server on 127.0.0.1 and
-this machine's store enrolled with it.
+"""Bring up the embedded default for ``./dev.sh run``: a reference server on 127.0.0.1, and
+what a client needs to enroll with it written next to it.
 
-    python -m devserver.demo --server-dir DIR [--data-dir DATA] [--port 8443]
+    python -m devserver.demo --server-dir DIR [--port 8443]
 
 * A server already running from ``DIR`` (its pid alive and answering) is reused; otherwise
   ``python -m devserver.main`` is started detached, logging to ``DIR/server.log``.
 * The admin token is kept in ``DIR/admin.token`` (0600) so a later run can ask the running
   server for a fresh one-time enrollment code.
-* The store of ``DATA`` (default: the app's) is enrolled unless it already is, with the CA
-  fingerprint the server printed: the same trust path an operator follows by hand.
+* ``DIR/server.url``, ``DIR/ca.fingerprint`` and ``DIR/enroll.code`` (0600, a one-time code)
+  are what the operator hands the client: ``yizhan enroll --if-needed --server URL
+  --ca-fingerprint FP --code-file DIR/enroll.code`` (the server side never opens a client's
+  store: the same trust path an operator follows by hand).
 
 Everything printed is what an operator needs; nothing personal is involved.
 """
@@ -120,22 +122,21 @@ def new_code(server_dir: Path, info: dict) -> str:
         return json.loads(resp.read())["code"]
 
 
-def enroll_if_needed(data_dir: Path | None, server_dir: Path, info: dict) -> str:
-    """Enroll the store with the server unless it is enrolled with it already; the device id."""
-    from shared.store import Store
-    from shared.sync import enrollment
-    with Store.open(data_dir) as store:
-        ident = enrollment.load(store)
-        if ident is not None and ident.server_url == info["url"] and ident.ca_fingerprint == info["fingerprint"]:
-            return ident.device_id
-        code = info.get("code") or new_code(server_dir, info)
-        return enrollment.enroll(store, info["url"], code, info["fingerprint"]).device_id
+def write_enrollment(server_dir: Path, info: dict) -> dict[str, Path]:
+    """Write the server URL, CA fingerprint and a one-time enrollment code for the client."""
+    from shared.config import atomic_write
+    code = info.get("code") or new_code(server_dir, info)
+    out = {"url": server_dir / "server.url", "fingerprint": server_dir / "ca.fingerprint",
+           "code": server_dir / "enroll.code"}
+    atomic_write(out["url"], (info["url"] + "\n").encode("ascii"), 0o644)
+    atomic_write(out["fingerprint"], (info["fingerprint"] + "\n").encode("ascii"), 0o644)
+    atomic_write(out["code"], (code + "\n").encode("ascii"), 0o600)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m devserver.demo", description=__doc__.split("\n\n")[0])
     parser.add_argument("--server-dir", type=Path, required=True)
-    parser.add_argument("--data-dir", type=Path, default=None, help="the client store (default: the app's)")
     parser.add_argument("--port", type=int, default=8443)
     args = parser.parse_args(argv)
     info = running(args.server_dir)
@@ -145,8 +146,10 @@ def main(argv: list[str] | None = None) -> int:
                                                                        args.server_dir / "server.log"))
     else:
         print("reference server already running on {} (pid {})".format(info["url"], info["pid"]))
-    device = enroll_if_needed(args.data_dir, args.server_dir, info)
-    print("this store is enrolled as {} (CA {}…)".format(device, info["fingerprint"][:16]))
+    files = write_enrollment(args.server_dir, info)
+    print("CA fingerprint (SHA-256): {}".format(info["fingerprint"]))
+    print("enroll a client with: yizhan enroll --if-needed --server {} --ca-fingerprint {} --code-file {}".format(
+        info["url"], info["fingerprint"], files["code"]))
     return 0
 
 

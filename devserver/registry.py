@@ -8,8 +8,10 @@ Rules (``POST /admin/rules`` or ``--rules FILE``)::
      "force": {"<packet or case id>": "accepted|not_accepted|correction_requested"},
      "auto": true}                       # false: deliver only, never answer
 
-The case is validated with the catalog it names (the shipped one on this server): required
-fields, parties and materials actually present in the packet. Time passes between steps by
+The case is validated with the catalog it names (the shipped one on this server): first the
+workflow minimum of :mod:`devserver.minimum` (identity checks passed, interviews replayed and
+signed; not accepted otherwise), then required fields, parties and materials actually
+present in the packet. Time passes between steps by
 the configured delays; ``POST /admin/advance`` moves the server clock forward.
 """
 
@@ -22,7 +24,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from devserver import proof
+from devserver import minimum, proof
 from devserver.storage import ServerDB
 
 DEFAULT_RULES: dict[str, Any] = {"accept_delay": 0, "register_delay": 0, "proof_delay": 0, "jurisdiction": None,
@@ -58,6 +60,11 @@ def review(case_doc: dict, manifest: dict, rules: dict) -> tuple[str, dict]:
         biz = catalog.business(case.business_code)
     except Exception:
         return "not_accepted", {"reasons": [{"code": "not_legal_form", "text": "业务类型“{}”不在本登记机构的业务目录中".format(case.business_code)}]}
+    # The workflow minimum (identity evidence, signed interviews) comes before any material
+    # review: without it the application is not accepted at all, whatever the front end.
+    gaps = minimum.workflow_gaps(case, biz, manifest)
+    if gaps:
+        return "not_accepted", {"reasons": gaps}
     # Count only the pages that really travelled in the packet.
     case.materials = {}
     for f in manifest.get("files", []):

@@ -7,12 +7,11 @@ import json
 import time
 from dataclasses import fields
 
-from devserver import masterdata, registry
+from devserver import envelope, masterdata, registry
 from devserver.app import (ApiError, ServerState, _json, _need, _packet_id, announce, authenticate, commit, iso,
                            packet_view, signed_body, stats)
 from devserver.faults import Faults
 from devserver.storage import now_with_offset
-from shared.sync import crypto
 from fastapi import Request  # noqa: E402  (module level: FastAPI resolves annotations here)
 
 
@@ -62,10 +61,10 @@ def build(state: ServerState):
     async def enroll(request: Request):
         doc = _json(await request.body())
         _need(doc, "code", "public_key")
-        if doc.get("key_alg", crypto.SIG_ALG) != crypto.SIG_ALG:
+        if doc.get("key_alg", envelope.SUITE["sig"]) != envelope.SUITE["sig"]:
             raise ApiError(400, "bad_format", "不支持的设备密钥算法", "Unsupported key algorithm")
         try:
-            if len(crypto.b64d(doc["public_key"])) != 32:
+            if len(envelope.unb64(doc["public_key"])) != 32:
                 raise ValueError
         except ValueError:
             raise ApiError(400, "bad_format", "设备公钥格式不对", "Bad public key") from None
@@ -81,7 +80,7 @@ def build(state: ServerState):
                          (device_id, doc["public_key"], str(doc.get("device_name", ""))[:100], now))
         state.db.tx(use)
         return {"device_id": device_id, "server_time": iso(time.time()), "ca_pem": state.keys.ca_pem,
-                "encryption_key": {"alg": crypto.WRAP_ALG, "thumbprint": state.keys.enc_thumbprint,
+                "encryption_key": {"alg": envelope.SUITE["wrap"], "thumbprint": state.keys.enc_thumbprint,
                                    "public_pem": state.keys.enc_public_pem}}
 
     # -- master data -------------------------------------------------------------------------
@@ -132,7 +131,7 @@ def build(state: ServerState):
                                "Offset mismatch", retryable=True, offset=view["offset"])
             if length > state.cfg.max_chunk or offset + length > view["size"]:
                 raise ApiError(413, "too_large", "数据块过大或超出数据包长度", "Chunk too large")
-            if digest != crypto.unsigned_chunk_digest(offset, length):
+            if digest != envelope.chunk_declaration(offset, length):
                 raise ApiError(400, "digest_mismatch", "数据块的签名与其位置或长度不符", "Chunk signature does not match its offset or length",
                                retryable=True, offset=view["offset"])
             got, dropped = 0, False

@@ -72,7 +72,7 @@ def ensure_keys(data_dir: Path, rsa_bits: int = 3072) -> ServerKeys:
     """Load the server's keys from ``data_dir/keys``, creating what is missing."""
     from cryptography.hazmat.primitives import serialization as s
     from cryptography.hazmat.primitives.asymmetric import rsa
-    from shared.sync import crypto
+    from devserver.envelope import certificate_fingerprint, key_thumbprint
     d = Path(data_dir) / "keys"
     d.mkdir(parents=True, exist_ok=True, mode=0o700)
     ca_cert, ca_key = d / "ca.pem", d / "ca.key"
@@ -86,5 +86,5 @@ def ensure_keys(data_dir: Path, rsa_bits: int = 3072) -> ServerKeys:
     enc = s.load_pem_private_key(enc_file.read_bytes(), None)
     pub_pem = enc.public_key().public_bytes(s.Encoding.PEM, s.PublicFormat.SubjectPublicKeyInfo).decode()
     ca_pem = ca_cert.read_text("ascii")
-    return ServerKeys(ca_pem, crypto.cert_fingerprint(ca_pem), cert_file, key_file, enc, pub_pem,
-                      crypto.key_thumbprint(enc.public_key()))
+    return ServerKeys(ca_pem, certificate_fingerprint(ca_pem), cert_file, key_file, enc, pub_pem,
+                      key_thumbprint(enc.public_key()))

@@ -1592,6 +1592,10 @@
       <translation>Could not read file {name}: {err}</translation>
     </message>
     <message>
+      <source>无法读取注册码文件 {path}：{err}</source>
+      <translation>Could not read the enrollment code file {path}: {err}</translation>
+    </message>
+    <message>
       <source>无法连接登记服务器（{err}）。已提交的案件保存在本机，网络恢复后会自动上传</source>
       <translation>Could not connect to the registration server ({err}). Submitted cases are kept on this computer and will be uploaded automatically when the network is back</translation>
     </message>
@@ -1818,6 +1822,10 @@
     <message>
       <source>本机尚未在登记服务器注册：已提交的案件保存在本机，注册后自动上传</source>
       <translation>This computer is not yet enrolled with the registration server: submitted cases are kept on this computer and will be uploaded automatically after enrollment</translation>
+    </message>
+    <message>
+      <source>本机已在该服务器注册，无需重新注册</source>
+      <translation>This computer is already enrolled with this server; nothing to do</translation>
     </message>
     <message>
       <source>本机时钟与登记服务器相差过大（服务器时间 {server_time}）。请校准本机时间后再同步</source>
@@ -2082,6 +2090,10 @@
     <message>
       <source>法定代表人</source>
       <translation>Legal representative</translation>
+    </message>
+    <message>
+      <source>注册码文件 {path} 是空的</source>
+      <translation>The enrollment code file {path} is empty</translation>
     </message>
     <message>
       <source>注册需要服务器证书指纹（服务器启动时显示）。请用 --ca-fingerprint 提供；确需首次信任时用 --tofu</source>

@@ -18,10 +18,34 @@ def _settings(store):
     return Settings.load(default_config_dir(Path(store.path).parent))
 
 
+def _enroll_code(args) -> str:
+    """The one-time code, given on the command line or in a file (kept out of shell history)."""
+    from pathlib import Path
+    from shared.errors import SyncError
+    from shared.i18n import Msg
+    if args.code:
+        return args.code
+    try:
+        code = Path(args.code_file).read_text("ascii").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SyncError(Msg("sync.code_file", "无法读取注册码文件 {path}：{err}",
+                            {"path": str(args.code_file), "err": type(exc).__name__}), retryable=False) from None
+    if not code:
+        raise SyncError(Msg("sync.code_file_empty", "注册码文件 {path} 是空的", {"path": str(args.code_file)}),
+                        retryable=False)
+    return code
+
+
 def cmd_enroll(args) -> int:
-    from shared.sync import enrollment
+    from shared.sync import crypto, enrollment
     with _store(args) as store:
-        ident = enrollment.enroll(store, args.server, args.code, args.ca_fingerprint, tofu=args.tofu)
+        ident = enrollment.load(store)
+        same = (ident is not None and ident.server_url == args.server.rstrip("/") and args.ca_fingerprint
+                and ident.ca_fingerprint == crypto.normalize_fingerprint(args.ca_fingerprint))
+        if args.if_needed and same:
+            print(tr("本机已在该服务器注册，无需重新注册"))
+        else:
+            ident = enrollment.enroll(store, args.server, _enroll_code(args), args.ca_fingerprint, tofu=args.tofu)
     print("{}: {}".format(tr("设备编号"), ident.device_id))
     print("{}: {}".format(tr("服务器证书指纹"), ident.ca_fingerprint))
     return 0
@@ -91,7 +115,11 @@ def _case_parser(sub) -> argparse._SubParsersAction:
 def register(sub) -> None:
     p = sub.add_parser("enroll", help="register this device with a registration server")
     p.add_argument("--server", required=True, help="server URL, e.g. https://127.0.0.1:8443")
-    p.add_argument("--code", required=True, help="one-time enrollment code")
+    code = p.add_mutually_exclusive_group(required=True)
+    code.add_argument("--code", help="one-time enrollment code")
+    code.add_argument("--code-file", help="a file holding the one-time enrollment code")
+    p.add_argument("--if-needed", action="store_true",
+                   help="do nothing when this store is already enrolled with this server and CA")
     p.add_argument("--ca-fingerprint", help="SHA-256 fingerprint of the server CA (printed by the server)")
     p.add_argument("--tofu", action="store_true", help="trust the CA on first use (shows its fingerprint)")
     p.set_defaults(func=cmd_enroll)

@@ -175,17 +175,21 @@ class PacketWriter:
     """Encrypts a plaintext stream into ``out`` segment by segment (constant memory).
 
     ``sha256`` and ``size`` describe the ciphertext written so far; final after :meth:`close`.
+    ``material`` (data key, nonce prefix, wrapped key) replaces the fresh randomness only for
+    the known-answer vectors of ``resources/api/vectors`` (RSA-OAEP cannot be made repeatable).
     """
 
     def __init__(self, out: BinaryIO, server_public_key, key_id: str, packet_id: str,
-                 segment: int = SEGMENT, hasher=None) -> None:
+                 segment: int = SEGMENT, hasher=None, material: tuple[bytes, bytes, bytes] | None = None) -> None:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-        key = AESGCM.generate_key(256)
+        if material is None:
+            key = AESGCM.generate_key(256)
+            material = (key, os.urandom(8), server_public_key.encrypt(key, _oaep()))
+        key, self._prefix, wrapped = material
         self._aes = AESGCM(key)
-        self._prefix = os.urandom(8)
         header = {"v": 1, "packet_id": packet_id, "enc": DATA_ALG, "segment": segment,
                   "nonce_prefix": b64e(self._prefix), "wrap": WRAP_ALG, "key_id": key_id,
-                  "wrapped_key": b64e(server_public_key.encrypt(key, _oaep())),
+                  "wrapped_key": b64e(wrapped),
                   "sig": SIG_ALG, "hash": HASH_ALG}
         hbytes = json.dumps(header, sort_keys=True).encode("utf-8")
         self._hhash = hashlib.sha256(hbytes).digest()

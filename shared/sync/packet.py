@@ -159,7 +159,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-# -- reading (the server side, and tests) ---------------------------------------------------
+# -- reading (the client's check and tests; the server has its own: devserver.envelope) ------
 class _PlainReader:
     """File-like reading over the decrypted segment iterator."""
 

@@ -46,7 +46,7 @@ def prepare(tmp_path, srv, fake, settings=OPEN_SETTINGS, enroll=True, **case_kw)
     with Store.open(data_dir, config, operator="officer") as store:
         if enroll:
             enrollment.enroll(store, srv.url, srv.new_code(), srv.fingerprint)
-        case = counter_ready(store, make_case(store, fake, **case_kw.pop("make", {})), **case_kw)
+        case = counter_ready(store, make_case(store, fake, ready=False, **case_kw.pop("make", {})), **case_kw)
     return data_dir, config, case
 
 

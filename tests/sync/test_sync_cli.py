@@ -33,3 +33,36 @@ def test_enroll_submit_sync_queue(tmp_path, srv, capsys):
     out = capsys.readouterr().out
     assert "proof_issued" in out and name not in out
     assert main(["--data-dir", str(data), "case", "submit", case.id]) == 1  # not twice
+
+
+def test_the_demo_writes_what_the_client_enrolls_with(tmp_path, srv, capsys):
+    """./dev.sh run: the server side writes URL, CA fingerprint and a one-time code; the client
+    enrolls its own store from them, and a second run with --if-needed keeps that enrollment."""
+    import os
+    import stat
+    from devserver.demo import write_enrollment
+    from shared.store import Store
+    from shared.sync import enrollment
+    files = write_enrollment(tmp_path / "srv", {"url": srv.url, "fingerprint": srv.fingerprint, "code": srv.new_code()})
+    assert stat.S_IMODE(os.stat(files["code"]).st_mode) == 0o600
+    data = tmp_path / "data"
+
+    def enroll(*extra):
+        return main(["--data-dir", str(data), "enroll", "--server", files["url"].read_text().strip(),
+                     "--ca-fingerprint", files["fingerprint"].read_text().strip(), "--code-file", str(files["code"]),
+                     *extra])
+    assert enroll("--if-needed") == 0
+    with Store.open(data) as store:
+        first = enrollment.load(store).device_id
+    assert first in capsys.readouterr().out
+    assert enroll("--if-needed") == 0  # the code is used up, but nothing needs it
+    assert "无需重新注册" in capsys.readouterr().out
+    assert enroll() == 1  # without --if-needed the used code is refused by the server
+    assert "注册码无效" in capsys.readouterr().err
+    with Store.open(data) as store:
+        assert enrollment.load(store).device_id == first
+    empty = tmp_path / "empty.code"
+    empty.write_text("\n")
+    assert main(["--data-dir", str(data), "enroll", "--server", srv.url, "--code-file", str(empty),
+                 "--ca-fingerprint", srv.fingerprint]) == 1
+    assert "注册码文件" in capsys.readouterr().err

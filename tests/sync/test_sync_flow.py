@@ -202,3 +202,28 @@ def test_master_data_pulled_and_kept(store, enrolled, srv):
     assert set(pull_master_data(store, client)) == {"catalog", "regions", "banks"}
     assert pull_master_data(store, client) == []  # unchanged versions are not fetched again
     assert (master_dir(store) / "catalog.json").exists()
+
+
+def test_the_registry_refuses_a_packet_short_of_the_workflow_minimum(store, outbox, settings, srv, fake, monkeypatch):
+    """Client to server: a case without identity checks or interviews, and one whose face
+    comparison is still pending, come back not accepted with reasons naming the party masked."""
+    import json
+    import sync_helpers  # a module import: the words of a from-import would mark this file as a Qt one
+    # a front end that does not hold the case back (an older client, another implementation):
+    # the registry must refuse on its own, from the packet alone
+    monkeypatch.setattr(outbox, "_check_complete", lambda case: None)
+    bare = make_case(store, fake, ready=False)
+    pending = sync_helpers.counter_ready(store, make_case(store, fake, ready=False), decision="pending")
+    outbox.submit(bare.id)
+    outbox.submit(pending.id)
+    drain(fast_service(store, settings, outbox=outbox))
+    got = store.get_case(bare.id)
+    assert got.state == CaseState.NOT_ACCEPTED
+    person = bare.parties[0]
+    found = {(r["code"], r.get("party_id")) for r in got.outcome["reasons"]}
+    assert {("identity_missing", person.party_id), ("interview_missing", person.party_id)} <= found
+    assert person.name not in json.dumps(got.outcome, ensure_ascii=False)
+    assert [d.slot for d in store.blobs.list(bare.id, "outcome")] == ["not_accepted"]
+    got = store.get_case(pending.id)
+    assert got.state == CaseState.NOT_ACCEPTED
+    assert [(r["code"], r["party_id"]) for r in got.outcome["reasons"]] == [("identity_pending", pending.parties[0].party_id)]
