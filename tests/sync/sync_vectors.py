@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import functools
 import json
-import sqlite3
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -43,20 +42,24 @@ def _public_pem(private_pem: str) -> str:
 def build_vector_packet(vec: dict, out_dir: Path, material=None):
     """Build the vector's case with the client's :func:`build_packet`, with the vector's fixed
     data key, nonce prefix and wrapped key (or ``material`` when given); the BuiltPacket."""
+    from shared.store.blobs import BlobInfo
     from shared.sync import crypto, packet
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE TABLE blobs (id TEXT PRIMARY KEY, data BLOB)")
-    rows = []
+    datas, infos = {}, []
     for b in vec["blobs"]:
         data = base64.b64decode(b["data_b64"])
-        conn.execute("INSERT INTO blobs VALUES (?, ?)", (b["id"], data))
-        rows.append((b["id"], b["kind"], b["slot"], b["idx"], b["mime"], b["sha256"], len(data)))
+        datas[b["id"]] = data
+        infos.append(BlobInfo(b["id"], vec["case"]["id"], b["kind"], b["slot"], b["idx"], b["mime"], b["sha256"],
+                              len(data)))
+
+    class _Blobs:  # the one thing build_packet asks of its transaction: the blobs' bytes
+        def blob_data(self, blob_id):
+            return datas.get(blob_id)
     m = vec["material"]
     fixed = material or (bytes.fromhex(m["data_key_hex"]), bytes.fromhex(m["nonce_prefix_hex"]),
                          base64.b64decode(m["wrapped_key_b64"]))
     writer = functools.partial(crypto.PacketWriter, segment=vec["segment"], material=fixed)
     with mock.patch.object(crypto, "PacketWriter", writer):
-        return packet.build_packet(conn, _frozen_case(vec["case"]), rows, _ident(vec), vec["operator"], out_dir)
+        return packet.build_packet(_Blobs(), _frozen_case(vec["case"]), infos, _ident(vec), vec["operator"], out_dir)
 
 
 def _frozen_case(doc: dict):
