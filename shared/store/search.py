@@ -108,7 +108,21 @@ def query_token_groups(key: bytes, query: str) -> list[list[int]]:
 
 
 def rebuild(conn, key: bytes) -> int:
-    """Fill the index from the cases and parties tables (in one transaction): cases indexed."""
+    """Fill the index from the cases and parties tables (in one transaction): cases indexed.
+
+    Inserting millions of keys in hash order touches index pages at random: with the normal
+    page cache a 100,000-case store rebuilds many times slower than with the whole index in
+    cache, so the cache is raised for the rebuild and given back after it."""
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -262144")
+    try:
+        return _rebuild(conn, key)
+    finally:
+        conn.execute("PRAGMA cache_size = {:d}".format(cache))
+        conn.execute("PRAGMA shrink_memory")
+
+
+def _rebuild(conn, key: bytes) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("DELETE FROM search_index")
