@@ -102,9 +102,18 @@ def query_token_groups(key: bytes, query: str) -> list[list[int]]:
         for tag, exact_tag, exact_len in (("i", "I", 18), ("u", "U", 28)):
             if len(nq) == exact_len:
                 groups.append([_token(key, exact_tag, nq)])
-            else:
-                groups.append(sorted({_token(key, tag, g) for g in code_grams(nq)}))
+            else:  # grams side by side cover the fragment; the literal check does the rest
+                starts = sorted(set(range(0, len(nq) - 2, 3)) | {len(nq) - 3})
+                groups.append(sorted({_token(key, tag, nq[i:i + 3]) for i in starts}))
     return groups
+
+
+def group_sql(n: int) -> str:
+    """Cases holding all ``n`` tokens: walk the first token's cases, look each up for the
+    others (point look-ups that stop at the first miss, not a count over every posting)."""
+    more = "".join(" AND EXISTS (SELECT 1 FROM search_index x WHERE x.token = ? AND x.case_id = s.case_id)"
+                   for _ in range(n - 1))
+    return "SELECT s.case_id FROM search_index s WHERE s.token = ?" + more
 
 
 def rebuild(conn, key: bytes) -> int:

@@ -94,8 +94,7 @@ def _filter_sql(query: str, state: str | None, business: str | None,
                 hits.append("SELECT id FROM cases WHERE id >= ? AND id < ?")
                 with_args += [nq, nq + "\U0010ffff"]
             for group in search.query_token_groups(search_key, q):
-                hits.append("SELECT case_id FROM search_index WHERE token IN ({}) GROUP BY case_id"
-                            " HAVING count(*) = {:d}".format(",".join("?" * len(group)), len(group)))
+                hits.append(search.group_sql(len(group)))
                 with_args += group
             with_sql = "WITH hits(id) AS ({}) ".format(" UNION ".join(hits))
             where.insert(0, "c.id IN (SELECT id FROM hits)")
