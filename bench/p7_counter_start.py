@@ -1,7 +1,11 @@
-"""P7: counter cold start to first window <= 1.5 s; ratio to a bare PySide6 window <= 2.
+"""P7: counter cold start -> case list loaded and painted, with a 10,000-case store.
 
-Both are started as fresh processes (offscreen); each prints the moment its first window is
-shown. Median of several runs each, interleaved so machine noise hits both alike.
+Goals: <= 1.0 s, and <= 2x a bare PySide6 window that is also shown and painted.
+
+Both are fresh processes (offscreen), timed from the launch by this script. The counter runs
+its real ``main()`` on a store of 10,000 generated cases (bench P6's generator); a small
+launcher only reports the moment the case list's first page has arrived and its viewport
+has been painted. The bare window reports after its first paint. Interleaved runs, medians.
 """
 
 from __future__ import annotations
@@ -18,14 +22,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import bench_line, scratch_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+N = 10_000
 BARE = r"""
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.resize(1200, 800); w.show()
-QTimer.singleShot(0, lambda: (print("FIRST_WINDOW", flush=True), app.quit()))
+def painted():
+    w.repaint()
+    print("PAINTED", flush=True)
+    app.quit()
+QTimer.singleShot(0, painted)
 app.exec()
+"""
+COUNTER = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import counter.main_window as mw
+opened = mw.QtCounterWindow._store_opened
+def hooked(self, result):
+    opened(self, result)
+    def painted(_rows):
+        self.case_list.table.viewport().repaint()
+        print("PAINTED", self.case_list.table.model().rowCount(), flush=True)
+        QTimer.singleShot(0, QApplication.instance().quit)
+    self.case_list.loaded.connect(painted)
+mw.QtCounterWindow._store_opened = hooked
+from counter.app import main
+sys.argv = sys.argv[:1]
+sys.exit(main())
 """
 RUNS = 7
 
@@ -34,30 +61,40 @@ def launch(argv: list[str], env: dict) -> float:
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=ROOT)
     for line in proc.stdout:
-        if line.startswith("FIRST_WINDOW"):
+        if line.startswith("PAINTED"):
             elapsed = time.perf_counter() - t0
             break
     else:
-        raise RuntimeError("no window from {}".format(argv))
-    proc.wait(timeout=30)
+        raise RuntimeError("nothing painted by {}".format(argv[:3]))
+    proc.wait(timeout=60)
     return elapsed
 
 
 def main() -> None:
+    from bench.p6_case_list import fill
+    from shared.store import Store
+
     tmp = scratch_dir("yz-p7-")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", YIZHAN_STARTUP_PROBE="1",
+    store = Store.open(tmp / "data", tmp / "config", operator="bench")
+    t0 = time.perf_counter()
+    fill(store, N)
+    store.close()
+    print("store of {} cases built in {:.1f} s".format(N, time.perf_counter() - t0))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                YIZHAN_DATA_DIR=str(tmp / "data"), YIZHAN_CONFIG_DIR=str(tmp / "config"),
                PYTHONPATH=str(ROOT))
     app, bare = [], []
-    launch([sys.executable, "-m", "counter.app"], env)  # warm the OS file cache once for both
+    launch([sys.executable, "-c", COUNTER], env)  # warm the OS file cache once for both
     launch([sys.executable, "-c", BARE], env)
     for _ in range(RUNS):
-        app.append(launch([sys.executable, "-m", "counter.app"], env))
+        app.append(launch([sys.executable, "-c", COUNTER], env))
         bare.append(launch([sys.executable, "-c", BARE], env))
     a, b = statistics.median(app), statistics.median(bare)
-    print("counter first window: median {:.3f} s (runs: {})".format(a, ", ".join("{:.2f}".format(x) for x in app)))
-    print("bare PySide6 window:  median {:.3f} s".format(b))
-    bench_line("P7", "counter_start_s", a, "<=", 1.5)
+    print("counter start -> case list painted: median {:.3f} s (runs: {})".format(
+        a, ", ".join("{:.2f}".format(x) for x in app)))
+    print("bare PySide6 window painted:        median {:.3f} s (runs: {})".format(
+        b, ", ".join("{:.2f}".format(x) for x in bare)))
+    bench_line("P7", "counter_list_painted_s", a, "<=", 1.0)
     bench_line("P7", "counter_vs_bare_window", a / b, "<=", 2.0)
 
 

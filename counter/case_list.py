@@ -1,18 +1,31 @@
-"""The counter's case list: masked, searchable, filtered by state and business type."""
+"""The counter's case list: masked, searchable, filtered by state and business type.
+
+A model/view list: :class:`CaseListModel` holds the rows fetched so far and asks the store for
+the next page (one query per page, the outcome column included) only when the view scrolls
+near the end. Every query runs on Qt's thread pool, as does turning its rows into display
+text; the UI thread only inserts the finished rows. Returning to the list or a sync pass
+refreshes the loaded rows in place: changed rows report ``dataChanged``, moved rows a layout
+change, new and gone rows an insert or removal; nothing is rebuilt.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from shared.domain.catalog import Catalog
 from shared.domain.states import CaseState
 from shared.i18n import N_, tr
 from shared.security.masking import mask_id, mask_name
 from shared.ui.tasks import run_task
+
+PAGE = 100  # rows per query; the view asks for the next page when it scrolls near the end
+
 
 def local_time(iso: str) -> str:
     """A stored UTC time as local ``YYYY-MM-DD HH:MM``."""
@@ -24,6 +37,193 @@ def local_time(iso: str) -> str:
 
 COLUMNS = (N_("业务编号"), N_("业务类型"), N_("申请人"), N_("证件号码"), N_("不动产单元号"), N_("状态"), N_("办理结果"),
            N_("更新时间"))
+# What each column's width is measured on, once (masked values, as shown).
+_WIDTH_SAMPLES = ("YZ20260101ABCDEF", "抵押权首次登记（一般）", "张*丰", "1101**********123X",
+                  "350102003004GB00012F00030012", "已提交", "受理号 2026000000 · 证明号 2026000000", "2026-01-01 00:00")
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One row as shown (masked display text, made off the UI thread) and its sort key."""
+
+    id: str
+    updated_at: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Filters:
+    query: str
+    state: str | None
+    business: str | None
+
+
+def make_rows(summaries, catalog: Catalog) -> list[CaseRow]:
+    """Display rows of store summaries: masked, translated (runs on a worker thread)."""
+    from shared.sync.summary import describe
+    out = []
+    for r in summaries:
+        biz = catalog.businesses.get(r.business_code)
+        out.append(CaseRow(r.id, r.updated_at, (
+            r.id, tr(biz.name) if biz else r.business_code, mask_name(r.first_party_name),
+            mask_id(r.first_party_id), r.unit_number, r.state.label, describe(r.packet) if r.packet else "",
+            local_time(r.updated_at))))
+    return out
+
+
+class CaseListModel(QAbstractTableModel):
+    """The rows fetched so far of one filtered list; more on demand, a page at a time."""
+
+    pageLoaded = Signal(int)  # rows shown after a first page or a refresh arrived
+    countKnown = Signal(int)  # how many cases match the filters
+
+    def __init__(self, store, catalog: Catalog, parent=None) -> None:
+        super().__init__(parent)
+        self.store, self.catalog = store, catalog
+        self.rows: list[CaseRow] = []
+        self.filters: _Filters | None = None
+        self.rows_received = 0  # rows handed to the UI thread so far (tests count them)
+        self._generation = 0
+        self._more = False
+        self._fetching = False
+        self._headers = [tr(c) for c in COLUMNS]
+
+    # -- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if role == Qt.DisplayRole:
+            return self.rows[index.row()].values[index.column()]
+        if role == Qt.UserRole:
+            return self.rows[index.row()].id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self._headers[section]
+        return None
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or not self.rows:
+            return
+        last = self.rows[-1]
+        self._query(self.filters, PAGE, (last.updated_at, last.id), self._append)
+
+    # -- loading ---------------------------------------------------------------------------
+    def load(self, query: str, state: str | None, business: str | None) -> None:
+        """Show these filters: the same as shown refreshes in place, others load a first page."""
+        filters = _Filters(query.strip(), state, business)
+        if filters == self.filters:
+            self.refresh()
+            return
+        self.filters = filters
+        self._generation += 1
+        self._query(filters, PAGE, None, self._replace)
+        self._count(filters)
+
+    def refresh(self) -> None:
+        """Read the loaded rows again and update them in place."""
+        if self.filters is None:
+            return
+        self._generation += 1
+        self._query(self.filters, max(len(self.rows), PAGE), None, self._merge)
+        self._count(self.filters)
+
+    def _query(self, filters: _Filters, limit: int, after, deliver) -> None:
+        generation = self._generation
+        store, catalog = self.store, self.catalog
+        self._fetching = True
+
+        def work():
+            rows = store.list_cases(filters.query, filters.state, filters.business, limit=limit, after=after)
+            return make_rows(rows, catalog)
+
+        def done(rows: list[CaseRow]) -> None:
+            if generation != self._generation:
+                return
+            self._fetching = False
+            self._more = len(rows) == limit
+            self.rows_received += len(rows)
+            deliver(rows)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._fetching = False
+            from shared.ui.notify import notify_exception
+            notify_exception(exc)
+        run_task(work, done, failed, parent=self)
+
+    def _count(self, filters: _Filters) -> None:
+        generation = self._generation
+        run_task(lambda: self.store.count_matching(filters.query, filters.state, filters.business),
+                 lambda n: generation == self._generation and self.countKnown.emit(n), parent=self)
+
+    def _replace(self, rows: list[CaseRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+        self.pageLoaded.emit(len(self.rows))
+
+    def _append(self, rows: list[CaseRow]) -> None:
+        known = {r.id for r in self.rows}
+        rows = [r for r in rows if r.id not in known]
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def _merge(self, fresh: list[CaseRow]) -> None:
+        """Make the loaded rows equal ``fresh`` with removals, inserts, a layout change for rows
+        that moved and ``dataChanged`` for rows whose text changed."""
+        wanted = {r.id: r for r in fresh}
+        i = len(self.rows) - 1
+        while i >= 0:  # gone rows, in runs from the end
+            if self.rows[i].id in wanted:
+                i -= 1
+                continue
+            j = i
+            while j > 0 and self.rows[j - 1].id not in wanted:
+                j -= 1
+            self.beginRemoveRows(QModelIndex(), j, i)
+            del self.rows[j:i + 1]
+            self.endRemoveRows()
+            i = j - 1
+        present = {r.id for r in self.rows}
+        new = [r for r in fresh if r.id not in present]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(new) - 1)
+            self.rows.extend(new)
+            self.endInsertRows()
+        if [r.id for r in self.rows] != [r.id for r in fresh]:
+            self.layoutAboutToBeChanged.emit()
+            place = {r.id: n for n, r in enumerate(fresh)}
+            old = self.persistentIndexList()
+            self.changePersistentIndexList(old, [self.index(place[self.rows[p.row()].id], p.column()) for p in old])
+            self.rows = self._reordered(fresh)
+            self.layoutChanged.emit()
+        last = len(COLUMNS) - 1
+        for n, row in enumerate(fresh):
+            if self.rows[n].values != row.values:
+                self.rows[n] = row
+                self.dataChanged.emit(self.index(n, 0), self.index(n, last), [Qt.DisplayRole])
+            else:
+                self.rows[n] = row
+        self.pageLoaded.emit(len(self.rows))
+
+    def _reordered(self, fresh: list[CaseRow]) -> list[CaseRow]:
+        mine = {r.id: r for r in self.rows}
+        return [mine[f.id] for f in fresh]
+
+    def case_id(self, row: int) -> str | None:
+        """The business number of a row."""
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
 
 
 class QtCaseList(QWidget):
@@ -36,8 +236,6 @@ class QtCaseList(QWidget):
     def __init__(self, store, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.catalog = store, catalog
-        self._generation = 0
-        self._outbox = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -62,19 +260,21 @@ class QtCaseList(QWidget):
         new.clicked.connect(self.newRequested.emit)
         bar.addWidget(new)
         layout.addLayout(bar)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.model = CaseListModel(store, catalog, self)
+        self.table = QTableView()
         self.table.setObjectName("caseTable")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.cellActivated.connect(self._activated)
-        self.table.cellDoubleClicked.connect(self._activated)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setWordWrap(False)
+        self._size_columns()
+        self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
+        self.model.pageLoaded.connect(self.loaded.emit)
+        self.model.countKnown.connect(self._show_count)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -83,46 +283,40 @@ class QtCaseList(QWidget):
         self.state_filter.currentIndexChanged.connect(lambda _: self.reload())
         self.business_filter.currentIndexChanged.connect(lambda _: self.reload())
 
+    def _size_columns(self) -> None:
+        """Column widths from the header and a typical value, once: never measured per row."""
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        for j, (title, sample) in enumerate(zip(COLUMNS, _WIDTH_SAMPLES)):
+            header.resizeSection(j, max(fm.horizontalAdvance(tr(title)), fm.horizontalAdvance(sample)) + 24)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.Fixed)
+        rows.setDefaultSectionSize(fm.height() + 10)
+
     def reload(self) -> None:
-        """Query the store off the UI thread; only the newest query's answer is shown."""
-        self._generation += 1
-        generation = self._generation
-        query, state, business = self.search.text(), self.state_filter.currentData(), self.business_filter.currentData()
-        def work():
-            rows = self.store.list_cases(query, state, business)
-            return rows, self.outbox.latest([r.id for r in rows])
-        run_task(work, lambda res: generation == self._generation and self._fill(*res), parent=self)
+        """Show the list for the current search and filters; the query runs off the UI thread.
+        With the filters unchanged the loaded rows are refreshed in place."""
+        self.model.load(self.search.text(), self.state_filter.currentData(), self.business_filter.currentData())
 
-    @property
-    def outbox(self):
-        if self._outbox is None:
-            from shared.sync.outbox import Outbox
-            self._outbox = Outbox(self.store, catalog=self.catalog)
-        return self._outbox
+    def row_count(self) -> int:
+        """Rows loaded so far."""
+        return self.model.rowCount()
 
-    def _fill(self, rows, packets=None) -> None:
-        from shared.sync.summary import describe
-        packets = packets or {}
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            biz = self.catalog.businesses.get(r.business_code)
-            item = packets.get(r.id)
-            values = (r.id, tr(biz.name) if biz else r.business_code, mask_name(r.first_party_name),
-                      mask_id(r.first_party_id), r.unit_number, r.state.label, describe(item) if item else "",
-                      local_time(r.updated_at))
-            for j, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if j == 0:
-                    item.setData(Qt.UserRole, r.id)
-                self.table.setItem(i, j, item)
-        filtered = bool(self.search.text().strip() or self.state_filter.currentData() or self.business_filter.currentData())
-        if rows or filtered:
-            self.count_label.setText(tr("共 {n} 件", n=len(rows)))
+    def cell_text(self, row: int, column: int) -> str:
+        """The text shown in one cell."""
+        return self.model.rows[row].values[column]
+
+    def _show_count(self, n: int) -> None:
+        f = self.model.filters
+        if n or (f and (f.query or f.state or f.business)):
+            self.count_label.setText(tr("共 {n} 件", n=n))
         else:
             self.count_label.setText(tr("尚无案件。点击“新建案件”开始办理，或由运维人员用“yizhan case import”导入银行系统的案件数据。"))
-        self.loaded.emit(len(rows))
 
-    def _activated(self, row: int, _column: int) -> None:
-        item = self.table.item(row, 0)
-        if item:
-            self.openRequested.emit(item.data(Qt.UserRole))
+    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        case_id = self.model.case_id(index.row())
+        if case_id:
+            self.openRequested.emit(case_id)

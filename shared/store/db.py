@@ -69,6 +69,7 @@ def open_connection(path: Path, key: bytes, *, migrate_to: int | None = SCHEMA_V
         _journal(conn)
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # no clear temp files
+        conn.execute("PRAGMA cache_size = -16384")  # 16 MiB of decrypted pages: the list and its search index at 100k cases
         conn.execute("PRAGMA foreign_keys = ON")
         if migrate_to is not None:
             migrate(conn, migrate_to)

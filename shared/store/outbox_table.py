@@ -18,6 +18,7 @@ _COLUMNS = ("packet_id", "case_id", "revision", "state", "file", "size", "sha256
             "attempts", "next_attempt_at", "last_error", "created_at", "updated_at", "committed_at",
             "final_at", "purged_at", "outcome")
 _COLS = ", ".join(_COLUMNS)
+COLUMNS = _COLUMNS  # for a query joining the outbox (the case list)
 
 
 @dataclass

@@ -117,6 +117,20 @@ MIGRATIONS: dict[int, list[str]] = {
         # A case's originals leave once: one batch per case.
         """CREATE UNIQUE INDEX originals_batch_case ON originals_batch_cases(case_id)""",
     ],
+    7: [
+        # The case list's search index (shared/store/search.py): keyed hashes of name, ID-number
+        # and unit-number grams, never the clear values. It needs the store key, so the
+        # migration only asks for it; the store fills it right after opening.
+        """CREATE TABLE search_index (
+            token INTEGER NOT NULL,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            PRIMARY KEY (token, case_id)) WITHOUT ROWID""",
+        """CREATE INDEX search_index_case ON search_index(case_id)""",
+        """INSERT OR REPLACE INTO meta(key, value) VALUES ('search_index', 'rebuild')""",
+        # The case list reads each listed case's newest packet in the same query.
+        """CREATE INDEX outbox_case_revision ON outbox(case_id, revision)""",
+        """DROP INDEX outbox_case""",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -20,9 +20,11 @@ from shared.domain.identifiers import normalize
 from shared.domain.states import CaseState, can_edit
 from shared.errors import StoreError
 from shared.i18n import Msg
-from shared.store import audit
+from shared.store import audit, search
 from shared.store.db import DbThread, open_connection, transaction
 from shared.store.keys import KeyProvider, default_key_provider
+from shared.store.outbox_table import COLUMNS as OUTBOX_COLUMNS
+from shared.store.outbox_table import OutboxItem
 from shared.store.tx import StoreTx
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ class CaseSummary:
     unit_number: str
     first_party_name: str
     first_party_id: str
+    packet: OutboxItem | None = None  # the newest outbox packet of the case, if any
 
 
 def current_operator() -> str:
@@ -55,28 +58,86 @@ def current_operator() -> str:
         return "unknown"
 
 
-def list_sql(query: str = "", state: str | None = None, business: str | None = None,
-             limit: int = 200, offset: int = 0) -> tuple[str, list]:
-    """The SQL and arguments of the case list (shared with the P6 benchmark)."""
-    where, args = [], []
+_LIST_COLUMNS = ("c.id, c.business_code, c.revision, c.state, c.updated_at, c.unit_number,"
+                 " coalesce(p.name, ''), coalesce(p.id_number, ''), "
+                 + ", ".join("o." + c for c in OUTBOX_COLUMNS))
+_N_CASE_COLUMNS = 8
+
+
+def _filter_sql(query: str, state: str | None, business: str | None,
+                search_key: bytes | None) -> tuple[str, str, list, list]:
+    """(WITH clause, WHERE conditions, their arguments) shared by a page and its count.
+
+    The query finds its candidates through the keyed search index, then the real values are
+    compared with ``instr`` (literal: ``%`` and ``_`` are ordinary characters).
+    """
+    with_sql, with_args, where, args = "", [], [], []
     q = query.strip()
+    nq, folded = normalize(q), search.fold_name(q)
     if q:
-        nq = normalize(q)
-        where.append("(c.id LIKE ? OR c.unit_number LIKE ? OR c.id IN "
-                     "(SELECT case_id FROM parties WHERE name LIKE ? OR id_number LIKE ?))")
-        args += [nq + "%", "%" + nq + "%", "%" + q + "%", "%" + nq + "%"]
+        checks = []
+        if nq:
+            checks += ["substr(c.id, 1, ?) = ?", "instr(c.unit_number, ?) > 0"]
+            args += [len(nq), nq, nq]
+        party = []
+        if folded:
+            party.append("instr(lower(q.name), ?) > 0")
+            args.append(folded)
+        if nq:
+            party.append("instr(q.id_number, ?) > 0")
+            args.append(nq)
+        checks.append("EXISTS (SELECT 1 FROM parties q WHERE q.case_id = c.id AND ({}))".format(" OR ".join(party)))
+        where.append("(" + " OR ".join(checks) + ")")
+        if search_key is not None:
+            hits = []
+            if nq:
+                hits.append("SELECT id FROM cases WHERE id >= ? AND id < ?")
+                with_args += [nq, nq + "\U0010ffff"]
+            for group in search.query_token_groups(search_key, q):
+                hits.append(search.group_sql(len(group)))
+                with_args += group
+            with_sql = "WITH hits(id) AS ({}) ".format(" UNION ".join(hits))
+            where.insert(0, "c.id IN (SELECT id FROM hits)")
     if state:
         where.append("c.state = ?")
         args.append(state)
     if business:
         where.append("c.business_code = ?")
         args.append(business)
-    sql = ("SELECT c.id, c.business_code, c.revision, c.state, c.updated_at, c.unit_number,"
-           " coalesce(p.name, ''), coalesce(p.id_number, '') FROM cases c"
+    return with_sql, with_args, where, args
+
+
+def list_sql(query: str = "", state: str | None = None, business: str | None = None,
+             limit: int = 200, offset: int = 0, *, after: tuple[str, str] | None = None,
+             search_key: bytes | None = None) -> tuple[str, list]:
+    """The SQL and arguments of one page of the case list, newest first, with each case's
+    newest outbox packet (one query). ``after``: the (updated_at, id) of the last row of the
+    previous page (keyset paging); ``search_key``: use the search index (see
+    :mod:`shared.store.search`); without it the query compares every case."""
+    with_sql, with_args, where, args = _filter_sql(query, state, business, search_key)
+    if after is not None:
+        where.append("c.updated_at <= ? AND (c.updated_at < ? OR c.id > ?)")
+        args += [after[0], after[0], after[1]]
+    sql = (with_sql + "SELECT " + _LIST_COLUMNS + " FROM cases c"
            " LEFT JOIN parties p ON p.case_id = c.id AND p.idx = 0"
+           " LEFT JOIN outbox o ON o.packet_id ="
+           " (SELECT packet_id FROM outbox WHERE case_id = c.id ORDER BY revision DESC LIMIT 1)"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")
-    return sql, args + [limit, offset]
+    return sql, with_args + args + [limit, offset]
+
+
+def count_sql(query: str = "", state: str | None = None, business: str | None = None,
+              search_key: bytes | None = None) -> tuple[str, list]:
+    """The SQL and arguments counting the cases :func:`list_sql` lists."""
+    with_sql, with_args, where, args = _filter_sql(query, state, business, search_key)
+    return (with_sql + "SELECT count(*) FROM cases c" + (" WHERE " + " AND ".join(where) if where else ""),
+            with_args + args)
+
+
+def _summary(r) -> CaseSummary:
+    packet = OutboxItem.from_row(r[_N_CASE_COLUMNS:]) if r[_N_CASE_COLUMNS] is not None else None
+    return CaseSummary(r[0], r[1], r[2], CaseState(r[3]), r[4], r[5], r[6], r[7], packet)
 
 
 class Store:
@@ -86,7 +147,9 @@ class Store:
         self.path = Path(path)
         self.operator = operator or current_operator()
         self._audit_key = audit.audit_key(key)
+        self._search_key = search.index_key(key)
         self._db = DbThread(lambda: open_connection(self.path, key))
+        self._db.call(lambda conn: search.ensure_index(conn, self._search_key))
         from shared.store.blobs import BlobStore
         self.blobs = BlobStore(self)
 
@@ -166,6 +229,8 @@ class Store:
         conn.execute("DELETE FROM parties WHERE case_id = ?", (case.id,))
         conn.executemany("INSERT INTO parties(case_id, idx, role, name, id_number) VALUES (?,?,?,?,?)",
                          [(case.id, i, p.role, p.name, normalize(p.id_number)) for i, p in enumerate(case.parties)])
+        search.write_case_tokens(conn, self._search_key, case.id, [p.name for p in case.parties],
+                                 [p.id_number for p in case.parties], str(case.get("property.unit_number", "")))
         self.audit(conn, action or ("update" if exists else "create"), case.id,
                    "state={} rev={}".format(case.state.value, case.revision))
 
@@ -219,11 +284,18 @@ class Store:
         self.write(work)
 
     def list_cases(self, query: str = "", state: str | None = None, business: str | None = None,
-                   limit: int = 200, offset: int = 0) -> list[CaseSummary]:
-        """Newest first; ``query`` matches the business number, a party's name or ID number, or the unit number."""
-        sql, args = list_sql(query, state, business, limit, offset)
+                   limit: int = 200, offset: int = 0, *, after: tuple[str, str] | None = None) -> list[CaseSummary]:
+        """Newest first; ``query`` matches the business number (prefix), or a fragment of a party's
+        name or ID number or of the unit number. Each row carries the case's newest outbox
+        packet. ``after``: the (updated_at, id) of the previous page's last row."""
+        sql, args = list_sql(query, state, business, limit, offset, after=after, search_key=self._search_key)
         rows = self.run(lambda conn: conn.execute(sql, args).fetchall())
-        return [CaseSummary(r[0], r[1], r[2], CaseState(r[3]), r[4], r[5], r[6], r[7]) for r in rows]
+        return [_summary(r) for r in rows]
+
+    def count_matching(self, query: str = "", state: str | None = None, business: str | None = None) -> int:
+        """How many cases :meth:`list_cases` would list without a limit."""
+        sql, args = count_sql(query, state, business, self._search_key)
+        return self.run(lambda conn: conn.execute(sql, args).fetchone()[0])
 
     def count_cases(self) -> int:
         return self.run(lambda conn: conn.execute("SELECT count(*) FROM cases").fetchone()[0])

@@ -3,12 +3,18 @@
 The widget works on a plain list of pages, each ``{"data": bytes, "meta": dict}`` (JPEG or
 PNG bytes and the metadata of :class:`shared.capture.page.ProcessedPage`), and emits
 ``pagesChanged(list)`` after every change; the owner (the case editor) stores them
-encrypted. New images are processed on a QThreadPool, never on the UI thread.
+encrypted. New images are processed on a QThreadPool, never on the UI thread. Thumbnails
+too: a page shows a placeholder at once and its thumbnail when a worker has decoded it at
+thumbnail size (JPEG's reduced decode); decoded thumbnails are kept in a small cache keyed
+by the page bytes' digest, so switching back to a slot decodes nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import threading
+from collections import OrderedDict
 from typing import Callable
 
 import numpy as np
@@ -77,10 +83,89 @@ class _ProcessJob(QRunnable):
         self.signals.done.emit(self.job_id, page)
 
 
-def _thumbnail(data: bytes) -> QIcon:
-    pix = QPixmap()
-    pix.loadFromData(data)
-    return QIcon(pix.scaled(THUMB, THUMB, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+CACHE_SIZE = 96  # thumbnails kept (at most THUMB x THUMB x 4 bytes each: about 10 MB)
+_cache: OrderedDict[bytes, QImage] = OrderedDict()
+_cache_lock = threading.Lock()
+decoded_on: list[bool] = []  # per decode (cache misses only): whether it ran on the main thread (tests)
+
+
+def clear_thumbnail_cache() -> None:
+    """Forget every cached thumbnail (a closed case gives its memory back)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _reduced_flag(data: bytes, meta: dict) -> int:
+    """The largest JPEG DCT reduction keeping the long side at least THUMB pixels."""
+    import cv2
+
+    side = max(int(meta.get("width") or 0), int(meta.get("height") or 0))
+    for factor, flag in ((8, cv2.IMREAD_REDUCED_COLOR_8), (4, cv2.IMREAD_REDUCED_COLOR_4),
+                         (2, cv2.IMREAD_REDUCED_COLOR_2)):
+        if side and side // factor >= THUMB:
+            return flag
+    return cv2.IMREAD_COLOR
+
+
+def thumbnail_image(data: bytes, meta: dict | None = None) -> QImage:
+    """The page as a QImage fitting THUMB x THUMB, decoded at reduced size (any thread)."""
+    import cv2
+
+    key = hashlib.blake2b(data, digest_size=16).digest()
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    decoded_on.append(threading.current_thread() is threading.main_thread())
+    buf = np.frombuffer(data, np.uint8)
+    img = cv2.imdecode(buf, _reduced_flag(data, meta or {}))
+    if img is None:
+        img = cv2.imdecode(buf, cv2.IMREAD_COLOR)
+    if img is None:
+        return QImage()
+    h, w = img.shape[:2]
+    scale = min(THUMB / w, THUMB / h, 1.0)
+    if scale < 1.0:
+        img = cv2.resize(img, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    rgb = np.ascontiguousarray(cv2.cvtColor(img, cv2.COLOR_BGR2RGB))
+    image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format_RGB888).copy()
+    with _cache_lock:
+        _cache[key] = image
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return image
+
+
+class _ThumbSignals(QObject):
+    done = Signal(int, int, object)  # item key, version, QImage
+
+
+class _ThumbJob(QRunnable):
+    """Decode one thumbnail off the UI thread."""
+
+    def __init__(self, key: int, version: int, page: dict, signals: _ThumbSignals):
+        super().__init__()
+        self.key, self.version, self.page, self.signals = key, version, page, signals
+
+    def run(self) -> None:
+        try:
+            image = thumbnail_image(self.page["data"], self.page.get("meta") or {})
+        except Exception:  # an undecodable page keeps its placeholder
+            image = QImage()
+        self.signals.done.emit(self.key, self.version, image)
+
+
+_placeholder: QIcon | None = None
+
+
+def _placeholder_icon() -> QIcon:
+    global _placeholder
+    if _placeholder is None:
+        pix = QPixmap(THUMB * 3 // 4, THUMB)
+        pix.fill(Qt.lightGray)
+        _placeholder = QIcon(pix)
+    return _placeholder
 
 
 class QtPagePreview(QDialog):
@@ -136,6 +221,9 @@ class QtPagesView(QWidget):
         self._signals.failed.connect(self._on_failed)
         self._pending: dict[int, int | None] = {}   # job id -> index to replace (or None)
         self._pages: dict[int, dict] = {}           # item key -> page
+        self._versions: dict[int, int] = {}         # item key -> version of its page (thumbnail jobs)
+        self._thumbs = _ThumbSignals()
+        self._thumbs.done.connect(self._on_thumbnail)
         self.list = QListWidget()
         self.list.setViewMode(QListView.IconMode)
         self.list.setIconSize(QSize(THUMB, THUMB))
@@ -168,6 +256,7 @@ class QtPagesView(QWidget):
         """Replace all pages."""
         self.list.clear()
         self._pages.clear()
+        self._versions.clear()
         for page in pages:
             self._insert(self.list.count(), page)
         if emit:
@@ -176,15 +265,36 @@ class QtPagesView(QWidget):
     def _insert(self, row: int, page: dict) -> None:
         key = next(_ids)
         self._pages[key] = page
-        item = QListWidgetItem(_thumbnail(page["data"]), tr("第 {n} 页", n=row + 1))
+        item = QListWidgetItem(_placeholder_icon(), tr("第 {n} 页", n=row + 1))
         item.setData(Qt.UserRole, key)
         item.setFlags(item.flags() | Qt.ItemIsDragEnabled)
         self.list.insertItem(row, item)
+        self._decode_thumbnail(key, page)
 
     def _set_row(self, row: int, page: dict) -> None:
         item = self.list.item(row)
         self._pages[item.data(Qt.UserRole)] = page
-        item.setIcon(_thumbnail(page["data"]))
+        self._decode_thumbnail(item.data(Qt.UserRole), page)
+
+    def _decode_thumbnail(self, key: int, page: dict) -> None:
+        version = self._versions.get(key, 0) + 1
+        self._versions[key] = version
+        self.pool.start(_ThumbJob(key, version, page, self._thumbs))
+
+    @Slot(int, int, object)
+    def _on_thumbnail(self, key: int, version: int, image: QImage) -> None:
+        if self._versions.get(key) != version or image.isNull():
+            return  # the page changed or left since
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(Qt.UserRole) == key:
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+                return
+
+    def thumbnails_pending(self) -> int:
+        """Pages still showing their placeholder (for tests and benches)."""
+        return sum(1 for i in range(self.list.count())
+                   if self.list.item(i).icon().cacheKey() == _placeholder_icon().cacheKey())
 
     def _emit(self) -> None:
         for i in range(self.list.count()):  # labels follow the order after a drag
@@ -239,6 +349,7 @@ class QtPagesView(QWidget):
             return
         item = self.list.takeItem(row)
         self._pages.pop(item.data(Qt.UserRole), None)
+        self._versions.pop(item.data(Qt.UserRole), None)
         self._emit()
 
     def move_page(self, src: int, dst: int) -> None:

@@ -81,8 +81,8 @@ def test_create_validate_save_reopen(qtbot, window, fake, tmp_path):
         qtbot.mouseClick(editor.findChild(QPushButton, "saveDraft"), Qt.LeftButton)
     case_id = editor.case.id
     qtbot.mouseClick(editor.back_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 1, timeout=5000)
-    row_text = [window.case_list.table.item(0, j).text() for j in range(7)]
+    qtbot.waitUntil(lambda: window.case_list.row_count() == 1, timeout=5000)
+    row_text = [window.case_list.cell_text(0, j) for j in range(7)]
     assert row_text[0] == case_id and person.id_number not in row_text and person.id_number[-4:] in row_text[3]
     _shot(window, "counter_list.png")
     # a restart: a new store on the same files finds the case
@@ -96,7 +96,7 @@ def test_create_validate_save_reopen(qtbot, window, fake, tmp_path):
 def test_reopen_shows_masked_and_reveal_is_audited(qtbot, window, sample_case):
     window.store.save_case(sample_case)
     window.show_list()
-    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.case_list.row_count() == 1, timeout=5000)
     window.case_list.openRequested.emit(sample_case.id)
     qtbot.waitUntil(lambda: window.editor.case is not None and window.editor.case.id == sample_case.id, timeout=5000)
     person = [e for e in window.editor.party_editors if e.role.role == "mortgagor"][0]
@@ -113,15 +113,15 @@ def test_search_and_filters(qtbot, window, sample_case):
     window.store.save_case(sample_case)
     window.store.save_case(Case("mortgage_cancel"))
     window.show_list()
-    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.case_list.row_count() == 2, timeout=5000)
     _type(qtbot, window.case_list.search, sample_case.parties[0].name)
-    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 1, timeout=5000)
-    assert window.case_list.table.item(0, 0).text() == sample_case.id
+    qtbot.waitUntil(lambda: window.case_list.row_count() == 1, timeout=5000)
+    assert window.case_list.cell_text(0, 0) == sample_case.id
     window.case_list.search.clear()
     box = window.case_list.business_filter
     box.setCurrentIndex(box.findData("mortgage_cancel"))
-    qtbot.waitUntil(lambda: window.case_list.table.rowCount() == 1 and
-                    window.case_list.table.item(0, 0).text() != sample_case.id, timeout=5000)
+    qtbot.waitUntil(lambda: window.case_list.row_count() == 1 and
+                    window.case_list.cell_text(0, 0) != sample_case.id, timeout=5000)
 
 
 def test_mark_ready_refused_while_incomplete_then_delete(qtbot, window, sample_case):

@@ -130,10 +130,10 @@ def test_submitted_offline_delivered_later_receipt_shown(qtbot, tmp_path, srv, f
         shot(tab.preview_dialog, "counter_receipt_official.png")
         tab.preview_dialog.close()
         w.show_list()
-        qtbot.waitUntil(lambda: w.case_list.table.rowCount() == 1
-                        and receipt in (w.case_list.table.item(0, 6).text() if w.case_list.table.item(0, 6) else ""),
+        qtbot.waitUntil(lambda: w.case_list.row_count() == 1
+                        and receipt in w.case_list.cell_text(0, 6),
                         timeout=10000)
-        assert w.case_list.table.item(0, 5).text() == "已受理"
+        assert w.case_list.cell_text(0, 5) == "已受理"
         assert w.sync_indicator.state_label.text() == "在线"
         shot(w, "counter_list_outcomes.png")
     finally:
@@ -166,8 +166,8 @@ def test_correction_request_reopens_the_case_with_the_complete_list(qtbot, tmp_p
         qtbot.waitUntil(lambda: "需补正" in tab.outcome_label.text(), timeout=10000)
         shot(w, "counter_corrections.png")
         w.show_list()
-        qtbot.waitUntil(lambda: w.case_list.table.item(0, 6) is not None
-                        and "需补正" in w.case_list.table.item(0, 6).text(), timeout=10000)
+        qtbot.waitUntil(lambda: w.case_list.row_count() > 0
+                        and "需补正" in w.case_list.cell_text(0, 6), timeout=10000)
     finally:
         close(w)
 
