@@ -345,7 +345,7 @@ class QtIdentityTab(QWidget):
         self._record(lambda case: idm.attach_face(case, party_id, face, comparison,
                                                   operator=operator))
         decision = comparison["decision"]
-        notify(comparison["reason"], "warning" if decision in ("fail", "manual_review") else "info")
+        notify(idm.reason_text(comparison), "warning" if decision in ("fail", "manual_review") else "info")
 
     def decide(self, party_id: str, passed: bool) -> None:
         """The officer's decision on a comparison left to manual review."""
