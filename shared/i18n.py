@@ -96,6 +96,11 @@ class Msg:
     def __str__(self) -> str:
         return self.render()
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-friendly form (code, zh and en text)."""
+        return {"code": self.code, "zh": self.render("zh"), "en": self.render("en"),
+                "params": {k: str(v) for k, v in self.params.items()}}
+
     def to_record(self) -> dict[str, Any]:
         """What a record keeps: the code, the Chinese template and the parameters.
 
@@ -150,8 +155,3 @@ def stored_text(msg: Msg, limit: int = 500) -> str:
                   for k, v in record["params"].items()}
         text = json.dumps({**record, "params": params}, ensure_ascii=False, separators=(",", ":"))
     return text if len(text) <= limit else msg.render("zh")[:limit]
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-friendly form (code, zh and en text)."""
-        return {"code": self.code, "zh": self.render("zh"), "en": self.render("en"),
-                "params": {k: str(v) for k, v in self.params.items()}}
