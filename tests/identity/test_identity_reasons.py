@@ -76,3 +76,13 @@ def test_older_records_still_read():
     assert idm.reason_text({"reason": idm.REASONS["pass"]}, "en") == i18n.translate(idm.REASONS["pass"], "en")
     assert idm.reason_text({"reason": "读卡器坏了"}, "en") == "读卡器坏了"
     assert idm.reason_text(None) == "" and idm.reason_text({}) == ""
+
+
+def test_a_reason_with_a_message_inside_renders_whole_in_either_language():
+    why = Msg("sync.offline", "无法连接登记服务器（{err}）。已提交的案件保存在本机，网络恢复后会自动上传",
+              {"err": "timeout"})
+    err = DeviceError(Msg("face.server_compare", "服务端人证比对暂不可用：{why}", {"why": why}))
+    part = _stored(idm.run_comparison(RaisingComparer(err), b"probe", REF))
+    assert idm.reason_text(part, "zh").startswith("服务端人证比对暂不可用：无法连接登记服务器（timeout）")
+    english = idm.reason_text(part, "en")
+    assert not HAN.search(english), english
