@@ -147,7 +147,7 @@ def check(spec: str | None = None) -> list[dict]:
         with EmulatedReader(command_timeout=1.0) as reader:
             card = reader.read_card(timeout=2.0)
         results.append({"name": "idcard emulator", "status": "ok",
-                        "detail": tr("协议自检通过（模拟读卡器，{card}）", card=card.card_type.label)})
+                        "detail": tr("协议自检通过（模拟读卡器，{card}）", card=tr(card.card_type.label))})
     except YizhanError as err:
         results.append({"name": "idcard emulator", "status": "error", "detail": str(err)})
     return results
