@@ -22,9 +22,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def setup_logging() -> None:
-    from shared.security.masking import install_log_scrubber
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    install_log_scrubber()
+    from shared.logs import setup_logging as setup
+    setup("yizhan-counter", console_level=logging.INFO)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,22 @@ def default_config_dir(data_dir: Path | None = None) -> Path:
         d = Path(os.environ["YIZHAN_DATA_DIR"])
         return d.with_name(d.name + ".config")
     return _xdg("XDG_CONFIG_HOME", ".config") / "yizhan"
+
+
+def default_log_dir() -> Path:
+    """``$YIZHAN_LOG_DIR``; else beside ``$YIZHAN_DATA_DIR`` (``<data>.log``); else the platform's
+    log folder: ``%LOCALAPPDATA%\\Yizhan\\Logs`` on Windows, ``$XDG_STATE_HOME/yizhan/log``
+    (``~/.local/state/yizhan/log``) elsewhere."""
+    env = os.environ.get("YIZHAN_LOG_DIR")
+    if env:
+        return Path(env)
+    if os.environ.get("YIZHAN_DATA_DIR"):
+        d = Path(os.environ["YIZHAN_DATA_DIR"])
+        return d.with_name(d.name + ".log")
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return (Path(base) if base else Path.home() / "AppData" / "Local") / "Yizhan" / "Logs"
+    return _xdg("XDG_STATE_HOME", ".local/state") / "yizhan" / "log"
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:

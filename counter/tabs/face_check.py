@@ -45,7 +45,7 @@ def describe_record(record: dict | None) -> list[str]:
         lines.append(text)
     failure = record.get("failure")
     if failure:
-        lines.append(tr(failure["reason"]))
+        lines.append(idm.reason_text(failure))
     face = record.get("face")
     if face:
         lines.append(tr("人脸：已采集（清晰度 {s}）", s="{:.0f}".format(face.get("sharpness") or 0))
@@ -58,7 +58,7 @@ def describe_record(record: dict | None) -> list[str]:
                                                     comparison["method"])
         reason = comparison.get("reason") or ""
         if comparison["decision"] != "pass" and reason != idm.REASONS.get(comparison["decision"]):
-            text += " — " + tr(reason)
+            text += " — " + idm.reason_text(comparison)
         lines.append(text)
     return lines
 

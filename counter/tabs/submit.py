@@ -24,7 +24,7 @@ from shared.domain import identity as idm
 from shared.domain import steps as st
 from shared.domain.case import Case
 from shared.domain.states import can_edit
-from shared.i18n import tr
+from shared.i18n import render_record, tr
 from shared.sync.outbox import ACTIVE
 from shared.sync.summary import correction_texts, describe, item_label, reason_texts, size_text
 from shared.ui.notify import notify, notify_exception
@@ -199,7 +199,7 @@ class QtSubmitTab(QWidget):
                 text += tr("，已上传 {pct}%", pct=int(100 * item.offset / item.size))
             if item.last_error and item.state not in ("committed",):
                 text += "<br><i>{}</i>".format(
-                    tr("上次尝试：{err}（会自动重试，案件数据完好）", err=_html(item.last_error[:200])))
+                    tr("上次尝试：{err}（会自动重试，案件数据完好）", err=_html(render_record(item.last_error)[:200])))
             self.packet_label.setText(text)
         self.outcome_label.setText(self._outcome_html(item, case))
         self._show_documents(docs, item)

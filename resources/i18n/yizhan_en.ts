@@ -4,12 +4,20 @@
   <context>
     <name>yizhan</name>
     <message>
+      <source>(根)</source>
+      <translation>(root)</translation>
+    </message>
+    <message>
       <source>15位一代身份证号码已停止使用，请使用18位号码</source>
       <translation>15-digit first-generation ID card numbers are no longer in use. Please use the 18-digit number</translation>
     </message>
     <message>
       <source>&lt;p&gt;&lt;b&gt;{i}. 问：&lt;/b&gt;{q}&lt;br/&gt;&lt;b&gt;答：&lt;/b&gt;{a}&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;{i}. Q: &lt;/b&gt;{q}&lt;br/&gt;&lt;b&gt;A: &lt;/b&gt;{a}&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>PDF 导入可用</source>
+      <translation>PDF import available</translation>
     </message>
     <message>
       <source>PDF 无法转换为图像（pdftoppm 返回 {code}），文件可能已损坏</source>
@@ -22,6 +30,10 @@
     <message>
       <source>format 应为“{f}”</source>
       <translation>format should be "{f}"</translation>
+    </message>
+    <message>
+      <source>min 大于 max</source>
+      <translation>min is greater than max</translation>
     </message>
     <message>
       <source>{a}–{b}页</source>
@@ -226,6 +238,10 @@
     <message>
       <source>不动产转移登记（含抵押登记）询问笔录</source>
       <translation>Interview Record for Real Estate Transfer Registration (with Mortgage Registration)</translation>
+    </message>
+    <message>
+      <source>不支持的算法 {enc}/{wrap}</source>
+      <translation>Unsupported algorithm {enc}/{wrap}</translation>
     </message>
     <message>
       <source>不涉及</source>
@@ -568,6 +584,10 @@
       <translation>Check case progress</translation>
     </message>
     <message>
+      <source>协议自检通过（模拟读卡器，{card}）</source>
+      <translation>Protocol self-test passed (simulated reader, {card})</translation>
+    </message>
+    <message>
       <source>单独所有</source>
       <translation>Sole ownership</translation>
     </message>
@@ -690,6 +710,10 @@
     <message>
       <source>名称/姓名</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>名称“{name}”与文件名不一致</source>
+      <translation>The name "{name}" does not match the file name</translation>
     </message>
     <message>
       <source>否</source>
@@ -956,6 +980,10 @@
       <translation>Completed and signed</translation>
     </message>
     <message>
+      <source>已找到证件</source>
+      <translation>Card found</translation>
+    </message>
+    <message>
       <source>已找到页面边框，保持不动即自动拍摄</source>
       <translation>Page border found. Hold still and the photo will be taken automatically</translation>
     </message>
@@ -1216,6 +1244,30 @@
       <translation>Scanner "{device}" reported an error ({detail}). Please check the device and try again</translation>
     </message>
     <message>
+      <source>扫描仪内存不足，请降低分辨率后重试</source>
+      <translation>The scanner is out of memory. Lower the resolution and try again</translation>
+    </message>
+    <message>
+      <source>扫描仪卡纸，请打开送纸器取出卡住的纸张后重试</source>
+      <translation>Paper jam. Open the feeder, remove the jammed paper and try again</translation>
+    </message>
+    <message>
+      <source>扫描仪正忙，请等待当前扫描结束后重试</source>
+      <translation>The scanner is busy. Wait for the current scan to finish and try again</translation>
+    </message>
+    <message>
+      <source>扫描仪盖板未合上，请合上盖板后重试</source>
+      <translation>The scanner cover is open. Close it and try again</translation>
+    </message>
+    <message>
+      <source>扫描仪通信出错，请检查 USB 连接后重试</source>
+      <translation>Communication with the scanner failed. Check the USB connection and try again</translation>
+    </message>
+    <message>
+      <source>扫描已取消</source>
+      <translation>Scan cancelled</translation>
+    </message>
+    <message>
       <source>批次</source>
       <translation>Batch</translation>
     </message>
@@ -1244,12 +1296,24 @@
       <translation>The key for database {path} ({provider}) was not found. The file was not changed; please restore the key before opening it</translation>
     </message>
     <message>
+      <source>找不到文件“{name}”，请确认文件位置后重试</source>
+      <translation>File "{name}" not found. Check where the file is and try again</translation>
+    </message>
+    <message>
       <source>找不到案件 {id}</source>
       <translation>Case {id} not found</translation>
     </message>
     <message>
       <source>找不到附件 {id}</source>
       <translation>Attachment {id} not found</translation>
+    </message>
+    <message>
+      <source>找到扫描仪：{devices}</source>
+      <translation>Scanners found: {devices}</translation>
+    </message>
+    <message>
+      <source>找到高拍仪：{devices}</source>
+      <translation>Document cameras found: {devices}</translation>
     </message>
     <message>
       <source>抵押人</source>
@@ -1448,6 +1512,10 @@
       <translation>Undo stroke</translation>
     </message>
     <message>
+      <source>操作成功</source>
+      <translation>Success</translation>
+    </message>
+    <message>
       <source>收件材料</source>
       <translation>Materials</translation>
     </message>
@@ -1464,8 +1532,60 @@
       <translation>Packet {pid}: {state}, {size}, submitted {at}</translation>
     </message>
     <message>
+      <source>数据包使用了未知的服务器密钥 {kid}</source>
+      <translation>The packet uses an unknown server key {kid}</translation>
+    </message>
+    <message>
+      <source>数据包内容被截断</source>
+      <translation>The packet content is truncated</translation>
+    </message>
+    <message>
+      <source>数据包含有清单之外的内容</source>
+      <translation>The packet holds content not listed in its manifest</translation>
+    </message>
+    <message>
+      <source>数据包头不是有效的 JSON</source>
+      <translation>The packet header is not valid JSON</translation>
+    </message>
+    <message>
+      <source>数据包头被截断</source>
+      <translation>The packet header is truncated</translation>
+    </message>
+    <message>
+      <source>数据包头过长</source>
+      <translation>The packet header is too long</translation>
+    </message>
+    <message>
       <source>数据包文件无法读取：{err}</source>
       <translation>The packet file cannot be read: {err}</translation>
+    </message>
+    <message>
+      <source>数据包条目 {name} 过大</source>
+      <translation>Packet entry {name} is too large</translation>
+    </message>
+    <message>
+      <source>数据包格式不对（不是一站数据包）</source>
+      <translation>Wrong packet format (not a Yizhan packet)</translation>
+    </message>
+    <message>
+      <source>数据包清单不是有效的 JSON</source>
+      <translation>The packet manifest is not valid JSON</translation>
+    </message>
+    <message>
+      <source>数据包清单签名无效</source>
+      <translation>The packet manifest signature is invalid</translation>
+    </message>
+    <message>
+      <source>数据包缺少清单</source>
+      <translation>The packet has no manifest</translation>
+    </message>
+    <message>
+      <source>数据包缺少清单签名</source>
+      <translation>The packet manifest is not signed</translation>
+    </message>
+    <message>
+      <source>数据包被截断</source>
+      <translation>The packet is truncated</translation>
     </message>
     <message>
       <source>数据库已关闭</source>
@@ -1488,6 +1608,18 @@
       <translation>Database error: {detail}</translation>
     </message>
     <message>
+      <source>数据段 {i} 校验失败（被篡改、截断或顺序错乱）</source>
+      <translation>Segment {i} failed its check (tampered with, truncated or out of order)</translation>
+    </message>
+    <message>
+      <source>数据段长度不对</source>
+      <translation>Wrong segment length</translation>
+    </message>
+    <message>
+      <source>数据过长，无法组成读卡器命令帧</source>
+      <translation>Data too long for a card reader command frame</translation>
+    </message>
+    <message>
       <source>文书</source>
       <translation>Documents</translation>
     </message>
@@ -1500,6 +1632,10 @@
       <translation>File {name} is not a JPEG, PNG, TIFF or PDF</translation>
     </message>
     <message>
+      <source>文件 {name} 与清单不符</source>
+      <translation>File {name} does not match the manifest</translation>
+    </message>
+    <message>
       <source>文件 {name} 超过 {mb} MB</source>
       <translation>File {name} is larger than {mb} MB</translation>
     </message>
@@ -1508,8 +1644,32 @@
       <translation>File "{name}" is not a supported image format (JPEG, PNG, TIFF). Please choose an image or a PDF file</translation>
     </message>
     <message>
+      <source>文件“{name}”不是支持的格式（JPEG、PNG、TIFF、PDF），请换一个文件</source>
+      <translation>File "{name}" is not in a supported format (JPEG, PNG, TIFF, PDF). Choose another file</translation>
+    </message>
+    <message>
       <source>文件“{name}”已损坏或无法读取，请重新扫描或换一个文件</source>
       <translation>File "{name}" is damaged or cannot be read. Please scan again or choose another file</translation>
+    </message>
+    <message>
+      <source>文件“{name}”有 {size} MB，超过 {limit} MB 的上限，请降低扫描分辨率或拆分后再导入</source>
+      <translation>File "{name}" is {size} MB, over the {limit} MB limit. Scan at a lower resolution or split it before importing</translation>
+    </message>
+    <message>
+      <source>文件“{name}”页面过多或过于复杂，请拆分后再导入</source>
+      <translation>File "{name}" has too many or too complex pages. Split it before importing</translation>
+    </message>
+    <message>
+      <source>文件不存在</source>
+      <translation>the file does not exist</translation>
+    </message>
+    <message>
+      <source>文件导入</source>
+      <translation>File import</translation>
+    </message>
+    <message>
+      <source>文件导入可用（JPEG、PNG、TIFF）</source>
+      <translation>File import available (JPEG, PNG, TIFF)</translation>
     </message>
     <message>
       <source>文档“{table}”第{row}行第{col}列的内容超出表格，请缩短该项内容后重试</source>
@@ -1548,6 +1708,10 @@
       <translation>Could not load the card reader vendor library {path}. Please check the driver installation</translation>
     </message>
     <message>
+      <source>无法导入 PDF：未安装 PDF 渲染组件（poppler-utils），请联系运维人员</source>
+      <translation>Cannot import PDF: the PDF renderer (poppler-utils) is not installed. Contact IT support</translation>
+    </message>
+    <message>
       <source>无法打开加密数据库 {path}：密钥不正确或文件已损坏。文件未作任何改动，请联系运维人员用正确密钥或备份恢复</source>
       <translation>Could not open encrypted database {path}: the key is wrong or the file is damaged. The file was not changed. Please contact the operations staff to restore it with the correct key or from a backup</translation>
     </message>
@@ -1576,8 +1740,16 @@
       <translation>Identity could not be verified automatically; please ask a member of staff</translation>
     </message>
     <message>
+      <source>无法解开数据包密钥（密钥不符或数据已损坏）</source>
+      <translation>Cannot unwrap the packet key (wrong key or damaged data)</translation>
+    </message>
+    <message>
       <source>无法识别的证件类型，请人工核验证件</source>
       <translation>Unrecognized document type. Please verify the ID document manually</translation>
+    </message>
+    <message>
+      <source>无法识别的证件类型，请放置居民身份证、居住证或永久居留身份证</source>
+      <translation>Unrecognised card type. Place a resident ID card, residence permit or permanent residence card</translation>
     </message>
     <message>
       <source>无法读取图片 {path}，请检查文件是否为 JPEG 或 PNG</source>
@@ -1590,6 +1762,10 @@
     <message>
       <source>无法读取文件 {name}：{err}</source>
       <translation>Could not read file {name}: {err}</translation>
+    </message>
+    <message>
+      <source>无法读取文件“{name}”，请检查文件权限或换一个文件</source>
+      <translation>Cannot read file "{name}". Check the file permissions or choose another file</translation>
     </message>
     <message>
       <source>无法读取注册码文件 {path}：{err}</source>
@@ -1700,12 +1876,24 @@
       <translation>The response from the server-side face-to-ID comparison could not be understood. Will retry later</translation>
     </message>
     <message>
+      <source>未发现 USB/串口身份证读卡器，请检查连接线</source>
+      <translation>No USB/serial ID card reader found. Check the cable</translation>
+    </message>
+    <message>
       <source>未取得</source>
       <translation>Not obtained</translation>
     </message>
     <message>
       <source>未取得利害关系人的书面同意，不能继续办理</source>
       <translation>No written consent of the interested parties; the application cannot go on</translation>
+    </message>
+    <message>
+      <source>未安装 poppler-utils，无法导入 PDF</source>
+      <translation>poppler-utils is not installed: PDF import unavailable</translation>
+    </message>
+    <message>
+      <source>未安装扫描仪驱动组件（python-sane）</source>
+      <translation>The scanner driver component (python-sane) is not installed</translation>
     </message>
     <message>
       <source>未安装扫描仪驱动组件（python-sane），请联系运维人员</source>
@@ -1736,6 +1924,10 @@
       <translation>No scanner found</translation>
     </message>
     <message>
+      <source>未找到扫描仪，请检查电源和 USB 连接</source>
+      <translation>No scanner found. Check its power and USB connection</translation>
+    </message>
+    <message>
       <source>未找到扫描仪，请检查电源和 USB 连接后重试</source>
       <translation>No scanner found. Please check the power and USB connection and try again</translation>
     </message>
@@ -1746,6 +1938,14 @@
     <message>
       <source>未找到本行备案材料，请联系管理员同步主数据</source>
       <translation>No filed materials found for this bank. Please ask the administrator to sync the master data</translation>
+    </message>
+    <message>
+      <source>未找到证件，请把身份证放在读卡区；已读过的证件需拿起后重新放置</source>
+      <translation>No card found. Place the ID card on the reader; a card already read must be lifted and placed again</translation>
+    </message>
+    <message>
+      <source>未找到高拍仪（摄像头），请检查 USB 连接</source>
+      <translation>No document camera found. Check the USB connection</translation>
     </message>
     <message>
       <source>未核验</source>
@@ -1766,6 +1966,10 @@
     <message>
       <source>未知的业务类型“{code}”</source>
       <translation>Unknown business type "{code}"</translation>
+    </message>
+    <message>
+      <source>未知的字段组“{group}”</source>
+      <translation>unknown field group "{group}"</translation>
     </message>
     <message>
       <source>未知的文档类型“{kind}”，可选：{kinds}</source>
@@ -1904,12 +2108,24 @@
       <translation>Materials list</translation>
     </message>
     <message>
+      <source>材料编码重复</source>
+      <translation>duplicate material codes</translation>
+    </message>
+    <message>
       <source>材料：{slots} 项，共 {pages} 页</source>
       <translation>Materials: {slots} items, {pages} pages in all</translation>
     </message>
     <message>
       <source>条件不满足</source>
       <translation>Condition not met</translation>
+    </message>
+    <message>
+      <source>条件引用了未定义的字段 {fields}</source>
+      <translation>the condition refers to undefined fields {fields}</translation>
+    </message>
+    <message>
+      <source>条件引用了此前没有的问题 {ids}</source>
+      <translation>the condition refers to questions not asked before: {ids}</translation>
     </message>
     <message>
       <source>条件：{c}</source>
@@ -2000,6 +2216,14 @@
       <translation>Emulated card reader (demo card, not for real business)</translation>
     </message>
     <message>
+      <source>模拟高拍仪</source>
+      <translation>Simulated document camera</translation>
+    </message>
+    <message>
+      <source>模板名称无效</source>
+      <translation>invalid template name</translation>
+    </message>
+    <message>
       <source>正在处理……</source>
       <translation>Processing…</translation>
     </message>
@@ -2062,6 +2286,10 @@
     <message>
       <source>民族：{value}</source>
       <translation>Ethnicity: {value}</translation>
+    </message>
+    <message>
+      <source>没有使用扫描仪的权限，请联系运维人员</source>
+      <translation>No permission to use the scanner. Contact IT support</translation>
     </message>
     <message>
       <source>没有可不填</source>
@@ -2384,12 +2612,40 @@
       <translation>Revision {rev}: please provide everything in the list below at once and submit again.</translation>
     </message>
     <message>
+      <source>第13位土地所有权类型应为 G、J 或 Z</source>
+      <translation>Character 13 (land ownership type) must be G, J or Z</translation>
+    </message>
+    <message>
+      <source>第14位宗地权利类型代码无效</source>
+      <translation>Character 14 (parcel right type code) is invalid</translation>
+    </message>
+    <message>
+      <source>第15至19位宗地顺序号应为数字</source>
+      <translation>Characters 15 to 19 (parcel sequence number) must be digits</translation>
+    </message>
+    <message>
       <source>第18位校验码应为{expected}</source>
       <translation>The 18th character (check digit) should be {expected}</translation>
     </message>
     <message>
+      <source>第1至12位应为行政区划、地籍区和地籍子区代码（数字）</source>
+      <translation>Characters 1 to 12 must be the administrative division, cadastral district and sub-district codes (digits)</translation>
+    </message>
+    <message>
+      <source>第20位定着物类型应为 F、L、Q 或 W</source>
+      <translation>Character 20 (fixture type) must be F, L, Q or W</translation>
+    </message>
+    <message>
+      <source>第21至28位定着物单元号应为数字</source>
+      <translation>Characters 21 to 28 (fixture unit number) must be digits</translation>
+    </message>
+    <message>
       <source>第3至8位应为行政区划代码（数字）</source>
       <translation>Characters 3 to 8 should be an administrative division code (digits)</translation>
+    </message>
+    <message>
+      <source>第{line}行不是有效的 JSON：{error}</source>
+      <translation>line {line} is not valid JSON: {error}</translation>
     </message>
     <message>
       <source>第{pages}页可能空白、模糊或过暗，请检查后重拍</source>
@@ -2464,12 +2720,20 @@
       <translation>The unified social credit code should have 18 characters; it has {n}</translation>
     </message>
     <message>
+      <source>编码“{code}”与文件名不一致</source>
+      <translation>the code "{code}" does not match the file name</translation>
+    </message>
+    <message>
       <source>缩小</source>
       <translation>Zoom out</translation>
     </message>
     <message>
       <source>缺</source>
       <translation>Missing</translation>
+    </message>
+    <message>
+      <source>缺少必填项</source>
+      <translation>required item missing</translation>
     </message>
     <message>
       <source>联系电话</source>
@@ -2526,6 +2790,14 @@
     <message>
       <source>证书及电子证明领取</source>
       <translation>Collect certificates and electronic certificates</translation>
+    </message>
+    <message>
+      <source>证件中没有该项内容，请确认证件类型后重试</source>
+      <translation>The card holds no such item. Check the card type and try again</translation>
+    </message>
+    <message>
+      <source>证件信息验证错误，请拿起身份证重新放置后重试</source>
+      <translation>Card data verification failed. Lift the ID card, place it again and retry</translation>
     </message>
     <message>
       <source>证件号码</source>
@@ -2590,6 +2862,10 @@
     <message>
       <source>证件类型：{value}</source>
       <translation>Document type: {value}</translation>
+    </message>
+    <message>
+      <source>证件认证读卡器安全模块失败，请把身份证放稳后重试</source>
+      <translation>The card failed to authenticate the reader's security module. Hold the ID card still and try again</translation>
     </message>
     <message>
       <source>证件：{label} {id}，有效期至 {to}</source>
@@ -2694,6 +2970,10 @@
     <message>
       <source>该抵押权是否已因主债权清偿等原因消灭？</source>
       <translation>Has this mortgage been extinguished, e.g. because the principal claim has been repaid?</translation>
+    </message>
+    <message>
+      <source>该端口没有读卡器应答</source>
+      <translation>No reader answers on this port</translation>
     </message>
     <message>
       <source>该记录将连同经办人和时间一并保存，并记入审计日志。</source>
@@ -2862,6 +3142,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Card reader unavailable: </translation>
     </message>
     <message>
+      <source>读卡器不支持该命令，请确认读卡器型号或更新驱动</source>
+      <translation>The reader does not support this command. Check the reader model or update its driver</translation>
+    </message>
+    <message>
       <source>读卡器厂商库无响应，请重新插拔读卡器后重试</source>
       <translation>The card reader vendor library is not responding. Please unplug and reconnect the card reader and try again</translation>
     </message>
@@ -2874,6 +3158,26 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>The card reader vendor library returned data in the wrong format. Please read the card again</translation>
     </message>
     <message>
+      <source>读卡器发生未知错误，请重新插拔读卡器后重试</source>
+      <translation>Unknown reader error. Unplug the reader, plug it in again and retry</translation>
+    </message>
+    <message>
+      <source>读卡器取随机数失败，请拿起身份证重新放置后重试</source>
+      <translation>The reader failed to get a random number. Lift the ID card, place it again and retry</translation>
+    </message>
+    <message>
+      <source>读卡器安全模块未授权，请联系读卡器厂商</source>
+      <translation>The reader's security module is not authorised. Contact the reader's vendor</translation>
+    </message>
+    <message>
+      <source>读卡器安全模块编号格式错误，请重试</source>
+      <translation>Malformed reader security module ID. Try again</translation>
+    </message>
+    <message>
+      <source>读卡器安全模块自检失败，请联系维护人员更换读卡器</source>
+      <translation>The reader's security module failed its self-test. Ask maintenance to replace the reader</translation>
+    </message>
+    <message>
       <source>读卡器尚未打开，请先连接读卡器</source>
       <translation>The card reader is not open. Please connect the card reader first</translation>
     </message>
@@ -2882,8 +3186,36 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Incomplete response from the card reader. Please try again; if this keeps happening, check the cable</translation>
     </message>
     <message>
+      <source>读卡器应答帧头错误，请重试；反复出现请检查连接线</source>
+      <translation>Bad frame header in the reader's answer. Try again; if it keeps happening, check the cable</translation>
+    </message>
+    <message>
       <source>读卡器应答无法识别，请确认该端口连接的是身份证读卡器</source>
       <translation>Unrecognized response from the card reader. Please make sure an ID card reader is connected to this port</translation>
+    </message>
+    <message>
+      <source>读卡器应答校验错误，请重新读卡；反复出现请检查连接线</source>
+      <translation>Bad checksum in the reader's answer. Read the card again; if it keeps happening, check the cable</translation>
+    </message>
+    <message>
+      <source>读卡器应答长度错误，请重试；反复出现请检查连接线</source>
+      <translation>Bad length in the reader's answer. Try again; if it keeps happening, check the cable</translation>
+    </message>
+    <message>
+      <source>读卡器报告校验和错误，请重试；反复出现请检查连接线</source>
+      <translation>The reader reports a checksum error. Try again; if it keeps happening, check the cable</translation>
+    </message>
+    <message>
+      <source>读卡器报告长度错误，请重试；反复出现请检查连接线</source>
+      <translation>The reader reports a length error. Try again; if it keeps happening, check the cable</translation>
+    </message>
+    <message>
+      <source>读卡器拒绝越权操作，请重新插拔读卡器后重试</source>
+      <translation>The reader refused an unauthorised operation. Unplug the reader, plug it in again and retry</translation>
+    </message>
+    <message>
+      <source>读卡器数据类型错误，请重试</source>
+      <translation>Wrong reader data type. Try again</translation>
     </message>
     <message>
       <source>读卡器无应答，请检查读卡器电源和连接线后重试</source>
@@ -2892,6 +3224,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>读卡器无法打开</source>
       <translation>The card reader cannot be opened</translation>
+    </message>
+    <message>
+      <source>读卡器无法认证该证件，证件可能损坏，请人工核验证件</source>
+      <translation>The reader cannot authenticate this card; it may be damaged. Check the card by hand</translation>
     </message>
     <message>
       <source>读卡器端口 {port} 打开失败（状态 {code}），请检查连接线和驱动</source>
@@ -2922,8 +3258,20 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Card reader: emulated card reader (demo documents, not real identities)</translation>
     </message>
     <message>
+      <source>读卡失败，请把身份证放稳后重试</source>
+      <translation>Card read failed. Hold the ID card still and try again</translation>
+    </message>
+    <message>
       <source>读卡成功</source>
       <translation>Card read successfully</translation>
+    </message>
+    <message>
+      <source>读卡数据不完整，请把身份证放稳后重新读卡</source>
+      <translation>Incomplete card data. Hold the ID card still and read it again</translation>
+    </message>
+    <message>
+      <source>读卡数据格式错误，请重新读卡</source>
+      <translation>Malformed card data. Read the card again</translation>
     </message>
     <message>
       <source>读卡时发生意外错误，请重试；反复出现请联系维护人员</source>
@@ -3018,12 +3366,20 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Connection</translation>
     </message>
     <message>
+      <source>送纸器里没有材料，请放入材料后重试</source>
+      <translation>The feeder is empty. Load the documents and try again</translation>
+    </message>
+    <message>
       <source>送纸器（多页）</source>
       <translation>Document feeder (multiple pages)</translation>
     </message>
     <message>
       <source>选交</source>
       <translation>Optional</translation>
+    </message>
+    <message>
+      <source>选卡失败，请拿起身份证重新放置后重试</source>
+      <translation>Card selection failed. Lift the ID card, place it again and retry</translation>
     </message>
     <message>
       <source>选择当事人后点击“采集人脸”</source>
@@ -3104,6 +3460,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>长期</source>
       <translation>Long-term</translation>
+    </message>
+    <message>
+      <source>问题编号“{id}”重复</source>
+      <translation>duplicate question id "{id}"</translation>
     </message>
     <message>
       <source>附件 {id} 已损坏（校验值不符），无法提交。请重新采集该材料</source>
@@ -3204,6 +3564,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>高拍仪</source>
       <translation>Document camera</translation>
+    </message>
+    <message>
+      <source>高拍仪 {device}</source>
+      <translation>Document camera {device}</translation>
     </message>
     <message>
       <source>高拍仪没有画面，请检查连接后重试</source>

@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from shared.logs import setup_logging
+    setup_logging("yizhan", console_level=logging.WARNING)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:

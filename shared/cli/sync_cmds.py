@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from shared.i18n import tr
+from shared.i18n import render_record, tr
 
 
 def _store(args):
@@ -95,7 +95,7 @@ def cmd_queue(args) -> int:
         items = Outbox(store, _settings(store)).items()
     for it in items:
         line = "\t".join([it.packet_id, it.state, "{}/{}".format(it.offset, it.size), describe(it),
-                          it.last_error[:80] if it.last_error else ""])
+                          render_record(it.last_error)[:80] if it.last_error else ""])
         print(scrub(line))  # nothing personal in clear, even from a server message
     return 0
 

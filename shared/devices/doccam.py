@@ -15,7 +15,7 @@ import numpy as np
 from shared.devices.frames import is_still
 from shared.devices.pages import PageSource
 from shared.errors import DeviceError
-from shared.i18n import Msg
+from shared.i18n import Msg, tr
 
 log = logging.getLogger("yizhan.devices.doccam")
 
@@ -28,7 +28,7 @@ class DocumentCamera(PageSource):
     def __init__(self, source: int | str | Iterable[np.ndarray] = 0,
                  width: int | None = None, height: int | None = None) -> None:
         self.source = source
-        self.name = "高拍仪 {}".format(source) if isinstance(source, (int, str)) else "模拟高拍仪"
+        self.name = tr("高拍仪 {device}", device=source) if isinstance(source, (int, str)) else tr("模拟高拍仪")
         self.width, self.height = width, height
         self._cap = None
         self._iter: Iterator[np.ndarray] | None = None

@@ -19,7 +19,7 @@ import numpy as np
 from shared.devices.page_io import decode_image_pages, sniff_type
 from shared.devices.pages import PageSource
 from shared.errors import CaptureError
-from shared.i18n import Msg
+from shared.i18n import Msg, N_, tr
 
 log = logging.getLogger("yizhan.devices.file")
 
@@ -50,12 +50,12 @@ def _parse_ppm_stream(data: bytes, name: str) -> list[np.ndarray]:
         try:
             magic, w, h = fields[0], int(fields[1]), int(fields[2])
         except ValueError as exc:
-            raise _err("file.corrupt", "文件“{name}”已损坏或无法读取，请重新扫描或换一个文件",
+            raise _err("file.corrupt", N_("文件“{name}”已损坏或无法读取，请重新扫描或换一个文件"),
                        name=name) from exc
         ch = 3 if magic == b"P6" else 1
         size = w * h * ch
         if magic not in (b"P5", b"P6") or p + size > len(data):
-            raise _err("file.corrupt", "文件“{name}”已损坏或无法读取，请重新扫描或换一个文件",
+            raise _err("file.corrupt", N_("文件“{name}”已损坏或无法读取，请重新扫描或换一个文件"),
                        name=name)
         arr = np.frombuffer(data, np.uint8, size, p).reshape(h, w, ch) if ch == 3 else \
             np.frombuffer(data, np.uint8, size, p).reshape(h, w)
@@ -69,16 +69,16 @@ def render_pdf(data: bytes, name: str = "PDF", dpi: int = 150,
     """Render the pages of a PDF held in memory to BGR arrays with pdftoppm."""
     exe = shutil.which("pdftoppm")
     if exe is None:
-        raise _err("file.pdf_tool", "无法导入 PDF：未安装 PDF 渲染组件（poppler-utils），请联系运维人员")
+        raise _err("file.pdf_tool", N_("无法导入 PDF：未安装 PDF 渲染组件（poppler-utils），请联系运维人员"))
     cmd = [exe, "-r", str(int(dpi)), "-l", str(int(max_pages)), "-"]
     try:
         proc = subprocess.run(cmd, input=data, capture_output=True, timeout=PDF_TIMEOUT_S)
     except subprocess.TimeoutExpired as exc:
-        raise _err("file.pdf_timeout", "文件“{name}”页面过多或过于复杂，请拆分后再导入",
+        raise _err("file.pdf_timeout", N_("文件“{name}”页面过多或过于复杂，请拆分后再导入"),
                    name=name) from exc
     if proc.returncode != 0 or not proc.stdout:
         log.info("pdftoppm failed with %d", proc.returncode)  # no file name: it may be personal
-        raise _err("file.corrupt", "文件“{name}”已损坏或无法读取，请重新扫描或换一个文件", name=name)
+        raise _err("file.corrupt", N_("文件“{name}”已损坏或无法读取，请重新扫描或换一个文件"), name=name)
     return _parse_ppm_stream(proc.stdout, name)
 
 
@@ -86,12 +86,12 @@ def load_pages(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES,
                dpi: int = 150) -> list[np.ndarray]:
     """All pages of one file's bytes, after the size and type checks."""
     if len(data) > max_bytes:
-        raise _err("file.too_large", "文件“{name}”有 {size} MB，超过 {limit} MB 的上限，"
-                   "请降低扫描分辨率或拆分后再导入", name=name,
+        raise _err("file.too_large", N_("文件“{name}”有 {size} MB，超过 {limit} MB 的上限，"
+                   "请降低扫描分辨率或拆分后再导入"), name=name,
                    size="{:.1f}".format(len(data) / 1048576), limit=max_bytes // 1048576)
     kind = sniff_type(data)
     if kind is None:
-        raise _err("file.type", "文件“{name}”不是支持的格式（JPEG、PNG、TIFF、PDF），请换一个文件",
+        raise _err("file.type", N_("文件“{name}”不是支持的格式（JPEG、PNG、TIFF、PDF），请换一个文件"),
                    name=name)
     if kind == "pdf":
         return render_pdf(data, name, dpi)
@@ -110,22 +110,22 @@ class FileSource(PageSource):
         self.paths = [Path(p) for p in paths]
         self.max_bytes = max_bytes
         self.dpi = dpi
-        self.name = "文件导入"
+        self.name = tr("文件导入")
 
     def _read(self, path: Path) -> bytes:
         name = path.name
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise _err("file.missing", "找不到文件“{name}”，请确认文件位置后重试", name=name) from exc
+            raise _err("file.missing", N_("找不到文件“{name}”，请确认文件位置后重试"), name=name) from exc
         if size > self.max_bytes:  # refuse before reading a huge file into memory
-            raise _err("file.too_large", "文件“{name}”有 {size} MB，超过 {limit} MB 的上限，"
-                       "请降低扫描分辨率或拆分后再导入", name=name,
+            raise _err("file.too_large", N_("文件“{name}”有 {size} MB，超过 {limit} MB 的上限，"
+                       "请降低扫描分辨率或拆分后再导入"), name=name,
                        size="{:.1f}".format(size / 1048576), limit=self.max_bytes // 1048576)
         try:
             return path.read_bytes()
         except OSError as exc:
-            raise _err("file.unreadable", "无法读取文件“{name}”，请检查文件权限或换一个文件",
+            raise _err("file.unreadable", N_("无法读取文件“{name}”，请检查文件权限或换一个文件"),
                        name=name) from exc
 
     def acquire(self, paths=None, **opts) -> Iterator[np.ndarray]:

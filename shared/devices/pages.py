@@ -17,6 +17,8 @@ from typing import Iterator
 
 import numpy as np
 
+from shared.i18n import N_, tr
+
 KINDS = ("doccam", "scanner", "file")
 
 
@@ -56,11 +58,11 @@ def list_sources(include_scanners: bool = True) -> list[dict]:
     ``id`` is what :func:`open_source` takes: ``"file"``, ``"doccam:<index>"`` or
     ``"sane:<device>"``.
     """
-    out = [{"id": "file", "name": "文件导入", "kind": "file"}]
+    out = [{"id": "file", "name": tr(N_("文件导入")), "kind": "file"}]
     for path in _video_devices():
         idx = path.replace("/dev/video", "")
         if idx.isdigit():
-            out.append({"id": "doccam:" + idx, "name": "高拍仪 " + path, "kind": "doccam"})
+            out.append({"id": "doccam:" + idx, "name": tr("高拍仪 {device}", device=path), "kind": "doccam"})
     if include_scanners:
         from shared.devices import sane_source
 
@@ -90,26 +92,27 @@ def open_source(source_id: str, **kwargs) -> PageSource:
 def check() -> list[dict]:
     """Health of the page sources for ``yizhan devices check``: one dict per item.
 
-    Each has ``device``, ``ok`` (bool) and ``detail`` (Chinese text for the operator).
+    Each has ``device``, ``ok`` (bool) and ``detail`` (text for the operator, in the current
+    language).
     """
-    results = [{"device": "file", "ok": True, "detail": "文件导入可用（JPEG、PNG、TIFF）"}]
+    results = [{"device": "file", "ok": True, "detail": tr("文件导入可用（JPEG、PNG、TIFF）")}]
     pdf_ok = shutil.which("pdftoppm") is not None
     results.append({"device": "pdf", "ok": pdf_ok,
-                    "detail": "PDF 导入可用" if pdf_ok else "未安装 poppler-utils，无法导入 PDF"})
+                    "detail": tr("PDF 导入可用") if pdf_ok else tr("未安装 poppler-utils，无法导入 PDF")})
     cams = _video_devices()
     results.append({"device": "doccam", "ok": bool(cams),
-                    "detail": "找到高拍仪：{}".format("、".join(cams)) if cams
-                    else "未找到高拍仪（摄像头），请检查 USB 连接"})
+                    "detail": tr("找到高拍仪：{devices}", devices="、".join(cams)) if cams
+                    else tr("未找到高拍仪（摄像头），请检查 USB 连接")})
     from shared.devices import sane_source
 
     if not sane_source.available():
         results.append({"device": "scanner", "ok": False,
-                        "detail": "未安装扫描仪驱动组件（python-sane）"})
+                        "detail": tr("未安装扫描仪驱动组件（python-sane）")})
     else:
         devs = sane_source.list_devices()
         results.append({"device": "scanner", "ok": bool(devs),
-                        "detail": "找到扫描仪：{}".format("、".join(d["device"] for d in devs))
-                        if devs else "未找到扫描仪，请检查电源和 USB 连接"})
+                        "detail": tr("找到扫描仪：{devices}", devices="、".join(d["device"] for d in devs))
+                        if devs else tr("未找到扫描仪，请检查电源和 USB 连接")})
     if os.environ.get("SANE_CONFIG_DIR"):
         results[-1]["detail"] += "（SANE_CONFIG_DIR={}）".format(os.environ["SANE_CONFIG_DIR"])
     return results

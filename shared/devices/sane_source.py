@@ -16,7 +16,7 @@ import numpy as np
 
 from shared.devices.pages import PageSource
 from shared.errors import DeviceError
-from shared.i18n import Msg
+from shared.i18n import Msg, N_
 
 log = logging.getLogger("yizhan.devices.sane")
 
@@ -25,15 +25,15 @@ _initialised = False
 
 # sane_strstatus texts (sanei/sane_strstatus.c) -> (code, message).
 _STATUS = (
-    ("out of documents", "scanner.no_docs", "送纸器里没有材料，请放入材料后重试"),
-    ("jammed", "scanner.jammed", "扫描仪卡纸，请打开送纸器取出卡住的纸张后重试"),
-    ("cover is open", "scanner.cover_open", "扫描仪盖板未合上，请合上盖板后重试"),
-    ("device busy", "scanner.busy", "扫描仪正忙，请等待当前扫描结束后重试"),
-    ("cancel", "scanner.cancelled", "扫描已取消"),
+    ("out of documents", "scanner.no_docs", N_("送纸器里没有材料，请放入材料后重试")),
+    ("jammed", "scanner.jammed", N_("扫描仪卡纸，请打开送纸器取出卡住的纸张后重试")),
+    ("cover is open", "scanner.cover_open", N_("扫描仪盖板未合上，请合上盖板后重试")),
+    ("device busy", "scanner.busy", N_("扫描仪正忙，请等待当前扫描结束后重试")),
+    ("cancel", "scanner.cancelled", N_("扫描已取消")),
     ("access to resource has been denied", "scanner.denied",
-     "没有使用扫描仪的权限，请联系运维人员"),
-    ("error during device i/o", "scanner.io", "扫描仪通信出错，请检查 USB 连接后重试"),
-    ("out of memory", "scanner.memory", "扫描仪内存不足，请降低分辨率后重试"),
+     N_("没有使用扫描仪的权限，请联系运维人员")),
+    ("error during device i/o", "scanner.io", N_("扫描仪通信出错，请检查 USB 连接后重试")),
+    ("out of memory", "scanner.memory", N_("扫描仪内存不足，请降低分辨率后重试")),
 )
 NO_DOCS = "scanner.no_docs"
 SOURCES = {"flatbed": "Flatbed", "adf": "Automatic Document Feeder"}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from shared.errors import CatalogError
-from shared.i18n import Msg
+from shared.i18n import Msg, N_
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalog"
 
@@ -131,21 +131,35 @@ class Catalog:
                 if channel in b.channels and (kind is None or b.kind == kind)]
 
 
-def _fail(path: Path, where: Iterable[Any], text: str) -> CatalogError:
-    where_s = "/".join(str(p) for p in where) or "(根)"
+def detail_message(text: str | Msg, **params: Any) -> Msg:
+    """What is wrong in a master-data file, kept translatable (``text`` is marked with ``N_``)."""
+    return text if isinstance(text, Msg) else Msg("catalog.detail", text, params)
+
+
+def where_text(where: Iterable[Any]) -> str | Msg:
+    """The position inside a JSON file (``a/0/b``), or "the root"."""
+    return "/".join(str(p) for p in where) or Msg("catalog.root", "(根)")
+
+
+def _fail(path: Path, where: Iterable[Any], text: str | Msg, **params: Any) -> CatalogError:
     return CatalogError(Msg("catalog.invalid", "业务目录文件 {file} 有误，位置 {where}：{text}",
-                            {"file": str(path), "where": where_s, "text": text}))
+                            {"file": str(path), "where": where_text(where),
+                             "text": detail_message(text, **params)}))
 
 
 def read_json(path: Path, fail=None) -> Any:
-    """Read a master-data JSON file; ``fail(path, where, text)`` builds the error (catalog's by default)."""
+    """Read a master-data JSON file; ``fail(path, where, text)`` builds the error (catalog's by default).
+
+    ``text`` is a :class:`~shared.i18n.Msg`, so the error can be shown in any language.
+    """
     fail = fail or _fail
     try:
         return json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
-        raise fail(path, [], "文件不存在") from None
+        raise fail(path, [], Msg("catalog.no_file", "文件不存在")) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise fail(path, ["第{}行".format(getattr(exc, "lineno", "?"))], "不是有效的 JSON：{}".format(exc)) from None
+        raise fail(path, [], Msg("catalog.bad_json", "第{line}行不是有效的 JSON：{error}",
+                                 {"line": getattr(exc, "lineno", "?"), "error": str(exc)})) from None
 
 
 def condition_fields(cond: dict | None) -> set[str]:
@@ -164,7 +178,7 @@ def _business(raw: dict, groups: dict, defaults: dict, path: Path) -> BusinessTy
     fields: dict[str, FieldDef] = {}
     for gi, group in enumerate(raw["field_groups"]):
         if group not in groups:
-            raise _fail(path, ["field_groups", gi], "未知的字段组“{}”".format(group))
+            raise _fail(path, ["field_groups", gi], N_("未知的字段组“{group}”"), group=group)
         for f in groups[group]:
             fields[f["key"]] = FieldDef(**{**f, "choices": tuple(f.get("choices", ()))})
     for f in raw["fields"]:  # a business field of the same key overrides the group's
@@ -176,15 +190,16 @@ def _business(raw: dict, groups: dict, defaults: dict, path: Path) -> BusinessTy
         slots.append(MaterialSlot(**{**merged, "sources": tuple(merged["sources"])}))
     codes = [s.code for s in slots]
     if len(set(codes)) != len(codes):
-        raise _fail(path, ["materials"], "材料编码重复")
+        raise _fail(path, ["materials"], N_("材料编码重复"))
     known = set(fields)
     for i, s in enumerate(slots):
         unknown = condition_fields(s.condition) - known
         if unknown:
-            raise _fail(path, ["materials", i, "condition"], "条件引用了未定义的字段 {}".format(sorted(unknown)))
+            raise _fail(path, ["materials", i, "condition"], N_("条件引用了未定义的字段 {fields}"),
+                        fields=", ".join(sorted(unknown)))
     for i, r in enumerate(roles):
         if r.min > r.max:
-            raise _fail(path, ["roles", i], "min 大于 max")
+            raise _fail(path, ["roles", i], N_("min 大于 max"))
     keep = {k: raw[k] for k in ("code", "name", "name_en", "kind", "registration_type", "interview",
                                 "mortgage_kind", "right_type", "description") if k in raw}
     return BusinessType(channels=tuple(raw["channels"]), roles=roles, fields=tuple(fields.values()),
@@ -203,7 +218,7 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
     schema = read_json(directory / "schema.json")
     for key in ("catalog_version", "businesses", "field_groups", "id_kinds", "party_kinds"):
         if key not in index:
-            raise _fail(index_path, [key], "缺少必填项")
+            raise _fail(index_path, [key], N_("缺少必填项"))
     validator = jsonschema.Draft202012Validator(schema)
     businesses: dict[str, BusinessType] = {}
     for code in index["businesses"]:
@@ -211,9 +226,9 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
         raw = read_json(path)
         errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
         if errors:
-            raise _fail(path, errors[0].absolute_path, errors[0].message)
+            raise _fail(path, errors[0].absolute_path, "{error}", error=errors[0].message)
         if raw["code"] != code:
-            raise _fail(path, ["code"], "编码“{}”与文件名不一致".format(raw["code"]))
+            raise _fail(path, ["code"], N_("编码“{code}”与文件名不一致"), code=raw["code"])
         businesses[code] = _business(raw, index["field_groups"], index.get("material_defaults", {}), path)
     return Catalog(str(index["catalog_version"]), businesses, index["id_kinds"], index["party_kinds"], directory)
 

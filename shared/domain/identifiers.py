@@ -12,7 +12,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from shared.i18n import Msg
+from shared.i18n import Msg, N_
 
 RIC_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 RIC_CHECK = "10X98765432"
@@ -102,12 +102,12 @@ def validate_unit_number(value: str) -> Msg | None:
     if len(v) != 28:
         return Msg("unit.length", "不动产单元号应为28位，现为{n}位", {"n": len(v)})
     rules = (
-        (0, 12, str.isdigit, "unit.area", "第1至12位应为行政区划、地籍区和地籍子区代码（数字）"),
-        (12, 13, lambda s: s in "GJZ", "unit.owner", "第13位土地所有权类型应为 G、J 或 Z"),
-        (13, 14, lambda s: s in "ABSXCDEFLNHGWY", "unit.right", "第14位宗地权利类型代码无效"),
-        (14, 19, str.isdigit, "unit.parcel", "第15至19位宗地顺序号应为数字"),
-        (19, 20, lambda s: s in "FLQW", "unit.fixture", "第20位定着物类型应为 F、L、Q 或 W"),
-        (20, 28, str.isdigit, "unit.fixture_no", "第21至28位定着物单元号应为数字"),
+        (0, 12, str.isdigit, "unit.area", N_("第1至12位应为行政区划、地籍区和地籍子区代码（数字）")),
+        (12, 13, lambda s: s in "GJZ", "unit.owner", N_("第13位土地所有权类型应为 G、J 或 Z")),
+        (13, 14, lambda s: s in "ABSXCDEFLNHGWY", "unit.right", N_("第14位宗地权利类型代码无效")),
+        (14, 19, str.isdigit, "unit.parcel", N_("第15至19位宗地顺序号应为数字")),
+        (19, 20, lambda s: s in "FLQW", "unit.fixture", N_("第20位定着物类型应为 F、L、Q 或 W")),
+        (20, 28, str.isdigit, "unit.fixture_no", N_("第21至28位定着物单元号应为数字")),
     )
     for start, end, ok, code, text in rules:
         if not ok(v[start:end]):

@@ -11,8 +11,11 @@ in ``case.identity_checks``::
      "face":       {frame_blob, face_blob, sharpness, quality, liveness, device, simulated,
                     captured_at, operator} or None,
      "comparison": {decision (pass | fail | manual_review | pending), score, threshold, method,
-                    reason, reference, operator, at} or None,
-     "failure":    {code, reason} or None}
+                    reason, reason_code, reason_msg, reference, operator, at} or None,
+     "failure":    {code, reason, reason_code, reason_msg} or None}
+
+``reason`` is the Chinese text (what older records hold); ``reason_msg`` keeps the message's
+code, template and parameters so :func:`reason_text` shows it in the reader's language.
 
 Only the masked ID number is kept here; the images live encrypted in the store's blobs
 (kinds ``face`` and ``idphoto``), referenced by id. The authoritative comparison is the
@@ -31,7 +34,7 @@ from shared.domain.catalog import BusinessType
 from shared.domain.identifiers import normalize
 from shared.domain.persons import first_of_each
 from shared.domain.validation import evaluate
-from shared.i18n import N_, Msg
+from shared.i18n import N_, Msg, render_record, translate
 from shared.security.masking import mask_id
 
 STATUSES = ("done", "missing", "failed", "pending")
@@ -94,15 +97,6 @@ REASONS = {
     "manual_pass": N_("经办人人工核对一致"),
     "manual_fail": N_("经办人人工核对不一致"),
 }
-
-
-def reason_of(part: dict[str, Any] | None) -> str:
-    """The reason of a record's ``failure`` or ``comparison`` part, in the current language."""
-    from shared.i18n import translate
-    if not part:
-        return ""
-    code = part.get("code") if part.get("code") in REASONS else None
-    return translate(REASONS[code]) if code else str(part.get("reason") or "")
 
 
 # -- who needs a check --------------------------------------------------------------------
@@ -264,7 +258,7 @@ def attach_card(case: Case, party_id: str, card: dict[str, Any], *, check_no: in
         case.identity_checks.append(record)
     record["card"] = card
     if failure:
-        record["failure"] = {"code": failure, "reason": REASONS[failure]}
+        record["failure"] = {"code": failure, **_reason(failure)}
     return _touch(record, need_card=check_no == 1)
 
 
@@ -308,7 +302,8 @@ def decide_manually(record: dict[str, Any], passed: bool, operator: str,
     previous = record.get("comparison") or {}
     code = "manual_pass" if passed else "manual_fail"
     record["comparison"] = {"decision": "pass" if passed else "fail", "score": None,
-                            "threshold": None, "method": "manual", "reason": note or REASONS[code],
+                            "threshold": None, "method": "manual",
+                            **_reason(Msg(code, "{note}", {"note": note}) if note else code),
                             "reference": previous.get("reference"), "operator": operator,
                             "at": now_iso(), "automatic": previous}
     return _touch(record, need_card=int(record.get("check_no", 1)) == 1)
@@ -340,10 +335,29 @@ def default_comparer() -> FaceComparer:
     return PendingComparer()
 
 
-def _result(decision: str, reason: str, method: str, operator: str, reference: str | None,
+def _reason(reason: str | Msg) -> dict[str, Any]:
+    """The reason keys of a record part, from a :data:`REASONS` code or a message."""
+    msg = reason if isinstance(reason, Msg) else Msg(reason, REASONS[reason])
+    return {"reason": msg.render("zh"), "reason_code": msg.code, "reason_msg": msg.to_record()}
+
+
+def reason_text(part: dict[str, Any] | None, lang: str | None = None) -> str:
+    """The reason of a ``comparison`` or ``failure`` part in ``lang`` (the current language).
+
+    Reads both forms: ``reason_msg`` (code and parameters) and an older record's plain
+    ``reason`` (a :data:`REASONS` text is still translated; other text is shown as it is).
+    """
+    if not part:
+        return ""
+    if part.get("reason_msg"):
+        return render_record(part["reason_msg"], lang)
+    return translate(str(part.get("reason") or ""), lang)
+
+
+def _result(decision: str, reason: str | Msg, method: str, operator: str, reference: str | None,
             score: float | None = None, threshold: float | None = None) -> dict[str, Any]:
     return {"decision": decision, "score": score, "threshold": threshold, "method": method,
-            "reason": reason, "reference": reference, "operator": operator, "at": now_iso()}
+            **_reason(reason), "reference": reference, "operator": operator, "at": now_iso()}
 
 
 def run_comparison(comparer, probe_jpeg: bytes, reference, *, operator: str = "",
@@ -356,19 +370,19 @@ def run_comparison(comparer, probe_jpeg: bytes, reference, *, operator: str = ""
     """
     from shared.errors import CaptureError, DeviceError
     if comparer is None or getattr(comparer, "pending", False):
-        return _result("pending", REASONS["pending"], "server", operator, reference_kind)
+        return _result("pending", "pending", "server", operator, reference_kind)
     if reference is None:
-        return _result("pending", REASONS["no_reference"], "server", operator, None)
+        return _result("pending", "no_reference", "server", operator, None)
     try:
         if not comparer.available():
-            return _result("pending", REASONS["pending"], "server", operator, reference_kind)
+            return _result("pending", "pending", "server", operator, reference_kind)
         res = comparer.compare(probe_jpeg, reference)
     except DeviceError as err:
-        return _result("pending", str(err), "server", operator, reference_kind)
+        return _result("pending", err.msg, "server", operator, reference_kind)
     except CaptureError as err:
-        return _result("manual_review", str(err), getattr(comparer, "method", "local"), operator,
+        return _result("manual_review", err.msg, getattr(comparer, "method", "local"), operator,
                        reference_kind)
-    return _result(res.decision, REASONS[res.decision], res.method, operator, reference_kind,
+    return _result(res.decision, res.decision, res.method, operator, reference_kind,
                    res.score, res.threshold)
 
 

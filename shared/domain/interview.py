@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from shared.domain.case import Case, Party, now_iso
-from shared.domain.catalog import read_json
+from shared.domain.catalog import detail_message, read_json, where_text
 from shared.domain.identifiers import parse_amount, parse_date, validate_amount, validate_date
 from shared.errors import CatalogError
-from shared.i18n import Msg
+from shared.i18n import Msg, N_
 
 INTERVIEW_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalog" / "interview"
 ANSWER_TYPES = ("yes_no", "choice", "share_percent", "amount", "date", "text")
@@ -99,10 +99,10 @@ class InterviewTemplate:
         raise KeyError(qid)
 
 
-def _fail(path: Path, where: Iterable[Any], text: str) -> CatalogError:
-    where_s = "/".join(str(p) for p in where) or "(根)"
+def _fail(path: Path, where: Iterable[Any], text: str | Msg, **params: Any) -> CatalogError:
     return CatalogError(Msg("interview.invalid", "询问笔录模板 {file} 有误，位置 {where}：{text}。请修正该文件或更新业务目录",
-                            {"file": str(path), "where": where_s, "text": text}))
+                            {"file": str(path), "where": where_text(where),
+                             "text": detail_message(text, **params)}))
 
 
 def _read(path: Path) -> Any:
@@ -135,14 +135,15 @@ def parse_template(raw: Any, path: Path, schema: dict) -> InterviewTemplate:
 
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(raw), key=lambda e: list(e.absolute_path))
     if errors:
-        raise _fail(path, errors[0].absolute_path, errors[0].message)
+        raise _fail(path, errors[0].absolute_path, "{error}", error=errors[0].message)
     seen: list[str] = []
     for i, q in enumerate(raw["questions"]):
         if q["id"] in seen:
-            raise _fail(path, ["questions", i, "id"], "问题编号“{}”重复".format(q["id"]))
+            raise _fail(path, ["questions", i, "id"], N_("问题编号“{id}”重复"), id=q["id"])
         unknown = _answer_refs(q.get("when")) - set(seen)
         if unknown:
-            raise _fail(path, ["questions", i, "when"], "条件引用了此前没有的问题 {}".format(sorted(unknown)))
+            raise _fail(path, ["questions", i, "when"], N_("条件引用了此前没有的问题 {ids}"),
+                        ids=", ".join(sorted(unknown)))
         seen.append(q["id"])
     return InterviewTemplate(name=raw["name"], version=str(raw["version"]), title=raw["title"],
                              questions=tuple(_question(q) for q in raw["questions"]), closing=raw["closing"],
@@ -164,14 +165,14 @@ def _load_shipped(name: str) -> InterviewTemplate:
 
 def _load(name: str, directory: Path) -> InterviewTemplate:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name or ""):
-        raise _fail(directory / "{}.json".format(name), [], "模板名称无效")
+        raise _fail(directory / "{}.json".format(name), [], N_("模板名称无效"))
     path = directory / "{}.json".format(name)
     schema_path = directory / "schema.json"
     if not schema_path.exists():
         schema_path = INTERVIEW_DIR / "schema.json"
     template = parse_template(_read(path), path, _read(schema_path))
     if template.name != name:
-        raise _fail(path, ["name"], "名称“{}”与文件名不一致".format(template.name))
+        raise _fail(path, ["name"], N_("名称“{name}”与文件名不一致"), name=template.name)
     return template
 
 
@@ -440,6 +441,7 @@ class InterviewSession:
             "role": self.party.role,
             "status": status,
             "stop_reason": self.stop_reason.render("zh") if self.stop_reason else None,
+            "stop_reason_msg": self.stop_reason.to_record() if self.stop_reason else None,
             "started_at": self.started_at,
             "finished_at": self.finished_at,
             "confirmed_at": self.confirmed_at,

@@ -15,7 +15,7 @@ from typing import Any
 from shared.domain.case import Case, Party
 from shared.domain.interview import InterviewSession, InterviewTemplate, parties_to_interview
 from shared.domain.signature import verify_binding
-from shared.i18n import N_, Msg, translate
+from shared.i18n import N_, Msg, render_record, translate
 
 PENDING, STOPPED, OUTDATED, UNSIGNED, DONE = "pending", "stopped", "outdated", "unsigned", "done"
 ANSWERING = "answering"  # a record saved part-way (each answer is kept as it is given)
@@ -69,7 +69,8 @@ def party_progress(template: InterviewTemplate, case: Case, party: Party) -> Par
     if not record_matches_case(template, case, party, record):
         return PartyProgress(party, OUTDATED)
     if record.get("status") == "stopped":
-        return PartyProgress(party, STOPPED, record.get("stop_reason") or "")
+        return PartyProgress(party, STOPPED, render_record(record.get("stop_reason_msg")
+                                                            or record.get("stop_reason") or ""))
     signature = case.signatures.get(party.party_id)
     if not signature or not verify_binding(signature, record):
         return PartyProgress(party, UNSIGNED)

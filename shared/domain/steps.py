@@ -128,7 +128,7 @@ def _identity_status(record: dict | None, biz: BusinessType, check_no: int,
     failure = record.get("failure")
     if failure:
         return StepStatus.BLOCKED, (Msg("step.identity.failure", "{reason}，请重新读卡",
-                                        {"reason": idm.reason_of(failure)}),)
+                                        {"reason": idm.reason_text(failure)}),)
     if check_no == 1 and not record.get("card"):
         return StepStatus.IN_PROGRESS, (Msg("step.identity.no_card", "尚未读取身份证"),)
     if biz.face_checks < 1 and check_no == 1:
@@ -146,7 +146,7 @@ def _identity_status(record: dict | None, biz: BusinessType, check_no: int,
     # manual_review, or pending (a record from before checks always ended): a person decides
     if manual_allowed:
         return StepStatus.BLOCKED, (Msg("step.identity.decide", "需经办人人工核对并记录理由：{reason}",
-                                        {"reason": idm.reason_of(comparison)}),)
+                                        {"reason": idm.reason_text(comparison)}),)
     return StepStatus.BLOCKED, (Msg("step.identity.ask_staff", "无法自动核验身份，请联系工作人员"),)
 
 

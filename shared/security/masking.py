@@ -11,6 +11,7 @@ import re
 
 _RIC_RE = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
 _MOBILE_RE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+_HAN_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]{2,}")
 
 
 def mask_name(name: str | None) -> str:
@@ -53,6 +54,15 @@ def scrub(text: str) -> str:
     return _MOBILE_RE.sub(lambda m: m.group(1) + "****" + m.group(3), text)
 
 
+def mask_text(text: str) -> str:
+    """Mask free text of unknown origin (an exception's message, a value put into a log line).
+
+    Besides what :func:`scrub` masks, every run of Chinese characters keeps only its first: a
+    name cannot be told apart from the words around it, so none of them is kept in clear.
+    """
+    return _HAN_RUN_RE.sub(lambda m: m.group()[0] + "*" * (len(m.group()) - 1), scrub(text))
+
+
 class ScrubbingFilter(logging.Filter):
     """A logging filter that masks ID-shaped and phone-shaped strings in every record."""
 
@@ -63,14 +73,6 @@ class ScrubbingFilter(logging.Filter):
             return True
         record.msg, record.args = scrub(message), ()
         return True
-
-
-def install_log_scrubber(logger: logging.Logger | None = None) -> None:
-    """Attach :class:`ScrubbingFilter` to every handler of ``logger`` (root by default)."""
-    logger = logger or logging.getLogger()
-    for handler in logger.handlers:
-        if not any(isinstance(f, ScrubbingFilter) for f in handler.filters):
-            handler.addFilter(ScrubbingFilter())
 
 
 def display_party(party, reveal: bool = False) -> tuple[str, str, str]:

@@ -25,7 +25,7 @@ import struct
 from typing import BinaryIO, Iterator
 
 from shared.errors import TrustError
-from shared.i18n import Msg
+from shared.i18n import Msg, N_
 
 MAGIC = b"YZPKT\x00\x01\n"
 SEGMENT = 1 << 20
@@ -235,19 +235,19 @@ def read_header(src: BinaryIO) -> tuple[dict, bytes]:
     """Read the magic and header of a packet; return (header, header bytes)."""
     head = _read_exact(src, len(MAGIC) + 4)
     if head is None or head[:len(MAGIC)] != MAGIC:
-        raise _bad("数据包格式不对（不是一站数据包）")
+        raise _bad(N_("数据包格式不对（不是一站数据包）"))
     (hlen,) = struct.unpack(">I", head[len(MAGIC):])
     if hlen > MAX_HEADER:
-        raise _bad("数据包头过长")
+        raise _bad(N_("数据包头过长"))
     hbytes = _read_exact(src, hlen)
     if hbytes is None:
-        raise _bad("数据包头被截断")
+        raise _bad(N_("数据包头被截断"))
     try:
         header = json.loads(hbytes)
     except ValueError:
-        raise _bad("数据包头不是有效的 JSON") from None
+        raise _bad(N_("数据包头不是有效的 JSON")) from None
     if header.get("enc") != DATA_ALG or header.get("wrap") != WRAP_ALG:
-        raise _bad("不支持的算法 {enc}/{wrap}", enc=header.get("enc"), wrap=header.get("wrap"))
+        raise _bad(N_("不支持的算法 {enc}/{wrap}"), enc=header.get("enc"), wrap=header.get("wrap"))
     return header, hbytes
 
 
@@ -271,33 +271,33 @@ def decrypt_stream(src: BinaryIO, private_key, key_ids: dict | None = None) -> I
     keys = private_key if isinstance(private_key, dict) else None
     rsa = keys.get(header.get("key_id")) if keys is not None else private_key
     if rsa is None:
-        raise _bad("数据包使用了未知的服务器密钥 {kid}", kid=str(header.get("key_id"))[:16])
+        raise _bad(N_("数据包使用了未知的服务器密钥 {kid}"), kid=str(header.get("key_id"))[:16])
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
     from cryptography.exceptions import InvalidTag
     try:
         key = rsa.decrypt(b64d(header["wrapped_key"]), _oaep())
         prefix = b64d(header["nonce_prefix"])
     except Exception:  # wrong key, corrupted wrap: the same answer for all
-        raise _bad("无法解开数据包密钥（密钥不符或数据已损坏）") from None
+        raise _bad(N_("无法解开数据包密钥（密钥不符或数据已损坏）")) from None
     aes = AESGCM(key)
     hhash = hashlib.sha256(hbytes).digest()
     max_ct = int(header.get("segment", SEGMENT)) + _TAG
     index = 0
     length = _read_len(src)
     if length is None:
-        raise _bad("数据包被截断")
+        raise _bad(N_("数据包被截断"))
     while True:
         if length > max_ct:
-            raise _bad("数据段长度不对")
+            raise _bad(N_("数据段长度不对"))
         ct = _read_exact(src, length)
         if ct is None:
-            raise _bad("数据包被截断")
+            raise _bad(N_("数据包被截断"))
         nxt = _read_len(src)
         final = nxt is None
         try:
             yield aes.decrypt(prefix + struct.pack(">I", index), ct, _aad(hhash, index, final))
         except InvalidTag:
-            raise _bad("数据段 {i} 校验失败（被篡改、截断或顺序错乱）", i=index) from None
+            raise _bad(N_("数据段 {i} 校验失败（被篡改、截断或顺序错乱）"), i=index) from None
         if final:
             return
         index, length = index + 1, nxt
@@ -310,6 +310,6 @@ def _read_len(src: BinaryIO) -> int | None:
     while len(raw) < 4:
         more = src.read(4 - len(raw))
         if not more:
-            raise _bad("数据包被截断")
+            raise _bad(N_("数据包被截断"))
         raw += more
     return struct.unpack(">I", raw)[0]

@@ -65,7 +65,7 @@ class ServerComparer(FaceComparer):
             if getattr(err, "server_code", "") == "no_face":  # a picture without a usable face
                 raise CaptureError(err.msg) from None
             raise DeviceError(Msg("face.server_compare", "服务端人证比对暂不可用：{why}",
-                                  {"why": err.msg.render()})) from None
+                                  {"why": err.msg})) from None
         try:
             return ComparisonResult(float(answer["score"]), float(answer["threshold"]), str(answer["decision"]),
                                     "server:" + str(answer.get("engine", "")))

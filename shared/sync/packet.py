@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator
 
 from shared.errors import StoreError, SyncError, TrustError
-from shared.i18n import Msg
+from shared.i18n import Msg, N_
 from shared.sync import crypto
 
 if TYPE_CHECKING:
@@ -199,19 +199,19 @@ def _bad(text: str, **params) -> TrustError:
 def _read_entry(r: _PlainReader, sink: Callable[[bytes], None] | None = None, limit: int | None = None):
     head = r.read(2)
     if len(head) != 2:
-        raise _bad("数据包内容被截断")
+        raise _bad(N_("数据包内容被截断"))
     name = r.read(struct.unpack(">H", head)[0]).decode("utf-8", "replace")
     raw = r.read(8)
     if len(raw) != 8:
-        raise _bad("数据包内容被截断")
+        raise _bad(N_("数据包内容被截断"))
     size = struct.unpack(">Q", raw)[0]
     if limit is not None and size > limit:
-        raise _bad("数据包条目 {name} 过大", name=name)
+        raise _bad(N_("数据包条目 {name} 过大"), name=name)
     h, left, keep = hashlib.sha256(), size, []
     while left:
         chunk = r.read(min(left, 1 << 20))
         if not chunk:
-            raise _bad("数据包内容被截断")
+            raise _bad(N_("数据包内容被截断"))
         h.update(chunk)
         left -= len(chunk)
         if sink:
@@ -240,17 +240,17 @@ def open_packet(src: BinaryIO, rsa_keys, device_public: Callable[[str], bytes | 
     r = _PlainReader(crypto.decrypt_stream(src, rsa_keys))
     name, _, _, mbytes = _read_entry(r, limit=8 << 20)
     if name != "manifest.json":
-        raise _bad("数据包缺少清单")
+        raise _bad(N_("数据包缺少清单"))
     name, _, _, sig = _read_entry(r, limit=1024)
     if name != "manifest.sig":
-        raise _bad("数据包缺少清单签名")
+        raise _bad(N_("数据包缺少清单签名"))
     try:
         manifest = json.loads(mbytes)
     except ValueError:
-        raise _bad("数据包清单不是有效的 JSON") from None
+        raise _bad(N_("数据包清单不是有效的 JSON")) from None
     pub = device_public(str(manifest.get("device_id")))
     if pub is None or not crypto.verify(pub, sig, manifest_statement(mbytes)):
-        raise _bad("数据包清单签名无效")
+        raise _bad(N_("数据包清单签名无效"))
     case: dict[str, Any] = {}
     for meta in manifest.get("files", []):
         if meta["name"] == "case.json":
@@ -259,7 +259,7 @@ def open_packet(src: BinaryIO, rsa_keys, device_public: Callable[[str], bytes | 
         else:
             name, size, digest, _ = _read_entry(r, sink=(lambda c, m=meta: on_file(m, c)) if on_file else (lambda c: None))
         if name != meta["name"] or size != meta["size"] or digest != meta["sha256"]:
-            raise _bad("文件 {name} 与清单不符", name=meta["name"])
+            raise _bad(N_("文件 {name} 与清单不符"), name=meta["name"])
     if not r.at_end():
-        raise _bad("数据包含有清单之外的内容")
+        raise _bad(N_("数据包含有清单之外的内容"))
     return OpenedPacket(manifest, case, manifest.get("files", []))

@@ -3,7 +3,7 @@ and the labels of the item states (Qt-free, translatable)."""
 
 from __future__ import annotations
 
-from shared.i18n import N_, translate, tr
+from shared.i18n import N_, render_record, translate, tr
 from shared.sync.outbox import ACTIVE
 
 ITEM_LABELS = {
@@ -62,7 +62,7 @@ def describe(item) -> str:
             text += " · " + tr("证明号 {n}", n=o["proof_number"])
         return text
     if item.state == "failed":
-        return tr("上传失败：{err}", err=item.last_error[:60])
+        return tr("上传失败：{err}", err=render_record(item.last_error)[:60])
     if item.state in ACTIVE:
         done = int(100 * item.offset / item.size) if item.size else 0
         text = tr("{state} {pct}%", state=item_label(item.state), pct=done)

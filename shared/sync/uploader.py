@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from shared.errors import SyncError, TrustError
-from shared.i18n import Msg
+from shared.i18n import Msg, stored_text
 from shared.sync.backoff import Backoff
 from shared.sync.client import ServerError
 from shared.sync.outbox import ACTIVE, Outbox, OutboxItem
@@ -144,7 +144,7 @@ class PacketUploader:
             return True
         except TrustError as err:
             report.error, report.online = err, True
-            self.outbox.note_error(item.packet_id, err.msg.render("zh"), 0)
+            self.outbox.note_error(item.packet_id, stored_text(err.msg), 0)
             return False
         except ServerError as err:
             report.online = True
@@ -152,7 +152,7 @@ class PacketUploader:
             if err.retryable:
                 self._defer(item, err, report)
                 return True
-            self.outbox.note_error(item.packet_id, err.msg.render("zh"), 0, failed=True)
+            self.outbox.note_error(item.packet_id, stored_text(err.msg), 0, failed=True)
             report.failed.append(item.packet_id)
             return True
         except SyncError as err:
@@ -164,7 +164,7 @@ class PacketUploader:
             report.online = True
             return True
         except OSError as exc:
-            text = Msg("sync.packet_missing", "数据包文件无法读取：{err}", {"err": exc.strerror or str(exc)}).render("zh")
+            text = stored_text(Msg("sync.packet_missing", "数据包文件无法读取：{err}", {"err": exc.strerror or str(exc)}))
             self.outbox.note_error(item.packet_id, text, 0, failed=True)
             report.failed.append(item.packet_id)
             return True
@@ -173,7 +173,7 @@ class PacketUploader:
         fresh = self.outbox.get(item.packet_id)
         attempts = (fresh.attempts if fresh else item.attempts) + 1
         delay = self.backoff.delay(attempts, err.retry_after)
-        self.outbox.note_error(item.packet_id, err.msg.render("zh"), self.clock() + delay)
+        self.outbox.note_error(item.packet_id, stored_text(err.msg), self.clock() + delay)
         report.deferred.append(item.packet_id)
 
     def _send(self, item: OutboxItem) -> None:

@@ -229,7 +229,7 @@ class CaseSession:
             return idm.attach_card(case, party_id, part, failure=failure, operator=operator)
         record = self._command("read_card", change, detail={"party_id": party_id})
         if record.get("failure"):
-            self._notice("warning", Msg("workflow.card_failed", "{reason}", {"reason": idm.reason_of(record["failure"])}))
+            self._notice("warning", Msg("workflow.card_failed", "{reason}", {"reason": idm.reason_text(record["failure"])}))
         else:
             self._cards[party_id] = card
         return record
@@ -254,7 +254,7 @@ class CaseSession:
         record = self._command("record_face", change, detail={"party_id": party_id, "check_no": check_no})
         decision = record["comparison"]["decision"]
         self._notice("info" if decision == "pass" else "warning",
-                     Msg("workflow.face_result", "{reason}", {"reason": idm.reason_of(record["comparison"])}))
+                     Msg("workflow.face_result", "{reason}", {"reason": idm.reason_text(record["comparison"])}))
         return record
 
     def decide_face(self, party_id: str, passed: bool, reason: str, *, check_no: int = 1) -> dict[str, Any]:

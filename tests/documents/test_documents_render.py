@@ -84,10 +84,12 @@ def test_page_numbers_count_all_pages(doc_case, business):
 def test_receipt_qr_code_holds_the_business_number(doc_case, business):
     import cv2
     import numpy as np
+    from shared.capture.barcode import read_barcodes
     png = rasterize(_render("receipt", doc_case, business), dpi=150)[0]
-    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
-    value, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
-    assert value == doc_case.id
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+    # read as the registry's scanner would (the product's reader, zxing-cpp): OpenCV's own QR
+    # detector misses some perfectly printed codes, which made this test fail now and then
+    assert doc_case.id in [code.text for code in read_barcodes(image)]
 
 
 def test_footer_hash_changes_with_content(doc_case, business):

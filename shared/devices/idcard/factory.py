@@ -17,7 +17,7 @@ from shared.devices.idcard.model import IdCardData
 from shared.devices.idcard.reader import IdCardReader
 from shared.devices.idcard.serial_driver import SerialIdCardReader
 from shared.errors import DeviceError, YizhanError
-from shared.i18n import Msg
+from shared.i18n import Msg, tr
 
 log = logging.getLogger("yizhan.devices.idcard")
 
@@ -132,10 +132,10 @@ def check(spec: str | None = None) -> list[dict]:
     for port in ports:
         sam = probe(port)
         results.append({"name": "idcard serial " + port, "status": "ok" if sam else "error",
-                        "detail": "SAM " + sam if sam else "该端口没有读卡器应答"})
+                        "detail": "SAM " + sam if sam else tr("该端口没有读卡器应答")})
     if not ports:
         results.append({"name": "idcard serial", "status": "error",
-                        "detail": "未发现 USB/串口身份证读卡器，请检查连接线"})
+                        "detail": tr("未发现 USB/串口身份证读卡器，请检查连接线")})
     if spec and spec not in ("auto", "emulator"):
         try:
             with make_reader(spec) as reader:
@@ -147,7 +147,7 @@ def check(spec: str | None = None) -> list[dict]:
         with EmulatedReader(command_timeout=1.0) as reader:
             card = reader.read_card(timeout=2.0)
         results.append({"name": "idcard emulator", "status": "ok",
-                        "detail": "协议自检通过（模拟读卡器，{}）".format(card.card_type.label)})
+                        "detail": tr("协议自检通过（模拟读卡器，{card}）", card=tr(card.card_type.label))})
     except YizhanError as err:
         results.append({"name": "idcard emulator", "status": "error", "detail": str(err)})
     return results

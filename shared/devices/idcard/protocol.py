@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shared.errors import DeviceError
-from shared.i18n import Msg
+from shared.i18n import Msg, N_
 
 HEADER = b"\xAA\xAA\xAA\x96\x69"
 # Largest LEN a reader sends: text + photo + 1024-byte fingerprint is 0x090A. Anything much
@@ -39,24 +39,24 @@ SW_FIND_FAILED = 0x80
 
 # SW3 -> (name, Chinese message saying what is wrong and what to do)
 STATUS = {
-    0x90: ("ok", "操作成功"),
-    0x9F: ("card_found", "已找到证件"),
-    0x91: ("no_content", "证件中没有该项内容，请确认证件类型后重试"),
-    0x10: ("checksum_error", "读卡器报告校验和错误，请重试；反复出现请检查连接线"),
-    0x11: ("length_error", "读卡器报告长度错误，请重试；反复出现请检查连接线"),
-    0x21: ("bad_command", "读卡器不支持该命令，请确认读卡器型号或更新驱动"),
-    0x23: ("not_permitted", "读卡器拒绝越权操作，请重新插拔读卡器后重试"),
-    0x24: ("unknown_error", "读卡器发生未知错误，请重新插拔读卡器后重试"),
-    0x31: ("card_auth_sam_failed", "证件认证读卡器安全模块失败，请把身份证放稳后重试"),
-    0x32: ("sam_auth_card_failed", "读卡器无法认证该证件，证件可能损坏，请人工核验证件"),
-    0x33: ("verify_error", "证件信息验证错误，请拿起身份证重新放置后重试"),
-    0x40: ("unknown_card_type", "无法识别的证件类型，请放置居民身份证、居住证或永久居留身份证"),
-    0x41: ("read_failed", "读卡失败，请把身份证放稳后重试"),
-    0x47: ("random_failed", "读卡器取随机数失败，请拿起身份证重新放置后重试"),
-    0x60: ("sam_selftest_failed", "读卡器安全模块自检失败，请联系维护人员更换读卡器"),
-    0x66: ("sam_not_authorised", "读卡器安全模块未授权，请联系读卡器厂商"),
-    0x80: ("find_failed", "未找到证件，请把身份证放在读卡区；已读过的证件需拿起后重新放置"),
-    0x81: ("select_failed", "选卡失败，请拿起身份证重新放置后重试"),
+    0x90: ("ok", N_("操作成功")),
+    0x9F: ("card_found", N_("已找到证件")),
+    0x91: ("no_content", N_("证件中没有该项内容，请确认证件类型后重试")),
+    0x10: ("checksum_error", N_("读卡器报告校验和错误，请重试；反复出现请检查连接线")),
+    0x11: ("length_error", N_("读卡器报告长度错误，请重试；反复出现请检查连接线")),
+    0x21: ("bad_command", N_("读卡器不支持该命令，请确认读卡器型号或更新驱动")),
+    0x23: ("not_permitted", N_("读卡器拒绝越权操作，请重新插拔读卡器后重试")),
+    0x24: ("unknown_error", N_("读卡器发生未知错误，请重新插拔读卡器后重试")),
+    0x31: ("card_auth_sam_failed", N_("证件认证读卡器安全模块失败，请把身份证放稳后重试")),
+    0x32: ("sam_auth_card_failed", N_("读卡器无法认证该证件，证件可能损坏，请人工核验证件")),
+    0x33: ("verify_error", N_("证件信息验证错误，请拿起身份证重新放置后重试")),
+    0x40: ("unknown_card_type", N_("无法识别的证件类型，请放置居民身份证、居住证或永久居留身份证")),
+    0x41: ("read_failed", N_("读卡失败，请把身份证放稳后重试")),
+    0x47: ("random_failed", N_("读卡器取随机数失败，请拿起身份证重新放置后重试")),
+    0x60: ("sam_selftest_failed", N_("读卡器安全模块自检失败，请联系维护人员更换读卡器")),
+    0x66: ("sam_not_authorised", N_("读卡器安全模块未授权，请联系读卡器厂商")),
+    0x80: ("find_failed", N_("未找到证件，请把身份证放在读卡区；已读过的证件需拿起后重新放置")),
+    0x81: ("select_failed", N_("选卡失败，请拿起身份证重新放置后重试")),
 }
 
 
@@ -111,7 +111,7 @@ def checksum(data: bytes) -> int:
 
 def _frame(body: bytes) -> bytes:
     if len(body) + 1 > 0xFFFF:
-        raise _perr("too_long", "数据过长，无法组成读卡器命令帧")
+        raise _perr("too_long", N_("数据过长，无法组成读卡器命令帧"))
     length = (len(body) + 1).to_bytes(2, "big")
     return HEADER + length + body + bytes([checksum(length + body)])
 
@@ -152,15 +152,15 @@ class Response:
 def _body(frame: bytes, minimum: int) -> bytes:
     """Check header, LEN and CHK of one complete frame; return the bytes between LEN and CHK."""
     if not isinstance(frame, (bytes, bytearray, memoryview)):
-        raise _perr("type", "读卡器数据类型错误，请重试")
+        raise _perr("type", N_("读卡器数据类型错误，请重试"))
     frame = bytes(frame)
     if len(frame) < 8 or frame[:5] != HEADER:
-        raise _perr("header", "读卡器应答帧头错误，请重试；反复出现请检查连接线")
+        raise _perr("header", N_("读卡器应答帧头错误，请重试；反复出现请检查连接线"))
     length = int.from_bytes(frame[5:7], "big")
     if length < minimum or length > MAX_LEN or len(frame) != 7 + length:
-        raise _perr("length", "读卡器应答长度错误，请重试；反复出现请检查连接线")
+        raise _perr("length", N_("读卡器应答长度错误，请重试；反复出现请检查连接线"))
     if checksum(frame[5:-1]) != frame[-1]:
-        raise _perr("checksum", "读卡器应答校验错误，请重新读卡；反复出现请检查连接线")
+        raise _perr("checksum", N_("读卡器应答校验错误，请重新读卡；反复出现请检查连接线"))
     return frame[7:-1]
 
 
@@ -189,14 +189,14 @@ def parse_read_data(data: bytes, with_fingerprint: bool = False) -> ReadPayload:
     """Split the data of a read reply (after SW1-3) into text, photo and fingerprint."""
     head = 6 if with_fingerprint else 4
     if len(data) < head:
-        raise _perr("read_short", "读卡数据不完整，请把身份证放稳后重新读卡")
+        raise _perr("read_short", N_("读卡数据不完整，请把身份证放稳后重新读卡"))
     text_len = int.from_bytes(data[0:2], "big")
     photo_len = int.from_bytes(data[2:4], "big")
     fp_len = int.from_bytes(data[4:6], "big") if with_fingerprint else 0
     if text_len != 256 or photo_len > 1024 or fp_len > 1024:
-        raise _perr("read_layout", "读卡数据格式错误，请重新读卡")
+        raise _perr("read_layout", N_("读卡数据格式错误，请重新读卡"))
     if len(data) != head + text_len + photo_len + fp_len:
-        raise _perr("read_short", "读卡数据不完整，请把身份证放稳后重新读卡")
+        raise _perr("read_short", N_("读卡数据不完整，请把身份证放稳后重新读卡"))
     text = data[head:head + text_len]
     photo = data[head + text_len:head + text_len + photo_len]
     return ReadPayload(bytes(text), bytes(photo), bytes(data[head + text_len + photo_len:]))
@@ -213,7 +213,7 @@ def build_read_data(text: bytes, photo: bytes, fingerprint: bytes | None = None)
 def format_sam_id(data: bytes) -> str:
     """The printed form of the 16-byte SAM id: ``05.01-20101010-0001234567-1234567890``."""
     if len(data) < 16:
-        raise _perr("sam_id", "读卡器安全模块编号格式错误，请重试")
+        raise _perr("sam_id", N_("读卡器安全模块编号格式错误，请重试"))
     a = int.from_bytes(data[0:2], "little")
     b = int.from_bytes(data[2:4], "little")
     c = int.from_bytes(data[4:8], "little")
@@ -258,14 +258,14 @@ class FrameScanner:
                 return None
             length = int.from_bytes(buf[5:7], "big")
             if length < 3 or length > MAX_LEN:
-                self.last_error = _perr("length", "读卡器应答长度错误，请重试；反复出现请检查连接线")
+                self.last_error = _perr("length", N_("读卡器应答长度错误，请重试；反复出现请检查连接线"))
                 del buf[:1]
                 continue
             if len(buf) < 7 + length:
                 return None
             frame = bytes(buf[:7 + length])
             if checksum(frame[5:-1]) != frame[-1]:
-                self.last_error = _perr("checksum", "读卡器应答校验错误，请重新读卡；反复出现请检查连接线")
+                self.last_error = _perr("checksum", N_("读卡器应答校验错误，请重新读卡；反复出现请检查连接线"))
                 del buf[:1]
                 continue
             del buf[:7 + length]

@@ -1,0 +1,187 @@
+"""Logging of the front ends and the CLI: a rotating file per application, nothing personal in clear.
+
+:func:`setup_logging` is the one place that configures logging. Every handler it installs (and
+every handler :func:`install_log_scrubber` is given) formats records
+with :class:`ScrubbingFormatter`, which masks the whole formatted record, tracebacks included.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from shared.security.masking import mask_text, scrub
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+MAX_BYTES = 2 * 1024 * 1024
+BACKUP_COUNT = 5
+_MARK = "_yizhan_handler"
+
+
+def safe_value(value: Any) -> Any:
+    """A value as a log line may show it: numbers as they are, text masked (:func:`mask_text`).
+
+    A product error shows its message code and template with masked parameters, so the log
+    still says what went wrong without the names or numbers it was about.
+    """
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    from shared.errors import YizhanError
+    from shared.i18n import Msg
+    if isinstance(value, YizhanError):
+        value = value.msg
+    if isinstance(value, Msg):
+        params = {k: safe_value(v) for k, v in value.params.items()}
+        return "[{}] {} {}".format(value.code, value.text, params) if params else \
+            "[{}] {}".format(value.code, value.text)
+    return mask_text(str(value))
+
+
+def _exception_lines(exc: BaseException, seen: set[int]) -> list[str]:
+    seen.add(id(exc))
+    lines: list[str] = []
+    cause, context = exc.__cause__, exc.__context__
+    if cause is not None and id(cause) not in seen:
+        lines += _exception_lines(cause, seen)
+        lines.append("\nThe above exception was the direct cause of the following exception:\n\n")
+    elif context is not None and not exc.__suppress_context__ and id(context) not in seen:
+        lines += _exception_lines(context, seen)
+        lines.append("\nDuring handling of the above exception, another exception occurred:\n\n")
+    if exc.__traceback__ is not None:
+        lines.append("Traceback (most recent call last):\n")
+        lines += traceback.format_list(traceback.extract_tb(exc.__traceback__))
+    kind = type(exc)
+    name = kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else \
+        "{}.{}".format(kind.__module__, kind.__qualname__)
+    text = safe_value(exc)
+    lines.append("{}: {}\n".format(name, text) if text else name + "\n")
+    for note in getattr(exc, "__notes__", None) or ():
+        lines.append(mask_text(str(note)) + "\n")
+    return lines
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """Formats a record with nothing personal in clear.
+
+    The format string is code; what the program put into it at run time (the ``args``, a
+    non-string ``msg``) and every exception's text (its message and arguments, its causes,
+    its notes) are masked with :func:`~shared.security.masking.mask_text`; the traceback's frames
+    (file, line, code) are kept. The final text, stack included, goes through
+    :func:`~shared.security.masking.scrub` once more. A traceback text cached on the record
+    by another formatter is never reused as it is.
+    """
+
+    @classmethod
+    def like(cls, other: logging.Formatter | None) -> "ScrubbingFormatter":
+        """A scrubbing formatter with the layout of ``other`` (the default layout if None)."""
+        if other is None:
+            return cls()
+        return cls(other._fmt, other.datefmt)  # noqa: SLF001 - the layout of the formatter replaced
+
+    def _message(self, record: logging.LogRecord) -> str:
+        msg = record.msg if isinstance(record.msg, str) else safe_value(record.msg)
+        args = record.args
+        if not args:
+            return msg
+        try:
+            if isinstance(args, dict):
+                return msg % {k: safe_value(v) for k, v in args.items()}
+            return msg % tuple(safe_value(a) for a in args)
+        except (TypeError, ValueError, KeyError):  # e.g. %d given masked text: keep what we can
+            return "{} {}".format(msg, [safe_value(a) for a in (args.values() if isinstance(args, dict) else args)])
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's name
+        exc = ei[1] if isinstance(ei, tuple) else ei
+        if not isinstance(exc, BaseException):
+            return ""
+        return "".join(_exception_lines(exc, set())).rstrip("\n")
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.message = self._message(record)
+        if self.usesTime():
+            record.asctime = self.formatTime(record, self.datefmt)
+        text = self.formatMessage(record)
+        if record.exc_info and record.exc_info[1] is not None:
+            text += "\n" + self.formatException(record.exc_info)
+        elif record.exc_text:
+            text += "\n" + mask_text(record.exc_text)
+        if record.stack_info:
+            text += "\n" + self.formatStack(record.stack_info)
+        return scrub(text)
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file only its owner may read (mode 0600 where the OS has modes)."""
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # a file made before (or by another umask) is narrowed too
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
+def _private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(path, 0o700)  # mkdir's mode is narrowed by the umask, never widened
+    return path
+
+
+def setup_logging(app_name: str, log_dir: Path | str | None = None, *, level: int = logging.INFO,
+                  console_level: int | None = logging.WARNING) -> Path | None:
+    """Log to ``<log_dir>/<app_name>.log`` (rotated, size- and count-bounded) and to the console.
+
+    ``log_dir`` defaults to :func:`shared.config.default_log_dir` (created 0700). The console
+    handler (``console_level``; None for none) is added, as :func:`logging.basicConfig` does,
+    only when nothing else handles the root logger yet. Calling it again replaces what an earlier
+    call installed. Returns the log file, or None when it cannot be written (the console
+    then carries on alone and says why).
+    """
+    from shared.config import default_log_dir
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, _MARK, False)]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(min(level, console_level if console_level is not None else level))
+    handlers: list[logging.Handler] = []
+    path: Path | None = None
+    problem: OSError | None = None
+    try:
+        path = _private_dir(Path(log_dir) if log_dir else default_log_dir()) / "{}.log".format(app_name)
+        file_handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+                                                  encoding="utf-8")
+        file_handler.setLevel(level)
+        handlers.append(file_handler)
+    except OSError as exc:
+        path, problem = None, exc
+    if console_level is not None and not root.handlers:
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(console_level)
+        handlers.append(console)
+    for handler in handlers:
+        handler.setFormatter(ScrubbingFormatter(FORMAT))
+        setattr(handler, _MARK, True)
+        root.addHandler(handler)
+    install_log_scrubber(root)
+    if problem is not None:
+        logging.getLogger("yizhan.logs").warning("no log file (%s): logging to the console only",
+                                                 type(problem).__name__)
+    return path
+
+
+def install_log_scrubber(logger: logging.Logger | None = None) -> None:
+    """Give every handler of ``logger`` (root by default) a scrubbing formatter.
+
+    The formatter (:class:`shared.logs.ScrubbingFormatter`, same layout as the handler's) masks
+    the whole formatted record: the message, the values put into it, and the traceback and
+    stack of an exception, where a name or ID number often hides in the exception's text.
+    """
+    logger = logger or logging.getLogger()
+    for handler in logger.handlers:
+        if not isinstance(handler.formatter, ScrubbingFormatter):
+            handler.setFormatter(ScrubbingFormatter.like(handler.formatter))
