@@ -85,6 +85,8 @@ class BusinessType:
     right_type: str | None = None
     combined_with: tuple[str, ...] = ()
     description: str = ""
+    # where its interview template is read: the ``interview`` folder of the catalog it came from
+    interview_dir: Path | None = field(default=None, compare=False, repr=False)
 
     def field(self, key: str) -> FieldDef:
         for f in self.fields:
@@ -156,7 +158,7 @@ def condition_fields(cond: dict | None) -> set[str]:
     return keys
 
 
-def _business(raw: dict, groups: dict, defaults: dict, path: Path) -> BusinessType:
+def _business(raw: dict, groups: dict, defaults: dict, path: Path, interview_dir: Path | None = None) -> BusinessType:
     fields: dict[str, FieldDef] = {}
     for gi, group in enumerate(raw["field_groups"]):
         if group not in groups:
@@ -186,7 +188,7 @@ def _business(raw: dict, groups: dict, defaults: dict, path: Path) -> BusinessTy
     return BusinessType(channels=tuple(raw["channels"]), roles=roles, fields=tuple(fields.values()),
                         materials=tuple(slots), face_checks=raw.get("face_checks", 1),
                         documents=tuple(raw["documents"]), combined_with=tuple(raw.get("combined_with", ())),
-                        **keep)
+                        interview_dir=interview_dir, **keep)
 
 
 def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
@@ -201,6 +203,7 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
         if key not in index:
             raise _fail(index_path, [key], "缺少必填项")
     validator = jsonschema.Draft202012Validator(schema)
+    interview_dir = directory / "interview" if (directory / "interview").is_dir() else None
     businesses: dict[str, BusinessType] = {}
     for code in index["businesses"]:
         path = directory / "businesses" / "{}.json".format(code)
@@ -210,7 +213,8 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
             raise _fail(path, errors[0].absolute_path, errors[0].message)
         if raw["code"] != code:
             raise _fail(path, ["code"], "编码“{}”与文件名不一致".format(raw["code"]))
-        businesses[code] = _business(raw, index["field_groups"], index.get("material_defaults", {}), path)
+        businesses[code] = _business(raw, index["field_groups"], index.get("material_defaults", {}), path,
+                                     interview_dir)
     return Catalog(str(index["catalog_version"]), businesses, index["id_kinds"], index["party_kinds"], directory)
 
 

@@ -465,5 +465,8 @@ class InterviewSession:
 
 
 def template_for_business(business) -> InterviewTemplate | None:
-    """The template a :class:`BusinessType` names (``None`` if it has no interview)."""
-    return load_template(business.interview) if getattr(business, "interview", None) else None
+    """The template a :class:`BusinessType` names (``None`` if it has no interview), read from the
+    catalog the business came from (a pulled catalog carries its own templates)."""
+    if not getattr(business, "interview", None):
+        return None
+    return load_template(business.interview, getattr(business, "interview_dir", None))

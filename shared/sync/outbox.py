@@ -100,10 +100,10 @@ class Outbox:
 
     @property
     def catalog(self):
-        if self._catalog is None:
-            from shared.domain.catalog import default_catalog
-            self._catalog = default_catalog()
-        return self._catalog
+        if self._catalog is not None:
+            return self._catalog
+        from shared.masterdata import current_catalog  # the one in use now (a pass may have pulled a new one)
+        return current_catalog(Path(self.store.path).parent)
 
     # -- reading ---------------------------------------------------------------------------
     def items(self, states: tuple[str, ...] | None = None) -> list[OutboxItem]:

@@ -201,4 +201,4 @@ def test_master_data_pulled_and_kept(store, enrolled, srv):
     client = SyncClient(enrolled)
     assert set(pull_master_data(store, client)) == {"catalog", "regions", "banks"}
     assert pull_master_data(store, client) == []  # unchanged versions are not fetched again
-    assert (master_dir(store) / "catalog.json").exists()
+    assert (master_dir(store) / "catalog" / "current.json").exists()
