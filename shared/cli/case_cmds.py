@@ -36,7 +36,7 @@ def cmd_validate(args) -> int:
 def cmd_import(args) -> int:
     from shared.domain.importer import load_import, save_import
     try:
-        result = load_import(args.file)
+        result = load_import(args.file, current_catalog(args.data_dir or default_data_dir()))
     except ValidationError as err:
         print(err.msg.render())
         for path, msg in sorted(err.errors.items()):
