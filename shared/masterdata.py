@@ -114,6 +114,11 @@ def _warn_once(kind: str, key: str, text: str) -> None:
         log.warning(text, kind)
 
 
+def catalog_in(directory: Path | str):
+    """The catalog of an accepted version folder (cached: such a folder never changes)."""
+    return _catalog_in(str(directory))
+
+
 @lru_cache(maxsize=4)
 def _catalog_in(directory: str):
     from shared.domain.catalog import load_catalog

@@ -230,6 +230,9 @@ def pull_master_data(store, client) -> list[str]:
             refused[name] = version
             state.write(store, REFUSED_KEY, refused)
             continue
+        except OSError as exc:  # disk trouble: not the document's fault, tried again next time
+            log.warning("master data %s not stored: %s", name, exc.strerror or type(exc).__name__)
+            continue
         if name in refused:
             del refused[name]
             state.write(store, REFUSED_KEY, refused)

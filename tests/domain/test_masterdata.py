@@ -226,3 +226,20 @@ def test_an_older_case_opens_with_the_current_catalog(tmp_path, capsys):
     new_id = capsys.readouterr().out.strip()
     with Store.open(data) as store:
         assert store.get_case(new_id).catalog_version == NEW
+
+
+def test_the_interview_takes_the_sides_of_the_catalog_its_template_came_with(tmp_path, fake):
+    from shared.domain.case import Case, Party
+    from shared.domain.interview import InterviewSession, template_for_business
+    content = catalog_content()
+    roles = content["files"]["businesses/mortgage_first_general.json"]["roles"]
+    next(r for r in roles if r["role"] == "mortgagor")["side"] = "right_holder"
+    masterdata.accept(tmp_path, "catalog", NEW, content)
+    p = fake.person()
+    case = Case("mortgage_first_general", catalog_version=NEW)
+    party = Party("mortgagor", "person", p.name, "1", p.id_number, p.phone, p.address)
+    case.parties = [party]
+    pulled = template_for_business(masterdata.current_catalog(tmp_path).business("mortgage_first_general"))
+    shipped = template_for_business(default_catalog().business("mortgage_first_general"))
+    assert InterviewSession(pulled, case, party).side == "right_holder"
+    assert InterviewSession(shipped, case, party).side == "obligor"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
 import pytest
-
 from sync_helpers import fast_service
 
 NEW = "2026.12.1"
@@ -58,8 +56,8 @@ def test_a_sync_pass_picks_up_a_new_catalog(store, settings, enrolled, published
 
 def test_a_broken_document_is_refused_once_and_the_pass_goes_on(store, settings, enrolled, published, caplog):
     from shared.masterdata import current_catalog, current_regions, pulled
-    from shared.sync.service import pull_master_data
     from shared.sync.client import SyncClient
+    from shared.sync.service import pull_master_data
     data_dir = Path(store.path).parent
     client = SyncClient(enrolled)
     published.publish("catalog", _catalog(), NEW)
@@ -122,3 +120,22 @@ def test_a_hostile_name_from_the_server_is_never_fetched_nor_written(store, enro
     assert outside <= STORE_FILES, outside
     assert not any("settings" in p for p in created)
     assert not (tmp_path / "data" / "master" / "catalog" / masterdata_pointer()).exists()
+
+
+def test_disk_trouble_with_one_document_is_not_a_refusal(store, enrolled, published, monkeypatch):
+    import errno
+
+    from shared import masterdata
+    from shared.sync.client import SyncClient
+    from shared.sync.service import pull_master_data
+    real = masterdata.accept
+
+    def full_disk(data_dir, name, version, content):
+        if name == "catalog":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(data_dir, name, version, content)
+    monkeypatch.setattr(masterdata, "accept", full_disk)
+    client = SyncClient(enrolled)
+    assert pull_master_data(store, client) == ["regions", "banks"]
+    monkeypatch.setattr(masterdata, "accept", real)
+    assert pull_master_data(store, client) == ["catalog"]  # not remembered as refused: taken once the disk is fine
