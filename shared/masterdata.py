@@ -7,17 +7,23 @@ catalog, a JSON schema for the regions, schema and
 :func:`~shared.domain.bank_profile.parse_profiles` for the bank profiles) and only then makes
 it current. A refused document changes nothing: the previous one stays in use.
 
-On disk, under the data directory::
+On disk, under the data directory (catalog and regions: nothing personal)::
 
     master/<kind>/<folder>/...        one folder per accepted version (never changed again)
     master/<kind>/current.json        the pointer: {"version": ..., "folder": ...}, switched last
+
+Bank profiles name the banks' officers, so they are kept in the encrypted store instead
+(``sync_state`` row :data:`shared.domain.bank_profile.SYNC_KEY`, read by
+:func:`~shared.domain.bank_profile.load_profiles`); ``master/banks/current.json`` only
+records their version, for :func:`versions`.
 
 A document name from the server is an identifier (:data:`NAME_RE`, one of :data:`KINDS`),
 never a path; the catalog's file names are checked against :data:`CATALOG_FILE_RE`; a folder
 name is derived from a hash; every file is written inside its own folder (resolved and checked).
 
-Front ends and the CLI ask :func:`current_catalog`, :func:`current_template`,
-:func:`current_bank_profiles` and :func:`current_regions` with their data directory; with no
+Front ends and the CLI ask :func:`current_catalog`, :func:`current_template` and
+:func:`current_regions` with their data directory, :func:`current_bank_profiles` with their
+store; with no
 data directory, or nothing valid pulled, they get what ships in ``resources/``.
 :func:`versions` lists the versions in use and where they came from (settings shows them).
 """
@@ -53,7 +59,8 @@ VERSION_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
 CATALOG_FILE_RE = re.compile(r"(?:index|schema)\.json|(?:businesses|interview)/[a-z][a-z0-9_]{0,63}\.json")
 FOLDER_RE = re.compile(r"[0-9a-f]{16}")
 POINTER = "current.json"
-FILE_OF = {"regions": "regions.json", "banks": "bank_profiles.json"}
+FILE_OF = {"regions": "regions.json"}
+FOLDER_KINDS = ("catalog", "regions")  # kept in version folders; the bank profiles go into the store
 SERVER, SHIPPED = "server", "shipped"
 LABELS = {"catalog": N_("业务目录"), "interview": N_("询问模板"), "regions": N_("区划"), "banks": N_("银行信息")}
 SOURCE_LABELS = {SERVER: N_("服务器"), SHIPPED: N_("随软件")}
@@ -90,7 +97,7 @@ class Pulled:
 
 def pulled(data_dir: Path | str | None, kind: str) -> Pulled | None:
     """The accepted version of ``kind`` under ``data_dir`` (None: nothing pulled, or unreadable)."""
-    if data_dir is None or not valid_name(kind):
+    if data_dir is None or kind not in FOLDER_KINDS:
         return None
     kind_dir = master_root(data_dir) / kind
     try:
@@ -106,6 +113,23 @@ def pulled(data_dir: Path | str | None, kind: str) -> Pulled | None:
         return None
     directory = kind_dir / folder
     return Pulled(kind, version, directory) if directory.is_dir() else None
+
+
+def current_version(data_dir: Path | str, kind: str) -> str | None:
+    """The version of ``kind`` accepted from the server (None: none yet)."""
+    if kind in FOLDER_KINDS:
+        got = pulled(data_dir, kind)
+        return got.version if got is not None else None
+    version = _pointer(data_dir, kind).get("version")
+    return version if valid_version(version) else None
+
+
+def _pointer(data_dir: Path | str, kind: str) -> dict:
+    try:
+        pointer = json.loads((master_root(data_dir) / kind / POINTER).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return pointer if isinstance(pointer, dict) else {}
 
 
 def _warn_once(kind: str, key: str, text: str) -> None:
@@ -147,16 +171,10 @@ def current_template(name: str, data_dir: Path | str | None = None):
     return load_template(name, directory if directory.is_dir() else None)
 
 
-def current_bank_profiles(data_dir: Path | str | None = None) -> dict:
-    """Bank profiles by credit code: the accepted pulled ones, else the shipped file's."""
-    from shared.domain.bank_profile import load_file
-    got = pulled(data_dir, "banks")
-    if got is not None:
-        try:
-            return load_file(got.directory / FILE_OF["banks"])
-        except CatalogError as err:
-            _warn_once("banks", str(got.directory), "pulled %s unusable (" + err.code + "); using the shipped ones")
-    return load_file()
+def current_bank_profiles(store=None) -> dict:
+    """Bank profiles by credit code: the accepted pulled ones (in the store), else the shipped file's."""
+    from shared.domain.bank_profile import load_profiles
+    return load_profiles(store)
 
 
 def _regions_of(path: Path) -> dict[str, str]:
@@ -213,9 +231,9 @@ def versions(data_dir: Path | str | None = None) -> list[VersionInUse]:
     out.append(VersionInUse("interview", ", ".join(found) or "—", cat_source))
     from shared.domain.bank_profile import PROFILES_FILE
     for kind, shipped in (("regions", REGIONS_FILE), ("banks", PROFILES_FILE)):
-        got = pulled(data_dir, kind)
-        if got is not None:
-            out.append(VersionInUse(kind, got.version, SERVER))
+        version = current_version(data_dir, kind) if data_dir is not None else None
+        if version is not None:
+            out.append(VersionInUse(kind, version, SERVER))
             continue
         try:
             version = str(json.loads(shipped.read_text("utf-8")).get("version", "—"))
@@ -234,7 +252,7 @@ def _files_of(name: str, content: Any) -> dict[str, bytes]:
     """The files a document becomes, relative to its version folder; refuses odd file names."""
     if not isinstance(content, dict):
         raise _refuse(Msg("masterdata.not_object", "服务器下发的基础数据“{name}”内容不是 JSON 对象，已拒收", {"name": name}))
-    if name != "catalog":
+    if name in FILE_OF:
         return {FILE_OF[name]: _dump(content)}
     files = content.get("files")
     if set(content) != {"files"} or not isinstance(files, dict) or not files:
@@ -291,7 +309,11 @@ def validate_folder(name: str, folder: Path, version: str) -> None:
                             | set(template_names(interview))):
             load_template(tname, interview)
         return
-    raw = json.loads((folder / FILE_OF[name]).read_text("utf-8"))
+    validate_content(name, json.loads((folder / FILE_OF[name]).read_text("utf-8")))
+
+
+def validate_content(name: str, raw: Any) -> None:
+    """Check a regions or bank-profiles document against its schema (and the profiles' loader)."""
     where = _schema_errors(REGIONS_SCHEMA if name == "regions" else BANKS_SCHEMA, raw)
     if where is not None:
         raise _refuse(Msg("masterdata.schema", "服务器下发的基础数据“{name}”在 {where} 处不符合格式，已拒收",
@@ -301,17 +323,20 @@ def validate_folder(name: str, folder: Path, version: str) -> None:
         parse_profiles(raw, "banks")
 
 
-def accept(data_dir: Path | str, name: str, version: str, content: Any) -> Pulled:
+def accept(data_dir: Path | str, name: str, version: str, content: Any, store=None) -> Pulled | None:
     """Validate a pulled document and make it the current one of its kind.
 
     Raises :class:`CatalogError` (and changes nothing in use) when the name, the version or
-    the content is not acceptable.
+    the content is not acceptable. Bank profiles go into ``store`` (encrypted), which they need.
     """
     if not valid_name(name):
         raise _refuse(Msg("masterdata.bad_name", "服务器下发的基础数据名称“{name}”不允许，已拒收",
                           {"name": str(name)[:64]}))
     if not valid_version(version):
         raise _refuse(Msg("masterdata.bad_version", "服务器下发的基础数据“{name}”版本号格式不正确，已拒收", {"name": name}))
+    if name == "banks":
+        _accept_banks(data_dir, version, content, store)
+        return None
     files = _files_of(name, content)
     digest = hashlib.sha256(version.encode("utf-8"))
     for rel in sorted(files):
@@ -335,9 +360,12 @@ def accept(data_dir: Path | str, name: str, version: str, content: Any) -> Pulle
             raise _refuse(Msg("masterdata.unreadable", "服务器下发的基础数据“{name}”无法读取（{detail}），已拒收",
                                   {"name": name, "detail": type(exc).__name__})) from None
         os.chmod(incoming, 0o755)
+        for folder_path in [p for p in incoming.rglob("*") if p.is_dir()] + [incoming]:
+            _fsync_dir(folder_path)
         if target.exists():  # a leftover of an earlier attempt, not in use
             shutil.rmtree(target)
         os.rename(incoming, target)
+        _fsync_dir(kind_dir)  # the folder is there for good before the pointer names it
     except BaseException:
         shutil.rmtree(incoming, ignore_errors=True)
         raise
@@ -346,6 +374,32 @@ def accept(data_dir: Path | str, name: str, version: str, content: Any) -> Pulle
     atomic_write(kind_dir / POINTER, json.dumps(pointer).encode("utf-8"), 0o644)
     _prune(kind_dir, {folder} | ({before.directory.name} if before else set()))
     return Pulled(name, version, target)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _accept_banks(data_dir: Path | str, version: str, content: Any, store) -> None:
+    from shared.domain.bank_profile import SYNC_KEY
+    from shared.sync import state
+    if store is None:
+        raise ValueError("bank profiles are kept in the store")
+    try:
+        validate_content("banks", content)
+    except CatalogError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a loader tripping over an odd document: refuse it
+        raise _refuse(Msg("masterdata.unreadable", "服务器下发的基础数据“{name}”无法读取（{detail}），已拒收",
+                          {"name": "banks", "detail": type(exc).__name__})) from None
+    state.write(store, SYNC_KEY, {**content, "version": version})
+    pointer = {"version": version, "in": "store",
+               "accepted_at": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()}
+    atomic_write(master_root(data_dir) / "banks" / POINTER, json.dumps(pointer).encode("utf-8"), 0o644)
 
 
 def _prune(kind_dir: Path, keep: set[str]) -> None:

@@ -122,9 +122,6 @@ def load_profiles(store=None, path: Path | str = PROFILES_FILE) -> dict[str, Ban
             except ValueError:
                 raise _bad("sync_state", "不是有效的 JSON") from None
             return parse_profiles(raw, "sync_state")
-        if Path(path) == PROFILES_FILE and getattr(store, "path", None):  # the pulled ones, else the file
-            from shared.masterdata import current_bank_profiles
-            return current_bank_profiles(Path(store.path).parent)
     return load_file(path)
 
 

@@ -213,8 +213,7 @@ def pull_master_data(store, client) -> list[str]:
                 _ignored.add(key)
                 log.warning("master data entry ignored: name or version not acceptable")
             continue
-        current = masterdata.pulled(data_dir, name)
-        if (current is not None and current.version == version) or refused.get(name) == version:
+        if masterdata.current_version(data_dir, name) == version or refused.get(name) == version:
             continue
         try:
             doc = client.master_document(name)
@@ -224,7 +223,7 @@ def pull_master_data(store, client) -> list[str]:
         try:
             if not isinstance(doc, dict) or doc.get("name", name) != name or doc.get("version") != version:
                 raise CatalogError(Msg("masterdata.mismatch", "服务器下发的基础数据“{name}”与其目录不一致，已拒收", {"name": name}))
-            masterdata.accept(data_dir, name, version, doc.get("content"))
+            masterdata.accept(data_dir, name, version, doc.get("content"), store)
         except CatalogError as err:
             log.warning("master data %s version %s refused (%s); the previous one stays in use", name, version, err.code)
             refused[name] = version

@@ -35,7 +35,7 @@ def test_nothing_pulled_gives_the_shipped_master_data(tmp_path):
     assert masterdata.current_catalog(tmp_path).version == SHIPPED_VERSION
     assert masterdata.current_catalog(tmp_path).directory == CATALOG_DIR
     assert masterdata.current_regions(tmp_path)["350102"] == "福州市鼓楼区"
-    assert "913101045H9QMXC80W" in masterdata.current_bank_profiles(tmp_path)
+    assert "913101045H9QMXC80W" in masterdata.current_bank_profiles()
     assert {v.kind: v.source for v in masterdata.versions(tmp_path)} == dict.fromkeys(
         ("catalog", "interview", "regions", "banks"), masterdata.SHIPPED)
 
@@ -180,22 +180,29 @@ def test_regions_validated_then_used(tmp_path):
     assert {v.kind: v.version for v in masterdata.versions(tmp_path)}["regions"] == "r2"
 
 
-def test_bank_profiles_validated_then_used_by_load_profiles(store):
+def test_bank_profiles_validated_then_kept_in_the_store(store):
     from shared.domain.bank_profile import PROFILES_FILE, load_profiles
     data_dir = Path(store.path).parent
     raw = json.loads(PROFILES_FILE.read_text("utf-8"))
     raw["profiles"][0]["documents"][0]["reference"] = "BA-2027-0001-01"
-    masterdata.accept(data_dir, "banks", "b2", raw)
+    raw["profiles"][0]["documents"][2]["holder"] = "欧阳明远"
+    masterdata.accept(data_dir, "banks", "b2", raw, store)
     assert load_profiles(store)["913101045H9QMXC80W"].documents[0].reference == "BA-2027-0001-01"
+    assert masterdata.current_bank_profiles(store)["913101045H9QMXC80W"].documents[2].holder == "欧阳明远"
+    # the officers' names are in the encrypted store only, never in clear on disk
+    for path in data_dir.parent.rglob("*"):
+        if path.is_file():
+            assert "欧阳明远".encode() not in path.read_bytes(), path
     broken = copy.deepcopy(raw)
     broken["profiles"][0]["credit_code"] = "not a code"
     missing = copy.deepcopy(raw)
     del missing["profiles"][1]["name"]
-    for bad in (broken, missing, {"profiles": "none"}):
+    for bad in (broken, missing, {"profiles": "none"}, []):
         with pytest.raises(CatalogError):
-            masterdata.accept(data_dir, "banks", "b3", bad)
+            masterdata.accept(data_dir, "banks", "b3", bad, store)
     assert load_profiles(store)["913101045H9QMXC80W"].documents[0].reference == "BA-2027-0001-01"
-    assert masterdata.pulled(data_dir, "banks").version == "b2"
+    assert masterdata.current_version(data_dir, "banks") == "b2"
+    assert {v.kind: (v.version, v.source) for v in masterdata.versions(data_dir)}["banks"] == ("b2", masterdata.SERVER)
 
 
 def test_a_damaged_pointer_falls_back_to_the_shipped_catalog(tmp_path):
