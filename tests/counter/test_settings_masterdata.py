@@ -51,4 +51,6 @@ def test_the_counter_opens_with_the_pulled_catalog(qtbot, tmp_path):
     with qtbot.waitSignal(w.storeReady, timeout=10000):
         w.open_store()
     assert w.catalog.version == "2026.12.1"
+    from PySide6.QtCore import QThreadPool
+    assert QThreadPool.globalInstance().waitForDone(10000)  # the case list's first load, before the store closes
     w.close()
