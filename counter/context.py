@@ -59,10 +59,10 @@ class AppContext:
     def open_store(self) -> bool:
         """Load the catalog and open the store (blocking: call it off the UI thread); returns
         whether this device is enrolled with the registration server."""
-        from shared.domain.catalog import default_catalog
+        from shared.masterdata import current_catalog
         from shared.store import Store
         from shared.sync import enrollment
-        catalog = self.catalog or default_catalog()
+        catalog = self.catalog or current_catalog(self.data_dir)  # pulled master data, else shipped
         store = Store.open(self.data_dir, self.config_dir)
         self.attach(store, catalog)
         return enrollment.load(store) is not None

@@ -6,6 +6,7 @@ window explains why (wrong key, corrupt file, no disk) instead of failing to sta
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -52,7 +53,7 @@ class QtBusinessPicker(QWidget):
 class QtSettingsDialog(QDialog):
     """Language and the server this service point syncs with."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(tr("设置"))
@@ -64,6 +65,11 @@ class QtSettingsDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(settings.get("language")), 0))
         form.addRow(tr("界面语言（重启后生效）"), self.language)
         form.addRow(tr("登记服务器"), QLabel(str(settings.get("server_url"))))
+        from shared.masterdata import versions  # the master data in use, read-only
+        for v in versions(data_dir):
+            line = QLabel(v.text().render())
+            line.setObjectName("masterVersion_" + v.kind)
+            form.addRow(tr(v.label), line)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -208,7 +214,7 @@ class QtCounterWindow(QMainWindow):
         self.originals_dialog.show()
 
     def open_settings(self) -> None:
-        QtSettingsDialog(self.settings, self).exec()
+        QtSettingsDialog(self.settings, self, self.data_dir).exec()
 
     def _on_message(self, level: str, text: str) -> None:
         self.statusBar().showMessage(text, 10000 if level == "info" else 0)

@@ -1,37 +1,66 @@
-"""Versioned master data the server hands out: catalog, region dictionary, bank profiles."""
+"""Versioned master data the server hands out: catalog (with its interview templates), regions, bank profiles.
+
+By default the documents are the ones shipped in ``resources/``. :func:`publish` replaces one
+with new content (tests and demos: "the registry published a new catalog"); :func:`reset`
+goes back to the shipped ones.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from functools import lru_cache
+from pathlib import Path
 
 from devserver.app import ApiError
 
-REGIONS = {"110101": "北京市东城区", "110105": "北京市朝阳区", "310104": "上海市徐汇区", "320106": "南京市鼓楼区",
-           "330106": "杭州市西湖区", "350102": "福州市鼓楼区", "370102": "济南市历下区", "440305": "深圳市南山区",
-           "510107": "成都市武侯区", "610113": "西安市雁塔区"}
-BANKS = [{"code": "ABC-FZ-CD", "name": "中国农业银行股份有限公司城东支行", "credit_code": "913101045H9QMXC80W",
-          "credentials": ["business_licence", "financial_licence"], "version": 1}]
+_published: dict[str, dict] = {}
+_lock = threading.Lock()
 
 
 def _version(content) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
 
 
-@lru_cache(maxsize=1)
-def _catalog() -> dict:
+def catalog_files(directory: Path | None = None) -> dict:
+    """Every JSON file of a catalog directory (businesses, interview templates, schemas) by relative path."""
     from shared.domain.catalog import CATALOG_DIR
-    files = {}
-    for path in sorted(CATALOG_DIR.rglob("*.json")):
-        files[str(path.relative_to(CATALOG_DIR))] = json.loads(path.read_text("utf-8"))
-    return {"version": str(files.get("index.json", {}).get("catalog_version", "0")), "content": {"files": files}}
+    directory = Path(directory or CATALOG_DIR)
+    return {path.relative_to(directory).as_posix(): json.loads(path.read_text("utf-8"))
+            for path in sorted(directory.rglob("*.json"))}
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    from shared.domain.bank_profile import PROFILES_FILE
+    from shared.masterdata import REGIONS_FILE
+    files = catalog_files()
+    regions = json.loads(REGIONS_FILE.read_text("utf-8"))
+    banks = json.loads(PROFILES_FILE.read_text("utf-8"))
+    return {"catalog": {"version": str(files.get("index.json", {}).get("catalog_version", "0")),
+                        "content": {"files": files}},
+            "regions": {"version": _version(regions), "content": regions},
+            "banks": {"version": _version(banks), "content": banks}}
 
 
 def _docs() -> dict:
-    return {"catalog": _catalog(),
-            "regions": {"version": _version(REGIONS), "content": {"regions": REGIONS}},
-            "banks": {"version": _version(BANKS), "content": {"banks": BANKS}}}
+    with _lock:
+        return {**_shipped(), **_published}
+
+
+def publish(name: str, content, version: str | None = None) -> str:
+    """Serve ``content`` as document ``name`` from now on (version: given, else a content hash)."""
+    version = version or _version(content)
+    with _lock:
+        _published[name] = {"version": version, "content": content}
+    return version
+
+
+def reset() -> None:
+    """Serve the shipped documents again."""
+    with _lock:
+        _published.clear()
 
 
 def index() -> list[dict]:

@@ -84,6 +84,10 @@
       <translation type="obsolete">{step}: {blocker}</translation>
     </message>
     <message>
+      <source>{version}（来源：{source}）</source>
+      <translation>{version} (source: {source})</translation>
+    </message>
+    <message>
       <source>{who}已完成询问并签名</source>
       <translation>{who} has completed the interview and signed</translation>
     </message>
@@ -266,6 +270,10 @@
     <message>
       <source>业务“{biz}”没有材料“{slot}”</source>
       <translation>Business "{biz}" has no material "{slot}"</translation>
+    </message>
+    <message>
+      <source>业务目录</source>
+      <translation>Business catalog</translation>
     </message>
     <message>
       <source>业务目录文件 {file} 有误，位置 {where}：{text}</source>
@@ -582,6 +590,10 @@
     <message>
       <source>办理进度查询</source>
       <translation>Check case progress</translation>
+    </message>
+    <message>
+      <source>区划</source>
+      <translation>Regions</translation>
     </message>
     <message>
       <source>协议自检通过（模拟读卡器，{card}）</source>
@@ -1852,6 +1864,50 @@
       <translation>Valid period: {value}</translation>
     </message>
     <message>
+      <source>服务器</source>
+      <translation>server</translation>
+    </message>
+    <message>
+      <source>服务器下发的业务目录“{name}”的业务编码列表不正确，已拒收</source>
+      <translation>The business list of the catalog "{name}" sent by the server is not correct; it was refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的业务目录“{name}”缺少文件列表，已拒收</source>
+      <translation>The catalog "{name}" sent by the server has no file list; it was refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的业务目录版本 {inner} 与其声明的版本 {version} 不一致，已拒收</source>
+      <translation>The catalog version {inner} sent by the server differs from its announced version {version}; it was refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的基础数据“{name}”与其目录不一致，已拒收</source>
+      <translation>The master data "{name}" sent by the server do not match its index; they were refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的基础数据“{name}”内容不是 JSON 对象，已拒收</source>
+      <translation>The master data "{name}" sent by the server are not a JSON object; they were refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的基础数据“{name}”含不允许的文件名“{file}”，已拒收</source>
+      <translation>The master data "{name}" sent by the server contain a file name that is not allowed ("{file}"); they were refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的基础数据“{name}”在 {where} 处不符合格式，已拒收</source>
+      <translation>The master data "{name}" sent by the server do not match their format at {where}; they were refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的基础数据“{name}”无法读取（{detail}），已拒收</source>
+      <translation>The master data "{name}" sent by the server cannot be read ({detail}); they were refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的基础数据“{name}”版本号格式不正确，已拒收</source>
+      <translation>The version number of the master data "{name}" sent by the server is not well formed; they were refused</translation>
+    </message>
+    <message>
+      <source>服务器下发的基础数据名称“{name}”不允许，已拒收</source>
+      <translation>The master data name "{name}" sent by the server is not allowed; it was refused</translation>
+    </message>
+    <message>
       <source>服务器加密公钥的指纹不符，注册已停止</source>
       <translation>The fingerprint of the server's encryption public key does not match. Enrollment stopped</translation>
     </message>
@@ -2888,6 +2944,10 @@
       <translation>The interview has ended; no further answers are needed</translation>
     </message>
     <message>
+      <source>询问模板</source>
+      <translation>Interview templates</translation>
+    </message>
+    <message>
       <source>询问笔录</source>
       <translation>Interview record</translation>
     </message>
@@ -3446,6 +3506,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Amount (yuan)</translation>
     </message>
     <message>
+      <source>银行信息</source>
+      <translation>Bank profiles</translation>
+    </message>
+    <message>
       <source>银行备案主数据（{source}）有误：{text}，请联系管理员重新同步</source>
       <translation>The bank's filed master data ({source}) is invalid: {text}. Please ask the administrator to sync it again</translation>
     </message>
@@ -3472,6 +3536,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>除本次到场的申请人外，是否还有其他共有人？</source>
       <translation>Apart from the applicants present today, are there any other co-owners?</translation>
+    </message>
+    <message>
+      <source>随软件</source>
+      <translation>shipped with the software</translation>
     </message>
     <message>
       <source>需主管复核后才能提交</source>

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 
+from shared.config import default_data_dir
 from shared.domain import identifiers
-from shared.domain.catalog import default_catalog
 from shared.errors import ValidationError
 from shared.i18n import tr
+from shared.masterdata import current_catalog
 from shared.security.masking import display_party, display_value, mask_id, mask_name
 
 KINDS = {
@@ -35,7 +36,7 @@ def cmd_validate(args) -> int:
 def cmd_import(args) -> int:
     from shared.domain.importer import load_import, save_import
     try:
-        result = load_import(args.file)
+        result = load_import(args.file, current_catalog(args.data_dir or default_data_dir()))
     except ValidationError as err:
         print(err.msg.render())
         for path, msg in sorted(err.errors.items()):
@@ -48,7 +49,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_list(args) -> int:
-    catalog = default_catalog()
+    catalog = current_catalog(args.data_dir or default_data_dir())
     with _store(args) as store:
         rows = store.list_cases(args.query or "", args.state, args.business, limit=args.limit)
     for r in rows:
@@ -59,7 +60,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_show(args) -> int:
-    catalog = default_catalog()
+    catalog = current_catalog(args.data_dir or default_data_dir())
     with _store(args) as store:
         case = store.get_case(args.id)
         pages = store.blobs.list(case.id)

@@ -24,8 +24,9 @@ def cmd_list(args) -> int:
     with _store(args) as store:
         batches = originals.list_batches(store, _today(args), args.state)
         if args.json:
-            from shared.domain.catalog import default_catalog
-            catalog = default_catalog()
+            from shared.config import default_data_dir
+            from shared.masterdata import current_catalog
+            catalog = current_catalog(args.data_dir or default_data_dir())
             print(json.dumps([originals.batch_manifest(store, b.id, catalog, _today(args)) for b in batches],
                              ensure_ascii=False, indent=2))
             return 0

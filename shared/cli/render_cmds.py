@@ -46,11 +46,12 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def handle_render(args: argparse.Namespace) -> int:
     """Render one document of the store's case(s) to ``args.out``."""
+    from shared.config import default_data_dir
     from shared.documents import DOCUMENT_KINDS, render
-    from shared.domain.catalog import default_catalog
+    from shared.masterdata import current_catalog
     from shared.store.store import Store
 
-    catalog = default_catalog()
+    catalog = current_catalog(args.data_dir or default_data_dir())
     with Store.open(args.data_dir) as store:
         cases = [store.get_case(cid) for cid in args.case]
     pairs = [(c, catalog.business(c.business_code)) for c in cases]

@@ -85,6 +85,8 @@ class BusinessType:
     right_type: str | None = None
     combined_with: tuple[str, ...] = ()
     description: str = ""
+    # where its interview template is read: the ``interview`` folder of the catalog it came from
+    interview_dir: Path | None = field(default=None, compare=False, repr=False)
 
     def field(self, key: str) -> FieldDef:
         """The field definition ``key``; KeyError when the business has none."""
@@ -174,7 +176,7 @@ def condition_fields(cond: dict | None) -> set[str]:
     return keys
 
 
-def _business(raw: dict, groups: dict, defaults: dict, path: Path) -> BusinessType:
+def _business(raw: dict, groups: dict, defaults: dict, path: Path, interview_dir: Path | None = None) -> BusinessType:
     fields: dict[str, FieldDef] = {}
     for gi, group in enumerate(raw["field_groups"]):
         if group not in groups:
@@ -205,7 +207,7 @@ def _business(raw: dict, groups: dict, defaults: dict, path: Path) -> BusinessTy
     return BusinessType(channels=tuple(raw["channels"]), roles=roles, fields=tuple(fields.values()),
                         materials=tuple(slots), face_checks=raw.get("face_checks", 1),
                         documents=tuple(raw["documents"]), combined_with=tuple(raw.get("combined_with", ())),
-                        **keep)
+                        interview_dir=interview_dir, **keep)
 
 
 def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
@@ -220,6 +222,7 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
         if key not in index:
             raise _fail(index_path, [key], N_("缺少必填项"))
     validator = jsonschema.Draft202012Validator(schema)
+    interview_dir = directory / "interview" if (directory / "interview").is_dir() else None
     businesses: dict[str, BusinessType] = {}
     for code in index["businesses"]:
         path = directory / "businesses" / "{}.json".format(code)
@@ -229,7 +232,8 @@ def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
             raise _fail(path, errors[0].absolute_path, "{error}", error=errors[0].message)
         if raw["code"] != code:
             raise _fail(path, ["code"], N_("编码“{code}”与文件名不一致"), code=raw["code"])
-        businesses[code] = _business(raw, index["field_groups"], index.get("material_defaults", {}), path)
+        businesses[code] = _business(raw, index["field_groups"], index.get("material_defaults", {}), path,
+                                     interview_dir)
     return Catalog(str(index["catalog_version"]), businesses, index["id_kinds"], index["party_kinds"], directory)
 
 
@@ -239,6 +243,12 @@ def default_catalog() -> Catalog:
     return _cached_catalog(os.environ.get("YIZHAN_CATALOG_DIR") or str(CATALOG_DIR))
 
 
-@lru_cache(maxsize=4)
+def catalog_at(directory: Path | str) -> Catalog:
+    """The catalog of a folder that never changes once written (the shipped one, an accepted
+    master-data version), loaded once."""
+    return _cached_catalog(str(directory))
+
+
+@lru_cache(maxsize=8)
 def _cached_catalog(directory: str) -> Catalog:
     return load_catalog(directory)

@@ -232,15 +232,22 @@ def questions_for(template: InterviewTemplate, case: Case | None, party: Party,
     """The questions ``party`` is asked, in order, given the case and the answers so far."""
     answers = answers or {}
     if not side and case is not None:
-        side = _side_of(case, party)
+        side = _side_of(case, party, template)
     return [q for q in template.questions
             if applies_to(q, party, side) and evaluate(q.when, case, answers)]
 
 
-def _side_of(case: Case, party: Party) -> str:
+def _side_of(case: Case, party: Party, template: InterviewTemplate | None = None) -> str:
+    """The party's side, from the catalog the template came with (a pulled one), else the default one."""
     try:
-        from shared.domain.catalog import default_catalog
-        return default_catalog().business(case.business_code).role(party.role).side
+        from shared.domain.catalog import CATALOG_DIR, default_catalog
+        folder = template.path.parent.parent if template is not None and template.path is not None else None
+        if folder is not None and folder != CATALOG_DIR and (folder / "index.json").is_file():
+            from shared.domain.catalog import catalog_at
+            catalog = catalog_at(folder)
+        else:
+            catalog = default_catalog()
+        return catalog.business(case.business_code).role(party.role).side
     except (KeyError, CatalogError):
         return "applicant"
 
@@ -339,7 +346,7 @@ class InterviewSession:
         self.template = template
         self.case = case
         self.party = party
-        self.side = side if side is not None else _side_of(case, party)
+        self.side = side if side is not None else _side_of(case, party, template)
         self.answers: dict[str, Any] = {}
         self.history: list[str] = []  # answered question ids in the order shown
         self.stop_reason: Msg | None = None
@@ -454,5 +461,8 @@ class InterviewSession:
 
 
 def template_for_business(business) -> InterviewTemplate | None:
-    """The template a :class:`BusinessType` names (``None`` if it has no interview)."""
-    return load_template(business.interview) if getattr(business, "interview", None) else None
+    """The template a :class:`BusinessType` names (``None`` if it has no interview), read from the
+    catalog the business came from (a pulled catalog carries its own templates)."""
+    if not getattr(business, "interview", None):
+        return None
+    return load_template(business.interview, getattr(business, "interview_dir", None))

@@ -64,11 +64,12 @@ class Outbox:
 
     @property
     def catalog(self):
-        """The business catalog used to check cases before they are frozen (loaded once)."""
-        if self._catalog is None:
-            from shared.domain.catalog import default_catalog
-            self._catalog = default_catalog()
-        return self._catalog
+        """The business catalog cases are checked against before they are frozen: the one in
+        use now (a sync pass may have pulled a new one), unless one was given."""
+        if self._catalog is not None:
+            return self._catalog
+        from shared.masterdata import current_catalog  # the one in use now (a pass may have pulled a new one)
+        return current_catalog(Path(self.store.path).parent)
 
     # -- reading ---------------------------------------------------------------------------
     def items(self, states: tuple[str, ...] | None = None) -> list[OutboxItem]:

@@ -10,7 +10,6 @@ every applied outcome goes to ``on_outcome``.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import logging
 import threading
 import time
@@ -18,11 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from shared.config import Settings, atomic_write
-from shared.errors import SyncError, TrustError
+from shared import masterdata
+from shared.config import Settings
+from shared.errors import CatalogError, SyncError, TrustError
 from shared.i18n import Msg
 from shared.sync import enrollment, state
 from shared.sync.backoff import Backoff
+from shared.sync.client import ServerError
 from shared.sync.outbox import ACTIVE, Outbox
 from shared.sync.puller import OutcomeEvent, StatusPuller
 from shared.sync.uploader import CHUNK, PacketUploader, UploadReport
@@ -191,25 +192,53 @@ class SyncService:
 
 
 def master_dir(store) -> Path:
-    return Path(store.path).parent / "master"
+    return masterdata.master_root(Path(store.path).parent)
+
+
+REFUSED_KEY = "masterdata.refused"
+_ignored: set[str] = set()
 
 
 def pull_master_data(store, client) -> list[str]:
-    """Fetch master-data documents whose version changed; keep the last good ones."""
-    folder = master_dir(store)
-    index_path = folder / "index.json"
-    local = json.loads(index_path.read_text("utf-8")) if index_path.exists() else {}
+    """Fetch the master-data documents whose version changed and accept the valid ones.
+
+    A document that fails validation is refused (logged once: its version is remembered in
+    ``sync_state`` and not fetched again) and the previous one stays in use; the others go on.
+    Returns the names of the documents accepted.
+    """
+    data_dir = Path(store.path).parent
+    refused = dict(state.read(store, REFUSED_KEY, {}) or {})
     updated = []
     for entry in client.master_index().get("documents", []):
-        name, version = entry["name"], entry["version"]
-        if local.get(name) == version:
+        name, version = (entry.get("name"), entry.get("version")) if isinstance(entry, dict) else (None, None)
+        if not masterdata.valid_name(name) or not masterdata.valid_version(version):
+            key = repr(name)[:40]
+            if key not in _ignored:  # an unknown kind or a name that is no identifier: never fetched
+                _ignored.add(key)
+                log.warning("master data entry ignored: name or version not acceptable")
             continue
-        doc = client.master_document(name)
-        if doc.get("version") != version or "content" not in doc:
+        if masterdata.current_version(data_dir, name) == version or refused.get(name) == version:
             continue
-        atomic_write(folder / (name + ".json"), json.dumps(doc, ensure_ascii=False).encode("utf-8"), 0o644)
-        local[name] = version
+        try:
+            doc = client.master_document(name)
+        except ServerError as err:
+            log.info("master data %s not fetched: %s", name, err.code)
+            continue
+        try:
+            if not isinstance(doc, dict) or doc.get("name", name) != name or doc.get("version") != version:
+                raise CatalogError(Msg("masterdata.mismatch", "服务器下发的基础数据“{name}”与其目录不一致，已拒收", {"name": name}))
+            masterdata.accept(data_dir, name, version, doc.get("content"), store)
+        except CatalogError as err:
+            log.warning("master data %s version %s refused (%s); the previous one stays in use", name, version, err.code)
+            refused[name] = version
+            state.write(store, REFUSED_KEY, refused)
+            continue
+        except OSError as exc:  # disk trouble: not the document's fault, tried again next time
+            log.warning("master data %s not stored: %s", name, exc.strerror or type(exc).__name__)
+            continue
+        if name in refused:
+            del refused[name]
+            state.write(store, REFUSED_KEY, refused)
+        log.info("master data %s version %s accepted", name, version)
         updated.append(name)
-    if updated:
-        atomic_write(index_path, json.dumps(local).encode("utf-8"), 0o644)
     return updated

@@ -201,7 +201,7 @@ def test_master_data_pulled_and_kept(store, enrolled, srv):
     client = SyncClient(enrolled)
     assert set(pull_master_data(store, client)) == {"catalog", "regions", "banks"}
     assert pull_master_data(store, client) == []  # unchanged versions are not fetched again
-    assert (master_dir(store) / "catalog.json").exists()
+    assert (master_dir(store) / "catalog" / "current.json").exists()
 
 
 def test_the_registry_refuses_a_packet_short_of_the_workflow_minimum(store, outbox, settings, srv, fake, monkeypatch):
