@@ -49,10 +49,17 @@ class QtBusinessPicker(QWidget):
         layout.addWidget(back, 0, Qt.AlignLeft)
 
 
+def server_text(enrollment) -> str:
+    """The server this device is enrolled with (what it really syncs with), or that it is not."""
+    if enrollment is None:
+        return tr("本机尚未注册（请运维人员运行“yizhan enroll”）")
+    return tr("{url}（本机编号 {device}）", url=enrollment.server_url, device=enrollment.device_id)
+
+
 class QtSettingsDialog(QDialog):
     """Language and the server this service point syncs with."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, enrollment=None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(tr("设置"))
@@ -63,7 +70,10 @@ class QtSettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(settings.get("language")), 0))
         form.addRow(tr("界面语言（重启后生效）"), self.language)
-        form.addRow(tr("登记服务器"), QLabel(str(settings.get("server_url"))))
+        self.server = QLabel(server_text(enrollment))
+        self.server.setObjectName("enrolledServer")
+        self.server.setWordWrap(True)
+        form.addRow(tr("登记服务器"), self.server)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -83,6 +93,7 @@ class QtCounterWindow(QMainWindow):
     """The counter application's window."""
 
     storeReady = Signal()
+    storeFailed = Signal(str)  # the explanation shown when the store or catalog cannot be opened
 
     def __init__(self, catalog: Catalog | None = None, data_dir: Path | None = None, config_dir: Path | None = None,
                  settings: Settings | None = None) -> None:
@@ -92,6 +103,7 @@ class QtCounterWindow(QMainWindow):
         self.config_dir = Path(config_dir) if config_dir else default_config_dir(self.data_dir)
         self.settings = settings or Settings.load(self.config_dir)
         self.store = None
+        self.enrollment = None  # this device's identity at its registration server, once read
         self.setWindowTitle(tr("一站 · 不动产登记服务点（柜台）"))
         self.resize(1200, 800)
         self.stack = QStackedWidget()
@@ -125,18 +137,19 @@ class QtCounterWindow(QMainWindow):
             from shared.sync import enrollment
             catalog = self.catalog or default_catalog()
             store = Store.open(self.data_dir, self.config_dir)
-            return catalog, store, enrollment.load(store) is not None
+            return catalog, store, enrollment.load(store)
 
         def failed(exc):
             text = exc.msg.render() if hasattr(exc, "msg") else str(exc)
             self.message_page.setText(tr("无法打开案件数据库或业务目录。") + "\n\n" + text)
             notify_exception(exc)
+            self.storeFailed.emit(text)
         run_task(work, self._store_opened, failed, parent=self)
 
     def _store_opened(self, result) -> None:
         from counter.case_editor import QtCaseEditor
         from counter.case_list import QtCaseList
-        self.catalog, self.store, enrolled = result
+        self.catalog, self.store, self.enrollment = result
         store = self.store
         self.case_list = QtCaseList(store, self.catalog)
         self.picker = QtBusinessPicker(self.catalog)
@@ -150,7 +163,7 @@ class QtCounterWindow(QMainWindow):
         self.editor.closed.connect(self.show_list)
         self.editor.deleted.connect(lambda _id: self.show_list())
         self.editor.submitted.connect(lambda _id: self.sync_now())
-        self._start_sync(enrolled)
+        self._start_sync(self.enrollment is not None)
         self.show_list()
         self.storeReady.emit()
 
@@ -217,7 +230,7 @@ class QtCounterWindow(QMainWindow):
         self.originals_dialog.show()
 
     def open_settings(self) -> None:
-        QtSettingsDialog(self.settings, self).exec()
+        QtSettingsDialog(self.settings, self, self.enrollment).exec()
 
     def _on_message(self, level: str, text: str) -> None:
         self.statusBar().showMessage(text, 10000 if level == "info" else 0)
