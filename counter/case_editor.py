@@ -21,7 +21,7 @@ from shared.domain.validation import active_slots, evaluate, field_errors, missi
 from shared.i18n import N_, tr
 from shared.ui.form import QtFieldEditor, required_label
 from shared.ui.notify import notify, notify_exception
-from shared.ui.party_editor import QtPartyEditor
+from shared.ui.party_editor import QtPartyEditor, QtRoleLimit
 from shared.ui.tasks import run_task
 
 # The editor's further pages, each in its own module: "module:Class". A page is a QWidget with
@@ -148,6 +148,7 @@ class QtCaseEditor(QWidget):
         add.setObjectName("add:" + role.role)
         add.clicked.connect(lambda: self._add_party(role))
         layout.addWidget(add, 0, Qt.AlignLeft)
+        QtRoleLimit(role, add, box)  # disabled at the role's maximum
         self.party_boxes[role.role] = (box, layout)
         return box
 
