@@ -47,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("yizhan-counter")
+    from shared.ui.theme import apply_theme
+    apply_theme(app, "counter")  # the one stylesheet and palette, before any widget exists
     from shared.ui import qt_gc
     qt_gc.install(app)  # Qt objects must never be freed by a collection in a worker thread
     data_dir, config_dir = store_dirs(args)

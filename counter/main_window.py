@@ -17,6 +17,7 @@ from shared.config import Settings, default_config_dir, default_data_dir
 from shared.i18n import tr
 from shared.ui.notify import notifier, notify, notify_exception
 from shared.ui.tasks import run_task
+from shared.ui.theme import set_role
 
 if TYPE_CHECKING:
     from shared.domain.catalog import Catalog
@@ -32,14 +33,13 @@ class QtBusinessPicker(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         title = QLabel(tr("请选择业务类型"))
-        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        set_role(title, "title")
         layout.addWidget(title)
         grid = QGridLayout()
         for i, biz in enumerate(catalog.for_channel("counter")):
             button = QPushButton(tr(biz.name))
             button.setObjectName("biz:" + biz.code)
-            button.setMinimumHeight(56)
-            button.setStyleSheet("font-size: 15px;")
+            set_role(button, "business")
             button.clicked.connect(lambda _=False, code=biz.code: self.picked.emit(code))
             grid.addWidget(button, i // 2, i % 2)
         layout.addLayout(grid)
@@ -112,7 +112,6 @@ class QtCounterWindow(QMainWindow):
         self.message_page.setObjectName("startupMessage")
         self.message_page.setAlignment(Qt.AlignCenter)
         self.message_page.setWordWrap(True)
-        self.message_page.setStyleSheet("font-size: 16px; padding: 40px;")
         self.stack.addWidget(self.message_page)
         self.statusBar().showMessage(tr("就绪"))
         from shared.ui.sync_indicator import QtSyncIndicator

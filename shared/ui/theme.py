@@ -24,6 +24,7 @@ _COUNTER: dict[str, Any] = {
     "font_px": 13, "title_px": 20, "message_px": 16, "business_px": 15, "big_px": 18,
     "iv_small_px": 20, "iv_big_px": 26, "iv_question_px": 30, "iv_error_px": 22,
     "iv_stop_title_px": 34, "iv_stop_px": 28, "iv_confirm_title_px": 28, "iv_button_h": 72,
+    "iv_error_line": 34,
     # colours
     "text": "#1A1A1A", "muted": "#33404D", "heading": "#0B1F44", "faint": "#999999",
     "error": "#C62828", "alert": "#B00020", "ok": "#2E7D32", "warning": "#8A6D00", "idle": "#9E9E9E",
@@ -45,6 +46,7 @@ _KIOSK_LARGE: dict[str, Any] = {
     "font_px": 20, "title_px": 30, "message_px": 24, "business_px": 22, "big_px": 24,
     "iv_small_px": 26, "iv_big_px": 32, "iv_question_px": 38, "iv_error_px": 28,
     "iv_stop_title_px": 42, "iv_stop_px": 34, "iv_confirm_title_px": 34, "iv_button_h": 88,
+    "iv_error_line": 42,
     "text": "#000000", "muted": "#1A1A1A", "heading": "#000000", "faint": "#555555",
     "error": "#A50000", "alert": "#A50000", "ok": "#1B5E20", "warning": "#5C4300", "idle": "#555555",
     "accent": "#0B3D91", "secondary": "#37404A", "confirm": "#14591F", "disabled": "#6B7480",
