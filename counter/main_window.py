@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
-                               QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+                               QMainWindow, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from shared.config import Settings, default_config_dir, default_data_dir
 from shared.i18n import tr
@@ -21,6 +21,24 @@ from shared.ui.theme import set_role
 
 if TYPE_CHECKING:
     from shared.domain.catalog import Catalog
+
+
+def _wrapping_button(text: str) -> QPushButton:
+    """A big button whose label wraps (long English names must not widen the window)."""
+    button = QPushButton()
+    set_role(button, "business")
+    button.setAccessibleName(text)
+    button.setToolTip(text)
+    label = QLabel(text, button)
+    label.setObjectName("businessLabel")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignCenter)
+    label.setAttribute(Qt.WA_TransparentForMouseEvents)
+    inner = QVBoxLayout(button)
+    inner.setContentsMargins(8, 4, 8, 4)
+    inner.addWidget(label)
+    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return button
 
 
 class QtBusinessPicker(QWidget):
@@ -37,9 +55,8 @@ class QtBusinessPicker(QWidget):
         layout.addWidget(title)
         grid = QGridLayout()
         for i, biz in enumerate(catalog.for_channel("counter")):
-            button = QPushButton(tr(biz.name))
+            button = _wrapping_button(tr(biz.name))
             button.setObjectName("biz:" + biz.code)
-            set_role(button, "business")
             button.clicked.connect(lambda _=False, code=biz.code: self.picked.emit(code))
             grid.addWidget(button, i // 2, i % 2)
         layout.addLayout(grid)
@@ -105,7 +122,7 @@ class QtCounterWindow(QMainWindow):
         self.store = None
         self.enrollment = None  # this device's identity at its registration server, once read
         self.setWindowTitle(tr("一站 · 不动产登记服务点（柜台）"))
-        self.resize(1200, 800)
+        self._fit_screen()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.message_page = QLabel(tr("正在打开加密数据库……"))
@@ -127,6 +144,12 @@ class QtCounterWindow(QMainWindow):
         menu.addAction(tr("案件列表"), self.show_list)
         self.originals_action = menu.addAction(tr("纸质原件移交……"), self.open_originals)
         bar.addMenu(tr("设置")).addAction(tr("语言与服务器……"), self.open_settings)
+
+    def _fit_screen(self) -> None:
+        """Open at 1280 x 800, or smaller on a smaller screen (1366 x 768 at a service point)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = (1280, 800) if screen is None else (min(1280, screen.width()), min(800, screen.height()))
+        self.resize(width, height)
 
     def open_store(self) -> None:
         """Load the catalog and open the store off the UI thread, then build the pages."""

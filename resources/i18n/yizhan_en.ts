@@ -52,8 +52,16 @@
       <translation>{role} cannot be {kind}</translation>
     </message>
     <message>
+      <source>{role}最多{n}个</source>
+      <translation>At most {n} {role}</translation>
+    </message>
+    <message>
       <source>{role}最多{n}人</source>
       <translation>{role}: at most {n} people</translation>
+    </message>
+    <message>
+      <source>{url}（本机编号 {device}）</source>
+      <translation>{url} (this device: {device})</translation>
     </message>
     <message>
       <source>{who}已完成询问并签名</source>
@@ -252,6 +260,10 @@
       <translation>Case number</translation>
     </message>
     <message>
+      <source>为他人债务提供担保</source>
+      <translation>Security for another person's debt</translation>
+    </message>
+    <message>
       <source>主体类型</source>
       <translation>Party type</translation>
     </message>
@@ -270,6 +282,10 @@
     <message>
       <source>主债权合同（续贷或展期）</source>
       <translation>Principal loan contract (renewal or extension)</translation>
+    </message>
+    <message>
+      <source>主债权消灭</source>
+      <translation>Principal claim extinguished</translation>
     </message>
     <message>
       <source>主数据更新于 {d}</source>
@@ -318,6 +334,10 @@
     <message>
       <source>人证比对通过</source>
       <translation>Face matches the ID</translation>
+    </message>
+    <message>
+      <source>从日历中选择日期</source>
+      <translation>Pick the date from a calendar</translation>
     </message>
     <message>
       <source>从条码识别到的信息（确认后填入）</source>
@@ -378,6 +398,10 @@
     <message>
       <source>债务履行期限与申请不一致，请核对合同后修改申请</source>
       <translation>The debt term does not match the application; check the contract and correct the application</translation>
+    </message>
+    <message>
+      <source>债务履行期限变更</source>
+      <translation>Change of debt term</translation>
     </message>
     <message>
       <source>债务履行期限的止日不能早于起日</source>
@@ -1200,6 +1224,10 @@
       <translation>Application by the mortgagee alone</translation>
     </message>
     <message>
+      <source>抵押权人放弃抵押权</source>
+      <translation>Mortgagee waived the mortgage</translation>
+    </message>
+    <message>
       <source>抵押权变更协议</source>
       <translation>Mortgage change agreement</translation>
     </message>
@@ -1212,6 +1240,10 @@
       <translation>The mortgage has not been extinguished; its cancellation cannot be registered</translation>
     </message>
     <message>
+      <source>抵押权已经实现</source>
+      <translation>Mortgage enforced</translation>
+    </message>
+    <message>
       <source>抵押权注销登记</source>
       <translation>Mortgage cancellation registration</translation>
     </message>
@@ -1222,6 +1254,10 @@
     <message>
       <source>抵押权消灭的材料（如贷款结清证明）</source>
       <translation>Proof that the mortgage has been extinguished (e.g. loan settlement certificate)</translation>
+    </message>
+    <message>
+      <source>抵押权顺位变更</source>
+      <translation>Change of mortgage priority</translation>
     </message>
     <message>
       <source>抵押权首次登记（一般抵押）</source>
@@ -1488,6 +1524,10 @@
       <translation>No paper copy needed</translation>
     </message>
     <message>
+      <source>日历</source>
+      <translation>Calendar</translation>
+    </message>
+    <message>
       <source>日期“{value}”无效，请按 2024-05-01 的格式填写</source>
       <translation>Date "{value}" is invalid. Please use the format 2024-05-01</translation>
     </message>
@@ -1692,6 +1732,10 @@
       <translation>This computer is not yet enrolled with the registration server: submitted cases are kept on this computer and will be uploaded automatically after enrollment</translation>
     </message>
     <message>
+      <source>本机尚未注册（请运维人员运行“yizhan enroll”）</source>
+      <translation>This device is not enrolled (IT staff: run "yizhan enroll")</translation>
+    </message>
+    <message>
       <source>本机时钟与登记服务器相差过大（服务器时间 {server_time}）。请校准本机时间后再同步</source>
       <translation>The clock of this computer differs too much from the registration server (server time {server_time}). Please correct the local time and sync again</translation>
     </message>
@@ -1828,6 +1872,10 @@
       <translation>Cases</translation>
     </message>
     <message>
+      <source>案件数据库在 {n} 秒内没有打开，已截图退出。</source>
+      <translation>The case database did not open within {n} seconds; screenshot saved, exiting.</translation>
+    </message>
+    <message>
       <source>案件状态不能从“{a}”变为“{b}”</source>
       <translation>The case status cannot change from "{a}" to "{b}"</translation>
     </message>
@@ -1934,6 +1982,10 @@
     <message>
       <source>注销抵押的不动产坐落于 {property.location}（权证号 {property.certificate_number}），是否属实？</source>
       <translation>The real estate whose mortgage is to be cancelled is located at {property.location} (certificate no. {property.certificate_number}). Is this correct?</translation>
+    </message>
+    <message>
+      <source>消费贷款</source>
+      <translation>Consumer loan</translation>
     </message>
     <message>
       <source>添加{role}</source>
@@ -2260,6 +2312,10 @@
       <translation>Officer checked by hand: does not match</translation>
     </message>
     <message>
+      <source>经营贷款</source>
+      <translation>Business loan</translation>
+    </message>
+    <message>
       <source>结果</source>
       <translation>Outcome</translation>
     </message>
@@ -2302,6 +2358,10 @@
     <message>
       <source>被担保主债权数额与申请不一致，请核对合同后修改申请</source>
       <translation>The secured principal claim does not match the application; check the contract and correct the application</translation>
+    </message>
+    <message>
+      <source>被担保主债权数额变更</source>
+      <translation>Change of secured principal amount</translation>
     </message>
     <message>
       <source>被担保主债权数额（元）</source>
@@ -2524,6 +2584,10 @@
       <translation>Please enter the real estate unit number</translation>
     </message>
     <message>
+      <source>请填写具体内容</source>
+      <translation>Please specify</translation>
+    </message>
+    <message>
       <source>请填写当事人的{label}</source>
       <translation>Please fill in the party's {label}</translation>
     </message>
@@ -2688,6 +2752,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>购房人不同意办理抵押预告登记，不能继续办理</source>
       <translation>The buyer does not agree to the advance notice registration of the mortgage; the application cannot go on</translation>
+    </message>
+    <message>
+      <source>购房贷款</source>
+      <translation>Home purchase loan</translation>
     </message>
     <message>
       <source>贵单位是否同意抵押财产带押转让？</source>

@@ -8,7 +8,7 @@ share is no secret: both are edited without revealing the party.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -56,6 +56,7 @@ class QtPartyEditor(QFrame):
         outer.addLayout(head)
 
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside the input, not its error line
         self.kind = QComboBox()
         for kind in role.party_kinds:
             self.kind.addItem(tr(catalog.party_kinds[kind]["name"]), kind)

@@ -111,3 +111,32 @@ def test_settings_show_the_server_the_device_is_enrolled_with(qtbot, tmp_path):
     unenrolled = QtSettingsDialog(settings)
     qtbot.addWidget(unenrolled)
     assert "尚未注册" in unenrolled.server.text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_window_fits_1366x768_on_every_page(qtbot, tmp_path, lang):
+    from shared.domain.catalog import default_catalog
+    from shared.i18n import set_language
+    from shared.ui.theme import apply_theme
+
+    from counter.main_window import QtCounterWindow
+    from PySide6.QtWidgets import QApplication
+    set_language(lang)  # the autouse fixture sets zh back
+    apply_theme(QApplication.instance())
+    try:
+        w = QtCounterWindow(default_catalog(), tmp_path / "data", tmp_path / "config")
+        qtbot.addWidget(w)
+        w.show()
+        with qtbot.waitSignal(w.storeReady, timeout=30000):
+            w.open_store()
+        w.resize(1366, 768)  # a service point's screen: the window must not grow out of it
+        sizes = {}
+        for name, show in (("list", w.show_list), ("picker", w.show_picker),
+                           ("editor", lambda: w.new_case("mortgage_first_general"))):
+            show()
+            sizes[name] = w.minimumSizeHint()
+            assert (w.size().width(), w.size().height()) == (1366, 768), (name, w.size())
+        assert all(s.width() <= 1366 and s.height() <= 728 for s in sizes.values()), sizes  # 40 px for a taskbar
+        w.close()
+    finally:
+        QApplication.instance().setStyleSheet("")
