@@ -28,7 +28,8 @@ _COUNTER: dict[str, Any] = {
     # colours
     "text": "#1A1A1A", "muted": "#33404D", "heading": "#0B1F44", "faint": "#999999",
     "error": "#C62828", "alert": "#B00020", "ok": "#2E7D32", "warning": "#8A6D00", "idle": "#9E9E9E",
-    "error_bg": "#FDECEA", "warning_bg": "#FFF4E5",
+    "error_bg": "#FDECEA", "warning_bg": "#FFF4E5", "info": "#1565C0", "correction": "#8A2C00",
+    "quiet": "#616161", "selected_bg": "#D6E8FB", "selected_text": "#0D2A4A", "rule": "#E0E0E0",
     "accent": "#1F5FAF", "secondary": "#5B6570", "confirm": "#1E7B34", "disabled": "#9AA3AE",
     "border": "#C8C8C8", "success_bg": "#D9F7D2", "success_border": "#2E9D3A",
     "badge": "#D32F2F", "on_badge": "#FFFFFF",
@@ -104,6 +105,12 @@ def apply_theme(app: QApplication, variant: str = "counter") -> None:
     font.setPixelSize(v["font_px"])
     app.setFont(font)
     app.setStyleSheet(render_stylesheet(variant))
+
+
+def span(text: str, name: str, bold: bool = False) -> str:
+    """``text`` as rich text in the palette colour ``name`` (for labels that mix colours)."""
+    tag = "b" if bold else "span"
+    return "<{tag} style='color:{c}'>{t}</{tag}>".format(tag=tag, c=palette_values()[name], t=text)
 
 
 def set_prop(widget: QWidget, name: str, value: Any) -> None:

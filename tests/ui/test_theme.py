@@ -78,3 +78,8 @@ def test_no_inline_styles_left_outside_the_case_editor():
         if "setStyleSheet(" in text or re.search(r"#[0-9A-Fa-f]{6}\b", text):
             offenders.append(path.name)
     assert offenders == []
+
+
+def test_span_colours_rich_text_from_the_palette():
+    assert theme.span("缺", "error") == "<span style='color:{}'>缺</span>".format(theme.PALETTES["counter"]["error"])
+    assert theme.span("已过期", "warning", bold=True).startswith("<b style='color:#8A6D00'>")
