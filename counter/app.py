@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 T0 = time.perf_counter()
+SCREENSHOT_TIMEOUT_S = 120.0
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -19,6 +20,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshot", type=Path, default=None,
                         help="save a PNG of the window once the case list is shown, then quit")
     return parser.parse_args(argv)
+
+
+def store_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The data and configuration directories (``--data-dir`` wins over ``$YIZHAN_DATA_DIR``)."""
+    from shared.config import resolve_dirs
+    return resolve_dirs(args.data_dir)
 
 
 def setup_logging() -> None:
@@ -34,33 +41,66 @@ def main(argv: list[str] | None = None) -> int:
 
     from counter.context import AppContext
     from counter.main_window import QtCounterWindow
-    from shared.config import Settings, default_config_dir, default_data_dir
+    from shared.config import Settings
     from shared.ui import qt_i18n
     from shared.ui.notify import install_excepthook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("yizhan-counter")
+    from shared.ui.theme import apply_theme
+    apply_theme(app, "counter")  # the one stylesheet and palette, before any widget exists
     from shared.ui import qt_gc
     qt_gc.install(app)  # Qt objects must never be freed by a collection in a worker thread
-    data_dir = args.data_dir or default_data_dir()
-    settings = Settings.load(default_config_dir(data_dir))
+    data_dir, config_dir = store_dirs(args)
+    settings = Settings.load(config_dir)
     qt_i18n.install(args.lang or settings.get("language", "zh"))
     install_excepthook()
+    from shared.prompter import AutoPrompter
     from shared.ui.prompter import QtDialogPrompter
-    ctx = AppContext.create(data_dir, default_config_dir(data_dir), settings=settings,
-                            prompter=QtDialogPrompter().install())
+    # unattended (--screenshot): nothing may wait for a click, so the prompter never opens a box
+    prompter = AutoPrompter() if args.screenshot else QtDialogPrompter().install()
+    ctx = AppContext.create(data_dir, config_dir, settings=settings, prompter=prompter)
     window = QtCounterWindow(ctx)  # a broken catalog is explained in it
+    if args.screenshot:
+        screenshot_then_quit(app, window, args.screenshot)
     window.show()
     if os.environ.get("YIZHAN_STARTUP_PROBE"):  # bench P7: report the first shown window
         QTimer.singleShot(0, lambda: (print("FIRST_WINDOW {:.4f}".format(time.perf_counter() - T0), flush=True),
                                       app.quit()))
     window.open_store()
-    if args.screenshot:
-        def grab():
-            window.grab().save(str(args.screenshot))
-            app.quit()
-        window.storeReady.connect(lambda: QTimer.singleShot(800, grab))
     return app.exec()
+
+
+def screenshot_then_quit(app, window, path: Path, timeout_s: float = SCREENSHOT_TIMEOUT_S) -> None:
+    """``--screenshot``: save the window once the store is open, or could not be opened, and quit.
+
+    Unattended (``./dev.sh run`` without a display): a store that cannot be opened still gives
+    its picture, its explanation on stderr and exit code 1; one that neither opens nor fails
+    within ``timeout_s`` gives exit code 2. No modal box waits for a click.
+    """
+    from PySide6.QtCore import QTimer
+
+    from shared.i18n import tr
+    done = []
+
+    def grab(code: int) -> None:
+        if done:
+            return
+        done.append(code)
+        window.grab().save(str(path))
+        app.exit(code)
+
+    def failed(text: str) -> None:
+        print(tr("无法打开案件数据库或业务目录。") + "\n" + text, file=sys.stderr, flush=True)
+        QTimer.singleShot(300, lambda: grab(1))
+
+    def too_slow() -> None:
+        if not done:
+            print(tr("案件数据库在 {n} 秒内没有打开，已截图退出。", n=int(timeout_s)), file=sys.stderr, flush=True)
+            grab(2)
+    window.storeReady.connect(lambda: QTimer.singleShot(800, lambda: grab(0)))
+    window.storeFailed.connect(failed)
+    QTimer.singleShot(int(timeout_s * 1000), too_slow)
 
 
 if __name__ == "__main__":

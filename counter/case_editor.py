@@ -26,7 +26,7 @@ from shared.domain.validation import active_slots, evaluate, field_errors
 from shared.i18n import N_, tr
 from shared.ui.form import QtFieldEditor, required_label
 from shared.ui.notify import notify, notify_exception
-from shared.ui.party_editor import QtPartyEditor
+from shared.ui.party_editor import QtPartyEditor, QtRoleLimit
 from shared.ui.tasks import run_task
 from shared.workflow.events import CaseChanged, Notice, Submitted
 
@@ -300,6 +300,7 @@ class QtCaseEditor(QWidget):
         add.setObjectName("add:" + role.role)
         add.clicked.connect(lambda: self._add_party(role))
         layout.addWidget(add, 0, Qt.AlignLeft)
+        QtRoleLimit(role, add, box)  # disabled at the role's maximum
         self.party_boxes[role.role] = (box, layout)
         self.add_buttons[role.role] = add
         return box

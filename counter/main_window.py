@@ -11,16 +11,35 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
-                               QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+                               QMainWindow, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from counter.context import AppContext
 from shared.config import Settings
 from shared.i18n import tr
 from shared.ui.notify import notifier, notify, notify_exception
 from shared.ui.tasks import run_task
+from shared.ui.theme import set_role
 
 if TYPE_CHECKING:
     from shared.domain.catalog import Catalog
+
+
+def _wrapping_button(text: str) -> QPushButton:
+    """A big button whose label wraps (long English names must not widen the window)."""
+    button = QPushButton()
+    set_role(button, "business")
+    button.setAccessibleName(text)
+    button.setToolTip(text)
+    label = QLabel(text, button)
+    label.setObjectName("businessLabel")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignCenter)
+    label.setAttribute(Qt.WA_TransparentForMouseEvents)
+    inner = QVBoxLayout(button)
+    inner.setContentsMargins(8, 4, 8, 4)
+    inner.addWidget(label)
+    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return button
 
 
 class QtBusinessPicker(QWidget):
@@ -33,14 +52,12 @@ class QtBusinessPicker(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         title = QLabel(tr("请选择业务类型"))
-        title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        set_role(title, "title")
         layout.addWidget(title)
         grid = QGridLayout()
         for i, biz in enumerate(catalog.for_channel("counter")):
-            button = QPushButton(tr(biz.name))
+            button = _wrapping_button(tr(biz.name))
             button.setObjectName("biz:" + biz.code)
-            button.setMinimumHeight(56)
-            button.setStyleSheet("font-size: 15px;")
             button.clicked.connect(lambda _=False, code=biz.code: self.picked.emit(code))
             grid.addWidget(button, i // 2, i % 2)
         layout.addLayout(grid)
@@ -50,10 +67,18 @@ class QtBusinessPicker(QWidget):
         layout.addWidget(back, 0, Qt.AlignLeft)
 
 
+def server_text(enrollment) -> str:
+    """The server this device is enrolled with (what it really syncs with), or that it is not."""
+    if enrollment is None:
+        return tr("本机尚未注册（请运维人员运行“yizhan enroll”）")
+    return tr("{url}（本机编号 {device}）", url=enrollment.server_url, device=enrollment.device_id)
+
+
 class QtSettingsDialog(QDialog):
     """Language and the server this service point syncs with."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None, data_dir: Path | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, enrollment=None,
+                 data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(tr("设置"))
@@ -64,7 +89,10 @@ class QtSettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(settings.get("language")), 0))
         form.addRow(tr("界面语言（重启后生效）"), self.language)
-        form.addRow(tr("登记服务器"), QLabel(str(settings.get("server_url"))))
+        self.server = QLabel(server_text(enrollment))
+        self.server.setObjectName("enrolledServer")
+        self.server.setWordWrap(True)
+        form.addRow(tr("登记服务器"), self.server)
         from shared.masterdata import versions  # the master data in use, read-only
         for v in versions(data_dir):
             line = QLabel(v.text().render())
@@ -89,6 +117,7 @@ class QtCounterWindow(QMainWindow):
     """The counter application's window."""
 
     storeReady = Signal()
+    storeFailed = Signal(str)  # the explanation shown when the store or catalog cannot be opened
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -96,15 +125,15 @@ class QtCounterWindow(QMainWindow):
         self.catalog: Catalog | None = ctx.catalog  # loaded with the store, off the UI thread, when not given
         self.data_dir, self.config_dir, self.settings = ctx.data_dir, ctx.config_dir, ctx.settings
         self.store = None
+        self.enrollment = None  # this device's identity at its registration server, once read
         self.setWindowTitle(tr("一站 · 不动产登记服务点（柜台）"))
-        self.resize(1200, 800)
+        self._fit_screen()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.message_page = QLabel(tr("正在打开加密数据库……"))
         self.message_page.setObjectName("startupMessage")
         self.message_page.setAlignment(Qt.AlignCenter)
         self.message_page.setWordWrap(True)
-        self.message_page.setStyleSheet("font-size: 16px; padding: 40px;")
         self.stack.addWidget(self.message_page)
         self.statusBar().showMessage(tr("就绪"))
         from shared.ui.sync_indicator import QtSyncIndicator
@@ -121,24 +150,32 @@ class QtCounterWindow(QMainWindow):
         self.originals_action = menu.addAction(tr("纸质原件移交……"), self.open_originals)
         bar.addMenu(tr("设置")).addAction(tr("语言与服务器……"), self.open_settings)
 
+    def _fit_screen(self) -> None:
+        """Open at 1280 x 800, or smaller on a smaller screen (1366 x 768 at a service point)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = (1280, 800) if screen is None else (min(1280, screen.width()), min(800, screen.height()))
+        self.resize(width, height)
+
     def open_store(self) -> None:
         """Load the catalog and open the store off the UI thread, then build the pages."""
         ctx = self.ctx
 
         def work():
-            enrolled = ctx.open_store()
-            return ctx.catalog, ctx.store, enrolled
+            from shared.sync import enrollment
+            ctx.open_store()
+            return ctx.catalog, ctx.store, enrollment.load(ctx.store)
 
         def failed(exc):
             text = exc.msg.render() if hasattr(exc, "msg") else str(exc)
             self.message_page.setText(tr("无法打开案件数据库或业务目录。") + "\n\n" + text)
             notify_exception(exc)
+            self.storeFailed.emit(text)
         run_task(work, self._store_opened, failed, parent=self)
 
     def _store_opened(self, result) -> None:
         from counter.case_editor import QtCaseEditor
         from counter.case_list import QtCaseList
-        self.catalog, self.store, enrolled = result
+        self.catalog, self.store, self.enrollment = result
         store = self.store
         self.case_list = QtCaseList(store, self.catalog)
         self.picker = QtBusinessPicker(self.catalog)
@@ -152,7 +189,7 @@ class QtCounterWindow(QMainWindow):
         self.editor.closed.connect(self.show_list)
         self.editor.deleted.connect(lambda _id: self.show_list())
         self.editor.submitted.connect(lambda _id: self.sync_now())
-        self._start_sync(enrolled)
+        self._start_sync(self.enrollment is not None)
         self.show_list()
         self.storeReady.emit()
 
@@ -214,7 +251,7 @@ class QtCounterWindow(QMainWindow):
         self.originals_dialog.show()
 
     def open_settings(self) -> None:
-        QtSettingsDialog(self.settings, self, self.data_dir).exec()
+        QtSettingsDialog(self.settings, self, self.enrollment, self.data_dir).exec()
 
     def _on_message(self, level: str, text: str) -> None:
         self.statusBar().showMessage(text, 10000 if level == "info" else 0)

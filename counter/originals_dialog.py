@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
@@ -18,9 +17,10 @@ from shared.i18n import tr
 from shared.domain.originals import originals_of
 from shared.store import originals
 from shared.ui.notify import notify
+from shared.ui.theme import colour, set_role
 from counter.tabs.materials import run_guarded
 
-STATE_COLOUR = {"delivered": "#2e7d32", "pending": "#b26a00", "overdue": "#c62828"}
+STATE_COLOUR = {"delivered": "ok", "pending": "warning", "overdue": "error"}  # theme palette names
 
 
 class QtOriginalsDialog(QDialog):
@@ -94,11 +94,11 @@ class QtOriginalsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, b.id)
                 if col == 4:
-                    item.setForeground(QColor(STATE_COLOUR[b.state]))
+                    item.setForeground(colour(STATE_COLOUR[b.state]))
                 self.table.setItem(row, col, item)
         overdue = sum(1 for b in self.batches if b.state == "overdue")
         self.summary.setText(tr("共{n}批，逾期{m}批", n=len(self.batches), m=overdue))
-        self.summary.setStyleSheet("color: #c62828;" if overdue else "")
+        set_role(self.summary, "error" if overdue else "")
         self.cases.clear()
         for case_id, name, items in cases:
             text = "{}　{}　{}".format(case_id, tr(name), "、".join(

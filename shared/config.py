@@ -37,26 +37,64 @@ def _xdg(var: str, fallback: str) -> Path:
     return Path(value) if value else Path.home() / fallback
 
 
-def default_data_dir() -> Path:
-    """``$YIZHAN_DATA_DIR``, else ``$XDG_DATA_HOME/yizhan`` (``~/.local/share/yizhan``)."""
-    env = os.environ.get("YIZHAN_DATA_DIR")
-    if env:
-        return Path(env)
+def _xdg_data_dir() -> Path:
     return _xdg("XDG_DATA_HOME", ".local/share") / "yizhan"
 
 
-def default_config_dir(data_dir: Path | None = None) -> Path:
-    """``$YIZHAN_CONFIG_DIR``; else beside an explicit data dir (``<data>.config``); else XDG."""
+def resolve_data_dir(data_dir: Path | str | None = None) -> Path:
+    """The data directory: ``data_dir`` (``--data-dir``), else ``$YIZHAN_DATA_DIR``, else XDG.
+
+    Every entry point (the counter, the kiosk, the ``yizhan`` command) decides it here, so a
+    command-line directory always wins over the environment.
+    """
+    if data_dir:
+        return Path(data_dir).expanduser()
+    env = os.environ.get("YIZHAN_DATA_DIR")
+    return Path(env).expanduser() if env else _xdg_data_dir()
+
+
+def config_dir_for(data_dir: Path) -> Path:
+    """The configuration directory of the store in ``data_dir``: one rule for every source.
+
+    ``$YIZHAN_CONFIG_DIR`` if set; else XDG (``~/.config/yizhan``) for the default data
+    directory, however it was named (``--data-dir``, ``$YIZHAN_DATA_DIR`` or nothing); else
+    ``<data>.config`` beside it. A key already kept in ``<data>.config`` (where earlier versions
+    put it when the data directory came from the environment) is still found there.
+    """
     env = os.environ.get("YIZHAN_CONFIG_DIR")
     if env:
-        return Path(env)
-    if data_dir is not None and os.environ.get("YIZHAN_DATA_DIR") is None \
-            and data_dir != default_data_dir():
-        return data_dir.with_name(data_dir.name + ".config")
-    if os.environ.get("YIZHAN_DATA_DIR"):
-        d = Path(os.environ["YIZHAN_DATA_DIR"])
-        return d.with_name(d.name + ".config")
-    return _xdg("XDG_CONFIG_HOME", ".config") / "yizhan"
+        return Path(env).expanduser()
+    data_dir = Path(data_dir).expanduser()
+    beside = data_dir.with_name(data_dir.name + ".config")
+    if _same_path(data_dir, _xdg_data_dir()):
+        xdg = _xdg("XDG_CONFIG_HOME", ".config") / "yizhan"
+        if (beside / "store.key").exists() and not (xdg / "store.key").exists():
+            return beside
+        return xdg
+    return beside
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
+
+
+def resolve_dirs(data_dir: Path | str | None = None) -> tuple[Path, Path]:
+    """``(data_dir, config_dir)`` for a ``--data-dir`` value (or ``None``)."""
+    data = resolve_data_dir(data_dir)
+    return data, config_dir_for(data)
+
+
+def default_data_dir() -> Path:
+    """``$YIZHAN_DATA_DIR``, else ``$XDG_DATA_HOME/yizhan`` (``~/.local/share/yizhan``)."""
+    return resolve_data_dir(None)
+
+
+def default_config_dir(data_dir: Path | None = None) -> Path:
+    """The configuration directory of ``data_dir`` (default: :func:`default_data_dir`)."""
+    return config_dir_for(resolve_data_dir(data_dir))
 
 
 def default_log_dir() -> Path:

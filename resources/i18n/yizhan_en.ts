@@ -72,6 +72,10 @@
       <translation>{role} cannot be {kind}</translation>
     </message>
     <message>
+      <source>{role}最多{n}个</source>
+      <translation>At most {n} {role}</translation>
+    </message>
+    <message>
       <source>{role}最多{n}人</source>
       <translation>{role}: at most {n} people</translation>
     </message>
@@ -82,6 +86,10 @@
     <message>
       <source>{step}：{blocker}</source>
       <translation type="obsolete">{step}: {blocker}</translation>
+    </message>
+    <message>
+      <source>{url}（本机编号 {device}）</source>
+      <translation>{url} (this device: {device})</translation>
     </message>
     <message>
       <source>{version}（来源：{source}）</source>
@@ -296,6 +304,10 @@
       <translation>Business: {name}</translation>
     </message>
     <message>
+      <source>为他人债务提供担保</source>
+      <translation>Security for another person's debt</translation>
+    </message>
+    <message>
       <source>主体类型</source>
       <translation>Party type</translation>
     </message>
@@ -314,6 +326,10 @@
     <message>
       <source>主债权合同（续贷或展期）</source>
       <translation>Principal loan contract (renewal or extension)</translation>
+    </message>
+    <message>
+      <source>主债权消灭</source>
+      <translation>Principal claim extinguished</translation>
     </message>
     <message>
       <source>主数据更新于 {d}</source>
@@ -388,6 +404,10 @@
       <translation>Face matches the ID</translation>
     </message>
     <message>
+      <source>从日历中选择日期</source>
+      <translation>Pick the date from a calendar</translation>
+    </message>
+    <message>
       <source>从条码识别到的信息（确认后填入）</source>
       <translation>Information read from the barcode (filled in after you confirm)</translation>
     </message>
@@ -446,6 +466,10 @@
     <message>
       <source>债务履行期限与申请不一致，请核对合同后修改申请</source>
       <translation>The debt term does not match the application; check the contract and correct the application</translation>
+    </message>
+    <message>
+      <source>债务履行期限变更</source>
+      <translation>Change of debt term</translation>
     </message>
     <message>
       <source>债务履行期限的止日不能早于起日</source>
@@ -1368,6 +1392,10 @@
       <translation>Application by the mortgagee alone</translation>
     </message>
     <message>
+      <source>抵押权人放弃抵押权</source>
+      <translation>Mortgagee waived the mortgage</translation>
+    </message>
+    <message>
       <source>抵押权变更协议</source>
       <translation>Mortgage change agreement</translation>
     </message>
@@ -1380,6 +1408,10 @@
       <translation>The mortgage has not been extinguished; its cancellation cannot be registered</translation>
     </message>
     <message>
+      <source>抵押权已经实现</source>
+      <translation>Mortgage enforced</translation>
+    </message>
+    <message>
       <source>抵押权注销登记</source>
       <translation>Mortgage cancellation registration</translation>
     </message>
@@ -1390,6 +1422,10 @@
     <message>
       <source>抵押权消灭的材料（如贷款结清证明）</source>
       <translation>Proof that the mortgage has been extinguished (e.g. loan settlement certificate)</translation>
+    </message>
+    <message>
+      <source>抵押权顺位变更</source>
+      <translation>Change of mortgage priority</translation>
     </message>
     <message>
       <source>抵押权首次登记（一般抵押）</source>
@@ -1796,6 +1832,10 @@
       <translation>No paper copy needed</translation>
     </message>
     <message>
+      <source>日历</source>
+      <translation>Calendar</translation>
+    </message>
+    <message>
       <source>日期“{value}”无效，请按 2024-05-01 的格式填写</source>
       <translation>Date "{value}" is invalid. Please use the format 2024-05-01</translation>
     </message>
@@ -2084,6 +2124,10 @@
       <translation>This computer is not yet enrolled with the registration server: submitted cases are kept on this computer and will be uploaded automatically after enrollment</translation>
     </message>
     <message>
+      <source>本机尚未注册（请运维人员运行“yizhan enroll”）</source>
+      <translation>This device is not enrolled (IT staff: run "yizhan enroll")</translation>
+    </message>
+    <message>
       <source>本机已在该服务器注册，无需重新注册</source>
       <translation>This computer is already enrolled with this server; nothing to do</translation>
     </message>
@@ -2264,6 +2308,10 @@
       <translation>Cases</translation>
     </message>
     <message>
+      <source>案件数据库在 {n} 秒内没有打开，已截图退出。</source>
+      <translation>The case database did not open within {n} seconds; screenshot saved, exiting.</translation>
+    </message>
+    <message>
       <source>案件状态不能从“{a}”变为“{b}”</source>
       <translation>The case status cannot change from "{a}" to "{b}"</translation>
     </message>
@@ -2390,6 +2438,10 @@
     <message>
       <source>注销抵押的不动产坐落于 {property.location}（权证号 {property.certificate_number}），是否属实？</source>
       <translation>The real estate whose mortgage is to be cancelled is located at {property.location} (certificate no. {property.certificate_number}). Is this correct?</translation>
+    </message>
+    <message>
+      <source>消费贷款</source>
+      <translation>Consumer loan</translation>
     </message>
     <message>
       <source>添加{role}</source>
@@ -2764,6 +2816,10 @@
       <translation>Officer checked by hand: does not match</translation>
     </message>
     <message>
+      <source>经营贷款</source>
+      <translation>Business loan</translation>
+    </message>
+    <message>
       <source>结果</source>
       <translation>Outcome</translation>
     </message>
@@ -2818,6 +2874,10 @@
     <message>
       <source>被担保主债权数额与申请不一致，请核对合同后修改申请</source>
       <translation>The secured principal claim does not match the application; check the contract and correct the application</translation>
+    </message>
+    <message>
+      <source>被担保主债权数额变更</source>
+      <translation>Change of secured principal amount</translation>
     </message>
     <message>
       <source>被担保主债权数额（元）</source>
@@ -3104,6 +3164,10 @@
       <translation>Please enter the real estate unit number</translation>
     </message>
     <message>
+      <source>请填写具体内容</source>
+      <translation>Please specify</translation>
+    </message>
+    <message>
       <source>请填写当事人的{label}</source>
       <translation>Please fill in the party's {label}</translation>
     </message>
@@ -3340,6 +3404,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>购房人不同意办理抵押预告登记，不能继续办理</source>
       <translation>The buyer does not agree to the advance notice registration of the mortgage; the application cannot go on</translation>
+    </message>
+    <message>
+      <source>购房贷款</source>
+      <translation>Home purchase loan</translation>
     </message>
     <message>
       <source>贵单位是否同意抵押财产带押转让？</source>

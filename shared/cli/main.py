@@ -44,11 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def store_dirs(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The data and configuration directories (``--data-dir`` wins over ``$YIZHAN_DATA_DIR``)."""
+    from shared.config import resolve_dirs
+    return resolve_dirs(args.data_dir)
+
+
 def main(argv: list[str] | None = None) -> int:
     from shared.logs import setup_logging
     setup_logging("yizhan", console_level=logging.WARNING)
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.data_dir, args.config_dir = store_dirs(args)
     if args.lang:
         i18n.set_language(args.lang)
     if not getattr(args, "func", None):

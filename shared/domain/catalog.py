@@ -33,6 +33,7 @@ class FieldDef:
     default: Any = None
     max_length: int | None = None
     when: dict | None = None
+    other_text: bool = False  # a choice whose "其他" is replaced by free text (stored as typed)
 
 
 @dataclass(frozen=True)

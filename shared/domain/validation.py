@@ -32,7 +32,7 @@ def validate_value(fd: FieldDef, value: Any) -> Msg | None:
     text = str(value)
     if fd.max_length and len(text) > fd.max_length:
         return Msg("field.too_long", "“{label}”最多{n}个字", {"label": fd.label, "n": fd.max_length})
-    if fd.type == "choice" and fd.choices and text not in fd.choices:
+    if fd.type == "choice" and fd.choices and text not in fd.choices and not fd.other_text:
         return Msg("field.choice", "“{label}”请从列表中选择", {"label": fd.label})
     if fd.validator:
         return VALIDATORS[fd.validator](text)

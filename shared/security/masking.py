@@ -1,7 +1,8 @@
 """Masking of personal data for screens and logs.
 
 A name shows its first and last character (张*三, 欧阳**锋); an ID number keeps the six-digit
-region code and the last four characters (110101********1233); a phone keeps 3 + 4.
+region code and the last four characters (110101********1233); a phone keeps 3 + 4; an
+address keeps its city and district (福州市鼓楼区****).
 """
 
 from __future__ import annotations
@@ -46,6 +47,24 @@ def mask_phone(phone: str | None) -> str:
     if len(p) >= 7:
         return p[:3] + "*" * (len(p) - 7) + p[-4:]
     return "*" * len(p)
+
+
+def mask_address(address: str | None) -> str:
+    """福州市鼓楼区五一路88号3单元502室 -> 福州市鼓楼区****: the district stays, the rest goes.
+
+    The region prefix is kept up to its last 省/市/区/县 within the first characters; without
+    one, the first third (at most 6 characters). The mask has a fixed length, hiding how long
+    the street part is.
+    """
+    if not address:
+        return ""
+    address = address.strip()
+    head = ""
+    for match in re.finditer(r"自治州|自治县|地区|[省市区县旗盟]", address[:14]):
+        head = address[:match.end()]
+    if not head or len(head) >= len(address):
+        head = address[:min(6, len(address) // 3)]
+    return head + "****"
 
 
 def scrub(text: str) -> str:

@@ -14,13 +14,14 @@ import time
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from shared.capture.autocapture import AutoCapture, FaceEvidence
 from shared.capture.face_quality import QualityReport
 from shared.devices.camera import CameraStream
 from shared.i18n import Msg
+from shared.ui.theme import colour
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +229,7 @@ class QtCameraView(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor(24, 26, 30))
+        p.fillRect(self.rect(), colour("camera_bg"))
         if self._image is not None and self.error is None:
             target = self._image_rect()
             p.drawImage(target, self._image)
@@ -244,8 +245,8 @@ class QtCameraView(QWidget):
             return
         s = target.width() / self._frame_size[0]
         x, y, w, h = report.box
-        colour = QColor(46, 204, 113) if report.passed else QColor(243, 156, 18)
-        p.setPen(QPen(colour, max(2.0, self.height() / 160)))
+        frame = colour("camera_pass") if report.passed else colour("camera_hint")
+        p.setPen(QPen(frame, max(2.0, self.height() / 160)))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(QRectF(target.x() + x * s, target.y() + y * s, w * s, h * s), 8, 8)
 
@@ -260,14 +261,14 @@ class QtCameraView(QWidget):
         font = self._font(0.075)
         band_h = font.pixelSize() * 2
         band = QRectF(0, self.height() - band_h, self.width(), band_h)
-        p.fillRect(band, QColor(0, 0, 0, 150))
+        p.fillRect(band, colour("camera_band"))
         p.setFont(font)
         ok = self.report is not None and self.report.passed or self.evidence is not None
-        p.setPen(QColor(120, 255, 160) if ok else QColor(255, 255, 255))
+        p.setPen(colour("camera_ok_text") if ok else colour("camera_text"))
         p.drawText(band, Qt.AlignmentFlag.AlignCenter, self.text)
 
     def _paint_message(self, p: QPainter) -> None:
         p.setFont(self._font(0.06))
-        p.setPen(QColor(230, 230, 230))
+        p.setPen(colour("camera_muted_text"))
         p.drawText(self.rect().adjusted(20, 20, -20, -20),
                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.text)

@@ -19,6 +19,7 @@ from shared.i18n import tr
 from shared.ui.camera_view import QtCameraView
 from shared.ui.notify import notify
 from shared.ui.tasks import run_task
+from shared.ui.theme import set_role
 
 log = logging.getLogger("yizhan.ui.face")
 
@@ -50,7 +51,7 @@ class QtFaceCapture(QWidget):
         self._opening = False
         self.target_label = QLabel(tr("请先选择要采集人脸的当事人"))
         self.target_label.setObjectName("faceTarget")
-        self.target_label.setStyleSheet("font-weight: bold;")
+        set_role(self.target_label, "strong")
         self.view = QtCameraView(None, analyzer=analyzer)
         self.view.setMinimumSize(360, 270)
         self.view.text, self.view.error = tr("选择当事人后点击“采集人脸”"), None

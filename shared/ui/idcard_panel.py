@@ -20,6 +20,7 @@ from shared.devices.idcard.model import (PHOTO_HEIGHT, PHOTO_WIDTH, IdCardData, 
 from shared.devices.idcard.reader import IdCardReader
 from shared.errors import YizhanError
 from shared.i18n import N_, tr
+from shared.ui.theme import set_prop, set_role
 
 log = logging.getLogger("yizhan.ui.idcard")
 
@@ -28,8 +29,6 @@ EXPIRED_TEXT = N_("证件已过期")
 _FIELDS = (("type", N_("证件类型")), ("name", N_("姓名")), ("sex", N_("性别")), ("ethnicity", N_("民族")),
            ("birth", N_("出生")), ("address", N_("住址")), ("id_number", N_("证件号码")),
            ("authority", N_("签发机关")), ("validity", N_("有效期限")))
-_SUCCESS_STYLE = "QFrame#idcardFrame { background: #d9f7d2; border: 2px solid #2e9d3a; }"
-_NORMAL_STYLE = "QFrame#idcardFrame { border: 1px solid #c8c8c8; }"
 
 
 class _ReadSignals(QObject):
@@ -80,7 +79,7 @@ class QtIdCardPanel(QWidget):
         self._cue_timer.setSingleShot(True)
         self._cue_timer.setInterval(1200)
         self._build()
-        self._cue_timer.timeout.connect(lambda: self.frame.setStyleSheet(_NORMAL_STYLE))
+        self._cue_timer.timeout.connect(lambda: set_prop(self.frame, "cue", ""))
         self.set_can_reveal(can_reveal)
         self.set_card(None)
 
@@ -88,12 +87,11 @@ class QtIdCardPanel(QWidget):
     def _build(self) -> None:
         self.frame = QFrame(self)
         self.frame.setObjectName("idcardFrame")
-        self.frame.setStyleSheet(_NORMAL_STYLE)
         self.photo_label = QLabel(self.frame)
         self.photo_label.setFixedSize(PHOTO_WIDTH + 20, PHOTO_HEIGHT + 20)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo_label.setWordWrap(True)
-        self.photo_label.setStyleSheet("border: 1px dashed #999; color: #666;")
+        self.photo_label.setObjectName("idcardPhoto")
         grid = QGridLayout()
         self.value_labels: dict[str, QLabel] = {}
         for row, (key, title) in enumerate(_FIELDS):
@@ -107,8 +105,7 @@ class QtIdCardPanel(QWidget):
         body.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(grid, 1)
         self.expired_badge = QLabel(tr(EXPIRED_TEXT), self)
-        self.expired_badge.setStyleSheet(
-            "background: #d32f2f; color: white; font-weight: bold; padding: 2px 8px;")
+        set_role(self.expired_badge, "badge")
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.read_button = QPushButton(tr("读卡"), self)
@@ -217,7 +214,7 @@ class QtIdCardPanel(QWidget):
         self.set_card(card)
         note = tr("（模拟读卡器）") if getattr(self.reader, "simulated", False) else ""
         self.status_label.setText(tr("读卡成功") + note)
-        self.frame.setStyleSheet(_SUCCESS_STYLE)  # short green cue, then back to normal
+        set_prop(self.frame, "cue", "success")  # short green cue, then back to normal
         self._cue_timer.start()
         QApplication.beep()
         self.cardRead.emit(card)

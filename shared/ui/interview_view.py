@@ -20,18 +20,15 @@ from shared.domain.interview import InterviewSession, Question
 from shared.i18n import N_, tr
 from shared.security.masking import mask_name
 
-_BIG = "font-size: 26px;"
-_BUTTON = ("QPushButton {{ font-size: 26px; min-height: 72px; min-width: 180px; padding: 8px 24px;"
-           " border-radius: 10px; color: white; background: {bg}; }}"
-           " QPushButton:disabled {{ background: #9AA3AE; }}")
 _PLACEHOLDERS = {"share_percent": N_("份额（%），如 50"), "amount": N_("金额（元）"), "date": N_("日期，如 2024-05-01"),
                  "text": N_("请输入")}
 
 
-def _button(text: str, name: str, bg: str = "#1F5FAF") -> QPushButton:
+def _button(text: str, name: str, tone: str = "primary") -> QPushButton:
+    """A large button; the theme colours it by ``tone`` (primary, secondary, confirm)."""
     b = QPushButton(text)
     b.setObjectName(name)
-    b.setStyleSheet(_BUTTON.format(bg=bg))
+    b.setProperty("tone", tone)
     b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return b
@@ -59,9 +56,7 @@ class QtInterviewView(QWidget):
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(12)
         self.party_label = QLabel(objectName="partyLabel")
-        self.party_label.setStyleSheet("font-size: 20px; color: #33404D;")
         self.progress_label = QLabel(objectName="progressLabel")
-        self.progress_label.setStyleSheet("font-size: 20px; color: #33404D;")
         top = QHBoxLayout()
         top.addWidget(self.party_label, 1)
         top.addWidget(self.progress_label)
@@ -82,7 +77,6 @@ class QtInterviewView(QWidget):
         lay.setSpacing(18)
         self.question_label = QLabel(objectName="questionLabel")
         self.question_label.setWordWrap(True)
-        self.question_label.setStyleSheet("font-size: 30px; font-weight: bold; color: #0B1F44;")
         self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         lay.addWidget(self.question_label)
         self.answer_box = QWidget()
@@ -90,16 +84,14 @@ class QtInterviewView(QWidget):
         self.answer_layout.setSpacing(24)
         lay.addWidget(self.answer_box)
         self.answer_edit = QLineEdit(objectName="answerEdit")
-        self.answer_edit.setStyleSheet(_BIG + " min-height: 56px; padding: 4px 12px;")
         self.answer_edit.returnPressed.connect(self._submit_text)
         lay.addWidget(self.answer_edit)
         self.error_label = QLabel(objectName="errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("font-size: 22px; color: #B00020;")
         lay.addWidget(self.error_label)
         lay.addStretch(1)
         nav = QHBoxLayout()
-        self.back_button = _button(tr("上一题"), "backButton", "#5B6570")
+        self.back_button = _button(tr("上一题"), "backButton", "secondary")
         self.back_button.clicked.connect(self._back)
         self.next_button = _button(tr("下一题"), "nextButton")
         self.next_button.clicked.connect(self._submit_text)
@@ -112,15 +104,12 @@ class QtInterviewView(QWidget):
     def _stop_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        title = QLabel(tr("询问终止"))
-        title.setStyleSheet("font-size: 34px; font-weight: bold; color: #B00020;")
+        title = QLabel(tr("询问终止"), objectName="stopTitle")
         self.stop_label = QLabel(objectName="stopLabel")
         self.stop_label.setWordWrap(True)
-        self.stop_label.setStyleSheet("font-size: 28px; color: #B00020;")
-        hint = QLabel(tr("如回答有误，可返回上一题更正；否则本业务不能继续办理。"))
+        hint = QLabel(tr("如回答有误，可返回上一题更正；否则本业务不能继续办理。"), objectName="stopHint")
         hint.setWordWrap(True)
-        hint.setStyleSheet("font-size: 20px; color: #33404D;")
-        self.stop_back_button = _button(tr("返回更正回答"), "stopBackButton", "#5B6570")
+        self.stop_back_button = _button(tr("返回更正回答"), "stopBackButton", "secondary")
         self.stop_back_button.clicked.connect(self._back)
         for w in (title, self.stop_label, hint):
             lay.addWidget(w)
@@ -131,22 +120,20 @@ class QtInterviewView(QWidget):
     def _confirm_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        title = QLabel(tr("请核对以下询问记录"))
-        title.setStyleSheet("font-size: 28px; font-weight: bold; color: #0B1F44;")
+        title = QLabel(tr("请核对以下询问记录"), objectName="confirmTitle")
         lay.addWidget(title)
         self.record_label = QLabel(objectName="recordLabel")
         self.record_label.setWordWrap(True)
         self.record_label.setTextFormat(Qt.TextFormat.RichText)
         self.record_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.record_label.setStyleSheet("font-size: 20px; color: #1A1A1A; padding: 8px;")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.record_label)
         lay.addWidget(scroll, 1)
         nav = QHBoxLayout()
-        self.confirm_back_button = _button(tr("返回修改"), "confirmBackButton", "#5B6570")
+        self.confirm_back_button = _button(tr("返回修改"), "confirmBackButton", "secondary")
         self.confirm_back_button.clicked.connect(self._back)
-        self.confirm_button = _button(tr("确认无误，去签名"), "confirmButton", "#1E7B34")
+        self.confirm_button = _button(tr("确认无误，去签名"), "confirmButton", "confirm")
         self.confirm_button.clicked.connect(self._confirm)
         nav.addWidget(self.confirm_back_button)
         nav.addStretch(1)

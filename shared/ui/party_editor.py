@@ -1,12 +1,14 @@
 """Editor of one party (a person or an organisation in one role), with live validation.
 
-Personal data of a saved party is shown masked; "显示" reveals it (the owner of the editor
-audits the reveal through ``revealRequested``) and makes it editable.
+Personal data of a saved person (name, ID number, address) is shown masked and read-only;
+"显示" reveals it (the owner of the editor audits the reveal through ``revealRequested``) and
+makes it editable. The phone stays masked too, but a new number can be typed over it, and the
+share is no secret: both are edited without revealing the party.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -14,8 +16,11 @@ from shared.domain.case import Party
 from shared.domain.catalog import Catalog, RoleDef
 from shared.domain.identifiers import VALIDATORS
 from shared.i18n import N_, Msg, tr
-from shared.security.masking import mask_id, mask_name, mask_phone
-from shared.ui.form import INVALID_INPUT, QtErrorLabel
+from shared.security.masking import mask_address, mask_id, mask_name, mask_phone
+from shared.ui.form import QtErrorLabel, mark_invalid
+
+
+MASKED = ("name", "id_number", "address")  # read-only and masked until revealed
 
 
 class QtPartyEditor(QFrame):
@@ -51,6 +56,7 @@ class QtPartyEditor(QFrame):
         outer.addLayout(head)
 
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside the input, not its error line
         self.kind = QComboBox()
         for kind in role.party_kinds:
             self.kind.addItem(tr(catalog.party_kinds[kind]["name"]), kind)
@@ -82,11 +88,15 @@ class QtPartyEditor(QFrame):
         self._fill_id_kinds(p.kind, p.id_kind)
         values = {"name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address,
                   "legal_rep": p.legal_rep, "share": p.share}
+        phone = self.inputs["phone"]
+        phone.setPlaceholderText("")
         if self._masked:
-            values.update(name=mask_name(p.name), id_number=mask_id(p.id_number), phone=mask_phone(p.phone))
+            values.update(name=mask_name(p.name), id_number=mask_id(p.id_number), address=mask_address(p.address),
+                          phone="")
+            phone.setPlaceholderText(mask_phone(p.phone) or "")  # typing a new number replaces it
         for attr, value in values.items():
             self.inputs[attr].setText(value)
-        for attr in ("name", "id_number", "phone"):
+        for attr in MASKED:
             self.inputs[attr].setReadOnly(self._masked)
         self._kind_changed()
 
@@ -123,14 +133,14 @@ class QtPartyEditor(QFrame):
         p = self._party
         text = {attr: edit.text().strip() for attr, edit in self.inputs.items()}
         if self._masked:
-            text.update(name=p.name, id_number=p.id_number, phone=p.phone)
+            text.update(name=p.name, id_number=p.id_number, address=p.address, phone=text["phone"] or p.phone)
         return Party(self.role.role, self.kind.currentData(), text["name"], self.id_kind.currentData() or "",
                      text["id_number"], text["phone"], text["address"], text["legal_rep"], text["share"],
                      p.agent, p.party_id)
 
     # -- validation ------------------------------------------------------------------------
     def _validate_field(self, attr: str) -> Msg | None:
-        if self._masked and attr in ("name", "id_number", "phone"):
+        if self._masked and attr in MASKED:
             return None
         value = self.inputs[attr].text().strip()
         msg = None
@@ -140,7 +150,7 @@ class QtPartyEditor(QFrame):
         elif value and attr == "phone":
             msg = VALIDATORS["phone"](value)
         self.errors[attr].set_message(msg)
-        self.inputs[attr].setStyleSheet(INVALID_INPUT if msg else "")
+        mark_invalid(self.inputs[attr], msg is not None)
         self.changed.emit()
         return msg
 
@@ -149,3 +159,33 @@ class QtPartyEditor(QFrame):
         for attr, msg in errors.items():
             if attr in self.errors:
                 self.errors[attr].set_message(msg)
+
+
+class QtRoleLimit(QObject):
+    """Keeps a role's "add a party" button enabled only below the role's maximum.
+
+    It counts the :class:`QtPartyEditor` children of ``box`` (the group that holds the role's
+    editors) whenever one is added or removed; the button's tooltip says why it is disabled.
+    """
+
+    def __init__(self, role: RoleDef, button: QPushButton, box: QWidget) -> None:
+        super().__init__(box)
+        self.role, self.button, self.box = role, button, box
+        box.installEventFilter(self)
+        self.refresh()
+
+    def count(self) -> int:
+        return sum(isinstance(child, QtPartyEditor) for child in self.box.children())
+
+    def refresh(self) -> None:
+        full = self.count() >= self.role.max
+        self.button.setEnabled(not full)
+        self.button.setToolTip(tr("{role}最多{n}个", role=tr(self.role.name), n=self.role.max) if full else "")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        if event.type() in (QEvent.Type.ChildAdded, QEvent.Type.ChildRemoved):
+            try:
+                self.refresh()
+            except RuntimeError:  # the button is already gone (the window is closing)
+                pass
+        return False

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from shared.documents.raster import rasterize
 from shared.errors import DeviceError
 from shared.i18n import N_, Msg, translate
+from shared.ui.theme import set_role
 
 PRINT_DPI = 300
 
@@ -103,6 +104,6 @@ class QtPdfPreview(QScrollArea):
             pix.loadFromData(png, "PNG")
             label = QLabel()
             label.setPixmap(pix)
-            label.setStyleSheet("background: white; border: 1px solid #9AA3AE;")
+            set_role(label, "page")
             self._layout.addWidget(label)
             self.page_labels.append(label)

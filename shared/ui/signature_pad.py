@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from shared.domain.signature import InkRule, Signature, content_sha256, ink_problem
 from shared.errors import ValidationError
 from shared.i18n import N_, Msg, translate
+from shared.ui.theme import colour
 
 
 class QtSignaturePad(QWidget):
@@ -66,7 +67,7 @@ class QtSignaturePad(QWidget):
         """The strokes as a greyscale PNG of the pad's size (white background)."""
         w, h = max(1, int(self.width() * scale)), max(1, int(self.height() * scale))
         image = QImage(w, h, QImage.Format.Format_Grayscale8)
-        image.fill(QColor("white"))
+        image.fill(QColor("white"))  # the signature image itself: black on white, whatever the theme
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.scale(scale, scale)
@@ -164,18 +165,18 @@ class QtSignaturePad(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        painter.setPen(QPen(QColor("#9AA3AE"), 1.5, Qt.PenStyle.DashLine))
+        painter.fillRect(self.rect(), colour("paper"))
+        painter.setPen(QPen(colour("disabled"), 1.5, Qt.PenStyle.DashLine))
         base = self.height() * 0.75
         painter.drawLine(24, int(base), self.width() - 24, int(base))
-        painter.setPen(QPen(QColor("#5B6570"), 2))
+        painter.setPen(QPen(colour("secondary"), 2))
         painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         if not self._strokes and self.hint:
             font = QFont(self.font())
             font.setPointSize(16)
             painter.setFont(font)
-            painter.setPen(QColor("#9AA3AE"))
+            painter.setPen(colour("disabled"))
             painter.drawText(self.rect().adjusted(0, 0, 0, -int(self.height() * 0.3)),
                              Qt.AlignmentFlag.AlignCenter, self.hint)
-        self._draw_strokes(painter, QColor("#0B1F44"))
+        self._draw_strokes(painter, colour("ink"))
         painter.end()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QS
 
 from shared.i18n import tr
 from shared.sync.summary import size_text
+from shared.ui.theme import set_prop
 
 
 
@@ -18,6 +19,7 @@ class QtSyncIndicator(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dot = QLabel("●")
+        self.dot.setObjectName("syncDot")  # coloured by its state property (theme)
         self.state_label = QLabel(tr("未连接"))
         self.queue_label = QLabel()
         self.bar = QProgressBar()
@@ -35,7 +37,7 @@ class QtSyncIndicator(QWidget):
 
     def set_unenrolled(self) -> None:
         """This device is not enrolled with a server: packets wait here."""
-        self.dot.setStyleSheet("color: #9e9e9e;")
+        set_prop(self.dot, "state", "")
         self.state_label.setText(tr("未注册"))
         self.setToolTip(tr("本机尚未在登记服务器注册：已提交的案件保存在本机，注册后自动上传"))
 
@@ -43,8 +45,7 @@ class QtSyncIndicator(QWidget):
     def set_progress(self, p) -> None:
         """Render a progress snapshot (``None``: nothing known yet)."""
         online = getattr(p, "online", None)
-        color = {True: "#2e7d32", False: "#c62828", None: "#9e9e9e"}[online]
-        self.dot.setStyleSheet("color: {};".format(color))
+        set_prop(self.dot, "state", {True: "online", False: "offline", None: ""}[online])
         text = {True: tr("在线"), False: tr("离线"), None: tr("未连接")}[online]
         if p is not None and p.busy:
             text = tr("同步中")

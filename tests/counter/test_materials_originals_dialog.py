@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from counter.originals_dialog import STATE_COLOUR, QtOriginalsDialog
+from shared.ui.theme import colour
 from shared.domain.case import Case
 from shared.domain.catalog import default_catalog
 from shared.store import originals
@@ -37,7 +37,7 @@ def test_create_overdue_deliver(qtbot, store, sample_case):
         dialog.show()
     assert dialog.table.rowCount() == 1
     state = dialog.table.item(0, 4)
-    assert state.text().startswith("已逾期") and state.foreground().color() == QColor(STATE_COLOUR["overdue"])
+    assert state.text().startswith("已逾期") and state.foreground().color() == colour(STATE_COLOUR["overdue"])
     assert dialog.cases.count() == 2
     assert "不动产权证书2页" in dialog.cases.item(0).text()
     dialog.cases.item(0).setSelected(True)

@@ -26,7 +26,7 @@ def _lines(dialog):
 def test_settings_list_the_master_data_versions_and_their_source(qtbot, tmp_path):
     data = tmp_path / "data"
     settings = Settings.load(tmp_path / "cfg")
-    dialog = QtSettingsDialog(settings, None, data)
+    dialog = QtSettingsDialog(settings, None, data_dir=data)
     qtbot.addWidget(dialog)
     shipped = default_catalog().version
     lines = _lines(dialog)
@@ -35,7 +35,7 @@ def test_settings_list_the_master_data_versions_and_their_source(qtbot, tmp_path
     assert all(text.endswith("（来源：随软件）") for text in lines.values())
     _pull_catalog(data, "2026.12.1")
     masterdata.accept(data, "regions", "r2", {"regions": {"350102": "福州市鼓楼区"}})
-    dialog = QtSettingsDialog(settings, None, data)
+    dialog = QtSettingsDialog(settings, None, data_dir=data)
     qtbot.addWidget(dialog)
     lines = _lines(dialog)
     assert lines["catalog"] == "2026.12.1（来源：服务器）"

@@ -44,7 +44,7 @@ def test_read_through_the_emulator_shows_masked(qtbot, emu_reader):
     assert card.address not in labels["address"] and labels["birth"] == "1990年"
     assert panel.photo_label.text() == PHOTO_PLACEHOLDER
     assert panel.expired_badge.isHidden()
-    assert "读卡成功" in panel.status_label.text() and "d9f7d2" in panel.frame.styleSheet()
+    assert "读卡成功" in panel.status_label.text() and panel.frame.property("cue") == "success"
     assert panel.read_button.isEnabled()
 
 

@@ -52,11 +52,9 @@ def mask_id(number: str | None) -> str:
 
 
 def mask_address(address: str | None) -> str:
-    """Keep the first six characters (province/city/district), hide the rest."""
-    if not address:
-        return ""
-    a = address.strip()
-    return a[:6] + "****" if len(a) > 6 else a[:2] + "****"
+    """The address masked as everywhere else (:func:`shared.security.masking.mask_address`)."""
+    from shared.security.masking import mask_address as _mask
+    return _mask(address)
 
 
 @dataclass(repr=False, eq=True)
