@@ -104,7 +104,9 @@ def rules_for(channel: str) -> ChannelRules:
 
 
 def _party_name(party: Party) -> str:
-    return mask_name(party.name) or translate(N_("（未填姓名）"))
+    """A person's name masked; an organisation's (the bank) is no personal data and stays whole."""
+    name = party.name if party.kind == "org" else mask_name(party.name)
+    return name or translate(N_("（未填姓名）"))
 
 
 # -- each kind ------------------------------------------------------------------------------

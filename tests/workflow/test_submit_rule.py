@@ -162,3 +162,13 @@ def test_an_expired_card_is_recorded_failed_and_not_applied(new_session, fake):
     assert record["failure"]["code"] == "card_expired"
     step = session.step("identity:" + mortgagor.party_id)
     assert step.status == StepStatus.BLOCKED and "过期" in step.blockers[0].render("zh")
+
+
+def test_step_titles_mask_persons_but_not_the_bank(new_session, fake):
+    session = new_session("mortgage_first_general")
+    fill_form(session, fake)
+    parties = session.snapshot().parties
+    person = next(p for p in parties if p.kind == "person")
+    bank = next(p for p in parties if p.kind == "org")
+    titles = " ".join(s.title.render("zh") for s in session.steps())
+    assert person.name not in titles and bank.name in titles
