@@ -95,10 +95,9 @@ def completeness_text(case: Case, steps: list[st.Step]) -> tuple[str, str]:
     blocking = st.blocking_steps(steps)
     if not blocking:
         return tr("各步骤均已完成，可以提交"), "ok"
-    items = ["{}：{}".format(s.title.render(), s.blockers[0].render() if s.blockers else s.status.label)
-             for s in blocking[:4]]
+    items = [s.summary() for s in blocking[:4]]
     more = len(blocking) - len(items)
-    text = tr("尚不能提交：") + "；".join(items) + (tr("……等{n}项", n=len(blocking)) if more > 0 else "")
+    text = tr("尚不能提交：") + st.joined(items) + (tr("……等{n}项", n=len(blocking)) if more > 0 else "")
     return text, "warning"
 
 

@@ -897,7 +897,7 @@
     </message>
     <message>
       <source>尚不能提交：</source>
-      <translation>Cannot submit yet:</translation>
+      <translation>Cannot submit yet: </translation>
     </message>
     <message>
       <source>尚无案件。点击“新建案件”开始办理，或由运维人员用“yizhan case import”导入银行系统的案件数据。</source>
@@ -3716,6 +3716,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>（剩{n}天）</source>
       <translation> ({n} days left)</translation>
+    </message>
+    <message>
+      <source>（原因：{why}）</source>
+      <translation> (reason: {why})</translation>
     </message>
     <message>
       <source>（可先完成其他步骤）</source>

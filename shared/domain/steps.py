@@ -69,8 +69,19 @@ class Step:
 
     def describe(self) -> str:
         """``title: status`` and the first blocker, in the current language."""
-        text = "{}：{}".format(self.title.render(), self.status.label)
-        return text + ("（{}）".format(self.blockers[0].render()) if self.blockers else "")
+        text = Msg("step.blocker", "{step}：{blocker}", {"step": self.title, "blocker": self.status.label}).render()
+        return text + (Msg("step.because", "（原因：{why}）", {"why": self.blockers[0]}).render() if self.blockers else "")
+
+    def summary(self) -> str:
+        """``title: what is missing`` (the first blocker, else the status), in the current language."""
+        what = self.blockers[0] if self.blockers else self.status.label
+        return Msg("step.blocker", "{step}：{blocker}", {"step": self.title, "blocker": what}).render()
+
+
+def joined(texts: Iterable[str]) -> str:
+    """Texts one after another, with the current language's list separator."""
+    from shared.i18n import language
+    return ("；" if language() == "zh" else "; ").join(texts)
 
 
 @dataclass(frozen=True)
@@ -183,7 +194,7 @@ def interview_steps(case: Case, biz: BusinessType, template=None) -> list[Step]:
         if item.status == ip.STOPPED:
             blockers = (Msg("interview.case_stopped", "询问终止，本案不能继续办理：{reason}", {"reason": item.reason}),)
         elif item.status != ip.DONE:
-            blockers = (Msg("step.interview.state", "{state}", {"state": ip.STATUS_TEXT[item.status]}),)
+            blockers = (Msg("interview.status." + item.status, ip.STATUS_TEXT[item.status]),)
         out.append(Step("interview:" + item.party.party_id, "interview",
                         Msg("step.interview", "询问笔录与签名：{name}", {"name": _party_name(item.party)}),
                         _INTERVIEW_STATUS[item.status], blockers, item.party.party_id))
