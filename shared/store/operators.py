@@ -1,0 +1,113 @@
+"""The ``operators`` table: the accounts enrolled from the server's operator list.
+
+:class:`OperatorRows` works on the connection of an open :class:`~shared.store.tx.StoreTx`.
+The rules (login, lock-out, password change, what is audited) stay in
+:mod:`shared.workflow.auth`; nothing here knows a clear password.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+_COLUMNS = ("staff_id", "name", "roles", "service_point", "password_hash", "first_login", "password_changed_at",
+            "disabled", "failures", "locked_until", "last_login_at", "source_version", "updated_at")
+_COLS = ", ".join(_COLUMNS)
+
+
+@dataclass
+class OperatorRecord:
+    """One enrolled operator (the hash is argon2id-encoded; ``first_login``: it is a one-time code)."""
+
+    staff_id: str
+    name: str
+    roles: list[str]
+    service_point: str
+    password_hash: str
+    first_login: bool
+    password_changed_at: str
+    disabled: bool
+    failures: int
+    locked_until: str
+    last_login_at: str
+    source_version: str
+    updated_at: str
+
+    @classmethod
+    def from_row(cls, row) -> "OperatorRecord":
+        v = list(row)
+        v[2] = json.loads(v[2] or "[]")
+        v[5], v[7] = bool(v[5]), bool(v[7])
+        return cls(*v)
+
+
+class OperatorRows:
+    """Reads and writes of the operators table on one connection (inside the caller's transaction)."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def get(self, staff_id: str) -> OperatorRecord | None:
+        row = self._conn.execute("SELECT {} FROM operators WHERE staff_id = ?".format(_COLS), (staff_id,)).fetchone()
+        return OperatorRecord.from_row(row) if row else None
+
+    def all(self) -> list[OperatorRecord]:
+        return [OperatorRecord.from_row(r) for r in
+                self._conn.execute("SELECT {} FROM operators ORDER BY staff_id".format(_COLS))]
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM operators").fetchone()[0])
+
+    def upsert(self, staff_id: str, name: str, roles: list[str], service_point: str, disabled: bool,
+               source_version: str, at: str, password_hash: str | None = None, first_login: bool = False) -> None:
+        """Insert or refresh an account from the operator list; a new hash replaces the local one
+        only when given (the list's hash changed)."""
+        self._conn.execute(
+            "INSERT INTO operators(staff_id, name, roles, service_point, password_hash, first_login, disabled,"
+            " source_version, updated_at, password_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(staff_id) DO UPDATE SET name=excluded.name, roles=excluded.roles,"
+            " service_point=excluded.service_point, disabled=excluded.disabled,"
+            " source_version=excluded.source_version, updated_at=excluded.updated_at",
+            (staff_id, name, json.dumps(list(roles)), service_point, password_hash or "", int(first_login),
+             int(disabled), source_version, at, at))
+        if password_hash is not None:
+            self._conn.execute("UPDATE operators SET password_hash = ?, first_login = ?, password_changed_at = ?,"
+                               " failures = 0, locked_until = '' WHERE staff_id = ?",
+                               (password_hash, int(first_login), at, staff_id))
+
+    def set_disabled(self, staff_id: str, disabled: bool, at: str) -> None:
+        self._conn.execute("UPDATE operators SET disabled = ?, updated_at = ? WHERE staff_id = ?",
+                           (int(disabled), at, staff_id))
+
+    def note_failure(self, staff_id: str, locked_until: str) -> int:
+        """One more failed login; ``locked_until`` set when given. Returns the failure count."""
+        self._conn.execute("UPDATE operators SET failures = failures + 1,"
+                           " locked_until = CASE WHEN ? != '' THEN ? ELSE locked_until END WHERE staff_id = ?",
+                           (locked_until, locked_until, staff_id))
+        row = self._conn.execute("SELECT failures FROM operators WHERE staff_id = ?", (staff_id,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def note_success(self, staff_id: str, at: str) -> None:
+        self._conn.execute("UPDATE operators SET failures = 0, locked_until = '', last_login_at = ?"
+                           " WHERE staff_id = ?", (at, staff_id))
+
+    def set_password(self, staff_id: str, password_hash: str, at: str) -> None:
+        self._conn.execute("UPDATE operators SET password_hash = ?, first_login = 0, password_changed_at = ?,"
+                           " updated_at = ? WHERE staff_id = ?", (password_hash, at, at, staff_id))
+
+
+def require(store, actor: Any, permission, command: str, case_id: str | None = None) -> None:
+    """Refuse, with an audit row, unless ``actor`` (an
+    :class:`~shared.domain.operators.OperatorSession`) holds ``permission``. A plain name or
+    nobody may act only in a store where no operator is enrolled (a fresh installation, tools)."""
+    from shared.domain.operators import OperatorSession, denied
+    session = actor if isinstance(actor, OperatorSession) else None
+    if session is not None and session.can(permission):
+        return
+    if session is None and not store.read(lambda tx: tx.operators.count()):
+        return
+    label = session.label if session is not None else (str(actor or "") or "-")
+    store.transaction(lambda tx: tx.audit("permission_denied", case_id, "command={} permission={}".format(
+        command, permission.value), operator=label))
+    raise denied(permission, session)
