@@ -7,9 +7,16 @@ The rules (login, lock-out, password change, what is audited) stay in
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
+
+from shared.domain.case import now_iso
+
+ROLES_KEY = "operators.roles"        # extra roles the operator list defines (sync_state)
+POLICY_KEY = "operators.approval"    # the approval policy the operator list carries (sync_state)
+VERSION_KEY = "operators.version"
 
 _COLUMNS = ("staff_id", "name", "roles", "service_point", "password_hash", "first_login", "password_changed_at",
             "disabled", "failures", "locked_until", "last_login_at", "source_version", "updated_at")
@@ -111,3 +118,48 @@ def require(store, actor: Any, permission, command: str, case_id: str | None = N
     store.transaction(lambda tx: tx.audit("permission_denied", case_id, "command={} permission={}".format(
         command, permission.value), operator=label))
     raise denied(permission, session)
+
+
+def _entry_mark(entry: dict[str, Any]) -> str:
+    secret = entry.get("password_hash") or entry.get("first_login_code_hash") or ""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()[:16]
+
+
+# -- enrollment -------------------------------------------------------------------------------
+def enroll(store, document: dict[str, Any]) -> dict[str, list[str]]:
+    """Keep the accounts of an operator-list document (``{"version", "content": {"operators",
+    "roles", "approval"}}``) in the store, in one transaction: new accounts are added, known
+    ones refreshed (a new hash on the list replaces the local password), accounts no longer
+    listed or marked disabled are disabled. Returns ``{"added", "disabled"}`` staff ids."""
+    content = document.get("content") or {}
+    version = str(document.get("version", ""))
+    listed = {str(e["staff_id"]): e for e in content.get("operators") or [] if e.get("staff_id")}
+
+    def work(tx) -> dict[str, list[str]]:
+        at = now_iso()
+        added, disabled = [], []
+        for staff_id, e in listed.items():
+            known = tx.operators.get(staff_id)
+            mark = _entry_mark(e)
+            new_secret = known is None or known.source_version != mark
+            first = not e.get("password_hash") and bool(e.get("first_login_code_hash"))
+            tx.operators.upsert(staff_id, str(e.get("name", "")), list(e.get("roles") or []),
+                                str(e.get("service_point", "")), bool(e.get("disabled")), mark, at,
+                                (e.get("password_hash") or e.get("first_login_code_hash") or "") if new_secret else None,
+                                first)
+            if known is None:
+                added.append(staff_id)
+                tx.audit("operator_enrolled", None, "staff_id={} roles={}".format(staff_id, ",".join(e.get("roles") or [])))
+            if e.get("disabled") and (known is None or not known.disabled):
+                disabled.append(staff_id)
+                tx.audit("operator_disabled", None, "staff_id={}".format(staff_id))
+        for rec in tx.operators.all():
+            if rec.staff_id not in listed and not rec.disabled:
+                tx.operators.set_disabled(rec.staff_id, True, at)
+                disabled.append(rec.staff_id)
+                tx.audit("operator_disabled", None, "staff_id={} reason=unlisted".format(rec.staff_id))
+        tx.sync_state.put(ROLES_KEY, dict(content.get("roles") or {}))
+        tx.sync_state.put(POLICY_KEY, dict(content.get("approval") or {}))
+        tx.sync_state.put(VERSION_KEY, version)
+        return {"added": added, "disabled": disabled}
+    return store.transaction(work)

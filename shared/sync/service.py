@@ -149,6 +149,7 @@ class SyncService:
             pull_master_data(self.store, client)
         except SyncError as err:
             log.info("master data pull failed: %s", err.code)
+        apply_operator_list(self.store)
 
     # -- the loop ---------------------------------------------------------------------------
     def next_delay(self) -> float:
@@ -213,3 +214,20 @@ def pull_master_data(store, client) -> list[str]:
     if updated:
         atomic_write(index_path, json.dumps(local).encode("utf-8"), 0o644)
     return updated
+
+
+def apply_operator_list(store) -> dict[str, list[str]] | None:
+    """Enroll the operator list last pulled (``master/operators.json``) when its version is new
+    to the store; returns what changed (None: nothing new). A broken file is logged and kept."""
+    from shared.store.operators import VERSION_KEY, enroll
+    path = master_dir(store) / "operators.json"
+    if not path.exists():
+        return None
+    try:
+        doc = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        log.warning("operator list unreadable; the accounts enrolled before stay")
+        return None
+    if str(doc.get("version", "")) == str(store.read(lambda tx: tx.sync_state.get(VERSION_KEY, ""))):
+        return None
+    return enroll(store, doc)
