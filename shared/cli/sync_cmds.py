@@ -54,9 +54,10 @@ def cmd_enroll(args) -> int:
 def cmd_submit(args) -> int:
     from shared.errors import ValidationError
     from shared.sync.outbox import Outbox
+    from shared.cli.login import actor
     with _store(args) as store:
         try:
-            item = Outbox(store, _settings(store)).submit(args.id)
+            item = Outbox(store, _settings(store)).submit(args.id, actor=actor(args, store))
         except ValidationError as err:
             print(err.msg.render())
             for msg in err.errors.values():  # each step that is not done, in the order of the workflow

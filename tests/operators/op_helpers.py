@@ -36,3 +36,13 @@ def _cached(sid: str) -> str:
     if sid not in _CACHE:
         _CACHE[sid] = cheap_hash(PASSWORDS[sid])
     return _CACHE[sid]
+
+
+def fake_enroll(store) -> None:
+    """Give ``store`` a device key as enrollment would (no server: the signing tests need the key only)."""
+    from shared.sync import crypto, enrollment, state
+    priv, pub = crypto.new_device_key()
+    state.write(store, enrollment.KEY, {
+        "server_url": "https://127.0.0.1:1", "device_id": "DEV-TEST", "device_private_b64": crypto.b64e(priv),
+        "device_public_b64": crypto.b64e(pub), "server_key_pem": "", "server_key_id": "", "ca_pem": "",
+        "ca_fingerprint": "", "enrolled_at": "2026-01-01T00:00:00+00:00"})

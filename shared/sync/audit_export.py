@@ -1,0 +1,140 @@
+"""The audit log for people: filtered pages for the viewer, and signed exports.
+
+An export is a CSV file (one row per audit row, oldest first, with each row's chain hash) and
+a detached signature ``<file>.sig``: JSON naming the device, who exported, the period and the
+file's SHA-256, signed with the device key (Ed25519). :func:`verify_export` checks the file
+against its signature and, given this device's enrollment, that the key is this device's.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from shared.domain.case import now_iso
+from shared.domain.operators import OperatorSession, Permission, operator_label
+from shared.errors import ValidationError
+from shared.i18n import Msg
+from shared.store.operators import require
+from shared.sync import crypto, enrollment
+
+FORMAT = "yizhan-audit-export/1"
+HEADER = ["seq", "at", "operator", "action", "case_id", "detail", "hash"]
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the viewer and an export select: each field narrows the rows (empty: any)."""
+
+    operator: str = ""   # a staff id or a fragment of the operator's name
+    case_id: str = ""
+    action: str = ""
+    since: str = ""      # ISO date or time, inclusive
+    until: str = ""      # ISO date or time, exclusive (a date: the whole day is included)
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The WHERE clause and its arguments (indexes: audit_operator, audit_case, audit_action, audit_at)."""
+        where, args = [], []
+        if self.operator:
+            where.append("instr(operator, ?) > 0")
+            args.append(self.operator)
+        if self.case_id:
+            where.append("case_id = ?")
+            args.append(self.case_id)
+        if self.action:
+            where.append("action = ?")
+            args.append(self.action)
+        if self.since:
+            where.append("at >= ?")
+            args.append(self.since)
+        if self.until:
+            until = self.until + ("T99" if len(self.until) == 10 else "")
+            where.append("at < ?")
+            args.append(until)
+        return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def page(store, flt: AuditFilter, limit: int = 200, before_seq: int | None = None) -> list[tuple]:
+    """Newest first: (seq, at, operator, action, case_id, detail) of up to ``limit`` rows."""
+    where, args = flt.sql()
+    if before_seq is not None:
+        where += (" AND " if where else " WHERE ") + "seq < ?"
+        args.append(before_seq)
+    sql = "SELECT seq, at, operator, action, case_id, detail FROM audit" + where + " ORDER BY seq DESC LIMIT ?"
+    return store.run(lambda conn: conn.execute(sql, args + [limit]).fetchall())
+
+
+def actions(store) -> list[str]:
+    """The actions the log holds (for the viewer's filter)."""
+    return [r[0] for r in store.run(lambda conn: conn.execute("SELECT DISTINCT action FROM audit ORDER BY action").fetchall())]
+
+
+def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | None = None) -> dict[str, Any]:
+    """Write the rows ``flt`` selects to ``out`` (CSV) and ``out.sig``; needs the export
+    permission and an enrolled device (its key signs). Audited. Returns the signature document."""
+    require(store, actor, Permission.EXPORT_AUDIT, "audit_export")
+    ident = enrollment.require(store)
+    out = Path(out)
+    where, args = flt.sql()
+    sql = "SELECT seq, at, operator, action, case_id, detail, hash FROM audit" + where + " ORDER BY seq"
+    tmp = out.with_name(out.name + ".tmp")
+
+    def work(conn) -> tuple[int, str]:
+        digest = hashlib.sha256()
+        rows = 0
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            buf = io.StringIO()
+            writer = csv.writer(buf)
+            writer.writerow(HEADER)
+            cur = conn.execute(sql, args)
+            while True:
+                chunk = cur.fetchmany(5000)
+                if not chunk:
+                    break
+                writer.writerows((r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6]) for r in chunk)
+                rows += len(chunk)
+                text = buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+                digest.update(text.encode("utf-8"))
+                fh.write(text)
+            text = buf.getvalue()
+            digest.update(text.encode("utf-8"))
+            fh.write(text)
+        return rows, digest.hexdigest()
+    rows, sha = store.run(work)
+    tmp.replace(out)
+    statement = {"format": FORMAT, "file": out.name, "sha256": sha, "rows": rows, "device_id": ident.device_id,
+                 "public_key": ident.device_public_b64, "exported_by": operator_label(actor) or store.operator,
+                 "exported_at": now_iso(), "filter": flt.__dict__}
+    body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    sig = {"statement": statement, "signature": crypto.b64e(crypto.sign(ident.device_private, body))}
+    Path(str(out) + ".sig").write_text(json.dumps(sig, ensure_ascii=False, indent=1), "utf-8")
+    store.transaction(lambda tx: tx.audit("audit_export", None, "rows={} sha256={}".format(rows, sha[:16]),
+                                          operator=operator_label(actor) or None))
+    return sig
+
+
+def verify_export(path: Path, public_key_b64: str | None = None) -> list[str]:
+    """The problems of an export (empty: it is intact and signed by the expected device key)."""
+    path = Path(path)
+    sig_path = Path(str(path) + ".sig")
+    if not path.exists() or not sig_path.exists():
+        raise ValidationError(Msg("audit.export_missing", "找不到导出文件或其签名文件 {name}", {"name": sig_path.name}))
+    sig = json.loads(sig_path.read_text("utf-8"))
+    statement = sig.get("statement") or {}
+    problems = []
+    body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    key = statement.get("public_key", "")
+    if public_key_b64 and key != public_key_b64:
+        problems.append("signed by another device's key")
+    if not crypto.verify(crypto.b64d(key), crypto.b64d(sig.get("signature", "")), body):
+        problems.append("the signature does not match its statement")
+    if hashlib.sha256(path.read_bytes()).hexdigest() != statement.get("sha256"):
+        problems.append("the file was changed after it was signed")
+    return problems
