@@ -90,6 +90,7 @@ class OperatorSession:
     permissions: frozenset[Permission] = field(default_factory=frozenset)
     service_point: str = ""
     started_at: str = ""
+    previous_login_at: str = ""  # the operator's login before this one (the outcomes inbox starts there)
 
     @property
     def label(self) -> str:

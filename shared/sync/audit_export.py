@@ -59,8 +59,11 @@ class AuditFilter:
         return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
-def page(store, flt: AuditFilter, limit: int = 200, before_seq: int | None = None) -> list[tuple]:
-    """Newest first: (seq, at, operator, action, case_id, detail) of up to ``limit`` rows."""
+def page(store, flt: AuditFilter, limit: int = 200, before_seq: int | None = None,
+         actor: OperatorSession | str | None = None) -> list[tuple]:
+    """Newest first: (seq, at, operator, action, case_id, detail) of up to ``limit`` rows; reading
+    the log needs the audit permission (supervisors, admins)."""
+    require(store, actor, Permission.EXPORT_AUDIT, "audit_view")
     where, args = flt.sql()
     if before_seq is not None:
         where += (" AND " if where else " WHERE ") + "seq < ?"

@@ -1,7 +1,8 @@
 """Editor of one party (a person or an organisation in one role), with live validation.
 
-Personal data of a saved party is shown masked; "显示" reveals it (the owner of the editor
-audits the reveal through ``revealRequested``) and makes it editable.
+Personal data of a saved party is shown masked; "显示" asks the owner of the editor
+(``revealRequested``), which reveals through the core (permission, reason, audit) and then
+calls :meth:`QtPartyEditor.unmask`, making it editable.
 """
 
 from __future__ import annotations
@@ -109,7 +110,12 @@ class QtPartyEditor(QFrame):
         self.changed.emit()
 
     def _reveal(self) -> None:
+        """Ask the owner to reveal (it checks the permission and the reason in the core, then
+        calls :meth:`unmask`)."""
         self.revealRequested.emit(self)
+
+    def unmask(self) -> None:
+        """Show the clear data (after the core allowed the reveal)."""
         self._masked = False
         self.reveal_button.hide()
         self._load(self._party)

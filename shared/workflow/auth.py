@@ -51,20 +51,30 @@ def _parse(s: str) -> _dt.datetime | None:
         return None
 
 
+class _ListPolicy:
+    """The approval policy of the operator list (see :func:`approval_policy`)."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.rules: dict[str, Any] = {}
+
+    def refresh(self) -> None:
+        raw = self.store.read(lambda tx: tx.sync_state.get(POLICY_KEY, {}))
+        self.rules = raw if isinstance(raw, dict) else {}
+
+    def __call__(self, case, biz) -> bool:
+        if threading.current_thread() is not getattr(self.store._db, "_thread", None):
+            self.refresh()  # inside a store transaction (submit's second check) the rules just read hold
+        if biz.code in (self.rules.get("businesses") or []):
+            return True
+        bank = case.get("bank.code") if hasattr(case, "get") else None
+        return bool(bank and bank in (self.rules.get("banks") or []))
+
+
 def approval_policy(store) -> Callable[[Any, Any], bool]:
     """The approval policy of the operator list: a business code or the case's bank in its
     lists needs a supervisor's approval (manual face decisions always do: see the steps)."""
-    def read() -> dict[str, Any]:
-        raw = store.read(lambda tx: tx.sync_state.get(POLICY_KEY, {}))
-        return raw if isinstance(raw, dict) else {}
-
-    def policy(case, biz) -> bool:
-        rules = read()
-        if biz.code in (rules.get("businesses") or []):
-            return True
-        bank = case.get("bank.code") if hasattr(case, "get") else None
-        return bool(bank and bank in (rules.get("banks") or []))
-    return policy
+    return _ListPolicy(store)
 
 
 # -- login ------------------------------------------------------------------------------------
@@ -85,6 +95,7 @@ class Authenticator:
         self.settings = settings
         self.clock = clock
         self.current: OperatorSession | None = None
+        self.known = 0  # accounts enrolled, as last read (screens ask this, not the store)
         self._lock = threading.RLock()
         self.on_change: list[Callable[[OperatorSession | None], None]] = []
 
@@ -94,8 +105,9 @@ class Authenticator:
         return DEFAULTS[key] if value is None else value
 
     def enrolled(self) -> int:
-        """How many accounts this device knows."""
-        return self.store.read(lambda tx: tx.operators.count())
+        """How many accounts this device knows (read from the store; kept in :attr:`known`)."""
+        self.known = self.store.read(lambda tx: tx.operators.count())
+        return self.known
 
     def actor(self) -> OperatorSession | None:
         """The logged-in operator (the hook every case session asks)."""
@@ -145,7 +157,7 @@ class Authenticator:
         extra = self.store.read(lambda tx: tx.sync_state.get(ROLES_KEY, {}))
         extra_roles = extra if isinstance(extra, dict) else {}
         return OperatorSession(rec.staff_id, rec.name, tuple(rec.roles), permissions_of(rec.roles, extra_roles),
-                               rec.service_point, _iso(now))
+                               rec.service_point, _iso(now), rec.last_login_at)
 
     def _expired(self, rec, now: _dt.datetime) -> bool:
         changed = _parse(rec.password_changed_at)
