@@ -35,3 +35,31 @@ def login(auth):
     def make(staff_id: str):
         return auth.login(staff_id, PASSWORDS[staff_id]).session
     return make
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """A reference server on 127.0.0.1 for the operator tests (its operator list is the demo's)."""
+    from devserver.main import start_in_thread
+    srv = start_in_thread(tmp_path_factory.mktemp("devserver-ops"), rsa_bits=2048)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def srv(server):
+    server.faults()
+    server.rules()
+    yield server
+    server.faults()
+    server.rules()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    import json
+
+    from sync_helpers import OPEN_SETTINGS
+
+    from shared.config import DEFAULT_SETTINGS, Settings, _merge
+    return Settings(tmp_path / "config" / "settings.json", _merge(DEFAULT_SETTINGS, json.loads(json.dumps(OPEN_SETTINGS))))
