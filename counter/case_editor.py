@@ -91,6 +91,8 @@ def _parties(parties) -> list[dict]:
 
 def completeness_text(case: Case, steps: list[st.Step]) -> tuple[str, str]:
     """The line under the pages and its role, from the steps (it never says more than they do)."""
+    if case.state.value == "awaiting_approval":
+        return tr("等待主管复核：复核期间不能修改；主管退回后可修改"), "warning"
     if not can_edit(case.state):
         return tr("本案已提交（状态：{state}），不能再修改", state=case.state.label), "ok"
     blocking = st.blocking_steps(steps)

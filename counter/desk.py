@@ -108,6 +108,16 @@ class QtDeskDialog(QDialog):
             self.tabs.addTab(self._stats_tab(), tr("统计与报表"))
         self.reload_queue()
         self.reload_inbox()
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+    def _tab_shown(self, index: int) -> None:
+        """Each list is read again when its tab is shown (work happened meanwhile)."""
+        page = self.tabs.widget(index)
+        for table, reload in ((getattr(self, "queue", None), self.reload_queue),
+                              (getattr(self, "inbox", None), self.reload_inbox),
+                              (getattr(self, "audit_table", None), self.reload_audit)):
+            if table is not None and page.isAncestorOf(table):
+                reload()
 
     # -- queue --------------------------------------------------------------------------------
     def _queue_tab(self) -> QWidget:

@@ -143,7 +143,7 @@ class QtSubmitTab(QWidget):
 
     def show_next(self, case: Case) -> None:
         """After submission: what happens now, and what the officer still does by hand."""
-        if can_edit(case.state) or self.biz is None:
+        if can_edit(case.state) or self.biz is None or case.state == CaseState.AWAITING_APPROVAL:
             self.next_label.hide()
             return
         from shared.domain.originals import originals_of

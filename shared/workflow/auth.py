@@ -115,8 +115,12 @@ class Authenticator:
 
     # -- checks shared by login, unlock and the supervisor's confirmation -------------------
     def _audit(self, action: str, staff_id: str, detail: str = "") -> None:
-        self.store.transaction(lambda tx: tx.audit(action, None, ("staff_id={} ".format(staff_id) + detail).strip(),
-                                                   operator=staff_id or "-"))
+        """An audit row naming the account (``name（staff id）`` when it is enrolled)."""
+        def work(tx) -> None:
+            rec = tx.operators.get(staff_id) if staff_id else None
+            who = "{}（{}）".format(rec.name, rec.staff_id) if rec is not None and rec.name else (staff_id or "-")
+            tx.audit(action, None, ("staff_id={} ".format(staff_id) + detail).strip(), operator=who)
+        self.store.transaction(work)
 
     def _check(self, staff_id: str, password: str, purpose: str) -> tuple[Any, _dt.datetime]:
         staff_id = (staff_id or "").strip()

@@ -21,9 +21,9 @@ def test_login_names_the_operator_in_the_audit_log(store, auth):
     result = auth.login("O1", PASSWORDS["O1"])
     assert not result.must_change and result.session.label == "王芳（O1）"
     assert store.operator == "王芳（O1）"
-    assert ("O1", "login", "staff_id=O1 roles=officer") in _actions(store)
+    assert ("王芳（O1）", "login", "staff_id=O1 roles=officer") in _actions(store)
     auth.logout()
-    assert auth.current is None and ("O1", "logout", "staff_id=O1 reason=user") in _actions(store)
+    assert auth.current is None and ("王芳（O1）", "logout", "staff_id=O1 reason=user") in _actions(store)
 
 
 def test_a_wrong_password_is_refused_and_five_lock_the_account(store, auth):
