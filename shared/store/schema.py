@@ -149,10 +149,12 @@ MIGRATIONS: dict[int, list[str]] = {
             source_version TEXT NOT NULL DEFAULT '',
             updated_at TEXT NOT NULL)""",
         # The audit viewer filters by date, operator, case and action over a year of rows (bench O2).
+        # Dates become a seq range first (rows are appended in time order); each other filter
+        # then walks its index backwards from the newest row (shared/sync/audit_export.py).
         """CREATE INDEX audit_at ON audit(at)""",
-        """CREATE INDEX audit_operator ON audit(operator, at)""",
+        """CREATE INDEX audit_operator ON audit(operator, seq)""",
         """CREATE INDEX audit_case ON audit(case_id, seq)""",
-        """CREATE INDEX audit_action ON audit(action, at)""",
+        """CREATE INDEX audit_action ON audit(action, seq)""",
     ],
 }
 

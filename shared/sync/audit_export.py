@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,43 +19,17 @@ from shared.domain.case import now_iso
 from shared.domain.operators import OperatorSession, Permission, operator_label
 from shared.errors import ValidationError
 from shared.i18n import Msg
+from shared.store.audit_query import AuditFilter
+from shared.store.audit_query import actions as _actions
+from shared.store.audit_query import export_rows
+from shared.store.audit_query import page as _page
 from shared.store.operators import require
+
+__all__ = ["AuditFilter", "actions", "export", "page", "verify_export"]
 from shared.sync import crypto, enrollment
 
 FORMAT = "yizhan-audit-export/1"
 HEADER = ["seq", "at", "operator", "action", "case_id", "detail", "hash"]
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    """What the viewer and an export select: each field narrows the rows (empty: any)."""
-
-    operator: str = ""   # a staff id or a fragment of the operator's name
-    case_id: str = ""
-    action: str = ""
-    since: str = ""      # ISO date or time, inclusive
-    until: str = ""      # ISO date or time, exclusive (a date: the whole day is included)
-
-    def sql(self) -> tuple[str, list[Any]]:
-        """The WHERE clause and its arguments (indexes: audit_operator, audit_case, audit_action, audit_at)."""
-        where, args = [], []
-        if self.operator:
-            where.append("instr(operator, ?) > 0")
-            args.append(self.operator)
-        if self.case_id:
-            where.append("case_id = ?")
-            args.append(self.case_id)
-        if self.action:
-            where.append("action = ?")
-            args.append(self.action)
-        if self.since:
-            where.append("at >= ?")
-            args.append(self.since)
-        if self.until:
-            until = self.until + ("T99" if len(self.until) == 10 else "")
-            where.append("at < ?")
-            args.append(until)
-        return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
 def page(store, flt: AuditFilter, limit: int = 200, before_seq: int | None = None,
@@ -64,17 +37,12 @@ def page(store, flt: AuditFilter, limit: int = 200, before_seq: int | None = Non
     """Newest first: (seq, at, operator, action, case_id, detail) of up to ``limit`` rows; reading
     the log needs the audit permission (supervisors, admins)."""
     require(store, actor, Permission.EXPORT_AUDIT, "audit_view")
-    where, args = flt.sql()
-    if before_seq is not None:
-        where += (" AND " if where else " WHERE ") + "seq < ?"
-        args.append(before_seq)
-    sql = "SELECT seq, at, operator, action, case_id, detail FROM audit" + where + " ORDER BY seq DESC LIMIT ?"
-    return store.run(lambda conn: conn.execute(sql, args + [limit]).fetchall())
+    return store.run(lambda conn: _page(conn, flt, limit, before_seq))
 
 
 def actions(store) -> list[str]:
     """The actions the log holds (for the viewer's filter)."""
-    return [r[0] for r in store.run(lambda conn: conn.execute("SELECT DISTINCT action FROM audit ORDER BY action").fetchall())]
+    return store.run(_actions)
 
 
 def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | None = None) -> dict[str, Any]:
@@ -83,8 +51,6 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
     require(store, actor, Permission.EXPORT_AUDIT, "audit_export")
     ident = enrollment.require(store)
     out = Path(out)
-    where, args = flt.sql()
-    sql = "SELECT seq, at, operator, action, case_id, detail, hash FROM audit" + where + " ORDER BY seq"
     tmp = out.with_name(out.name + ".tmp")
 
     def work(conn) -> tuple[int, str]:
@@ -94,11 +60,7 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
             buf = io.StringIO()
             writer = csv.writer(buf)
             writer.writerow(HEADER)
-            cur = conn.execute(sql, args)
-            while True:
-                chunk = cur.fetchmany(5000)
-                if not chunk:
-                    break
+            for chunk in export_rows(conn, flt):
                 writer.writerows((r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6]) for r in chunk)
                 rows += len(chunk)
                 text = buf.getvalue()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shared.domain.operators import OperatorSession, Permission
+from shared.store import audit_query as reports
 from shared.store.operators import require
 
 ACCEPTED = ("accepted", "registered", "proof_issued")
@@ -48,13 +49,11 @@ def collect(store, since: str, until: str) -> Stats:
     stats = Stats(since, until)
 
     def work(conn) -> None:
-        for biz, day, op in conn.execute(
-                "SELECT business_code, substr(created_at, 1, 10), coalesce(json_extract(doc, '$.operator'), '')"
-                " FROM cases WHERE created_at >= ? AND created_at < ?", (since, until)):
+        for biz, day, op in reports.case_rows(conn, since, until):
             stats.by_business[biz] += 1
             stats.by_day[day] += 1
             stats.by_operator[op] += 1
-        for (state,) in conn.execute("SELECT state FROM outbox WHERE created_at >= ? AND created_at < ?", (since, until)):
+        for state in reports.packet_states(conn, since, until):
             stats.submitted += 1
             if state in ACCEPTED:
                 stats.outcomes["accepted"] += 1
@@ -64,9 +63,7 @@ def collect(store, since: str, until: str) -> Stats:
                 stats.outcomes["pending"] += 1
         submitted: dict[str, str] = {}
         waits = []
-        for action, case_id, at in conn.execute(
-                "SELECT action, case_id, at FROM audit WHERE action IN ('submit', 'outcome_accepted') AND at >= ? ORDER BY seq",
-                (since,)):
+        for action, case_id, at in reports.submit_and_accept(conn, since):
             if action == "submit":
                 submitted[case_id] = at
             elif case_id in submitted:
