@@ -21,7 +21,8 @@ class AuditFilter:
     def sql(self, conn) -> tuple[str, list[Any]]:
         """The WHERE clause and its arguments, on the open connection ``conn``: the dates become
         a range of row numbers (index ``audit_at``), the operator text the exact names of the
-        enrolled operators it matches (staff id or name), so each filter uses its index."""
+        enrolled operators it matches (staff id or name), so each filter uses its index. (Rows
+        are appended in time order; a clock moved back blurs a date bound by those rows only.)"""
         where, args = [], []
         if self.operator:
             text = self.operator.strip()
@@ -30,21 +31,21 @@ class AuditFilter:
                                           (text, text)):
                 names.update({sid, "{}（{}）".format(name, sid)})
             names = sorted(names)
-            where.append("operator IN ({})".format(",".join("?" * len(names))))
+            where.append("{}operator IN ({})".format("+" if self.case_id else "", ",".join("?" * len(names))))
             args += names
         if self.case_id:
             where.append("case_id = ?")
             args.append(self.case_id)
         if self.action:
-            where.append("action = ?")
+            where.append("+action = ?" if self.case_id else "action = ?")  # the case's index leads when given
             args.append(self.action)
         if self.since:
-            row = conn.execute("SELECT min(seq) FROM audit WHERE at >= ?", (self.since,)).fetchone()
+            row = conn.execute("SELECT seq FROM audit WHERE at >= ? ORDER BY at LIMIT 1", (self.since,)).fetchone()
             where.append("seq >= ?")
             args.append(row[0] if row and row[0] is not None else 1 << 62)
         if self.until:
             until = self.until + ("T99" if len(self.until) == 10 else "")  # a date: the whole day
-            row = conn.execute("SELECT max(seq) FROM audit WHERE at < ?", (until,)).fetchone()
+            row = conn.execute("SELECT seq FROM audit WHERE at < ? ORDER BY at DESC LIMIT 1", (until,)).fetchone()
             where.append("seq <= ?")
             args.append(row[0] if row and row[0] is not None else -1)
         return (" WHERE " + " AND ".join(where)) if where else "", args
@@ -65,11 +66,11 @@ def actions(conn) -> list[str]:
     return [r[0] for r in conn.execute("SELECT DISTINCT action FROM audit ORDER BY action")]
 
 
-def export_rows(conn, flt: AuditFilter, chunk: int = 5000) -> Iterator[list[tuple]]:
-    """Oldest first, in chunks: (seq, at, operator, action, case_id, detail, hash)."""
+def export_rows(conn, flt: AuditFilter, chunk: int = 20000) -> Iterator[list[tuple]]:
+    """Oldest first, in chunks: (seq, at, operator, action, case_id or '', detail, hash)."""
     where, args = flt.sql(conn)
-    cur = conn.execute("SELECT seq, at, operator, action, case_id, detail, hash FROM audit" + where + " ORDER BY seq",
-                       args)
+    cur = conn.execute("SELECT seq, at, operator, action, coalesce(case_id, ''), detail, hash FROM audit" + where
+                       + " ORDER BY seq", args)
     while True:
         rows = cur.fetchmany(chunk)
         if not rows:

@@ -163,3 +163,10 @@ def enroll(store, document: dict[str, Any]) -> dict[str, list[str]]:
         tx.sync_state.put(VERSION_KEY, version)
         return {"added": added, "disabled": disabled}
     return store.transaction(work)
+
+
+def enroll_rows(store, operators: list[tuple[str, str]], roles: tuple[str, ...] = ("officer",)) -> None:
+    """Bulk accounts without a password (benchmarks and tools that only need the names)."""
+    at = now_iso()
+    store.transaction(lambda tx: [tx.operators.upsert(sid, name, list(roles), "", False, "", at)
+                                  for sid, name in operators])

@@ -155,6 +155,7 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE INDEX audit_operator ON audit(operator, seq)""",
         """CREATE INDEX audit_case ON audit(case_id, seq)""",
         """CREATE INDEX audit_action ON audit(action, seq)""",
+        """CREATE INDEX audit_operator_action ON audit(operator, action, seq)""",
     ],
 }
 

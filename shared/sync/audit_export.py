@@ -8,9 +8,7 @@ against its signature and, given this device's enrollment, that the key is this 
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -56,21 +54,17 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
     def work(conn) -> tuple[int, str]:
         digest = hashlib.sha256()
         rows = 0
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            buf = io.StringIO()
-            writer = csv.writer(buf)
-            writer.writerow(HEADER)
+        with open(tmp, "wb") as fh:
+            head = (",".join(HEADER) + "\r\n").encode("utf-8")
+            digest.update(head)
+            fh.write(head)
             for chunk in export_rows(conn, flt):
-                writer.writerows((r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6]) for r in chunk)
                 rows += len(chunk)
-                text = buf.getvalue()
-                buf.seek(0)
-                buf.truncate()
-                digest.update(text.encode("utf-8"))
-                fh.write(text)
-            text = buf.getvalue()
-            digest.update(text.encode("utf-8"))
-            fh.write(text)
+                data = "".join(["{},{},{},{},{},{},{}\r\n".format(seq, at, _cell(op), _cell(action), case_id,
+                                                                     _cell(detail), h)
+                                for seq, at, op, action, case_id, detail, h in chunk]).encode("utf-8")
+                digest.update(data)
+                fh.write(data)
         return rows, digest.hexdigest()
     rows, sha = store.run(work)
     tmp.replace(out)
@@ -83,6 +77,13 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
     store.transaction(lambda tx: tx.audit("audit_export", None, "rows={} sha256={}".format(rows, sha[:16]),
                                           operator=operator_label(actor) or None))
     return sig
+
+
+def _cell(value: str) -> str:
+    """A CSV field (RFC 4180: quoted when it holds a comma, a quote or a line break)."""
+    if "," in value or '"' in value or "\n" in value or "\r" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def verify_export(path: Path, public_key_b64: str | None = None) -> list[str]:

@@ -60,3 +60,18 @@ def test_statistics_and_the_usage_report(store, catalog, login, fake, tmp_path):
     values = [c for row in wb["应用数据"].iter_rows(values_only=True) for c in row if c is not None]
     assert "合计" in values and 2 in values
     assert half_year(2026, 2) == ("2026-07-01", "2027-01-01")
+
+
+def test_an_export_reads_back_as_csv(store, login, tmp_path):
+    import csv
+
+    from op_helpers import fake_enroll
+
+    from shared.sync.audit_export import export
+    fake_enroll(store)
+    store.transaction(lambda tx: tx.audit("packet_cleared", "C1", 'packet=P reason=网络"异常", 已重发\n次日', operator="李强（SUP1）"))
+    export(store, tmp_path / "a.csv", AuditFilter(case_id="C1"), login("SUP1"))
+    with open(tmp_path / "a.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["seq", "at", "operator", "action", "case_id", "detail", "hash"]
+    assert rows[1][2:6] == ["李强（SUP1）", "packet_cleared", "C1", 'packet=P reason=网络"异常", 已重发\n次日']
