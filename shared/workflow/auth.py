@@ -14,6 +14,9 @@ while it is locked; the open case stays open). Settings (``operators.*``): ``max
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import hmac
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -96,6 +99,7 @@ class Authenticator:
         self.clock = clock
         self.current: OperatorSession | None = None
         self.known = 0  # accounts enrolled, as last read (screens ask this, not the store)
+        self._unlock_key, self._unlock_tag = b"", b""
         self._lock = threading.RLock()
         self.on_change: list[Callable[[OperatorSession | None], None]] = []
 
@@ -178,10 +182,14 @@ class Authenticator:
                 reason = "first_login" if rec.first_login else "expired"
                 self._audit("password_change_required", rec.staff_id, "reason={}".format(reason))
                 return LoginResult(None, True, reason)
-            return LoginResult(self._start(rec, now))
+            return LoginResult(self._start(rec, now, password))
 
-    def _start(self, rec, now: _dt.datetime) -> OperatorSession:
+    def _start(self, rec, now: _dt.datetime, password: str) -> OperatorSession:
         session = self._session(rec, now)
+        # The idle lock's unlock checks a keyed tag of this session's password (the key lives in
+        # memory only, for this session): quick, while the stored hash stays memory-hard.
+        self._unlock_key = os.urandom(32)
+        self._unlock_tag = self._tag(password)
         self.store.transaction(lambda tx: tx.operators.note_success(rec.staff_id, _iso(now)))
         self.current = session
         self.store.operator = session.label
@@ -201,14 +209,20 @@ class Authenticator:
             self.store.transaction(lambda tx: tx.operators.set_password(rec.staff_id, encoded, _iso(now)))
             self._audit("password_changed", rec.staff_id)
             rec = self.store.read(lambda tx: tx.operators.get(rec.staff_id))
-            return self._start(rec, now)
+            return self._start(rec, now, new)
 
     def unlock(self, password: str) -> OperatorSession:
         """After the idle lock: the logged-in operator's password again (same counting of failures)."""
         with self._lock:
             if self.current is None:
                 raise AuthError(Msg("auth.login_needed", "请先登录后再操作"))
-            rec, _ = self._check(self.current.staff_id, password, "unlock")
+            rec = self.store.read(lambda tx: tx.operators.get(self.current.staff_id))
+            locked = _parse(rec.locked_until) if rec is not None else None
+            if (rec is not None and not rec.disabled and (locked is None or self.clock() >= locked)
+                    and self._unlock_tag and hmac.compare_digest(self._tag(password or ""), self._unlock_tag)):
+                self._audit("unlock", rec.staff_id)
+                return self.current
+            rec, _ = self._check(self.current.staff_id, password, "unlock")  # counts the failure, says why
             self._audit("unlock", rec.staff_id)
             return self.current
 
@@ -237,6 +251,7 @@ class Authenticator:
                 return
             self._audit("logout", self.current.staff_id, "reason={}".format(reason))
             self.current = None
+            self._unlock_tag = b""
             self.store.operator = "-"
         self._notify()
 
@@ -249,6 +264,9 @@ class Authenticator:
             self.logout("disabled")
             return False
         return True
+
+    def _tag(self, password: str) -> bytes:
+        return hmac.new(self._unlock_key, password.encode("utf-8"), hashlib.sha256).digest()
 
     def _notify(self) -> None:
         for fn in list(self.on_change):

@@ -110,3 +110,21 @@ def test_idle_lock_clock():
     assert idle.due()
     idle.engage()
     assert not idle.due() and idle.locked
+
+
+def test_unlock_counts_failures_and_refuses_a_disabled_account(store, auth):
+    auth.login("O2", PASSWORDS["O2"])
+    auth.lock()
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            auth.unlock("wrong")
+    with pytest.raises(AuthError) as err:  # locked now, even with the right password
+        auth.unlock(PASSWORDS["O2"])
+    assert err.value.code == "auth.locked"
+    auth.logout()
+    auth.login("O1", PASSWORDS["O1"])
+    auth.lock()
+    enroll(store, operator_list("9", disabled=("O1",)))
+    with pytest.raises(AuthError) as err:
+        auth.unlock(PASSWORDS["O1"])
+    assert err.value.code == "auth.disabled"
