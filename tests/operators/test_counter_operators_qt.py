@@ -169,3 +169,42 @@ def test_desk_queue_retry_and_audit_log(qtbot, window, fake, tmp_path):
     shot(desk, "operators_desk_stats.png")
     desk.close()
     QApplication.processEvents()
+
+
+def test_screens_in_english(qtbot, tmp_path, fake):
+    from shared import i18n
+    from shared.store import Store
+    from shared.workflow.auth import enroll
+    i18n.set_language("en")
+    with Store.open(tmp_path / "data", tmp_path / "config") as store:
+        enroll(store, operator_list())
+    w = QtCounterWindow(AppContext.create(tmp_path / "data", tmp_path / "config", catalog=default_catalog(),
+                                          prompter=AutoPrompter(answer=True)))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    with qtbot.waitSignal(w.storeReady, timeout=10000):
+        w.open_store()
+    try:
+        assert w.login_panel.title.text() == "Operator login"
+        shot(w, "operators_login_en.png")
+        _login(qtbot, w, "SUP1")
+        qtbot.waitUntil(lambda: w.stack.currentWidget() is w.case_list, timeout=5000)
+        w.lock()
+        assert w.login_panel.title.text() == "Screen locked"
+        shot(w, "operators_locked_en.png")
+        w.login_panel.password.setText(PASSWORDS["SUP1"])
+        w.login_panel.button.click()
+        qtbot.waitUntil(lambda: w.stack.currentWidget() is w.case_list, timeout=5000)
+        w.open_desk()
+        desk = w.desk_dialog
+        desk.resize(1366, 768)
+        assert desk.tabs.tabText(0) == "Upload queue"
+        desk.tabs.setCurrentIndex(3)
+        qtbot.waitUntil(lambda: desk.audit_table.rowCount() > 0, timeout=5000)
+        shot(desk, "operators_desk_audit_en.png")
+        desk.close()
+    finally:
+        w.close()
+        from PySide6.QtCore import QThreadPool
+        QThreadPool.globalInstance().waitForDone(10000)
