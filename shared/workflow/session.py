@@ -402,8 +402,14 @@ class CaseSession:
         return self._interview_move(party_id, lambda session: (session.back(), None)[1], "interview_back")[1]
 
     def confirm_interview(self, party_id: str) -> dict[str, Any]:
-        """The party confirms the completed record is true and correct (before signing)."""
-        return self._interview_move(party_id, lambda session: (session.confirm(), None)[1], "interview_confirm")[1]
+        """The party confirms the completed record is true and correct (before signing); the
+        record names the operator who asked (询问人), so the party's signature covers it."""
+        interviewer = self.operator
+
+        def confirm(session) -> None:
+            session.interviewer = interviewer
+            session.confirm()
+        return self._interview_move(party_id, confirm, "interview_confirm")[1]
 
     def restart_interview(self, party_id: str) -> dict[str, Any]:
         """Start the party's interview over (its record and signature are dropped)."""
@@ -421,12 +427,15 @@ class CaseSession:
         completion is refused. A signature no longer bound to the record is dropped."""
         from shared.workflow.interviews import resume
         record = dict(record)
+        operator = self.operator
 
         def change(case: Case, tx) -> dict[str, Any]:
             party = self._party(case, party_id)
             trial = Case.from_dict(case.to_dict())
             trial.interview[party_id] = record
             replayed = resume(self.business, trial, party).record()
+            if record.get("interviewer") and record["interviewer"] != operator:
+                raise WorkflowError(Msg("workflow.interviewer", "询问笔录所记询问人不是当前登录的操作员，请重新确认"))
             if (_answers(replayed) != _answers(record) or replayed["status"] != record.get("status")
                     or (record.get("confirmed_at") and replayed["status"] != "completed")
                     or record.get("party_id") != party_id):

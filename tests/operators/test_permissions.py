@@ -94,3 +94,20 @@ def test_outbox_submit_and_delete_need_their_permissions(store, catalog, login, 
     with pytest.raises(PermissionDenied):
         admin_view.delete_draft()
     assert store.has_case(session.case_id)
+
+
+def test_the_interview_record_names_the_officer_who_asked(store, catalog, login, fake):
+    from flow_helpers import answer_all
+
+    from shared.workflow.session import WorkflowError
+    officer = login("O1")
+    session = _session(store, catalog, officer)
+    fill_form(session, fake)
+    step = next(s for s in session.steps() if s.kind == "interview")
+    answer_all(session, step.party_id)
+    record = session.snapshot().interview[step.party_id]
+    assert record["interviewer"] == "王芳（O1）" and session.step(step.key).done  # the signature covers it
+    forged = dict(record, interviewer="某人（X9）")
+    with pytest.raises(WorkflowError) as err:
+        session.record_interview(step.party_id, forged)
+    assert err.value.code == "workflow.interviewer"
