@@ -106,9 +106,12 @@ class OperatorRows:
 
 def require(store, actor: Any, permission, command: str, case_id: str | None = None) -> None:
     """Refuse, with an audit row, unless ``actor`` (an
-    :class:`~shared.domain.operators.OperatorSession`) holds ``permission``. A plain name or
+    :class:`~shared.domain.operators.OperatorSession`; None: the one logged in at ``store``,
+    ``store.session``) holds ``permission``. A plain name or
     nobody may act only in a store where no operator is enrolled (a fresh installation, tools)."""
     from shared.domain.operators import OperatorSession, denied
+    if actor is None:  # no one named: whoever is logged in at this store
+        actor = getattr(store, "session", None)
     session = actor if isinstance(actor, OperatorSession) else None
     if session is not None and session.can(permission):
         return

@@ -146,6 +146,7 @@ class Store:
     def __init__(self, path: Path, key: bytes, operator: str | None = None) -> None:
         self.path = Path(path)
         self.operator = operator or current_operator()
+        self.session = None  # the operator logged in at this store (shared.workflow.auth sets it)
         self._audit_key = audit.audit_key(key)
         self._search_key = search.index_key(key)
         self._db = DbThread(lambda: open_connection(self.path, key))

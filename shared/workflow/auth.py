@@ -193,6 +193,7 @@ class Authenticator:
         self.store.transaction(lambda tx: tx.operators.note_success(rec.staff_id, _iso(now)))
         self.current = session
         self.store.operator = session.label
+        self.store.session = session
         self._audit("login", rec.staff_id, "roles={}".format(",".join(rec.roles)))
         self._notify()
         return session
@@ -253,6 +254,7 @@ class Authenticator:
             self.current = None
             self._unlock_tag = b""
             self.store.operator = "-"
+            self.store.session = None
         self._notify()
 
     def still_valid(self) -> bool:

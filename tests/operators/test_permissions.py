@@ -111,3 +111,22 @@ def test_the_interview_record_names_the_officer_who_asked(store, catalog, login,
     with pytest.raises(WorkflowError) as err:
         session.record_interview(step.party_id, forged)
     assert err.value.code == "workflow.interviewer"
+
+
+def test_handing_over_originals_needs_the_permission(store, catalog, auth, fake):
+    from op_helpers import PASSWORDS
+
+    from shared.store import originals
+    auth.login("O1", PASSWORDS["O1"])
+    session = CaseSession.new(store, catalog, "mortgage_first_general", operator=auth.actor)
+    fill_form(session, fake)
+    auth.logout()
+    auth.login("ADM", PASSWORDS["ADM"])  # the logged-in operator of the store is asked
+    with pytest.raises(PermissionDenied):
+        originals.create_batch(store, [session.case_id])
+    assert ("陈明（ADM）", "command=originals_batch_create permission=hand_over") in _denials(store)
+    auth.logout()
+    auth.login("O1", PASSWORDS["O1"])
+    batch = originals.create_batch(store, [session.case_id])
+    delivered = originals.mark_delivered(store, batch.id, receiver="登记中心")
+    assert delivered.delivered_by == "王芳（O1）"
