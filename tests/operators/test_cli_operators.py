@@ -70,3 +70,29 @@ def test_audit_export_is_signed_and_verified(tmp_path, fake, capsys):
     assert main(["--data-dir", data, "audit", "verify", "--export", str(out)]) == 1
     assert "changed after it was signed" in capsys.readouterr().out
     assert Path(str(out) + ".sig").exists()
+
+
+def test_queue_retry_and_supervisor_clear(tmp_path, fake, capsys):
+    from shared.store import Store
+    from shared.sync.outbox import Outbox
+    case_id, _ = _setup(tmp_path, fake)
+    with Store.open(tmp_path / "data", tmp_path / "config") as store:
+        def fail(pid):
+            store.transaction(lambda tx: tx.outbox.insert(pid, case_id, 1, "", 10, "0" * 64, "", "2026-01-01T00:00:00"))
+            Outbox(store).note_error(pid, "refused", 0.0, failed=True)
+        fail("P-A")
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "queue", "--retry", "P-A"]) == 1  # nobody logged in
+    assert main(["--data-dir", data, "--operator", "O1", "--password-file", _pw(tmp_path, "O1"),
+                 "queue", "--retry", "P-A"]) == 0
+    assert capsys.readouterr().out.strip().endswith("P-A\tqueued")
+    with Store.open(tmp_path / "data", tmp_path / "config") as store:
+        Outbox(store).note_error("P-A", "refused again", 0.0, failed=True)
+    assert main(["--data-dir", data, "--operator", "O1", "--password-file", _pw(tmp_path, "O1"),
+                 "queue", "--clear", "P-A", "--reason", "证件照错误，重新采集"]) == 1  # an officer may not clear
+    assert main(["--data-dir", data, "--operator", "SUP1", "--password-file", _pw(tmp_path, "SUP1"),
+                 "queue", "--clear", "P-A", "--reason", "证件照错误，重新采集"]) == 0
+    with Store.open(tmp_path / "data", tmp_path / "config") as store:
+        assert Outbox(store).get("P-A").state == "cleared"
+        rows = [(r[2], r[3]) for r in store.audit_rows(case_id)]
+    assert ("李强（SUP1）", "packet_cleared") in rows and ("王芳（O1）", "packet_retry") in rows

@@ -130,3 +130,26 @@ def test_handing_over_originals_needs_the_permission(store, catalog, auth, fake)
     batch = originals.create_batch(store, [session.case_id])
     delivered = originals.mark_delivered(store, batch.id, receiver="登记中心")
     assert delivered.delivered_by == "王芳（O1）"
+
+
+def test_a_cleared_packet_returns_its_case_as_the_next_revision(store, catalog, login, fake, tmp_path):
+    from shared.domain.states import CaseState
+    from shared.errors import SyncError
+    from shared.sync.outbox import Outbox
+    session = _session(store, catalog, login("O1"))
+    fill_form(session, fake)
+    case = session.snapshot()
+    case.state = CaseState.SUBMITTED
+    store.save_case(case)
+    outbox = Outbox(store, catalog=catalog)
+    store.transaction(lambda tx: tx.outbox.insert(case.packet_id, case.id, 1, "", 10, "0" * 64, "", "2026-01-01"))
+    with pytest.raises(SyncError):
+        outbox.retry(case.packet_id, actor=login("O1"))  # only a failed packet
+    outbox.note_error(case.packet_id, "refused", 0.0, failed=True)
+    with pytest.raises(ValidationError):
+        outbox.clear(case.packet_id, "  ", actor=login("SUP1"))
+    outbox.clear(case.packet_id, "材料有误", actor=login("SUP1"))
+    got = store.get_case(case.id)
+    assert got.state == CaseState.DRAFT and got.revision == 2
+    with pytest.raises(SyncError):  # the transition table: a cleared packet stays cleared
+        outbox.set_state(case.packet_id, "queued")
