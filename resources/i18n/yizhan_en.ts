@@ -3124,6 +3124,10 @@
       <translation>The interview record must be finished and confirmed before signing</translation>
     </message>
     <message>
+      <source>询问笔录所记询问人不是当前登录的操作员，请重新确认</source>
+      <translation>The interview record names an interviewer who is not the operator logged in; confirm it again</translation>
+    </message>
+    <message>
       <source>询问笔录模板 {file} 有误，位置 {where}：{text}。请修正该文件或更新业务目录</source>
       <translation>Error in interview record template {file} at {where}: {text}. Please fix the file or update the business catalog</translation>
     </message>
