@@ -3188,6 +3188,10 @@
       <translation>This staff ID is disabled; contact the administrator</translation>
     </message>
     <message>
+      <source>该工号有效期至 {day} 已到期，请联系管理员</source>
+      <translation>This staff ID expired on {day}; contact the administrator</translation>
+    </message>
+    <message>
       <source>该工号须先在柜台修改密码后才能使用命令行</source>
       <translation>This staff ID must change its password at the counter before using the command line</translation>
     </message>

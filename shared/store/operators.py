@@ -19,7 +19,7 @@ POLICY_KEY = "operators.approval"    # the approval policy the operator list car
 VERSION_KEY = "operators.version"
 
 _COLUMNS = ("staff_id", "name", "roles", "service_point", "password_hash", "first_login", "password_changed_at",
-            "disabled", "failures", "locked_until", "last_login_at", "source_version", "updated_at")
+            "disabled", "failures", "locked_until", "last_login_at", "source_version", "updated_at", "valid_until")
 _COLS = ", ".join(_COLUMNS)
 
 
@@ -40,6 +40,7 @@ class OperatorRecord:
     last_login_at: str
     source_version: str
     updated_at: str
+    valid_until: str = ""  # the last day the account may log in ("": no end)
 
     @classmethod
     def from_row(cls, row) -> "OperatorRecord":
@@ -67,17 +68,18 @@ class OperatorRows:
         return int(self._conn.execute("SELECT count(*) FROM operators").fetchone()[0])
 
     def upsert(self, staff_id: str, name: str, roles: list[str], service_point: str, disabled: bool,
-               source_version: str, at: str, password_hash: str | None = None, first_login: bool = False) -> None:
+               source_version: str, at: str, password_hash: str | None = None, first_login: bool = False,
+               valid_until: str = "") -> None:
         """Insert or refresh an account from the operator list; a new hash replaces the local one
         only when given (the list's hash changed)."""
         self._conn.execute(
             "INSERT INTO operators(staff_id, name, roles, service_point, password_hash, first_login, disabled,"
-            " source_version, updated_at, password_changed_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            " source_version, updated_at, password_changed_at, valid_until) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT(staff_id) DO UPDATE SET name=excluded.name, roles=excluded.roles,"
             " service_point=excluded.service_point, disabled=excluded.disabled,"
-            " source_version=excluded.source_version, updated_at=excluded.updated_at",
+            " source_version=excluded.source_version, updated_at=excluded.updated_at, valid_until=excluded.valid_until",
             (staff_id, name, json.dumps(list(roles)), service_point, password_hash or "", int(first_login),
-             int(disabled), source_version, at, at))
+             int(disabled), source_version, at, at, valid_until))
         if password_hash is not None:
             self._conn.execute("UPDATE operators SET password_hash = ?, first_login = ?, password_changed_at = ?,"
                                " failures = 0, locked_until = '' WHERE staff_id = ?",
@@ -149,7 +151,7 @@ def enroll(store, document: dict[str, Any]) -> dict[str, list[str]]:
             tx.operators.upsert(staff_id, str(e.get("name", "")), list(e.get("roles") or []),
                                 str(e.get("service_point", "")), bool(e.get("disabled")), mark, at,
                                 (e.get("password_hash") or e.get("first_login_code_hash") or "") if new_secret else None,
-                                first)
+                                first, str(e.get("valid_until") or ""))
             if known is None:
                 added.append(staff_id)
                 tx.audit("operator_enrolled", None, "staff_id={} roles={}".format(staff_id, ",".join(e.get("roles") or [])))

@@ -147,7 +147,8 @@ MIGRATIONS: dict[int, list[str]] = {
             locked_until TEXT NOT NULL DEFAULT '',
             last_login_at TEXT NOT NULL DEFAULT '',
             source_version TEXT NOT NULL DEFAULT '',
-            updated_at TEXT NOT NULL)""",
+            updated_at TEXT NOT NULL,
+            valid_until TEXT NOT NULL DEFAULT '')""",
         # The audit viewer filters by date, operator, case and action over a year of rows (bench O2).
         # Dates become a seq range first (rows are appended in time order); each other filter
         # then walks its index backwards from the newest row (shared/sync/audit_export.py).

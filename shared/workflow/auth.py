@@ -141,6 +141,9 @@ class Authenticator:
         if rec.disabled:
             self._audit("login_failed", staff_id, "purpose={} reason=disabled".format(purpose))
             raise AuthError(Msg("auth.disabled", "该工号已被停用，请联系管理员"))
+        if rec.valid_until and now.astimezone().date().isoformat() > rec.valid_until:
+            self._audit("login_failed", staff_id, "purpose={} reason=expired_account".format(purpose))
+            raise AuthError(Msg("auth.account_expired", "该工号有效期至 {day} 已到期，请联系管理员", {"day": rec.valid_until}))
         locked = _parse(rec.locked_until)
         if locked is not None and now < locked:
             self._audit("login_failed", staff_id, "purpose={} reason=locked".format(purpose))

@@ -15,7 +15,8 @@ def cheap_hash(secret: str) -> str:
                        type=Type.ID).decode()
 
 
-def operator_list(version: str = "1", disabled: tuple[str, ...] = (), approval: dict | None = None) -> dict:
+def operator_list(version: str = "1", disabled: tuple[str, ...] = (), approval: dict | None = None,
+                  valid_until: dict | None = None) -> dict:
     """An operator-list master-data document."""
     roles = {"O1": ["officer"], "O2": ["officer"], "SUP1": ["supervisor"], "SUP2": ["supervisor"], "ADM": ["admin"],
              "NEW": ["officer"]}
@@ -25,6 +26,8 @@ def operator_list(version: str = "1", disabled: tuple[str, ...] = (), approval: 
         entry = {"staff_id": sid, "name": names[sid], "roles": rl, "service_point": "SP1", "disabled": sid in disabled}
         key = "first_login_code_hash" if sid == "NEW" else "password_hash"
         entry[key] = _cached(sid)
+        if valid_until and sid in valid_until:
+            entry["valid_until"] = valid_until[sid]
         ops.append(entry)
     return {"version": version, "content": {"operators": ops, "roles": {}, "approval": approval or {}}}
 

@@ -128,3 +128,12 @@ def test_unlock_counts_failures_and_refuses_a_disabled_account(store, auth):
     with pytest.raises(AuthError) as err:
         auth.unlock(PASSWORDS["O1"])
     assert err.value.code == "auth.disabled"
+
+
+def test_an_expired_account_is_refused(store, auth):
+    enroll(store, operator_list("10", valid_until={"O2": "2020-12-31", "O1": "2999-12-31"}))
+    with pytest.raises(AuthError) as err:
+        auth.login("O2", PASSWORDS["O2"])
+    assert err.value.code == "auth.account_expired" and "2020-12-31" in err.value.msg.render("zh")
+    assert auth.login("O1", PASSWORDS["O1"]).session is not None
+    assert any(r[3] == "login_failed" and r[5].endswith("reason=expired_account") for r in store.audit_rows())
