@@ -208,3 +208,21 @@ def test_screens_in_english(qtbot, tmp_path, fake):
         w.close()
         from PySide6.QtCore import QThreadPool
         QThreadPool.globalInstance().waitForDone(10000)
+
+
+def test_an_officer_sees_no_reveal_a_supervisor_does(qtbot, window, sample_case):
+    from counter.tabs.identity import QtIdentityTab
+    w = window
+    w.store.save_case(sample_case)
+    for staff_id, allowed in (("O1", False), ("SUP1", True)):
+        _login(qtbot, w, staff_id)
+        qtbot.waitUntil(lambda: w.stack.currentWidget() is w.case_list, timeout=5000)
+        w.open_case(sample_case.id)
+        qtbot.waitUntil(lambda: w.editor.case is not None and w.stack.currentWidget() is w.editor, timeout=5000)
+        tab = next(p for p in w.editor.pages if isinstance(p, QtIdentityTab))
+        w.editor.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda: bool(tab.sections), timeout=5000)
+        assert all(s.panel._can_reveal is allowed for s in tab.sections.values()), staff_id
+        w.show_list()
+        w.ctx.auth.logout()
+        w.show_login()
