@@ -164,9 +164,25 @@ def test_desk_queue_retry_and_audit_log(qtbot, window, fake, tmp_path):
     qtbot.waitUntil(lambda: any(desk.audit_table.item(r, 3).text() == "packet_retry"
                                 for r in range(desk.audit_table.rowCount())), timeout=5000)
     shot(desk, "operators_desk_audit.png")
+    from op_helpers import fake_enroll
+    fake_enroll(w.store)
+    desk.export_audit(tmp_path / "audit.csv")
+    qtbot.waitUntil(lambda: (tmp_path / "audit.csv.sig").exists(), timeout=5000)
     desk.tabs.setCurrentIndex(4)
     qtbot.waitUntil(lambda: "新建案件" in desk.stats_summary.text(), timeout=5000)
     shot(desk, "operators_desk_stats.png")
+    desk.export_report(tmp_path / "report.xlsx")
+    qtbot.waitUntil(lambda: (tmp_path / "report.xlsx").exists(), timeout=5000)
+    # the outcomes inbox: an answer since this login opens its case
+    w.store.transaction(lambda tx: tx.outbox.insert("P-OK", case.id, 2, "", 10, "0" * 64, "", "2026-01-01T00:00:00"))
+    w.store.transaction(lambda tx: tx.outbox.set_answer("P-OK", "accepted", {"receipt_number": "SL001"}, None,
+                                                        "2999-01-01T00:00:00+00:00"))
+    desk.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: desk.inbox.rowCount() == 1, timeout=5000)
+    assert "SL001" in desk.inbox.item(0, 2).text()
+    shot(desk, "operators_desk_inbox.png")
+    desk._open_from(desk.inbox, 0)
+    qtbot.waitUntil(lambda: w.editor.case is not None and w.editor.case.id == case.id, timeout=5000)
     desk.close()
     QApplication.processEvents()
 
