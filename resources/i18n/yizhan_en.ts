@@ -416,6 +416,10 @@
       <translation>The manual check does not record the officer and the reason</translation>
     </message>
     <message>
+      <source>人工核对的身份核验未经他人（主管）复核</source>
+      <translation type="obsolete">An identity check decided by hand was not approved by another person (a supervisor)</translation>
+    </message>
+    <message>
       <source>人工核对须填写理由</source>
       <translation>A manual check needs a reason</translation>
     </message>

@@ -223,12 +223,13 @@ def documents_step(case: Case, biz: BusinessType, fresh_documents: Iterable[str]
 
 
 def has_manual_decision(case: Case) -> bool:
-    """Whether a person decided a face check of this case (such a case always needs approval)."""
+    """Whether a person passed a face check of this case by hand (such a case always needs approval)."""
     latest: dict[tuple, dict] = {}
     for record in case.identity_checks:  # the newest record of each party and check counts
         if isinstance(record, dict):
             latest[(record.get("party_id"), int(record.get("check_no", 1)))] = record
-    return any((r.get("comparison") or {}).get("method") == "manual" for r in latest.values())
+    return any((r.get("comparison") or {}).get("method") == "manual" and (r.get("comparison") or {}).get("decision") == "pass"
+               for r in latest.values())
 
 
 def needs_approval(case: Case, biz: BusinessType, policy: ApprovalPolicy | None) -> bool:
