@@ -138,6 +138,7 @@ class QtCounterWindow(QMainWindow):
         self.desk_action = desk.addAction(tr("上传队列、结果、进度查询与操作日志……"), self.open_desk)
         ops = bar.addMenu(tr("操作员"))
         self.lock_action = ops.addAction(tr("锁定屏幕"), self.lock)
+        self.password_action = ops.addAction(tr("修改密码……"), self.change_password)
         self.logout_action = ops.addAction(tr("注销"), self.logout)
         self.operator_label = QLabel()
         self.operator_label.setObjectName("operatorLabel")
@@ -259,6 +260,15 @@ class QtCounterWindow(QMainWindow):
             self.idle.release()
         run_task(lambda: auth.logout(), lambda _r: self.show_login(), parent=self)
 
+    def change_password(self) -> None:
+        """The logged-in operator sets a new password (checked and audited in the core)."""
+        if self.ctx.auth is None or self.ctx.auth.current is None:
+            return
+        from shared.ui.login import QtPasswordDialog
+        self.password_dialog = QtPasswordDialog(self.ctx.auth, self)
+        self.password_dialog.accepted.connect(lambda: notify(tr("密码已修改")))
+        self.password_dialog.open()
+
     def _check_idle(self) -> None:
         if self.idle is not None and self.ctx.auth is not None and self.ctx.auth.current is not None and self.idle.due():
             self.lock()
@@ -287,6 +297,7 @@ class QtCounterWindow(QMainWindow):
             self.operator_label.setText(tr("安装调试模式：本机尚无操作员账号（同步后须登录）"))
         logged = auth.current is not None
         self.lock_action.setEnabled(logged)
+        self.password_action.setEnabled(logged)
         self.logout_action.setEnabled(logged)
 
     def _after_sync(self) -> None:

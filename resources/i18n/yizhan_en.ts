@@ -504,6 +504,14 @@
       <translation>Information complete, ready to submit.</translation>
     </message>
     <message>
+      <source>修改密码</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>修改密码……</source>
+      <translation>Change password…</translation>
+    </message>
+    <message>
       <source>借新还旧（抵押权注销及首次登记）</source>
       <translation>Refinancing (mortgage cancellation and first registration)</translation>
     </message>
@@ -686,6 +694,10 @@
     <message>
       <source>原债务结清证明</source>
       <translation>Proof of settlement of the original debt</translation>
+    </message>
+    <message>
+      <source>原密码</source>
+      <translation>Current password</translation>
     </message>
     <message>
       <source>原抵押不动产登记证明</source>
@@ -946,6 +958,10 @@
     <message>
       <source>密码</source>
       <translation>Password</translation>
+    </message>
+    <message>
+      <source>密码已修改</source>
+      <translation>Password changed</translation>
     </message>
     <message>
       <source>密码已过期，请设置新密码</source>

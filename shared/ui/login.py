@@ -244,3 +244,48 @@ class QtApprovalDialog(QDialog):
             self.password.clear()
             self.message.setText(_text(exc))
         run_task(lambda: self.decide(*args), done, failed, parent=self)
+
+
+class QtPasswordDialog(QDialog):
+    """The logged-in operator changes their password (old, new twice); checked off the UI thread."""
+
+    def __init__(self, auth, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passwordDialog")
+        self.setWindowTitle(tr("修改密码"))
+        self.auth = auth
+        form = QFormLayout(self)
+        self.old, self.new, self.new2 = QLineEdit(), QLineEdit(), QLineEdit()
+        for name, edit in (("oldPassword", self.old), ("newPassword", self.new), ("newPassword2", self.new2)):
+            edit.setObjectName(name)
+            edit.setEchoMode(QLineEdit.Password)
+        form.addRow(tr("原密码"), self.old)
+        form.addRow(tr("新密码"), self.new)
+        form.addRow(tr("再次输入新密码"), self.new2)
+        self.message = QLabel()
+        self.message.setObjectName("passwordMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        form.addRow(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def submit(self) -> None:
+        if self.new.text() != self.new2.text():
+            self.message.setText(tr("两次输入的新密码不一致"))
+            return
+        current = self.auth.current
+        if current is None:
+            self.reject()
+            return
+        old, new = self.old.text(), self.new.text()
+        self.buttons.setEnabled(False)
+        self.message.setText(tr("正在验证……"))
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.message.setText(_text(exc))
+        run_task(lambda: self.auth.change_password(current.staff_id, old, new), lambda _s: self.accept(), failed,
+                 parent=self)

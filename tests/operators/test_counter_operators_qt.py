@@ -242,3 +242,23 @@ def test_an_officer_sees_no_reveal_a_supervisor_does(qtbot, window, sample_case)
         w.show_list()
         w.ctx.auth.logout()
         w.show_login()
+
+
+def test_the_operator_changes_the_password(qtbot, window):
+    w = window
+    _login(qtbot, w, "O2")
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.case_list, timeout=5000)
+    w.password_action.trigger()
+    dialog = w.password_dialog
+    dialog.old.setText("wrong")
+    dialog.new.setText("Newpass-2026")
+    dialog.new2.setText("Newpass-2026")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "不正确" in dialog.message.text(), timeout=5000)
+    dialog.old.setText(PASSWORDS["O2"])
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert w.ctx.auth.current.staff_id == "O2"
+    w.ctx.auth.logout()
+    assert w.ctx.auth.login("O2", "Newpass-2026").session is not None
+    assert "password_changed" in [r[3] for r in w.store.audit_rows()]
