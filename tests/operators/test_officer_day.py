@@ -84,6 +84,14 @@ def test_an_officers_day(store, srv, fake, settings, tmp_path):
         assert second.id in {r["case_id"] for r in results}, query
         assert all("name" not in r and "id_number" not in r for r in results)
 
+    # the manager's figures: both accepted, a measured time from submission to acceptance
+    import datetime as _dt
+    from shared.sync.stats import collect
+    today = _dt.datetime.now(_dt.timezone.utc).date()
+    stats = collect(store, today.isoformat(), (today + _dt.timedelta(days=1)).isoformat())
+    assert stats.submitted == 2 and stats.rate("accepted") == 1.0 and stats.avg_hours_to_accept is not None
+    assert stats.by_operator["王芳（S1001）"] == 2
+
     # evening: the supervisor exports the day's audit log, signed by this device
     with pytest.raises(PermissionDenied):
         export(store, tmp_path / "day.csv", AuditFilter(), officer)
