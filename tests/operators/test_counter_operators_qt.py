@@ -262,3 +262,14 @@ def test_the_operator_changes_the_password(qtbot, window):
     w.ctx.auth.logout()
     assert w.ctx.auth.login("O2", "Newpass-2026").session is not None
     assert "password_changed" in [r[3] for r in w.store.audit_rows()]
+
+
+def test_a_disabled_operator_is_logged_out_after_a_sync(qtbot, window):
+    from shared.workflow.auth import enroll
+    w = window
+    _login(qtbot, w, "O2")
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.case_list, timeout=5000)
+    enroll(w.store, operator_list("2", disabled=("O2",)))  # what the next sync brings
+    w._after_sync()
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.login_panel and w.ctx.auth.current is None, timeout=5000)
+    assert "停用" in w.login_panel.message.text()
