@@ -21,6 +21,7 @@ from counter.tabs.submit import QtSubmitTab
 from shared.domain import steps as st
 from shared.domain.case import Case
 from shared.domain.catalog import BusinessType
+from shared.domain.operators import Permission
 from shared.domain.states import can_edit
 from shared.domain.validation import active_slots, evaluate, field_errors
 from shared.i18n import N_, tr
@@ -90,6 +91,8 @@ def _parties(parties) -> list[dict]:
 
 def completeness_text(case: Case, steps: list[st.Step]) -> tuple[str, str]:
     """The line under the pages and its role, from the steps (it never says more than they do)."""
+    if case.state.value == "awaiting_approval":
+        return tr("等待主管复核：复核期间不能修改；主管退回后可修改"), "warning"
     if not can_edit(case.state):
         return tr("本案已提交（状态：{state}），不能再修改", state=case.state.label), "ok"
     blocking = st.blocking_steps(steps)
@@ -327,8 +330,25 @@ class QtCaseEditor(QWidget):
         self._refresh()
 
     def _audit_reveal(self, editor: QtPartyEditor) -> None:
-        case_id = self.case.id
-        run_task(lambda: self.store.log_view(case_id, "party:" + editor.role.role), parent=self)
+        """Reveal a party's data: a work reason from the short list, the permission checked
+        and the reveal audited in the core (a refusal says why); only then is it shown."""
+        from shared.domain.operators import REVEAL_REASONS
+        from shared.i18n import translate
+        session = self.session
+        if session is None:
+            return
+        labels = {translate(text): key for key, text in REVEAL_REASONS.items()}
+        chosen = self.ctx.prompter.ask_reason(tr("查看完整个人信息"), list(labels),
+                                              tr("请选择查看的工作理由（将记入操作日志）"))
+        key = labels.get(chosen or "")
+        if key is None:
+            if chosen:
+                notify(tr("请从列表中选择工作理由"), "warning")
+            return
+        party_id = editor.party().party_id
+        run_task(lambda: session.reveal(party_id, key) if any(p.party_id == party_id for p in session.snapshot().parties)
+                 else session.require(Permission.REVEAL, "reveal"),
+                 lambda _r: editor.unmask(), notify_exception, parent=self)
 
     def _field_box(self, title: str, defs) -> QGroupBox:
         box = QGroupBox(title)

@@ -18,7 +18,12 @@ from shared.prompter import AutoPrompter, Prompter
 
 @dataclass
 class AppContext:
-    """Settings, store, outbox, sync service factory, face comparer, devices, operator, prompter."""
+    """Settings, store, outbox, sync service factory, face comparer, devices, operator, prompter.
+
+    ``auth`` (once the store is open) holds the operators enrolled at this device and who is
+    logged in; ``operator()`` names them (``name（staff id）``) and every case session acts as
+    the logged-in :class:`~shared.domain.operators.OperatorSession`. A device with no operator
+    enrolled yet (before its first sync) runs in setup mode as the OS user, saying so."""
 
     settings: Settings
     data_dir: Path
@@ -30,6 +35,8 @@ class AppContext:
     outbox: Any = None              # the one shared.sync.outbox.Outbox of this counter
     comparer: Any = None            # the face comparer every case session uses (None: referred)
     operator: Callable[[], str] = lambda: ""
+    auth: Any = None                # shared.workflow.auth.Authenticator, once the store is open
+    approval: Any = None            # the approval policy of the operator list
     sync_service_factory: Callable[[], Any] | None = None
     channel: str = "counter"
 
@@ -65,6 +72,7 @@ class AppContext:
         catalog = self.catalog or current_catalog(self.data_dir)  # pulled master data, else shipped
         store = Store.open(self.data_dir, self.config_dir)
         self.attach(store, catalog)
+        self.auth.enrolled()
         return enrollment.load(store) is not None
 
     def attach(self, store, catalog=None) -> None:
@@ -77,7 +85,11 @@ class AppContext:
         self.outbox = Outbox(store, self.settings, catalog=self.catalog)
         if self.comparer is None:
             self.comparer = comparer_for(store, self.settings)
-        self.operator = lambda: getattr(store, "operator", "") or ""  # the operators issue replaces this
+        from shared.workflow.auth import Authenticator, approval_policy
+        self.auth = Authenticator(store, self.settings)
+        self.approval = approval_policy(store)
+        self.outbox.approval = self.approval
+        self.operator = lambda: self.auth.current.label if self.auth.current else (getattr(store, "operator", "") or "")
 
         def service():
             from shared.sync.service import SyncService
@@ -87,9 +99,20 @@ class AppContext:
     def session(self, case):
         """A :class:`~shared.workflow.session.CaseSession` on ``case`` for this counter."""
         from shared.workflow.session import CaseSession
-        return CaseSession(self.store, self.catalog, case, channel=self.channel, operator=self.operator,
-                           comparer=self.comparer, outbox=lambda: self.outbox,
+        return CaseSession(self.store, self.catalog, case, channel=self.channel, operator=self.actor,
+                           comparer=self.comparer, outbox=lambda: self.outbox, approval=self.approval,
                            place=lambda: self.settings.get("service_point.name", None) or "")
+
+    def actor(self):
+        """Who acts: the logged-in operator's session, else (setup mode) the OS user's name."""
+        if self.auth is not None and self.auth.current is not None:
+            return self.auth.current
+        return getattr(self.store, "operator", "") or ""
+
+    def needs_login(self) -> bool:
+        """Whether the counter must ask for a login (operators are enrolled, nobody is logged
+        in), as last read: :meth:`open_store` and each sync pass read it off the UI thread."""
+        return self.auth is not None and self.auth.current is None and self.auth.known > 0
 
     def close(self) -> None:
         """Release devices and the store (app exit)."""

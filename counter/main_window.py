@@ -2,6 +2,11 @@
 
 The store is opened off the UI thread after the window shows; if it cannot be opened the
 window explains why (wrong key, corrupt file, no disk) instead of failing to start.
+
+Nobody works without a login: once the device knows its operators (the operator list comes
+with the first sync) the login panel covers the window until someone logs in, and again after
+the idle lock (default 5 minutes without input), which also hides open dialogs; the open case
+stays as it was. A device with no operator enrolled yet runs in setup mode and says so.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
                                QMainWindow, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -113,6 +118,21 @@ class QtSettingsDialog(QDialog):
         super().accept()
 
 
+class _InputWatch(QObject):
+    """Every key and mouse input restarts the idle time."""
+
+    INPUT = (QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel, QEvent.TouchBegin)
+
+    def __init__(self, touch, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.touch = touch
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in self.INPUT:
+            self.touch()
+        return False
+
+
 class QtCounterWindow(QMainWindow):
     """The counter application's window."""
 
@@ -149,6 +169,22 @@ class QtCounterWindow(QMainWindow):
         menu.addAction(tr("案件列表"), self.show_list)
         self.originals_action = menu.addAction(tr("纸质原件移交……"), self.open_originals)
         bar.addMenu(tr("设置")).addAction(tr("语言与服务器……"), self.open_settings)
+        desk = bar.addMenu(tr("工作台"))
+        self.desk_action = desk.addAction(tr("上传队列、结果、进度查询与操作日志……"), self.open_desk)
+        ops = bar.addMenu(tr("操作员"))
+        self.lock_action = ops.addAction(tr("锁定屏幕"), self.lock)
+        self.password_action = ops.addAction(tr("修改密码……"), self.change_password)
+        self.logout_action = ops.addAction(tr("注销"), self.logout)
+        self.operator_label = QLabel()
+        self.operator_label.setObjectName("operatorLabel")
+        self.statusBar().addPermanentWidget(self.operator_label)
+        self.login_panel = None
+        self.idle = None
+        self._hidden_windows: list = []
+        self._before_lock = None
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(5000)
+        self.idle_timer.timeout.connect(self._check_idle)
 
     def _fit_screen(self) -> None:
         """Open at 1280 x 800, or smaller on a smaller screen (1366 x 768 at a service point)."""
@@ -189,9 +225,153 @@ class QtCounterWindow(QMainWindow):
         self.editor.closed.connect(self.show_list)
         self.editor.deleted.connect(lambda _id: self.show_list())
         self.editor.submitted.connect(lambda _id: self.sync_now())
+        from shared.ui.login import QtLoginPanel
+        from shared.workflow.auth import IdleLock
+        self.login_panel = QtLoginPanel(self.ctx.auth)
+        self.login_panel.setObjectName("loginPanel")
+        self.login_panel.loggedIn.connect(self._logged_in)
+        self.login_panel.unlocked.connect(self._unlocked)
+        self.login_panel.logoutRequested.connect(self.logout)
+        self.stack.addWidget(self.login_panel)
+        self.idle = IdleLock(float(self.ctx.auth.setting("idle_lock_minutes")))
+        from PySide6.QtWidgets import QApplication
+        self._input_watch = _InputWatch(self.idle.touch, self)
+        QApplication.instance().installEventFilter(self._input_watch)
+        self.idle_timer.start()
         self._start_sync(self.enrollment is not None)
-        self.show_list()
+        if self.ctx.needs_login():
+            self.show_login()
+        else:
+            self.show_list()
+        self._show_operator()
         self.storeReady.emit()
+
+    # -- operators --------------------------------------------------------------------------
+    def gated(self) -> bool:
+        """Whether the login panel must stay (nobody logged in, or locked)."""
+        return self.ctx.needs_login() or (self.idle is not None and self.idle.locked)
+
+    def show_login(self, note: str = "") -> None:
+        """The login panel over everything (nobody is logged in)."""
+        if self.login_panel is None:
+            return
+        self._hide_windows()
+        self.login_panel.set_mode("login", note)
+        self.stack.setCurrentWidget(self.login_panel)
+        self._show_operator()
+
+    def _logged_in(self, session) -> None:
+        if self.idle is not None:
+            self.idle.release()
+        self._show_operator()
+        notify(tr("{name} 已登录", name=session.label))
+        self._restore_windows()
+        self.show_list()
+
+    def lock(self) -> None:
+        """The idle lock (or the operator's "锁定屏幕"): hide every personal detail, keep the case."""
+        if self.login_panel is None or self.ctx.auth is None or self.ctx.auth.current is None:
+            return
+        if self.idle.locked:
+            return
+        self.idle.engage()
+        self._before_lock = self.stack.currentWidget()
+        self._hide_windows()
+        self.login_panel.set_mode("unlock")
+        self.stack.setCurrentWidget(self.login_panel)
+        from shared.ui.tasks import run_task
+        run_task(self.ctx.auth.lock, parent=self)
+
+    def _unlocked(self, _session) -> None:
+        self.idle.release()
+        self._restore_windows()
+        back = self._before_lock
+        self._before_lock = None
+        if back is not None and back is not self.login_panel:
+            self.stack.setCurrentWidget(back)
+        else:
+            self.show_list()
+
+    def logout(self) -> None:
+        """End the operator's session; the next person logs in."""
+        if self.ctx.auth is None:
+            return
+        from shared.ui.tasks import run_task
+        auth = self.ctx.auth
+        self._before_lock = None
+        if self.idle is not None:
+            self.idle.release()
+        run_task(lambda: auth.logout(), lambda _r: self.show_login(), parent=self)
+
+    def change_password(self) -> None:
+        """The logged-in operator sets a new password (checked and audited in the core)."""
+        if self.ctx.auth is None or self.ctx.auth.current is None:
+            return
+        from shared.ui.login import QtPasswordDialog
+        self.password_dialog = QtPasswordDialog(self.ctx.auth, self)
+        self.password_dialog.accepted.connect(lambda: notify(tr("密码已修改")))
+        self.password_dialog.open()
+
+    def _check_idle(self) -> None:
+        if self.idle is not None and self.ctx.auth is not None and self.ctx.auth.current is not None and self.idle.due():
+            self.lock()
+
+    def _hide_windows(self) -> None:
+        from PySide6.QtWidgets import QApplication
+        for w in QApplication.topLevelWidgets():
+            if w is not self and w.isVisible() and w.isWindow() and w not in self._hidden_windows:
+                self._hidden_windows.append(w)
+                w.hide()
+
+    def _restore_windows(self) -> None:
+        for w in self._hidden_windows:
+            w.show()
+        self._hidden_windows = []
+
+    def _show_operator(self) -> None:
+        auth = self.ctx.auth
+        if auth is None:
+            return
+        if auth.current is not None:
+            self.operator_label.setText(tr("操作员：{name}", name=auth.current.label))
+        elif auth.known:
+            self.operator_label.setText(tr("未登录"))
+        else:
+            self.operator_label.setText(tr("安装调试模式：本机尚无操作员账号（同步后须登录）"))
+        logged = auth.current is not None
+        self.lock_action.setEnabled(logged)
+        self.password_action.setEnabled(logged)
+        self.logout_action.setEnabled(logged)
+
+    def _after_sync(self) -> None:
+        """After a sync pass: a disabled operator is logged out; a first operator list asks for a login."""
+        auth = self.ctx.auth
+        if auth is None or self.store is None:
+            return
+        from shared.ui.tasks import run_task
+        was = auth.current
+
+        def check():
+            auth.enrolled()
+            return was is None or auth.still_valid()
+
+        def show(valid: bool) -> None:
+            if self.store is None:
+                return
+            if not valid:
+                self.show_login(tr("该工号已被停用，已注销。"))
+            elif self.ctx.needs_login() and self.stack.currentWidget() is not self.login_panel:
+                self.show_login(tr("已同步操作员名单，请登录。"))
+            self._show_operator()
+        run_task(check, show, lambda _e: None, parent=self)
+
+    def open_desk(self) -> None:
+        """The officer's day: the upload queue, outcomes, progress query, audit log, statistics."""
+        if not self.store or self.gated():
+            return
+        from counter.desk import QtDeskDialog
+        self.desk_dialog = QtDeskDialog(self.ctx, self.open_case, parent=self)
+        self.desk_dialog.show()
 
     # -- sync -------------------------------------------------------------------------------
     def _start_sync(self, enrolled: bool) -> None:
@@ -205,6 +385,7 @@ class QtCounterWindow(QMainWindow):
         self.sync_worker.outcome.connect(self._on_outcome)
         self.sync_worker.passFinished.connect(lambda _r: self.case_list.reload()
                                               if self.stack.currentWidget() is self.case_list else None)
+        self.sync_worker.passFinished.connect(lambda _r: self._after_sync())
         self.sync_worker.start()
 
     def sync_now(self) -> None:
@@ -224,12 +405,12 @@ class QtCounterWindow(QMainWindow):
             self.editor.reopen(event.case_id)
 
     def show_list(self) -> None:
-        if self.store:
+        if self.store and not self.gated():
             self.stack.setCurrentWidget(self.case_list)
             self.case_list.reload()
 
     def show_picker(self) -> None:
-        if self.store:
+        if self.store and not self.gated():
             self.stack.setCurrentWidget(self.picker)
 
     def new_case(self, code: str) -> None:
@@ -237,6 +418,9 @@ class QtCounterWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor)
 
     def open_case(self, case_id: str) -> None:
+        if self.gated():
+            return
+
         def show(case):
             self.editor.open_case(case)
             self.stack.setCurrentWidget(self.editor)
@@ -257,6 +441,15 @@ class QtCounterWindow(QMainWindow):
         self.statusBar().showMessage(text, 10000 if level == "info" else 0)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        self.idle_timer.stop()
+        if getattr(self, "_input_watch", None) is not None:
+            from PySide6.QtWidgets import QApplication
+            QApplication.instance().removeEventFilter(self._input_watch)
+        if self.ctx.auth is not None and self.ctx.auth.current is not None and self.store:
+            try:
+                self.ctx.auth.logout("exit")
+            except Exception:  # the window closes whatever the store says
+                pass
         if self.sync_worker is not None:
             self.sync_worker.stop()
         if self.store:

@@ -1,8 +1,10 @@
-"""Versioned master data the server hands out: catalog (with its interview templates), regions, bank profiles.
+"""Versioned master data the server hands out: catalog (with its interview templates), regions, bank
+profiles, and the service point's operator list (staff id, name, roles, service point, the argon2id
+hash of a password or of a first-login code; the approval policy).
 
-By default the documents are the ones shipped in ``resources/``. :func:`publish` replaces one
-with new content (tests and demos: "the registry published a new catalog"); :func:`reset`
-goes back to the shipped ones.
+By default the documents are the ones shipped in ``resources/`` (and the demo operators).
+:func:`publish` replaces one with new content (tests and demos: "the registry published a new
+catalog"); :func:`reset` goes back to the shipped ones.
 """
 
 from __future__ import annotations
@@ -17,6 +19,51 @@ from devserver.app import ApiError
 
 _published: dict[str, dict] = {}
 _lock = threading.Lock()
+
+
+# The demo service point's operators. Development passwords only (the reference server is no
+# production system): officer S1001 "Officer2026", supervisor S1002 "Super2026x", officer S1003
+# first-login code "S1003-first", admin S1009 "Admin2026x".
+DEMO_OPERATORS = [
+    {"staff_id": "S1001", "name": "王芳", "roles": ["officer"], "password": "Officer2026"},
+    {"staff_id": "S1002", "name": "李强", "roles": ["supervisor"], "password": "Super2026x"},
+    {"staff_id": "S1003", "name": "赵敏", "roles": ["officer"], "first_login_code": "S1003-first"},
+    {"staff_id": "S1009", "name": "陈明", "roles": ["admin"], "password": "Admin2026x"},
+]
+SERVICE_POINT = "SP-FZ-CD-01"
+#: Businesses and banks whose cases always need a supervisor's approval before submit.
+APPROVAL_POLICY: dict = {"businesses": [], "banks": []}
+
+
+def _argon2id(secret: str, staff_id: str) -> str:
+    """A deterministic demo hash (the salt derives from the staff id, so the list's version
+    stays the same across restarts); a real server salts at random once and keeps the hash."""
+    from argon2.low_level import Type, hash_secret
+    salt = hashlib.sha256(("yizhan-demo-salt:" + staff_id).encode()).digest()[:16]
+    return hash_secret(secret.encode(), salt, time_cost=2, memory_cost=65536, parallelism=2, hash_len=32,
+                       type=Type.ID).decode()
+
+
+@lru_cache(maxsize=8)
+def _operators_doc(frozen: str) -> dict:
+    entries = []
+    given = json.loads(frozen)
+    for e in given["operators"]:
+        out = {"staff_id": e["staff_id"], "name": e["name"], "roles": e["roles"],
+               "service_point": e.get("service_point", SERVICE_POINT), "disabled": bool(e.get("disabled"))}
+        if e.get("password"):
+            out["password_hash"] = _argon2id(e["password"], e["staff_id"])
+        elif e.get("first_login_code"):
+            out["first_login_code_hash"] = _argon2id(e["first_login_code"], e["staff_id"])
+        entries.append(out)
+    content = {"operators": entries, "roles": {}, "approval": given["approval"]}
+    return {"version": _version(content), "content": content}
+
+
+def operators_document(operators: list | None = None) -> dict:
+    """The operator list (``operators``: the entries with clear demo secrets; default the demo's)."""
+    return _operators_doc(json.dumps({"operators": operators if operators is not None else DEMO_OPERATORS,
+                                      "approval": APPROVAL_POLICY}, sort_keys=True, ensure_ascii=False))
 
 
 def _version(content) -> str:
@@ -34,9 +81,8 @@ def catalog_files(directory: Path | None = None) -> dict:
 @lru_cache(maxsize=1)
 def _shipped() -> dict:
     from shared.domain.bank_profile import PROFILES_FILE
-    from shared.masterdata import REGIONS_FILE
     files = catalog_files()
-    regions = json.loads(REGIONS_FILE.read_text("utf-8"))
+    regions = json.loads((PROFILES_FILE.parent / "regions.json").read_text("utf-8"))  # shipped beside it
     banks = json.loads(PROFILES_FILE.read_text("utf-8"))
     return {"catalog": {"version": str(files.get("index.json", {}).get("catalog_version", "0")),
                         "content": {"files": files}},
@@ -46,7 +92,11 @@ def _shipped() -> dict:
 
 def _docs() -> dict:
     with _lock:
-        return {**_shipped(), **_published}
+        return {**_shipped(), "operators": operators_document(OPERATORS_OVERRIDE or None), **_published}
+
+
+#: What the admin endpoint set instead of the demo operators (tests: a disabled operator).
+OPERATORS_OVERRIDE: list = []
 
 
 def publish(name: str, content, version: str | None = None) -> str:

@@ -9,7 +9,9 @@ A case is not accepted (不予受理) unless the packet itself proves:
   and no check is left ``pending`` (the newest record of every party and check number);
 * interview: every party the business's interview template questions has a record that
   replays against the case as delivered, and a handwritten signature of that party bound to
-  exactly that record.
+  exactly that record;
+* approval: a face check decided by hand comes with a supervisor's approval of this revision in
+  the signed manifest, by someone other than the submitting operator and whoever asked for it.
 
 The rules are the domain's (:mod:`shared.domain.identity`, :mod:`shared.domain.interview_progress`);
 the reasons name what is missing, per party, with the name masked.
@@ -123,6 +125,21 @@ def interview_gaps(case: Case, biz: BusinessType) -> list[dict[str, Any]]:
     return out
 
 
+def approval_gaps(case: Case, manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """A manual face decision needs a different person's approval of this revision."""
+    from shared.domain.steps import has_manual_decision
+    if not has_manual_decision(case):
+        return []
+    submitter = str((manifest.get("submitted_by") or {}).get("staff_id") or "")
+    for item in manifest.get("approvals") or []:
+        approver = str((item.get("approver") or {}).get("staff_id") or "")
+        asked = str((item.get("requested_by") or {}).get("staff_id") or "")
+        if (item.get("decision") == "approved" and item.get("revision") == case.revision and approver
+                and approver not in (submitter, asked) and str(item.get("reason") or "").strip()):
+            return []
+    return [_reason("approval_missing", None, "人工核对的身份核验未经他人（主管）复核")]
+
+
 def workflow_gaps(case: Case, biz: BusinessType, manifest: dict[str, Any]) -> list[dict[str, Any]]:
     """Every reason the packet falls short of the workflow minimum (empty: it meets it)."""
-    return identity_gaps(case, biz, manifest) + interview_gaps(case, biz)
+    return identity_gaps(case, biz, manifest) + interview_gaps(case, biz) + approval_gaps(case, manifest)

@@ -157,3 +157,28 @@ def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
             conn.execute("DELETE FROM schedule WHERE id = ?", (sid,))
         return len(rows)
     return db.tx(work)
+
+
+def progress_matching(db, query: str) -> list[dict]:
+    """Every packet whose business number (case id), packet id, or a party's name or ID number
+    is ``query``: its stage and the times of its events, newest revision first."""
+    q = query.strip()
+    qn = q.replace(" ", "").upper()
+    out = []
+    for packet_id, case_id, revision, stage, case_doc, answer in db.all(
+            "SELECT packet_id, case_id, revision, stage, case_doc, answer FROM packets ORDER BY case_id, revision DESC"):
+        doc = json.loads(case_doc)
+        parties = doc.get("parties") or []
+        hit = qn in (case_id.upper(), packet_id.upper()) or any(
+            q == (p.get("name") or "").strip() or qn == (p.get("id_number") or "").replace(" ", "").upper()
+            for p in parties)
+        if not hit:
+            continue
+        from devserver.app import iso
+        history = [{"kind": k, "at": iso(a)} for k, a in
+                   db.all("SELECT kind, at FROM events WHERE packet_id = ? ORDER BY seq", (packet_id,))]
+        ans = json.loads(answer or "{}")
+        out.append({"packet_id": packet_id, "case_id": case_id, "revision": revision, "stage": stage,
+                    "business_code": doc.get("business_code", ""), "receipt_number": ans.get("receipt_number", ""),
+                    "history": history})
+    return out

@@ -193,6 +193,16 @@ def build(state: ServerState):
                    state.db.all("SELECT kind, at FROM events WHERE packet_id = ? ORDER BY seq", (packet_id,))]
         return {"packet_id": packet_id, "case_id": row[0], "stage": row[1], "history": history}
 
+    @app.post("/v1/progress-query")
+    async def progress_query(request: Request):
+        """Progress by business number, a party's name or ID number (stages and times only: the
+        answer carries no personal data)."""
+        _, body = await signed_body(state, request)
+        query = str(_json(body).get("query") or "").strip()
+        if len(query) < 2:
+            raise ApiError(422, "invalid", "请输入业务号、姓名或证件号码", "Enter a business number, name or ID number")
+        return {"results": await run_in_threadpool(registry.progress_matching, state.db, query)}
+
     @app.post("/v1/property-query")
     async def property_query(request: Request):
         _, body = await signed_body(state, request)
@@ -244,6 +254,13 @@ def build(state: ServerState):
         now = now_with_offset(state.db)
         created = await run_in_threadpool(registry.tick, state.db, now, state.docs_dir)
         return {"server_time": iso(now), "events_created": created}
+
+    @app.post("/admin/operators")
+    async def set_operators(request: Request):
+        """Replace the operator list (entries with clear demo secrets; [] restores the demo's)."""
+        admin(request)
+        masterdata.OPERATORS_OVERRIDE[:] = list(_json(await request.body()).get("operators") or [])
+        return {"version": masterdata.operators_document(masterdata.OPERATORS_OVERRIDE or None)["version"]}
 
     @app.post("/admin/enroll-codes", status_code=201)
     async def new_code(request: Request):

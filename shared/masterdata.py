@@ -52,7 +52,7 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "masterdata"
 REGIONS_FILE = RESOURCES / "regions.json"
 REGIONS_SCHEMA = RESOURCES / "regions.schema.json"
 BANKS_SCHEMA = RESOURCES / "bank_profiles.schema.json"
-KINDS = ("catalog", "regions", "banks")
+KINDS = ("catalog", "regions", "banks", "operators")
 NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 VERSION_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
 CATALOG_FILE_RE = re.compile(r"(?:index|schema)\.json|(?:businesses|interview)/[a-z][a-z0-9_]{0,63}\.json")
@@ -331,6 +331,10 @@ def accept(data_dir: Path | str, name: str, version: str, content: Any, store=No
     if name == "banks":
         _accept_banks(data_dir, version, content, store)
         return None
+    if name == "operators":
+        _accept_operators(version, content, store)
+        _write_store_pointer(data_dir, "operators", version)
+        return None
     files = _files_of(name, content)
     digest = hashlib.sha256(version.encode("utf-8"))
     for rel in sorted(files):
@@ -378,6 +382,28 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _accept_operators(version: str, content: Any, store) -> None:
+    """The service point's operator list: checked for shape, then enrolled into the store
+    (names and password hashes never go to a file)."""
+    from shared.store.operators import enroll
+    if store is None:
+        raise ValueError("the operator list is kept in the store")
+    entries = content.get("operators") if isinstance(content, dict) else None
+    good = isinstance(entries, list) and len(entries) <= 10000 and all(
+        isinstance(e, dict) and isinstance(e.get("staff_id"), str) and NAME_OK.fullmatch(e["staff_id"])
+        and isinstance(e.get("name", ""), str) and len(e.get("name", "")) <= 64
+        and isinstance(e.get("roles", []), list) and all(isinstance(r, str) for r in e.get("roles", []))
+        for e in entries)
+    if not good:
+        raise _refuse(Msg("masterdata.schema", "服务器下发的基础数据“{name}”在 {where} 处不符合格式，已拒收",
+                          {"name": "operators", "where": "operators"}))
+    enroll(store, {"version": version, "content": content})
+
+
+#: A staff id: letters, digits, dot, dash and underscore.
+NAME_OK = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
+
+
 def _accept_banks(data_dir: Path | str, version: str, content: Any, store) -> None:
     from shared.domain.bank_profile import SYNC_KEY
     if store is None:
@@ -390,9 +416,15 @@ def _accept_banks(data_dir: Path | str, version: str, content: Any, store) -> No
         raise _refuse(Msg("masterdata.unreadable", "服务器下发的基础数据“{name}”无法读取（{detail}），已拒收",
                           {"name": "banks", "detail": type(exc).__name__})) from None
     store.transaction(lambda tx: tx.sync_state.put(SYNC_KEY, {**content, "version": version}))
+    _write_store_pointer(data_dir, "banks", version)
+
+
+def _write_store_pointer(data_dir: Path | str, kind: str, version: str) -> None:
+    """Record the version of a document kept in the store (only the version goes to disk)."""
     pointer = {"version": version, "in": "store",
                "accepted_at": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()}
-    atomic_write(master_root(data_dir) / "banks" / POINTER, json.dumps(pointer).encode("utf-8"), 0o644)
+    (master_root(data_dir) / kind).mkdir(parents=True, exist_ok=True, mode=0o700)
+    atomic_write(master_root(data_dir) / kind / POINTER, json.dumps(pointer).encode("utf-8"), 0o644)
 
 
 def _prune(kind_dir: Path, keep: set[str]) -> None:

@@ -198,6 +198,10 @@ class QtIdentityTab(QWidget):
                 section = self._make_section(party)
                 self.body_layout.insertWidget(index, section)
             section.update_party(party)
+            session = self.editor.session
+            if session is not None and session.actor is not None:  # the screen reflects who is logged in
+                from shared.domain.operators import Permission
+                section.panel.set_can_reveal(session.actor.can(Permission.REVEAL))
         self.empty_label.setVisible(not parties)
         self.refresh()
 
@@ -226,8 +230,13 @@ class QtIdentityTab(QWidget):
         return idm.identity_status(self.case, self.biz) if self.case else {}
 
     def _audit_reveal(self, party_id: str) -> None:
-        case_id, store = self.case.id, self.ctx.store
-        run_task(lambda: store.log_view(case_id, "idcard:" + party_id), parent=self)
+        """The card's clear data were shown to verify the holder: the core checks the reveal
+        permission and audits it with that reason (a party not saved yet: the view is logged)."""
+        session, case_id, store = self.editor.session, self.case.id, self.ctx.store
+        if session is None or not any(p.party_id == party_id for p in session.snapshot().parties):
+            run_task(lambda: store.log_view(case_id, "idcard:" + party_id), parent=self)
+            return
+        run_task(lambda: session.reveal(party_id, "verify_identity"), None, notify_exception, parent=self)
 
     def _recorded(self, record: dict) -> None:
         self.changed.emit()

@@ -390,7 +390,8 @@ class QtInterviewTab(QWidget):
 
     def _on_finished(self, record: dict) -> None:
         party = self._party(self.active)
-        self.pending = record
+        operator = self.ctx.operator() if hasattr(self.ctx, "operator") else ""
+        self.pending = dict(record, interviewer=operator) if operator else record  # 询问人, under the signature
         self.pad.clear()
         who = self.party_label(party) if party else ""
         if party is not None and party.kind == "org":

@@ -23,7 +23,7 @@ from shared.documents import DOCUMENT_KINDS
 from shared.domain import identity as idm
 from shared.domain import steps as st
 from shared.domain.case import Case
-from shared.domain.states import can_edit
+from shared.domain.states import CaseState, can_edit
 from shared.i18n import render_record, tr
 from shared.sync.outbox import ACTIVE
 from shared.sync.summary import correction_texts, describe, item_label, reason_texts, size_text
@@ -85,6 +85,20 @@ class QtSubmitTab(QWidget):
         self.next_label.setProperty("role", "ok")
         self.next_label.hide()
         box.addWidget(self.next_label)
+        approval = QHBoxLayout()
+        self.approval_label = QLabel()
+        self.approval_label.setObjectName("approvalState")
+        self.approval_label.setWordWrap(True)
+        self.request_button = QPushButton(tr("提请主管复核"))
+        self.request_button.setObjectName("requestApproval")
+        self.request_button.clicked.connect(self.request_approval)
+        self.approve_button = QPushButton(tr("主管复核……"))
+        self.approve_button.setObjectName("approveCase")
+        self.approve_button.clicked.connect(self.open_approval)
+        approval.addWidget(self.approval_label, 1)
+        approval.addWidget(self.request_button)
+        approval.addWidget(self.approve_button)
+        box.addLayout(approval)
 
         result_box = QGroupBox(tr("上传与办理结果"))
         self.packet_label = QLabel()
@@ -129,7 +143,7 @@ class QtSubmitTab(QWidget):
 
     def show_next(self, case: Case) -> None:
         """After submission: what happens now, and what the officer still does by hand."""
-        if can_edit(case.state) or self.biz is None:
+        if can_edit(case.state) or self.biz is None or case.state == CaseState.AWAITING_APPROVAL:
             self.next_label.hide()
             return
         from shared.domain.originals import originals_of
@@ -153,6 +167,11 @@ class QtSubmitTab(QWidget):
         case, biz = self.case, self.biz
         if case is None or biz is None:
             return
+        self._show_approval(case)
+        if case.state == CaseState.AWAITING_APPROVAL:
+            self.readiness.setText(tr("已提请主管复核，复核通过后才能提交；等待期间案件不能修改。"))
+            self.submit_button.setEnabled(False)
+            return
         if not can_edit(case.state):
             self.readiness.setText(tr("本案已提交（状态：{state}），不能再修改。", state=case.state.label))
             self.submit_button.setEnabled(False)
@@ -171,6 +190,55 @@ class QtSubmitTab(QWidget):
                 text += "<br>" + tr("提交前需再次核验人脸：{n} 人。", n=len(second))
         self.readiness.setText(text)
         self.submit_button.setEnabled(not problems)
+
+    def _show_approval(self, case: Case) -> None:
+        """The approval line: needed or not, requested, approved (by whom), returned (why)."""
+        step = self.editor.session.step("approval") if self.editor.session is not None else None
+        needed = step is not None and step.required
+        waiting = case.state == CaseState.AWAITING_APPROVAL
+        last = next((a for a in reversed(case.approvals) if isinstance(a, dict) and a.get("revision") == case.revision
+                     and a.get("decision") in ("approved", "returned", "withdrawn")), None)
+        text = ""
+        if waiting:
+            text = tr("等待主管复核。")
+        elif last and last.get("decision") == "approved" and step is not None and step.done:
+            who = last.get("approver") or {}
+            text = tr("主管 {name}（{sid}）已复核通过：{reason}", name=who.get("name", ""), sid=who.get("staff_id", ""),
+                      reason=last.get("reason", ""))
+        elif last and last.get("decision") == "returned":
+            text = tr("主管退回：{reason}", reason=last.get("reason", ""))
+        elif needed:
+            text = tr("本案有人工核对或按业务规定，须经主管复核后才能提交。")
+        self.approval_label.setText(text)
+        self.approval_label.setVisible(bool(text))
+        others = [s for s in (self.editor.session.steps(case) if self.editor.session else [])
+                  if s.required and not s.done and s.kind not in ("approval", "submit", "recheck")]
+        self.request_button.setVisible(needed and not step.done and not waiting and can_edit(case.state))
+        self.request_button.setEnabled(not others)
+        self.approve_button.setVisible(waiting)
+
+    def request_approval(self) -> None:
+        """Send the case to a supervisor (it cannot change while it waits)."""
+        self.editor.command(lambda session: session.request_approval(), lambda _c: self._after_approval())
+
+    def open_approval(self) -> None:
+        """A supervisor reviews the case here with their own login (not the officer's)."""
+        from shared.domain.operators import Permission
+        from shared.ui.login import QtApprovalDialog
+        session, auth = self.editor.session, self.ctx.auth
+
+        def decide(staff_id, password, decision, reason):
+            approver = auth.confirm(staff_id, password, Permission.APPROVE) if auth is not None else staff_id
+            return session.approve(decision, reason, approver=approver)
+        self.approval_dialog = QtApprovalDialog(decide, tr("业务号 {id}：请核对人工核对记录和申请材料后作出复核结论。",
+                                                           id=self.case.id if self.case else ""), self)
+        self.approval_dialog.accepted.connect(self._after_approval)
+        self.approval_dialog.open()
+
+    def _after_approval(self, *_args) -> None:
+        if self.editor.session is not None:
+            self.case = self.editor.session.snapshot()
+            self.show_readiness()
 
     def reload(self) -> None:
         """Read the case's packet and the registry's documents off the UI thread."""

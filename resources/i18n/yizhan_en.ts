@@ -40,12 +40,20 @@
       <translation>{a}–{b} pages</translation>
     </message>
     <message>
+      <source>{name} 已登录</source>
+      <translation>{name} logged in</translation>
+    </message>
+    <message>
       <source>{name}{holder}　备案编号 {ref}　有效期至 {until}</source>
       <translation>{name}{holder} · Filing no. {ref} · Valid until {until}</translation>
     </message>
     <message>
       <source>{name}{n}页</source>
       <translation>{name}, {n} pages</translation>
+    </message>
+    <message>
+      <source>{name}没有“{perm}”的权限，操作未执行；请联系主管</source>
+      <translation>{name} does not have the permission "{perm}"; nothing was done. Please ask a supervisor</translation>
     </message>
     <message>
       <source>{n}件</source>
@@ -92,6 +100,10 @@
       <translation>{url} (this device: {device})</translation>
     </message>
     <message>
+      <source>{v:.1f} 小时</source>
+      <translation>{v:.1f} hours</translation>
+    </message>
+    <message>
       <source>{version}（来源：{source}）</source>
       <translation>{version} (source: {source})</translation>
     </message>
@@ -106,6 +118,10 @@
     <message>
       <source>{year}年</source>
       <translation>{year}</translation>
+    </message>
+    <message>
+      <source>{y}年{h}半年</source>
+      <translation>{y} {h} half</translation>
     </message>
     <message>
       <source>“{label}”应为是或否</source>
@@ -136,6 +152,10 @@
       <translation>Yizhan · Real Estate Registration Service Point (Counter)</translation>
     </message>
     <message>
+      <source>上</source>
+      <translation>first</translation>
+    </message>
+    <message>
       <source>上一题</source>
       <translation>Previous question</translation>
     </message>
@@ -156,8 +176,28 @@
       <translation>Upload failed: {err}</translation>
     </message>
     <message>
+      <source>上传队列</source>
+      <translation>Upload queue</translation>
+    </message>
+    <message>
+      <source>上传队列、结果、进度查询与操作日志……</source>
+      <translation>Upload queue, outcomes, progress query and audit log…</translation>
+    </message>
+    <message>
       <source>上次尝试：{err}（会自动重试，案件数据完好）</source>
       <translation>Last attempt: {err} (will retry automatically; the case data is intact)</translation>
+    </message>
+    <message>
+      <source>上次登录（{at}）以来登记机构的答复；双击打开案件。</source>
+      <translation>Answers of the registry since your last login ({at}); double-click to open the case.</translation>
+    </message>
+    <message>
+      <source>上次错误</source>
+      <translation>Last error</translation>
+    </message>
+    <message>
+      <source>下</source>
+      <translation>second</translation>
     </message>
     <message>
       <source>下一题</source>
@@ -280,6 +320,18 @@
       <translation>Business "{biz}" has no material "{slot}"</translation>
     </message>
     <message>
+      <source>业务号</source>
+      <translation>Business no.</translation>
+    </message>
+    <message>
+      <source>业务号 {id}：请核对人工核对记录和申请材料后作出复核结论。</source>
+      <translation>Business {id}: check the manual identity decision and the materials, then decide.</translation>
+    </message>
+    <message>
+      <source>业务号、申请人姓名或证件号码</source>
+      <translation>Business number, applicant's name or ID number</translation>
+    </message>
+    <message>
       <source>业务目录</source>
       <translation>Business catalog</translation>
     </message>
@@ -304,8 +356,16 @@
       <translation>Business: {name}</translation>
     </message>
     <message>
+      <source>两次输入的新密码不一致</source>
+      <translation>The two new passwords differ</translation>
+    </message>
+    <message>
       <source>为他人债务提供担保</source>
       <translation>Security for another person's debt</translation>
+    </message>
+    <message>
+      <source>为保护申请人信息，界面已隐藏。请输入密码继续办理，正在办理的案件不会丢失。</source>
+      <translation>To protect applicants' data the screen is hidden. Enter your password to continue; the open case is kept.</translation>
     </message>
     <message>
       <source>主体类型</source>
@@ -336,8 +396,32 @@
       <translation>Master data updated on {d}</translation>
     </message>
     <message>
+      <source>主管</source>
+      <translation>Supervisor</translation>
+    </message>
+    <message>
+      <source>主管 {name}（{sid}）已复核通过：{reason}</source>
+      <translation>Approved by supervisor {name} ({sid}): {reason}</translation>
+    </message>
+    <message>
       <source>主管复核</source>
       <translation>Supervisor approval</translation>
+    </message>
+    <message>
+      <source>主管复核……</source>
+      <translation>Supervisor review…</translation>
+    </message>
+    <message>
+      <source>主管密码</source>
+      <translation>Supervisor password</translation>
+    </message>
+    <message>
+      <source>主管工号</source>
+      <translation>Supervisor staff ID</translation>
+    </message>
+    <message>
+      <source>主管退回：{reason}</source>
+      <translation>Returned by the supervisor: {reason}</translation>
     </message>
     <message>
       <source>买卖合同约定的成交价格为 {transfer.price}，是否属实？</source>
@@ -362,6 +446,10 @@
     <message>
       <source>人工核对不一致：请选择或填写理由</source>
       <translation>Checked by hand, not the same person: choose or enter the reason</translation>
+    </message>
+    <message>
+      <source>人工核对人脸</source>
+      <translation>Decide face checks manually</translation>
     </message>
     <message>
       <source>人工核对未记录经办人和理由</source>
@@ -456,6 +544,14 @@
       <translation>Information complete, ready to submit.</translation>
     </message>
     <message>
+      <source>修改密码</source>
+      <translation>Change password</translation>
+    </message>
+    <message>
+      <source>修改密码……</source>
+      <translation>Change password…</translation>
+    </message>
+    <message>
       <source>借新还旧（抵押权注销及首次登记）</source>
       <translation>Refinancing (mortgage cancellation and first registration)</translation>
     </message>
@@ -506,6 +602,10 @@
     <message>
       <source>全部业务</source>
       <translation>All businesses</translation>
+    </message>
+    <message>
+      <source>全部操作</source>
+      <translation>All actions</translation>
     </message>
     <message>
       <source>全部状态</source>
@@ -564,6 +664,10 @@
       <translation>Other reason (enter it)</translation>
     </message>
     <message>
+      <source>再次输入新密码</source>
+      <translation>New password again</translation>
+    </message>
+    <message>
       <source>出生</source>
       <translation>Born</translation>
     </message>
@@ -578,6 +682,10 @@
     <message>
       <source>出生日期 {date} 不存在</source>
       <translation>Date of birth {date} does not exist</translation>
+    </message>
+    <message>
+      <source>切换操作员</source>
+      <translation>Switch operator</translation>
     </message>
     <message>
       <source>创建</source>
@@ -612,6 +720,10 @@
       <translation>Outcome</translation>
     </message>
     <message>
+      <source>办理补正</source>
+      <translation>Handling a correction</translation>
+    </message>
+    <message>
       <source>办理进度查询</source>
       <translation>Check case progress</translation>
     </message>
@@ -634,6 +746,10 @@
     <message>
       <source>原债务结清证明</source>
       <translation>Proof of settlement of the original debt</translation>
+    </message>
+    <message>
+      <source>原密码</source>
+      <translation>Current password</translation>
     </message>
     <message>
       <source>原抵押不动产登记证明</source>
@@ -666,6 +782,10 @@
     <message>
       <source>受理凭证</source>
       <translation>Acceptance receipt</translation>
+    </message>
+    <message>
+      <source>受理号</source>
+      <translation>Receipt no.</translation>
     </message>
     <message>
       <source>受理号 {n}</source>
@@ -720,6 +840,10 @@
       <translation>If the change adversely affects interested parties such as later-ranking mortgagees, has their written consent been obtained?</translation>
     </message>
     <message>
+      <source>只有上传失败的数据包可以重试或清除</source>
+      <translation>Only a packet whose upload failed can be retried or cleared</translation>
+    </message>
+    <message>
       <source>只有需补正的案件可以重新打开</source>
       <translation>Only a case the registry asked to correct can be reopened</translation>
     </message>
@@ -750,6 +874,10 @@
     <message>
       <source>名称“{name}”与文件名不一致</source>
       <translation>The name "{name}" does not match the file name</translation>
+    </message>
+    <message>
+      <source>向申请人说明不予受理的原因</source>
+      <translation>Explain the reasons for non-acceptance to the applicant</translation>
     </message>
     <message>
       <source>否</source>
@@ -812,8 +940,20 @@
       <translation>Copy</translation>
     </message>
     <message>
+      <source>复核</source>
+      <translation>Approve</translation>
+    </message>
+    <message>
       <source>复核人不能是本案经办人</source>
-      <translation>The approver cannot be the officer who handled the case</translation>
+      <translation type="obsolete">The approver cannot be the officer who handled the case</translation>
+    </message>
+    <message>
+      <source>复核人不能是本案经办人或提请复核的人</source>
+      <translation>The approver cannot be the case's officer or whoever asked for the approval</translation>
+    </message>
+    <message>
+      <source>复核结论</source>
+      <translation>Decision</translation>
     </message>
     <message>
       <source>复核须选择结论并填写理由</source>
@@ -826,6 +966,14 @@
     <message>
       <source>外国人永久居留身份证（2023版）</source>
       <translation>Foreign Permanent Resident ID Card (2023 edition)</translation>
+    </message>
+    <message>
+      <source>大小</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>如何处理</source>
+      <translation>What to do</translation>
     </message>
     <message>
       <source>如回答有误，可返回上一题更正；否则本业务不能继续办理。</source>
@@ -844,6 +992,10 @@
       <translation>Name: {value}</translation>
     </message>
     <message>
+      <source>安装调试模式：本机尚无操作员账号（同步后须登录）</source>
+      <translation>Setup mode: no operator accounts on this device yet (login required after sync)</translation>
+    </message>
+    <message>
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -858,6 +1010,26 @@
     <message>
       <source>定着物类型为W（无定着物）时，第21至28位应为00000000</source>
       <translation>When the fixture type is W (no fixture), characters 21 to 28 must be 00000000</translation>
+    </message>
+    <message>
+      <source>密码</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>密码已修改</source>
+      <translation>Password changed</translation>
+    </message>
+    <message>
+      <source>密码已过期，请设置新密码</source>
+      <translation>Your password has expired; set a new one</translation>
+    </message>
+    <message>
+      <source>密码连续错误 {n} 次，账号已锁定 {m} 分钟</source>
+      <translation>{n} wrong passwords in a row: the account is locked for {m} minutes</translation>
+    </message>
+    <message>
+      <source>密码错误次数过多，账号已锁定至 {until}，请稍后再试或联系主管</source>
+      <translation>Too many wrong passwords: the account is locked until {until}. Try later or ask a supervisor</translation>
     </message>
     <message>
       <source>密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件</source>
@@ -886,6 +1058,22 @@
     <message>
       <source>导入文件应为 JSON 对象</source>
       <translation>The import file should be a JSON object</translation>
+    </message>
+    <message>
+      <source>导出半年报表</source>
+      <translation>Export the half-year report</translation>
+    </message>
+    <message>
+      <source>导出半年报表……</source>
+      <translation>Export half-year report…</translation>
+    </message>
+    <message>
+      <source>导出操作日志</source>
+      <translation>Export the audit log</translation>
+    </message>
+    <message>
+      <source>导出（签名）……</source>
+      <translation>Export (signed)…</translation>
     </message>
     <message>
       <source>将已存在债权转入最高额抵押担保范围时提交</source>
@@ -940,8 +1128,32 @@
       <translation>Resident ID card</translation>
     </message>
     <message>
+      <source>屏幕已锁定</source>
+      <translation>Screen locked</translation>
+    </message>
+    <message>
       <source>工业</source>
       <translation>Industrial</translation>
+    </message>
+    <message>
+      <source>工作台</source>
+      <translation>Desk</translation>
+    </message>
+    <message>
+      <source>工号</source>
+      <translation>Staff ID</translation>
+    </message>
+    <message>
+      <source>工号或姓名</source>
+      <translation>Staff ID or name</translation>
+    </message>
+    <message>
+      <source>工号或密码不正确</source>
+      <translation>Wrong staff ID or password</translation>
+    </message>
+    <message>
+      <source>工号或密码不正确（再错 {left} 次将锁定账号）</source>
+      <translation>Wrong staff ID or password ({left} more and the account is locked)</translation>
     </message>
     <message>
       <source>左转</source>
@@ -992,6 +1204,10 @@
       <translation>Accepted</translation>
     </message>
     <message>
+      <source>已同步操作员名单，请登录。</source>
+      <translation>The operator list has arrived; please log in.</translation>
+    </message>
+    <message>
       <source>已填入{label}</source>
       <translation>{label} filled in</translation>
     </message>
@@ -1016,6 +1232,14 @@
       <translation>Completed and signed</translation>
     </message>
     <message>
+      <source>已导出 {n} 条操作日志及签名：{path}</source>
+      <translation>Exported {n} audit rows with signature: {path}</translation>
+    </message>
+    <message>
+      <source>已导出半年报表：{path}</source>
+      <translation>Half-year report exported: {path}</translation>
+    </message>
+    <message>
       <source>已找到证件</source>
       <translation>Card found</translation>
     </message>
@@ -1036,6 +1260,14 @@
       <translation>Submitted: packet {pid} has been encrypted, signed and queued for upload. It will be uploaded automatically when the network is available.</translation>
     </message>
     <message>
+      <source>已提请主管复核，复核通过后才能提交；等待期间案件不能修改。</source>
+      <translation>Sent for supervisor approval; it can be submitted once approved and cannot be changed meanwhile.</translation>
+    </message>
+    <message>
+      <source>已提请复核，等待主管审核</source>
+      <translation>Sent for approval, waiting for a supervisor</translation>
+    </message>
+    <message>
       <source>已有 {days} 天未与登记服务器同步成功（上限 {max} 天），暂停新的提交；已有数据完好。请恢复网络后同步</source>
       <translation>No successful sync with the registration server for {days} days (limit {max} days). New submissions are paused; existing data is intact. Please restore the network connection and sync</translation>
     </message>
@@ -1050,6 +1282,10 @@
     <message>
       <source>已生成{n}份文书，已存入加密库</source>
       <translation>{n} documents generated and stored in the encrypted store</translation>
+    </message>
+    <message>
+      <source>已由主管清除</source>
+      <translation>Cleared by a supervisor</translation>
     </message>
     <message>
       <source>已登簿</source>
@@ -1092,6 +1328,10 @@
       <translation>Overdue</translation>
     </message>
     <message>
+      <source>已重新排队上传：{pid}</source>
+      <translation>Queued for upload again: {pid}</translation>
+    </message>
+    <message>
       <source>币种</source>
       <translation>Currency</translation>
     </message>
@@ -1106,6 +1346,14 @@
     <message>
       <source>平板（单页）</source>
       <translation>Flatbed (single page)</translation>
+    </message>
+    <message>
+      <source>序号</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>应申请人要求核对信息</source>
+      <translation>Checking data at the applicant's request</translation>
     </message>
     <message>
       <source>延期续贷</source>
@@ -1156,6 +1404,10 @@
       <translation>Parties: {parties}</translation>
     </message>
     <message>
+      <source>当前阶段</source>
+      <translation>Current stage</translation>
+    </message>
+    <message>
       <source>待上传</source>
       <translation>Waiting for upload</translation>
     </message>
@@ -1166,6 +1418,10 @@
     <message>
       <source>待上传的数据包已有 {n} 个（上限 {max}），暂停新的提交；已有数据完好。请检查网络并同步</source>
       <translation>There are already {n} packets waiting for upload (limit {max}). New submissions are paused; existing data is intact. Please check the network and sync</translation>
+    </message>
+    <message>
+      <source>待主管复核</source>
+      <translation>Awaiting approval</translation>
     </message>
     <message>
       <source>待提交</source>
@@ -1272,6 +1528,10 @@
       <translation>The printer could not start printing. Please check that the printer is online and has paper</translation>
     </message>
     <message>
+      <source>打开案件，按补正清单一次补齐后重新提交</source>
+      <translation>Open the case, complete everything on the correction list and submit again</translation>
+    </message>
+    <message>
       <source>扫描仪</source>
       <translation>Scanner</translation>
     </message>
@@ -1320,6 +1580,10 @@
       <translation>No embeddable Chinese font (TrueType) found. Please install WenQuanYi Micro Hei (fonts-wqy-microhei), or on Windows make sure C:\Windows\Fonts\simsun.ttc exists. You can also set the YIZHAN_PDF_FONT environment variable to a font file</translation>
     </message>
     <message>
+      <source>找不到导出文件或其签名文件 {name}</source>
+      <translation>Export file or its signature file {name} not found</translation>
+    </message>
+    <message>
       <source>找不到打印机“{name}”，请联系工作人员检查打印机</source>
       <translation>Printer "{name}" not found. Please ask the staff to check the printer</translation>
     </message>
@@ -1342,6 +1606,10 @@
     <message>
       <source>找不到附件 {id}</source>
       <translation>Attachment {id} not found</translation>
+    </message>
+    <message>
+      <source>找到 {n} 件业务。</source>
+      <translation>{n} businesses found.</translation>
     </message>
     <message>
       <source>找到扫描仪：{devices}</source>
@@ -1480,12 +1748,24 @@
       <translation>Capture</translation>
     </message>
     <message>
+      <source>按业务类型</source>
+      <translation>By business type</translation>
+    </message>
+    <message>
       <source>按业务编号、姓名、证件号码或不动产单元号查找</source>
       <translation>Search by case number, name, ID number or real estate unit number</translation>
     </message>
     <message>
       <source>按份共有</source>
       <translation>Ownership in shares</translation>
+    </message>
+    <message>
+      <source>按日（最近 31 天）</source>
+      <translation>By day (last 31 days)</translation>
+    </message>
+    <message>
+      <source>按经办人</source>
+      <translation>By officer</translation>
     </message>
     <message>
       <source>授权{bank}代为向不动产登记机构查询您名下坐落于{location}的不动产登记信息，仅用于本次登记业务（业务号 {case_id}）。</source>
@@ -1532,12 +1812,20 @@
       <translation>Once submitted the case is encrypted, signed and queued for upload and can no longer be changed. Submit?</translation>
     </message>
     <message>
+      <source>提交案件</source>
+      <translation>Submit cases</translation>
+    </message>
+    <message>
       <source>提交登记</source>
       <translation>Submit</translation>
     </message>
     <message>
       <source>提示</source>
       <translation>Notice</translation>
+    </message>
+    <message>
+      <source>提请主管复核</source>
+      <translation>Ask for supervisor approval</translation>
     </message>
     <message>
       <source>摄像头工作异常，请重新插好摄像头后重试</source>
@@ -1560,8 +1848,32 @@
       <translation>Undo stroke</translation>
     </message>
     <message>
+      <source>操作</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>操作员</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
+      <source>操作员登录</source>
+      <translation>Operator login</translation>
+    </message>
+    <message>
+      <source>操作员：{name}</source>
+      <translation>Operator: {name}</translation>
+    </message>
+    <message>
+      <source>操作失败，请重试</source>
+      <translation>The operation failed; please try again</translation>
+    </message>
+    <message>
       <source>操作成功</source>
       <translation>Success</translation>
+    </message>
+    <message>
+      <source>操作日志</source>
+      <translation>Audit log</translation>
     </message>
     <message>
       <source>收件材料</source>
@@ -1570,6 +1882,10 @@
     <message>
       <source>放大</source>
       <translation>Zoom in</translation>
+    </message>
+    <message>
+      <source>数据包</source>
+      <translation>Packet</translation>
     </message>
     <message>
       <source>数据包 {pid}：{state}，{size}</source>
@@ -1622,6 +1938,10 @@
     <message>
       <source>数据包清单签名无效</source>
       <translation>The packet manifest signature is invalid</translation>
+    </message>
+    <message>
+      <source>数据包状态不能从“{a}”变为“{b}”</source>
+      <translation>A packet cannot go from "{a}" to "{b}"</translation>
     </message>
     <message>
       <source>数据包缺少清单</source>
@@ -1732,8 +2052,24 @@
       <translation>New principal loan contract</translation>
     </message>
     <message>
+      <source>新密码</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <source>新密码至少 8 位，须同时包含字母和数字，不能包含工号，也不能与原密码相同</source>
+      <translation>The new password needs at least 8 characters with letters and digits, must not contain the staff ID and must differ from the old one</translation>
+    </message>
+    <message>
+      <source>新建和编辑案件</source>
+      <translation>Create and edit cases</translation>
+    </message>
+    <message>
       <source>新建案件</source>
       <translation>New case</translation>
+    </message>
+    <message>
+      <source>新建案件 {n} 件，提交 {s} 件；已受理 {a:.0%}，需补正 {c:.0%}，不予受理 {x:.0%}；提交至受理平均 {h}。</source>
+      <translation>{n} cases created, {s} submitted; accepted {a:.0%}, correction requested {c:.0%}, not accepted {x:.0%}; submit to acceptance on average {h}.</translation>
     </message>
     <message>
       <source>无可用的证件照（需读卡器厂商解码库），等待服务端人证比对</source>
@@ -1828,6 +2164,10 @@
       <translation>Headless mode: print dialog not opened</translation>
     </message>
     <message>
+      <source>无需操作</source>
+      <translation>Nothing to do</translation>
+    </message>
+    <message>
       <source>无需纸质件</source>
       <translation>No paper copy needed</translation>
     </message>
@@ -1844,6 +2184,10 @@
       <translation>Date, e.g. 2024-05-01</translation>
     </message>
     <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
       <source>是</source>
       <translation>Yes</translation>
     </message>
@@ -1854,6 +2198,10 @@
     <message>
       <source>显示完整信息</source>
       <translation>Show full details</translation>
+    </message>
+    <message>
+      <source>显示最新 {n} 条</source>
+      <translation>Showing the newest {n}</translation>
     </message>
     <message>
       <source>暂不签（打印后手签）</source>
@@ -2060,6 +2408,10 @@
       <translation>Not generated</translation>
     </message>
     <message>
+      <source>未登录</source>
+      <translation>Not logged in</translation>
+    </message>
+    <message>
       <source>未知的业务类型“{code}”</source>
       <translation>Unknown business type "{code}"</translation>
     </message>
@@ -2108,6 +2460,10 @@
       <translation>The person refuses the check</translation>
     </message>
     <message>
+      <source>本期没有数据</source>
+      <translation>No data for this period</translation>
+    </message>
+    <message>
       <source>本机出具（正式格式）：</source>
       <translation>Issued locally (official format): </translation>
     </message>
@@ -2136,6 +2492,10 @@
       <translation>The clock of this computer differs too much from the registration server (server time {server_time}). Please correct the local time and sync again</translation>
     </message>
     <message>
+      <source>本机时间早于上次登录时间，可能被调回；请先校正系统时间再登录</source>
+      <translation>This computer's clock is earlier than the last login and may have been set back; correct the system time before logging in</translation>
+    </message>
+    <message>
       <source>本机未安装人脸比对组件，请使用服务端比对或联系管理员安装</source>
       <translation>The face comparison component is not installed on this computer. Please use server-side comparison or ask the administrator to install it</translation>
     </message>
@@ -2162,6 +2522,14 @@
     <message>
       <source>本案已提交（状态：{state}），不能再修改。</source>
       <translation>This case has been submitted (status: {state}) and can no longer be changed.</translation>
+    </message>
+    <message>
+      <source>本案无需主管复核，可直接提交</source>
+      <translation>This case needs no approval; submit it directly</translation>
+    </message>
+    <message>
+      <source>本案有人工核对或按业务规定，须经主管复核后才能提交。</source>
+      <translation>A manual identity decision or the business rules require a supervisor's approval before submission.</translation>
     </message>
     <message>
       <source>本案没有这位当事人（请先保存申请信息）</source>
@@ -2216,6 +2584,10 @@
       <translation>Materials: {slots} items, {pages} pages in all</translation>
     </message>
     <message>
+      <source>条件</source>
+      <translation>Filter</translation>
+    </message>
+    <message>
       <source>条件不满足</source>
       <translation>Condition not met</translation>
     </message>
@@ -2244,12 +2616,32 @@
       <translation>View</translation>
     </message>
     <message>
+      <source>查看完整个人信息</source>
+      <translation>See full personal data</translation>
+    </message>
+    <message>
+      <source>查看完整信息须选择工作理由</source>
+      <translation>Choose a work reason to see full personal data</translation>
+    </message>
+    <message>
+      <source>查询</source>
+      <translation>Query</translation>
+    </message>
+    <message>
       <source>查询信息</source>
       <translation>Query</translation>
     </message>
     <message>
+      <source>查询失败，请稍后重试</source>
+      <translation>The query failed; try again later</translation>
+    </message>
+    <message>
       <source>查询授权书</source>
       <translation>Query authorization letter</translation>
+    </message>
+    <message>
+      <source>查阅和导出操作日志</source>
+      <translation>Read and export the audit log</translation>
     </message>
     <message>
       <source>标记所选批次已移交</source>
@@ -2258,6 +2650,10 @@
     <message>
       <source>核对完成，待提交</source>
       <translation>Check complete, ready to submit</translation>
+    </message>
+    <message>
+      <source>核对申请人身份</source>
+      <translation>Verifying the applicant's identity</translation>
     </message>
     <message>
       <source>核验状态：</source>
@@ -2312,6 +2708,14 @@
       <translation>The case database did not open within {n} seconds; screenshot saved, exiting.</translation>
     </message>
     <message>
+      <source>案件未在等待复核（状态：{state}）</source>
+      <translation>The case is not awaiting approval (state: {state})</translation>
+    </message>
+    <message>
+      <source>案件正在等待主管复核，不能修改；如需修改请主管退回</source>
+      <translation>The case is awaiting approval and cannot be changed; ask the supervisor to return it</translation>
+    </message>
+    <message>
       <source>案件状态不能从“{a}”变为“{b}”</source>
       <translation>The case status cannot change from "{a}" to "{b}"</translation>
     </message>
@@ -2348,6 +2752,10 @@
       <translation>Opening the document camera…</translation>
     </message>
     <message>
+      <source>正在排队上传，无需操作</source>
+      <translation>Queued for upload, nothing to do</translation>
+    </message>
+    <message>
       <source>正在查找扫描仪……</source>
       <translation>Looking for scanners…</translation>
     </message>
@@ -2366,6 +2774,10 @@
     <message>
       <source>正在采集：</source>
       <translation>Capturing: </translation>
+    </message>
+    <message>
+      <source>正在验证……</source>
+      <translation>Checking…</translation>
     </message>
     <message>
       <source>正常</source>
@@ -2400,6 +2812,10 @@
       <translation>Leave empty if none</translation>
     </message>
     <message>
+      <source>没有找到该业务的办理记录。</source>
+      <translation>No record of that business.</translation>
+    </message>
+    <message>
       <source>没有拍到稳定的画面，请将材料放平、手离开画面后重试</source>
       <translation>No steady image was captured. Please lay the material flat, move your hands out of view and try again</translation>
     </message>
@@ -2432,6 +2848,10 @@
       <translation>Enrollment needs the server certificate fingerprint (shown when the server starts). Please provide it with --ca-fingerprint; use --tofu only if you really need to trust on first use</translation>
     </message>
     <message>
+      <source>注销</source>
+      <translation>Log out</translation>
+    </message>
+    <message>
       <source>注销信息</source>
       <translation>Cancellation</translation>
     </message>
@@ -2448,8 +2868,24 @@
       <translation>Add {role}</translation>
     </message>
     <message>
+      <source>清除失败的数据包</source>
+      <translation>Clear a failed packet</translation>
+    </message>
+    <message>
+      <source>清除失败的数据包须填写理由</source>
+      <translation>Clearing a failed packet needs a reason</translation>
+    </message>
+    <message>
+      <source>清除数据包 {pid}：案件将退回草稿（新版本），修改后可重新提交。</source>
+      <translation>Clear packet {pid}: the case goes back to draft (a new revision) and can be submitted again after changes.</translation>
+    </message>
+    <message>
       <source>清除重签</source>
       <translation>Clear and sign again</translation>
+    </message>
+    <message>
+      <source>清除（须主管确认）……</source>
+      <translation>Clear (supervisor confirms)…</translation>
     </message>
     <message>
       <source>港澳台居民居住证</source>
@@ -2488,6 +2924,14 @@
       <translation>What type of loan is the existing mortgage for?</translation>
     </message>
     <message>
+      <source>理由</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>理由或退回意见（必填）</source>
+      <translation>Reason or remarks (required)</translation>
+    </message>
+    <message>
       <source>生成“{name}”需要案件及其业务类型</source>
       <translation>Generating "{name}" requires a case and its business type</translation>
     </message>
@@ -2506,6 +2950,10 @@
     <message>
       <source>用途</source>
       <translation>Use</translation>
+    </message>
+    <message>
+      <source>由登记服务器答复；只显示办理阶段，不显示个人信息。</source>
+      <translation>Answered by the registration server; stages only, no personal data.</translation>
     </message>
     <message>
       <source>由系统生成（打印签字后随案移交）</source>
@@ -2608,6 +3056,10 @@
       <translation>Suspected use of another person's ID</translation>
     </message>
     <message>
+      <source>登录</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
       <source>登簿号：{n}</source>
       <translation>Register number: {n}</translation>
     </message>
@@ -2632,6 +3084,10 @@
       <translation>The registration server does not recognize this computer: {message}. Sync stopped; please ask the administrator to re-enroll the device</translation>
     </message>
     <message>
+      <source>登记服务器拒收了该数据包：请主管查看原因，处理后重试，或填写理由清除（案件退回草稿，修改后重新提交）</source>
+      <translation>The server refused this packet: a supervisor checks why, then retries it, or clears it with a reason (the case goes back to draft to be corrected and submitted again)</translation>
+    </message>
+    <message>
       <source>登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试</source>
       <translation>The registration server returned unrecognized content (HTTP {status}, {ctype}), possibly blocked by a network device. Will retry automatically later</translation>
     </message>
@@ -2642,6 +3098,14 @@
     <message>
       <source>登记机构发来：</source>
       <translation>From the registry: </translation>
+    </message>
+    <message>
+      <source>登记机构查询</source>
+      <translation>Query by the registry</translation>
+    </message>
+    <message>
+      <source>登记机构的全部答复；双击打开案件。</source>
+      <translation>All answers of the registry; double-click to open the case.</translation>
     </message>
     <message>
       <source>登记机构的答复（受理号、需补正或不予受理）会显示在本页和案件列表中。</source>
@@ -2690,6 +3154,10 @@
     <message>
       <source>移交人 {by} {at}</source>
       <translation>Handed over by {by} at {at}</translation>
+    </message>
+    <message>
+      <source>移交原件</source>
+      <translation>Hand over originals</translation>
     </message>
     <message>
       <source>移交批次</source>
@@ -2764,8 +3232,24 @@
       <translation>Character "{ch}" at position {pos} is not allowed (the code does not use I, O, S, V or Z)</translation>
     </message>
     <message>
+      <source>等待主管复核。</source>
+      <translation>Waiting for a supervisor's approval.</translation>
+    </message>
+    <message>
+      <source>等待主管复核：复核期间不能修改；主管退回后可修改</source>
+      <translation>Awaiting approval: no changes until the supervisor returns it</translation>
+    </message>
+    <message>
       <source>等待服务端人证比对</source>
       <translation>Awaiting the server's face comparison</translation>
+    </message>
+    <message>
+      <source>等待登记机构答复</source>
+      <translation>Waiting for the registry's answer</translation>
+    </message>
+    <message>
+      <source>筛选</source>
+      <translation>Filter</translation>
     </message>
     <message>
       <source>签发机关</source>
@@ -2788,6 +3272,14 @@
       <translation>The signature is too short or too small. Please sign your full name clearly in block script and then confirm</translation>
     </message>
     <message>
+      <source>管理员</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>管理设置和设备</source>
+      <translation>Manage settings and devices</translation>
+    </message>
+    <message>
       <source>系统生成</source>
       <translation>Generated by system</translation>
     </message>
@@ -2808,6 +3300,10 @@
       <translation>Combined loan</translation>
     </message>
     <message>
+      <source>经办人</source>
+      <translation>Officer</translation>
+    </message>
+    <message>
       <source>经办人人工核对一致</source>
       <translation>Officer checked by hand: matches</translation>
     </message>
@@ -2820,6 +3316,10 @@
       <translation>Business loan</translation>
     </message>
     <message>
+      <source>经过</source>
+      <translation>History</translation>
+    </message>
+    <message>
       <source>结果</source>
       <translation>Outcome</translation>
     </message>
@@ -2830,6 +3330,10 @@
     <message>
       <source>统一社会信用代码应为18位，现为{n}位</source>
       <translation>The unified social credit code should have 18 characters; it has {n}</translation>
+    </message>
+    <message>
+      <source>统计与报表</source>
+      <translation>Statistics and reports</translation>
     </message>
     <message>
       <source>编码“{code}”与文件名不一致</source>
@@ -2846,6 +3350,10 @@
     <message>
       <source>缺少必填项</source>
       <translation>required item missing</translation>
+    </message>
+    <message>
+      <source>网络恢复后会自动续传，无需操作</source>
+      <translation>It resumes by itself when the line is back; nothing to do</translation>
     </message>
     <message>
       <source>联系电话</source>
@@ -2894,6 +3402,10 @@
     <message>
       <source>视频源已结束或无法读取，请检查文件</source>
       <translation>The video source has ended or cannot be read. Please check the file</translation>
+    </message>
+    <message>
+      <source>解锁</source>
+      <translation>Unlock</translation>
     </message>
     <message>
       <source>设备编号</source>
@@ -3024,6 +3536,10 @@
       <translation>The interview record must be finished and confirmed before signing</translation>
     </message>
     <message>
+      <source>询问笔录所记询问人不是当前登录的操作员，请重新确认</source>
+      <translation>The interview record names an interviewer who is not the operator logged in; confirm it again</translation>
+    </message>
+    <message>
       <source>询问笔录模板 {file} 有误，位置 {where}：{text}。请修正该文件或更新业务目录</source>
       <translation>Error in interview record template {file} at {where}: {text}. Please fix the file or update the business catalog</translation>
     </message>
@@ -3076,6 +3592,22 @@
       <translation>This business needs no interview record</translation>
     </message>
     <message>
+      <source>该工号已被停用，已注销。</source>
+      <translation>This staff ID was disabled and has been logged out.</translation>
+    </message>
+    <message>
+      <source>该工号已被停用，请联系管理员</source>
+      <translation>This staff ID is disabled; contact the administrator</translation>
+    </message>
+    <message>
+      <source>该工号有效期至 {day} 已到期，请联系管理员</source>
+      <translation>This staff ID expired on {day}; contact the administrator</translation>
+    </message>
+    <message>
+      <source>该工号须先在柜台修改密码后才能使用命令行</source>
+      <translation>This staff ID must change its password at the counter before using the command line</translation>
+    </message>
+    <message>
       <source>该当事人没有待人工核对的人脸比对</source>
       <translation>This party has no face check waiting for a manual decision</translation>
     </message>
@@ -3100,8 +3632,16 @@
       <translation>The decision is kept with the officer and the time, and written to the audit log.</translation>
     </message>
     <message>
+      <source>详情</source>
+      <translation>Detail</translation>
+    </message>
+    <message>
       <source>语言与服务器……</source>
       <translation>Language and server…</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
     </message>
     <message>
       <source>请{name}正对镜头，完成提交前的人脸核验</source>
@@ -3120,8 +3660,16 @@
       <translation>Please choose one of: {choices}</translation>
     </message>
     <message>
+      <source>请从列表中选择工作理由</source>
+      <translation>Choose a work reason from the list</translation>
+    </message>
+    <message>
       <source>请保持不动</source>
       <translation>Please hold still</translation>
+    </message>
+    <message>
+      <source>请先登录后再操作</source>
+      <translation>Please log in first</translation>
     </message>
     <message>
       <source>请先选择一个移交批次</source>
@@ -3236,8 +3784,20 @@
       <translation>Enter here</translation>
     </message>
     <message>
+      <source>请输入工号和密码</source>
+      <translation>Enter staff ID and password</translation>
+    </message>
+    <message>
+      <source>请输入工号和密码。首次登录请使用发放的初始码，并设置新密码。</source>
+      <translation>Enter your staff ID and password. At first login use the code you were given, then set a new password.</translation>
+    </message>
+    <message>
       <source>请选择业务类型</source>
       <translation>Please select a business type</translation>
+    </message>
+    <message>
+      <source>请选择查看的工作理由（将记入操作日志）</source>
+      <translation>Choose the work reason (it is recorded in the audit log)</translation>
     </message>
     <message>
       <source>请采集材料“{name}”</source>
@@ -3486,12 +4046,20 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>{n} parties have not yet completed the interview record or signature</translation>
     </message>
     <message>
+      <source>进度查询</source>
+      <translation>Progress query</translation>
+    </message>
+    <message>
       <source>进行中</source>
       <translation>In progress</translation>
     </message>
     <message>
       <source>连接</source>
       <translation>Connection</translation>
+    </message>
+    <message>
+      <source>退回经办人修改</source>
+      <translation>Return to the officer</translation>
     </message>
     <message>
       <source>送纸器里没有材料，请放入材料后重试</source>
@@ -3554,6 +4122,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Capture face again</translation>
     </message>
     <message>
+      <source>重试</source>
+      <translation>Retry</translation>
+    </message>
+    <message>
       <source>金额“{value}”不是有效数字</source>
       <translation>Amount "{value}" is not a valid number</translation>
     </message>
@@ -3588,6 +4160,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>银行营业执照、金融许可证及经办人身份证明</source>
       <translation>Bank business license, financial license and officer's proof of identity</translation>
+    </message>
+    <message>
+      <source>锁定屏幕</source>
+      <translation>Lock screen</translation>
     </message>
     <message>
       <source>长期</source>
@@ -3696,6 +4272,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>首次扫描时查找设备</source>
       <translation>Find devices on first scan</translation>
+    </message>
+    <message>
+      <source>首次登录须设置新密码</source>
+      <translation>First login: set a new password</translation>
     </message>
     <message>
       <source>高拍仪</source>

@@ -1,4 +1,7 @@
-"""``yizhan validate``, ``yizhan case import|list|show`` and ``yizhan audit verify``."""
+"""``yizhan validate``, ``yizhan case import|list|show`` and ``yizhan audit verify|export``.
+
+``case show --reveal REASON`` shows full names and ID numbers to an operator with the reveal
+permission (``--operator``), audited with the reason; everything else prints masked."""
 
 from __future__ import annotations
 
@@ -43,6 +46,10 @@ def cmd_import(args) -> int:
             print("  {}: {}".format(path, msg.render()))
         return 1
     with _store(args) as store:
+        from shared.cli.login import actor
+        from shared.domain.operators import Permission
+        from shared.store.operators import require
+        require(store, actor(args, store), Permission.EDIT_CASES, "import")
         case = save_import(store, result)
     print(case.id)
     return 0
@@ -61,16 +68,24 @@ def cmd_list(args) -> int:
 
 def cmd_show(args) -> int:
     catalog = current_catalog(args.data_dir or default_data_dir())
+    revealed: dict[str, dict] = {}
     with _store(args) as store:
         case = store.get_case(args.id)
         pages = store.blobs.list(case.id)
+        if args.reveal:
+            from shared.cli.login import actor
+            from shared.workflow.session import CaseSession
+            session = CaseSession(store, catalog, case, operator=actor(args, store))
+            revealed = {p.party_id: session.reveal(p.party_id, args.reveal) for p in case.parties}
     biz = catalog.business(case.business_code)
     print("{}: {}".format(tr("业务编号"), case.id))
     print("{}: {}（{}）".format(tr("业务类型"), biz.name, case.business_code))
     print("{}: {}  {}: {}".format(tr("状态"), case.state.label, tr("版本"), case.revision))
     for p in case.parties:
         role = next((r.name for r in biz.roles if r.role == p.role), p.role)
-        print("  {} {}".format(role, " ".join(display_party(p))))
+        clear = revealed.get(p.party_id)
+        shown = [clear["name"], clear["id_number"]] if clear else display_party(p)
+        print("  {} {}".format(role, " ".join(shown)))
     for fd in biz.fields:
         value = case.get(fd.key)
         if value not in (None, ""):
@@ -83,6 +98,20 @@ def cmd_show(args) -> int:
 
 
 def cmd_audit_verify(args) -> int:
+    if args.export:
+        from shared.sync import audit_export, enrollment
+        key = None
+        with _store(args) as store:
+            ident = enrollment.load(store)
+            key = ident.device_public_b64 if ident else None
+        problems = audit_export.verify_export(args.export, key)
+        if not problems:
+            print("ok: {}".format(args.export))
+            return 0
+        print("TAMPERED: {}".format(args.export))
+        for p in problems:
+            print("  " + p)
+        return 1
     with _store(args) as store:
         report = store.verify_audit()
     if report.ok:
@@ -92,6 +121,16 @@ def cmd_audit_verify(args) -> int:
     for p in report.problems:
         print("  " + p)
     return 1
+
+
+def cmd_audit_export(args) -> int:
+    from shared.cli.login import actor
+    from shared.sync.audit_export import AuditFilter, export
+    with _store(args) as store:
+        who = actor(args, store)
+        sig = export(store, args.out, AuditFilter(args.by, args.case, args.action, args.since, args.until), who)
+    print("{}\t{} rows\tsha256 {}".format(args.out, sig["statement"]["rows"], sig["statement"]["sha256"]))
+    return 0
 
 
 def register(sub) -> None:
@@ -112,8 +151,20 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_list)
     p = case.add_parser("show", help="show one case (masked)")
     p.add_argument("id")
+    from shared.domain.operators import REVEAL_REASONS
+    p.add_argument("--reveal", choices=sorted(REVEAL_REASONS), default=None,
+                   help="show full names and ID numbers (needs --operator with the reveal permission; audited)")
     p.set_defaults(func=cmd_show)
 
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_cmd", metavar="ACTION")
-    p = audit.add_parser("verify", help="check the hash chain of the audit log")
+    p = audit.add_parser("verify", help="check the hash chain of the audit log, or a signed export")
+    p.add_argument("--export", default=None, help="an exported CSV file (its .sig beside it)")
     p.set_defaults(func=cmd_audit_verify)
+    p = audit.add_parser("export", help="export the audit log as CSV + detached signature (needs --operator)")
+    p.add_argument("out")
+    p.add_argument("--since", default="")
+    p.add_argument("--until", default="")
+    p.add_argument("--by", default="", help="operator (staff id or name)")
+    p.add_argument("--case", default="")
+    p.add_argument("--action", default="")
+    p.set_defaults(func=cmd_audit_export)

@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="store directory (default: $YIZHAN_DATA_DIR or ~/.local/share/yizhan)")
     parser.add_argument("--lang", choices=["zh", "en"], default=None, help="message language")
+    parser.add_argument("--operator", default=None, metavar="STAFF_ID",
+                        help="run as this enrolled operator (password from --password-file)")
+    parser.add_argument("--password-file", default=None, metavar="FILE",
+                        help="file whose first line is the operator's password ('-' or absent: standard input)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in AREA_MODULES:
         try:

@@ -54,9 +54,10 @@ def cmd_enroll(args) -> int:
 def cmd_submit(args) -> int:
     from shared.errors import ValidationError
     from shared.sync.outbox import Outbox
+    from shared.cli.login import actor
     with _store(args) as store:
         try:
-            item = Outbox(store, _settings(store)).submit(args.id)
+            item = Outbox(store, _settings(store)).submit(args.id, actor=actor(args, store))
         except ValidationError as err:
             print(err.msg.render())
             for msg in err.errors.values():  # each step that is not done, in the order of the workflow
@@ -92,12 +93,33 @@ def cmd_queue(args) -> int:
     from shared.sync.outbox import Outbox
     from shared.sync.summary import describe
     with _store(args) as store:
-        items = Outbox(store, _settings(store)).items()
+        outbox = Outbox(store, _settings(store))
+        if args.retry or args.clear:
+            from shared.cli.login import actor
+            who = actor(args, store)
+            item = outbox.retry(args.retry, actor=who) if args.retry else outbox.clear(args.clear, args.reason, actor=who)
+            print("{}\t{}".format(item.packet_id, item.state))
+            return 0
+        items = outbox.items()
     for it in items:
         line = "\t".join([it.packet_id, it.state, "{}/{}".format(it.offset, it.size), describe(it),
                           render_record(it.last_error)[:80] if it.last_error else ""])
         print(scrub(line))  # nothing personal in clear, even from a server message
     return 0
+
+
+def cmd_progress(args) -> int:
+    from shared.sync.service import SyncService
+    from shared.sync.summary import item_label
+    with _store(args) as store:
+        results = SyncService(store, _settings(store)).client().progress_query(args.query).get("results") or []
+    for r in results:
+        steps = " -> ".join("{} {}".format(item_label(h.get("kind", "")), h.get("at", "")) for h in r.get("history") or [])
+        print("\t".join([r.get("case_id", ""), "r{}".format(r.get("revision", "")), item_label(r.get("stage", "")),
+                         r.get("receipt_number", ""), steps]))
+    if not results:
+        print(tr("没有找到该业务的办理记录。"))
+    return 0 if results else 1
 
 
 def _case_parser(sub) -> argparse._SubParsersAction:
@@ -129,4 +151,12 @@ def register(sub) -> None:
     p = sub.add_parser("sync", help="one sync pass: upload, then pull answers")
     p.set_defaults(func=cmd_sync)
     p = sub.add_parser("queue", help="packets in the outbox and their answers (masked)")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--retry", metavar="PACKET", help="send a failed packet again (needs --operator)")
+    what.add_argument("--clear", metavar="PACKET",
+                      help="withdraw a failed packet, the case back to draft (a supervisor: --operator, --reason)")
+    p.add_argument("--reason", default="", help="why the packet is cleared (audited)")
     p.set_defaults(func=cmd_queue)
+    p = sub.add_parser("progress", help="ask the server how a business stands (business number, name or ID number)")
+    p.add_argument("query")
+    p.set_defaults(func=cmd_progress)

@@ -76,5 +76,6 @@ def render_interview(case: Case, business, place: str | None = None,
     story = [b.p(records[0].get("title") or TITLE, "title"), _header(b, case, business, interviewed, records, place)]
     for i, party in enumerate(interviewed):
         story += _party_section(b, i, business, party, case.interview[party.party_id],
-                                signature_png(case.signatures, party.party_id), case.operator)
+                                signature_png(case.signatures, party.party_id),
+                                case.interview[party.party_id].get("interviewer") or case.operator)
     return b.build(story)

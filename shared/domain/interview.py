@@ -352,6 +352,7 @@ class InterviewSession:
         self.stop_reason: Msg | None = None
         self.started_at = now_iso()
         self.confirmed_at: str | None = None
+        self.interviewer: str | None = None  # who asked (询问人), named in the record from confirmation on
         self.finished_at: str | None = None
 
     # -- state ------------------------------------------------------------------------------
@@ -452,6 +453,7 @@ class InterviewSession:
             "started_at": self.started_at,
             "finished_at": self.finished_at,
             "confirmed_at": self.confirmed_at,
+            **({"interviewer": self.interviewer} if self.interviewer and self.confirmed_at else {}),
             "answers": [{"id": qid, "question": by_id[qid].text_for(self.case), "type": by_id[qid].type,
                          "answer": self.answers[qid], "answer_text": answer_text(by_id[qid], self.answers[qid])}
                         for qid in self.history],

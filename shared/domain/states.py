@@ -1,6 +1,7 @@
 """The life of a case, from draft to the registry's final answer.
 
-``draft`` -> ``ready`` (complete) -> ``submitted`` (frozen into a packet, in the outbox) ->
+``draft`` -> ``ready`` (complete) [-> ``awaiting_approval`` -> ``ready`` (approved by a
+supervisor) | ``draft`` (returned with remarks)] -> ``submitted`` (frozen into a packet, in the outbox) ->
 ``delivered`` (the server committed the packet) -> one outcome: ``accepted`` (receipt) |
 ``not_accepted`` (reasons) | ``correction_requested`` (the case reopens as a new revision) ->
 ``registered`` -> ``proof_issued``.
@@ -19,6 +20,7 @@ class CaseState(str, Enum):
 
     DRAFT = "draft"
     READY = "ready"
+    AWAITING_APPROVAL = "awaiting_approval"
     SUBMITTED = "submitted"
     DELIVERED = "delivered"
     ACCEPTED = "accepted"
@@ -37,6 +39,7 @@ class CaseState(str, Enum):
 STATE_LABELS = {
     CaseState.DRAFT: N_("草稿"),
     CaseState.READY: N_("待提交"),
+    CaseState.AWAITING_APPROVAL: N_("待主管复核"),
     CaseState.SUBMITTED: N_("已提交，待上传"),
     CaseState.DELIVERED: N_("已送达登记机构"),
     CaseState.ACCEPTED: N_("已受理"),
@@ -49,8 +52,10 @@ STATE_LABELS = {
 S = CaseState
 TRANSITIONS: dict[CaseState, frozenset[CaseState]] = {
     S.DRAFT: frozenset({S.READY}),
-    S.READY: frozenset({S.DRAFT, S.SUBMITTED}),
-    S.SUBMITTED: frozenset({S.DELIVERED, S.ACCEPTED, S.NOT_ACCEPTED, S.CORRECTION_REQUESTED}),
+    S.READY: frozenset({S.DRAFT, S.SUBMITTED, S.AWAITING_APPROVAL}),
+    S.AWAITING_APPROVAL: frozenset({S.READY, S.DRAFT}),  # approved | returned with remarks
+    # DRAFT (as a new revision): a supervisor cleared the packet the server refused for good
+    S.SUBMITTED: frozenset({S.DELIVERED, S.ACCEPTED, S.NOT_ACCEPTED, S.CORRECTION_REQUESTED, S.DRAFT}),
     S.DELIVERED: frozenset({S.ACCEPTED, S.NOT_ACCEPTED, S.CORRECTION_REQUESTED}),
     S.ACCEPTED: frozenset({S.REGISTERED, S.PROOF_ISSUED}),
     S.REGISTERED: frozenset({S.PROOF_ISSUED}),

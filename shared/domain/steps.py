@@ -235,15 +235,48 @@ def documents_step(case: Case, biz: BusinessType, fresh_documents: Iterable[str]
     return Step("documents", "documents", Msg("step.documents", "生成文书"), status, blockers, required=False)
 
 
+def has_manual_decision(case: Case) -> bool:
+    """Whether a person passed a face check of this case by hand (such a case always needs approval)."""
+    latest: dict[tuple, dict] = {}
+    for record in case.identity_checks:  # the newest record of each party and check counts
+        if isinstance(record, dict):
+            latest[(record.get("party_id"), int(record.get("check_no", 1)))] = record
+    return any((r.get("comparison") or {}).get("method") == "manual" and (r.get("comparison") or {}).get("decision") == "pass"
+               for r in latest.values())
+
+
+def needs_approval(case: Case, biz: BusinessType, policy: ApprovalPolicy | None) -> bool:
+    """A manual face decision always needs a supervisor's approval; a policy (the business's
+    or the bank's, from master data) may ask for it too."""
+    return has_manual_decision(case) or bool(policy is not None and policy(case, biz))
+
+
+def _this_revision(case: Case) -> list[dict]:
+    return [a for a in case.approvals if isinstance(a, dict) and a.get("revision") == case.revision]
+
+
+def approved(case: Case) -> dict | None:
+    """The approval in force for this revision (the latest decision is "approved"), or None."""
+    decisions = [a for a in _this_revision(case) if a.get("decision") in ("approved", "returned", "withdrawn")]
+    return decisions[-1] if decisions and decisions[-1].get("decision") == "approved" else None
+
+
+def approval_request(case: Case) -> dict | None:
+    """The latest request for approval of this revision, or None."""
+    asked = [a for a in _this_revision(case) if a.get("decision") == "requested"]
+    return asked[-1] if asked else None
+
+
 def approval_step(case: Case, biz: BusinessType, policy: ApprovalPolicy | None) -> Step:
-    """The supervisor's approval where a policy asks for one (a hook until operators exist)."""
+    """The supervisor's approval (复核) where a manual decision or a policy asks for one."""
     title = Msg("step.approval", "主管复核")
-    if policy is None or not policy(case, biz):
+    if not needs_approval(case, biz, policy):
         return Step("approval", "approval", title, StepStatus.DONE, (), required=False)
-    approved = any(a.get("decision") == "approved" and a.get("revision") == case.revision
-                   for a in case.approvals if isinstance(a, dict))
-    if approved:
+    if approved(case):
         return Step("approval", "approval", title, StepStatus.DONE)
+    if case.state == CaseState.AWAITING_APPROVAL:
+        return Step("approval", "approval", title, StepStatus.IN_PROGRESS,
+                    (Msg("step.approval.waiting", "已提请复核，等待主管审核"),))
     return Step("approval", "approval", title, StepStatus.BLOCKED, (Msg("step.approval.needed", "需主管复核后才能提交"),))
 
 

@@ -41,6 +41,6 @@ class CaseTx:
         """This case's blobs (metadata only) as the transaction sees them."""
         return self._tx.blobs(self.case_id, kind, slot)
 
-    def audit(self, action: str, detail: str = "") -> None:
-        """Append an audit row for this case in the same transaction."""
-        self._tx.audit(action, self.case_id, detail)
+    def audit(self, action: str, detail: str = "", operator: str | None = None) -> None:
+        """Append an audit row for this case in the same transaction (``operator``: who acts)."""
+        self._tx.audit(action, self.case_id, detail, operator)

@@ -59,9 +59,17 @@ def _pending(conn, batch_id: str) -> None:
         raise _err("originals.delivered", "移交批次 {id} 已移交，不能再修改", id=batch_id)
 
 
+def _may_hand_over(store, command: str) -> None:
+    """The logged-in operator must hold the hand-over permission (refused and audited)."""
+    from shared.domain.operators import Permission
+    from shared.store.operators import require
+    require(store, None, Permission.HAND_OVER, command)
+
+
 def create_batch(store, case_ids: list[str], today: _dt.date | None = None, days: int | None = None,
                  settings=None, note: str = "") -> Batch:
     """A new pending batch of ``case_ids``, due ``days`` (or the setting) after ``today``."""
+    _may_hand_over(store, "originals_batch_create")
     today = today or _dt.date.today()
     case_ids = list(dict.fromkeys(case_ids))
     if not case_ids:
@@ -90,6 +98,8 @@ def _insert(conn, store, batch_id: str, case_ids: list[str], at: str) -> None:
 
 def add_cases(store, batch_id: str, case_ids: list[str], today: _dt.date | None = None) -> Batch:
     """Add cases to a pending batch."""
+    _may_hand_over(store, "originals_batch_add")
+
     def work(conn):
         _pending(conn, batch_id)
         ids = list(dict.fromkeys(case_ids))
@@ -101,6 +111,8 @@ def add_cases(store, batch_id: str, case_ids: list[str], today: _dt.date | None 
 
 def remove_case(store, batch_id: str, case_id: str, today: _dt.date | None = None) -> Batch:
     """Take a case out of a pending batch."""
+    _may_hand_over(store, "originals_batch_remove")
+
     def work(conn):
         _pending(conn, batch_id)
         cur = conn.execute("DELETE FROM originals_batch_cases WHERE batch_id = ? AND case_id = ?", (batch_id, case_id))
@@ -114,6 +126,7 @@ def remove_case(store, batch_id: str, case_id: str, today: _dt.date | None = Non
 def mark_delivered(store, batch_id: str, by: str | None = None, at: str | None = None, receiver: str = "",
                    today: _dt.date | None = None) -> Batch:
     """Record that the batch's originals were handed to the registry (by whom, when, to whom)."""
+    _may_hand_over(store, "originals_batch_delivered")
     by = by or store.operator
     at = at or now_iso()
 

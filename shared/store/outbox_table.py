@@ -10,10 +10,59 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-ACTIVE = ("queued", "announced", "uploading", "uploaded")
-FINAL_ITEM = ("not_accepted", "correction_requested", "proof_issued")
+class PacketState(str, Enum):
+    """The states of an outbox item (compare equal to their values, as stored)."""
+
+    QUEUED = "queued"
+    ANNOUNCED = "announced"
+    UPLOADING = "uploading"
+    UPLOADED = "uploaded"
+    COMMITTED = "committed"
+    DELIVERED = "delivered"
+    ACCEPTED = "accepted"
+    NOT_ACCEPTED = "not_accepted"
+    CORRECTION_REQUESTED = "correction_requested"
+    REGISTERED = "registered"
+    PROOF_ISSUED = "proof_issued"
+    FAILED = "failed"    # the server refused the packet for good: a person retries or clears it
+    CLEARED = "cleared"  # a supervisor withdrew the failed packet (the case is a draft again)
+
+
+_Q = PacketState
+_ANSWERS = frozenset({_Q.ACCEPTED, _Q.NOT_ACCEPTED, _Q.CORRECTION_REQUESTED, _Q.REGISTERED, _Q.PROOF_ISSUED,
+                      _Q.DELIVERED, _Q.COMMITTED})
+_SENDING = frozenset({_Q.QUEUED, _Q.ANNOUNCED, _Q.UPLOADING, _Q.UPLOADED, _Q.COMMITTED, _Q.FAILED}) | _ANSWERS
+#: Which state may follow which (the registry's answers may arrive in any order after commit).
+PACKET_TRANSITIONS: dict[PacketState, frozenset[PacketState]] = {
+    _Q.QUEUED: _SENDING,
+    _Q.ANNOUNCED: _SENDING,
+    _Q.UPLOADING: _SENDING,
+    _Q.UPLOADED: _SENDING,
+    _Q.COMMITTED: _ANSWERS,
+    _Q.DELIVERED: _ANSWERS,
+    _Q.ACCEPTED: frozenset({_Q.REGISTERED, _Q.PROOF_ISSUED, _Q.ACCEPTED}),
+    _Q.REGISTERED: frozenset({_Q.PROOF_ISSUED, _Q.REGISTERED}),
+    _Q.CORRECTION_REQUESTED: frozenset(),
+    _Q.NOT_ACCEPTED: frozenset(),
+    _Q.PROOF_ISSUED: frozenset(),
+    _Q.FAILED: frozenset({_Q.QUEUED, _Q.CLEARED}),  # retried, or cleared by a supervisor
+    _Q.CLEARED: frozenset(),
+}
+
+
+def can_move(current: str, new: str) -> bool:
+    """Whether an item in ``current`` may go to ``new`` (unknown states: no)."""
+    try:
+        return PacketState(new) in PACKET_TRANSITIONS[PacketState(current)]
+    except ValueError:
+        return False
+
+
+ACTIVE = (_Q.QUEUED.value, _Q.ANNOUNCED.value, _Q.UPLOADING.value, _Q.UPLOADED.value)
+FINAL_ITEM = (_Q.NOT_ACCEPTED.value, _Q.CORRECTION_REQUESTED.value, _Q.PROOF_ISSUED.value)
 _COLUMNS = ("packet_id", "case_id", "revision", "state", "file", "size", "sha256", "signature", "offset",
             "attempts", "next_attempt_at", "last_error", "created_at", "updated_at", "committed_at",
             "final_at", "purged_at", "outcome")
@@ -131,6 +180,16 @@ class OutboxRows:
     def set_failed(self, packet_id: str) -> None:
         """The server refused the packet for good."""
         self._conn.execute("UPDATE outbox SET state = 'failed' WHERE packet_id = ?", (packet_id,))
+
+    def requeue(self, packet_id: str, at: str) -> None:
+        """A failed item is tried again from the start."""
+        self._conn.execute("UPDATE outbox SET state = 'queued', offset = 0, attempts = 0, next_attempt_at = 0,"
+                           " last_error = '', updated_at = ? WHERE packet_id = ?", (at, packet_id))
+
+    def set_cleared(self, packet_id: str, at: str) -> None:
+        """A failed item withdrawn by a supervisor (its file goes)."""
+        self._conn.execute("UPDATE outbox SET state = 'cleared', file = '', final_at = ?, updated_at = ?"
+                           " WHERE packet_id = ?", (at, at, packet_id))
 
     def set_committed(self, packet_id: str, outcome: dict[str, Any], at: str) -> None:
         """The server holds the whole packet."""

@@ -131,6 +131,33 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE INDEX outbox_case_revision ON outbox(case_id, revision)""",
         """DROP INDEX outbox_case""",
     ],
+    8: [
+        # Operators enrolled from the server's operator list (shared/store/operators.py): the
+        # argon2id hash (or a first-login code's hash), roles, and the local lock-out state.
+        """CREATE TABLE operators (
+            staff_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            roles TEXT NOT NULL DEFAULT '[]',
+            service_point TEXT NOT NULL DEFAULT '',
+            password_hash TEXT NOT NULL DEFAULT '',
+            first_login INTEGER NOT NULL DEFAULT 0,
+            password_changed_at TEXT NOT NULL DEFAULT '',
+            disabled INTEGER NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT NOT NULL DEFAULT '',
+            last_login_at TEXT NOT NULL DEFAULT '',
+            source_version TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            valid_until TEXT NOT NULL DEFAULT '')""",
+        # The audit viewer filters by date, operator, case and action over a year of rows (bench O2).
+        # Dates become a seq range first (rows are appended in time order); each other filter
+        # then walks its index backwards from the newest row (shared/sync/audit_export.py).
+        """CREATE INDEX audit_at ON audit(at)""",
+        """CREATE INDEX audit_operator ON audit(operator, seq)""",
+        """CREATE INDEX audit_case ON audit(case_id, seq)""",
+        """CREATE INDEX audit_action ON audit(action, seq)""",
+        """CREATE INDEX audit_operator_action ON audit(operator, action, seq)""",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -146,6 +146,7 @@ class Store:
     def __init__(self, path: Path, key: bytes, operator: str | None = None) -> None:
         self.path = Path(path)
         self.operator = operator or current_operator()
+        self.session = None  # the operator logged in at this store (shared.workflow.auth sets it)
         self._audit_key = audit.audit_key(key)
         self._search_key = search.index_key(key)
         self._db = DbThread(lambda: open_connection(self.path, key))
@@ -203,9 +204,10 @@ class Store:
         """Run ``fn(tx)`` in one transaction on the owner thread: all of it commits, or none when it raises."""
         return self.write(lambda conn: fn(StoreTx(self, conn)))
 
-    def audit(self, conn, action: str, case_id: str | None, detail: str = "") -> None:
-        """Append an audit row inside the current transaction."""
-        audit.append(conn, self._audit_key, self.operator, action, case_id, detail)
+    def audit(self, conn, action: str, case_id: str | None, detail: str = "", operator: str | None = None) -> None:
+        """Append an audit row inside the current transaction (``operator``: who acts, when
+        not the operator logged in at this store)."""
+        audit.append(conn, self._audit_key, operator or self.operator, action, case_id, detail)
 
     # -- cases -----------------------------------------------------------------------------
     def save_case(self, case: Case, action: str | None = None) -> Case:
@@ -213,7 +215,7 @@ class Store:
         self.write(lambda conn: self.write_case(conn, case, action))
         return case
 
-    def write_case(self, conn, case: Case, action: str | None = None) -> None:
+    def write_case(self, conn, case: Case, action: str | None = None, operator: str | None = None) -> None:
         """The body of :meth:`save_case`, for callers composing a larger transaction."""
         case.updated_at = now_iso()
         case.operator = case.operator or self.operator
@@ -231,8 +233,9 @@ class Store:
                          [(case.id, i, p.role, p.name, normalize(p.id_number)) for i, p in enumerate(case.parties)])
         search.write_case_tokens(conn, self._search_key, case.id, [p.name for p in case.parties],
                                  [p.id_number for p in case.parties], str(case.get("property.unit_number", "")))
-        self.audit(conn, action or ("update" if exists else "create"), case.id,
-                   "state={} rev={}".format(case.state.value, case.revision))
+        what = (conn, action or ("update" if exists else "create"), case.id,
+                "state={} rev={}".format(case.state.value, case.revision))
+        self.audit(*what, operator) if operator else self.audit(*what)
 
     def has_case(self, case_id: str) -> bool:
         """Whether the case was ever saved."""
@@ -246,13 +249,13 @@ class Store:
         return Case.from_dict(json.loads(row[0]))
 
     def update_case(self, case_id: str, change: Callable[[Case, "CaseTx"], T], action: str,
-                    *, create: Case | None = None) -> tuple[Case, T]:
+                    *, create: Case | None = None, operator: str | None = None) -> tuple[Case, T]:
         """Run one command on a case as one transaction: load it, ``change(case, tx)``, write it.
 
         ``create``: the case to insert first when it was never saved. The command gets a fresh
         copy read inside the transaction (no object shared with the caller), may use ``tx`` for
         blobs and audit, and may raise to roll everything back. Returns the written case and
-        what ``change`` returned.
+        what ``change`` returned. ``operator``: who acts (the audit rows name them).
         """
         from shared.store.case_tx import CaseTx
 
@@ -261,10 +264,10 @@ class Store:
             if case is None:
                 if create is None or create.id != case_id:
                     raise StoreError(Msg("store.no_case", "找不到案件 {id}", {"id": case_id}))
-                tx.write_case(create)
+                tx.write_case(create, operator=operator)
                 case = Case.from_dict(create.to_dict())
             result = change(case, CaseTx(tx, case_id))
-            tx.write_case(case, action)
+            tx.write_case(case, action, operator=operator)
             return case, result
         return self.transaction(work)
 

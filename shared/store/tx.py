@@ -17,6 +17,7 @@ from shared.domain.case import Case
 from shared.errors import StoreError
 from shared.i18n import Msg
 from shared.store import audit as audit_mod
+from shared.store.operators import OperatorRows
 from shared.store.outbox_table import OutboxRows
 from shared.store.sync_state import SyncStateRows
 
@@ -32,6 +33,7 @@ class StoreTx:
         self._store, self._conn = store, conn
         self.outbox = OutboxRows(conn)
         self.sync_state = SyncStateRows(conn)
+        self.operators = OperatorRows(conn)
 
     @property
     def operator(self) -> str:
@@ -54,9 +56,12 @@ class StoreTx:
             raise StoreError(Msg("store.no_case", "找不到案件 {id}", {"id": case_id}))
         return case
 
-    def write_case(self, case: Case, action: str | None = None) -> None:
+    def write_case(self, case: Case, action: str | None = None, operator: str | None = None) -> None:
         """Insert or update ``case`` with its parties; audited as ``action`` (default create/update)."""
-        self._store.write_case(self._conn, case, action)
+        if operator is None:
+            self._store.write_case(self._conn, case, action)
+        else:
+            self._store.write_case(self._conn, case, action, operator)
 
     # -- blobs -----------------------------------------------------------------------------
     def add_blob(self, case_id: str, kind: str, data: bytes, mime: str, slot: str = "",
@@ -91,9 +96,13 @@ class StoreTx:
         return self._store.blobs.delete_kinds_in(self._conn, case_id, kinds)
 
     # -- audit -----------------------------------------------------------------------------
-    def audit(self, action: str, case_id: str | None, detail: str = "") -> None:
-        """Append an audit row in this transaction (``detail``: nothing personal)."""
-        self._store.audit(self._conn, action, case_id, detail)
+    def audit(self, action: str, case_id: str | None, detail: str = "", operator: str | None = None) -> None:
+        """Append an audit row in this transaction (``detail``: nothing personal; ``operator``:
+        who acts, when not the operator logged in at this store)."""
+        if operator is None:
+            self._store.audit(self._conn, action, case_id, detail)
+        else:
+            self._store.audit(self._conn, action, case_id, detail, operator)
 
     def purge_audit(self, cutoff_iso: str) -> int:
         """Drop audit rows older than ``cutoff_iso`` from the start of the chain: how many."""

@@ -236,5 +236,10 @@ class SyncClient:
         """The server's processing progress of packet ``packet_id``."""
         return self.request("GET", "/v1/progress/" + packet_id)
 
+    def progress_query(self, query: str) -> dict:
+        """The progress of every business matching ``query`` (a business number, a party's name
+        or ID number), answered by the server: ``{"results": [{case_id, stage, history}]}``."""
+        return self.request("POST", "/v1/progress-query", {"query": query})
+
     def property_query(self, unit_number: str, authorization: dict) -> dict:
         return self.request("POST", "/v1/property-query", {"unit_number": unit_number, "authorization": authorization})

@@ -7,7 +7,11 @@ file). States of an item (PROTOCOL.md)::
 
     queued -> announced -> uploading(offset) -> uploaded -> committed
            -> accepted | not_accepted | correction_requested -> registered -> proof_issued
-    failed: the server refused the packet for good (needs a person)
+    failed: the server refused the packet for good (needs a person): retried (queued again)
+            or cleared by a supervisor with a reason (the case becomes a draft of its next revision)
+
+The states are :class:`PacketState`; :data:`PACKET_TRANSITIONS` says which may follow which.
+Submitting, retrying and clearing ask the acting operator's permission first.
 
 Guard-rails from ``Settings.offline_limits`` block new submissions (never existing work)
 when the disk is low, too many packets are unsent or the last successful sync is too old.
@@ -25,15 +29,18 @@ from typing import Any
 
 from shared.config import Settings, default_config_dir
 from shared.domain.case import Case, now_iso
+from shared.domain.operators import OperatorSession, Permission, operator_label
 from shared.domain.states import FINAL, CaseState, check_transition
 from shared.errors import SyncError
 from shared.i18n import Msg
 from shared.store import Store, StoreTx
-from shared.store.outbox_table import ACTIVE, FINAL_ITEM, OutboxItem
+from shared.store.operators import require
+from shared.store.outbox_table import ACTIVE, FINAL_ITEM, PACKET_TRANSITIONS, OutboxItem, PacketState, can_move
 from shared.sync import enrollment, state
 from shared.sync.packet import PACKET_KINDS, PACKET_SUFFIX, build_packet
 
-__all__ = ["ACTIVE", "FINAL_ITEM", "PURGED_KINDS", "GuardRailError", "Outbox", "OutboxItem"]
+__all__ = ["ACTIVE", "FINAL_ITEM", "PACKET_TRANSITIONS", "PURGED_KINDS", "GuardRailError", "Outbox", "OutboxItem",
+           "PacketState"]
 PURGED_KINDS = ("page", "face", "idphoto")
 
 
@@ -117,8 +124,12 @@ class Outbox:
         return out
 
     # -- submit ----------------------------------------------------------------------------
-    def submit(self, case_id: str) -> OutboxItem:
-        """Freeze, encrypt, sign and enqueue a complete case in one local transaction."""
+    def submit(self, case_id: str, actor: OperatorSession | str | None = None) -> OutboxItem:
+        """Freeze, encrypt, sign and enqueue a complete case in one local transaction.
+        ``actor``: who submits (needs the submit permission); the packet's manifest names them
+        and the supervisor who approved the case, signed with the device key."""
+        require(self.store, actor, Permission.SUBMIT, "submit", case_id)
+        label = operator_label(actor) or self.store.operator
         case = self.store.get_case(case_id)
         self._check_complete(case)  # first: what the case lacks, whatever the device's state
         ident = enrollment.require(self.store)
@@ -137,14 +148,17 @@ class Outbox:
                 fresh.state = CaseState.READY
             check_transition(fresh.state, CaseState.SUBMITTED)
             fresh.state = CaseState.SUBMITTED
-            tx.write_case(fresh, "submit")
+            tx.write_case(fresh, "submit", operator=label)
             blobs = tx.blobs(case_id, kinds=PACKET_KINDS)
-            built = build_packet(tx, fresh, blobs, ident, self.store.operator, self.dir, self.opener)
+            people = {"submitted_by": actor.as_dict() if isinstance(actor, OperatorSession) else {"name": label},
+                      "approvals": [a for a in fresh.approvals if isinstance(a, dict) and a.get("revision") == fresh.revision
+                                    and a.get("decision") == "approved"]}
+            built = build_packet(tx, fresh, blobs, ident, label, self.dir, self.opener, people=people)
             made.append(built.path)
             tx.outbox.insert(built.packet_id, case_id, fresh.revision, built.path.name, built.size, built.sha256,
                              built.signature, now_iso())
             tx.audit("enqueue", case_id, "packet={} size={} sha256={}".format(
-                built.packet_id, built.size, built.sha256[:16]))
+                built.packet_id, built.size, built.sha256[:16]), operator=label)
             return built.packet_id
         try:
             packet_id = self.store.transaction(work)
@@ -169,8 +183,64 @@ class Outbox:
 
     # -- state changes (used by the uploader and the puller) -----------------------------------
     def set_state(self, packet_id: str, new_state: str, **fields: Any) -> None:
-        fields["state"], fields["updated_at"] = new_state, now_iso()
-        self.store.transaction(lambda tx: tx.outbox.update(packet_id, **fields))
+        """Move an item to ``new_state`` (a move the transition table does not allow is refused)."""
+        fields["state"], fields["updated_at"] = PacketState(new_state).value, now_iso()
+
+        def work(tx: StoreTx) -> None:
+            item = tx.outbox.get(packet_id)
+            if item is not None and item.state != new_state and not can_move(item.state, new_state):
+                raise SyncError(Msg("sync.packet_transition", "数据包状态不能从“{a}”变为“{b}”",
+                                    {"a": item.state, "b": new_state}), retryable=False)
+            tx.outbox.update(packet_id, **fields)
+        self.store.transaction(work)
+
+    # -- a person's way back from "failed" -------------------------------------------------------
+    def _failed(self, tx: StoreTx, packet_id: str) -> OutboxItem:
+        item = tx.outbox.get(packet_id)
+        if item is None or item.state != PacketState.FAILED:
+            raise SyncError(Msg("sync.not_failed", "只有上传失败的数据包可以重试或清除"), retryable=False)
+        return item
+
+    def retry(self, packet_id: str, actor: OperatorSession | str | None = None) -> OutboxItem:
+        """Send a failed packet again from the start (the submit permission; audited)."""
+        item = self.get(packet_id)
+        require(self.store, actor, Permission.SUBMIT, "retry_packet", item.case_id if item else None)
+        label = operator_label(actor) or self.store.operator
+
+        def work(tx: StoreTx) -> None:
+            failed = self._failed(tx, packet_id)
+            tx.outbox.requeue(packet_id, now_iso())
+            tx.audit("packet_retry", failed.case_id, "packet={}".format(packet_id), operator=label)
+        self.store.transaction(work)
+        return self.get(packet_id)
+
+    def clear(self, packet_id: str, reason: str, actor: OperatorSession | str | None = None) -> OutboxItem:
+        """A supervisor withdraws a failed packet with a reason: its file goes and the case
+        becomes a draft of its next revision, to be corrected and submitted again (audited)."""
+        reason = (reason or "").strip()
+        item = self.get(packet_id)
+        require(self.store, actor, Permission.APPROVE, "clear_packet", item.case_id if item else None)
+        if not reason:
+            from shared.errors import ValidationError
+            raise ValidationError(Msg("sync.clear_reason", "清除失败的数据包须填写理由"))
+        label = operator_label(actor) or self.store.operator
+
+        def work(tx: StoreTx) -> str:
+            failed = self._failed(tx, packet_id)
+            tx.outbox.set_cleared(packet_id, now_iso())
+            case = tx.find_case(failed.case_id)
+            if case is not None and case.revision == failed.revision and case.state == CaseState.SUBMITTED:
+                check_transition(case.state, CaseState.DRAFT)
+                case.revision += 1
+                case.state = CaseState.DRAFT
+                tx.write_case(case, "packet_cleared", operator=label)
+            tx.audit("packet_cleared", failed.case_id, "packet={} reason={}".format(packet_id, reason[:200]),
+                     operator=label)
+            return failed.file
+        file = self.store.transaction(work)
+        if file:
+            _unlink(self.dir / file)
+        return self.get(packet_id)
 
     def note_error(self, packet_id: str, text: str, next_at: float, failed: bool = False) -> None:
         def work(tx: StoreTx) -> None:

@@ -66,12 +66,13 @@ def disk_full_error() -> SyncError:
 
 
 def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str, out_dir: Path,
-                 opener: Callable[[str, str], BinaryIO] = open) -> BuiltPacket:
+                 opener: Callable[[str, str], BinaryIO] = open, people: dict[str, Any] | None = None) -> BuiltPacket:
     """Freeze ``case`` with its blobs into an encrypted, signed packet file in ``out_dir``.
 
     ``blobs`` are the blobs' metadata in packet order; their bytes are read through ``tx``
     one at a time. ``ident`` is the :class:`~shared.sync.enrollment.Enrollment`.
-    ``opener`` is the seam tests use to simulate a full disk.
+    ``opener`` is the seam tests use to simulate a full disk. ``people``: who submitted and
+    who approved (``submitted_by``, ``approvals``), signed with the manifest.
     """
     case_bytes = json.dumps(case.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
     files = [{"name": "case.json", "kind": "case", "mime": "application/json",
@@ -83,6 +84,8 @@ def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str,
                 "business_code": case.business_code, "catalog_version": case.catalog_version,
                 "operator": operator, "device_id": ident.device_id, "software_version": SOFTWARE_VERSION,
                 "created_at": case.created_at, "submitted_at": case.updated_at, "files": files}
+    if people:
+        manifest.update({k: v for k, v in people.items() if v})
     mbytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
     msig = crypto.sign(ident.device_private, manifest_statement(mbytes))
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -10,8 +10,23 @@ ITEM_LABELS = {
     "queued": N_("待上传"), "announced": N_("待上传"), "uploading": N_("上传中"),
     "uploaded": N_("已上传，待确认"), "committed": N_("已送达登记机构"), "delivered": N_("已送达登记机构"), "accepted": N_("已受理"),
     "not_accepted": N_("不予受理"), "correction_requested": N_("需补正"), "registered": N_("已登簿"),
-    "proof_issued": N_("已发证明"), "failed": N_("上传失败，需处理"),
+    "proof_issued": N_("已发证明"), "failed": N_("上传失败，需处理"), "cleared": N_("已由主管清除"),
 }
+
+
+def advice(item) -> str:
+    """What the officer does about an outbox item now, in words."""
+    if item.state == "failed":
+        return tr("登记服务器拒收了该数据包：请主管查看原因，处理后重试，或填写理由清除（案件退回草稿，修改后重新提交）")
+    if item.state in ACTIVE:
+        return tr("网络恢复后会自动续传，无需操作") if item.last_error else tr("正在排队上传，无需操作")
+    if item.state in ("committed", "delivered"):
+        return tr("等待登记机构答复")
+    if item.state == "correction_requested":
+        return tr("打开案件，按补正清单一次补齐后重新提交")
+    if item.state == "not_accepted":
+        return tr("向申请人说明不予受理的原因")
+    return tr("无需操作")
 
 
 def item_label(state: str) -> str:

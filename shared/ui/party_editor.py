@@ -1,9 +1,10 @@
 """Editor of one party (a person or an organisation in one role), with live validation.
 
 Personal data of a saved person (name, ID number, address) is shown masked and read-only;
-"显示" reveals it (the owner of the editor audits the reveal through ``revealRequested``) and
-makes it editable. The phone stays masked too, but a new number can be typed over it, and the
-share is no secret: both are edited without revealing the party.
+"显示" asks the owner of the editor (``revealRequested``), which reveals through the core
+(permission, reason, audit) and then calls :meth:`QtPartyEditor.unmask`, making it editable.
+The phone stays masked too, but a new number can be typed over it, and the share is no
+secret: both are edited without revealing the party.
 """
 
 from __future__ import annotations
@@ -119,7 +120,12 @@ class QtPartyEditor(QFrame):
         self.changed.emit()
 
     def _reveal(self) -> None:
+        """Ask the owner to reveal (it checks the permission and the reason in the core, then
+        calls :meth:`unmask`)."""
         self.revealRequested.emit(self)
+
+    def unmask(self) -> None:
+        """Show the clear data (after the core allowed the reveal)."""
         self._masked = False
         self.reveal_button.hide()
         self._load(self._party)

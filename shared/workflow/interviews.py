@@ -30,6 +30,7 @@ def resume(business, case: Case, party: Party) -> InterviewSession:
         session.started_at = record.get("started_at") or session.started_at
         if session.completed and record.get("confirmed_at") and len(session.history) == len(record.get("answers", [])):
             session.confirmed_at = record["confirmed_at"]
+            session.interviewer = record.get("interviewer")
             session.finished_at = record.get("finished_at") or session.finished_at
     return session
 

@@ -24,6 +24,7 @@ from shared.domain import identity as idm
 from shared.domain import steps as st
 from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import BusinessType, Catalog
+from shared.domain.operators import REVEAL_REASONS, OperatorSession, Permission
 from shared.domain.persons import same_person
 from shared.domain.states import CaseState, can_edit
 from shared.errors import ValidationError, YizhanError
@@ -42,14 +43,17 @@ class WorkflowError(YizhanError):
 class CaseSession:
     """The one open case of a front end, with its commands.
 
-    ``operator``: who acts (a string, or a callable asked at each command: the operator
-    session's hook). ``comparer``: the face comparer (the server's once enrolled; None: the
-    check is referred to a person at once). ``outbox``: a factory ``() -> Outbox`` for submit.
+    ``operator``: who acts: an :class:`~shared.domain.operators.OperatorSession` (or a callable
+    returning the one logged in now); every command asks it for the command's permission and
+    refuses, audited, when it lacks it. A plain string (tools, tests) acts only in a store where
+    no operator is enrolled; once operators are, a command without a logged-in session is
+    refused. ``comparer``: the face comparer (the server's once enrolled; None: the check is
+    referred to a person at once). ``outbox``: a factory ``() -> Outbox`` for submit.
     ``approval``: the policy hook (``(case, biz) -> bool``) of the supervisor's approval.
     """
 
     def __init__(self, store, catalog: Catalog, case: Case, *, channel: str | None = None,
-                 operator: str | Callable[[], str] | None = None, comparer=None,
+                 operator: OperatorSession | str | Callable[[], Any] | None = None, comparer=None,
                  outbox: Callable[[], Any] | None = None, approval: st.ApprovalPolicy | None = None,
                  place: str | Callable[[], str] | None = None) -> None:
         self.store, self.catalog = store, catalog
@@ -83,10 +87,30 @@ class CaseSession:
 
     # -- reading ------------------------------------------------------------------------------
     @property
-    def operator(self) -> str:
-        """Who acts now (the operator hook, else the store's operator)."""
+    def actor(self) -> OperatorSession | None:
+        """The logged-in operator acting now (None: nobody, or a plain name)."""
         op = self._operator() if callable(self._operator) else self._operator
+        return op if isinstance(op, OperatorSession) else None
+
+    @property
+    def operator(self) -> str:
+        """Who acts now, as records and the audit log name them (``name（staff id）``)."""
+        op = self._operator() if callable(self._operator) else self._operator
+        if isinstance(op, OperatorSession):
+            return op.label
         return op or getattr(self.store, "operator", "") or "unknown"
+
+    def require(self, permission: Permission, command: str, actor: OperatorSession | None = None) -> None:
+        """Refuse (audited) unless the acting operator holds ``permission``. A store with no
+        enrolled operator (a fresh installation, tools) lets a plain name act."""
+        from shared.store.operators import require
+        require(self.store, actor if actor is not None else (self.actor or self.operator), permission, command,
+                self._case.id)
+
+    def can(self, permission: Permission) -> bool:
+        """Whether the acting operator may use ``permission`` (for screens: the core checks again)."""
+        actor = self.actor
+        return actor.can(permission) if actor is not None else not self.store.read(lambda tx: tx.operators.count())
 
     @property
     def case_id(self) -> str:
@@ -134,16 +158,31 @@ class CaseSession:
 
     # -- the one way to change the case -------------------------------------------------------
     def _command(self, name: str, change: Callable[[Case, Any], Any], *, editable: bool = True,
-                 detail: dict[str, Any] | None = None) -> Any:
-        """Run ``change(case, tx)`` as one store transaction on a fresh copy; emit CaseChanged."""
+                 detail: dict[str, Any] | None = None, permission: Permission | None = Permission.EDIT_CASES,
+                 operator: str | None = None) -> Any:
+        """Run ``change(case, tx)`` as one store transaction on a fresh copy; emit CaseChanged.
+        The acting operator must hold ``permission`` (refused and audited otherwise). A change
+        to an approved case withdraws the approval (the supervisor approved what it was)."""
+        if permission is not None:
+            self.require(permission, name)
+        operator = operator or self.operator
         with self._lock:
             def guarded(case: Case, tx) -> Any:
                 if editable and not can_edit(case.state):
+                    if case.state == CaseState.AWAITING_APPROVAL:
+                        raise WorkflowError(Msg("workflow.awaiting_approval",
+                                                "案件正在等待主管复核，不能修改；如需修改请主管退回"))
                     raise WorkflowError(Msg("workflow.not_editable", "案件已提交（状态：{state}），不能再修改",
                                             {"state": case.state.label}))
-                return change(case, tx)
+                before = st.approved(case)
+                result = change(case, tx)
+                if editable and before:
+                    case.approvals.append({"decision": "withdrawn", "revision": case.revision, "at": now_iso(),
+                                           "by": operator, "reason": name})
+                    tx.audit("approval_withdrawn", "command={}".format(name), operator=operator)
+                return result
             fresh = Case.from_dict(self._case.to_dict())
-            case, result = self.store.update_case(self._case.id, guarded, name, create=fresh)
+            case, result = self.store.update_case(self._case.id, guarded, name, create=fresh, operator=operator)
             self._case = case
             snapshot = Case.from_dict(case.to_dict())
         self._emit(CaseChanged(name, snapshot, tuple(self.steps(snapshot)), dict(detail or {})))
@@ -265,6 +304,7 @@ class CaseSession:
             raise WorkflowError(Msg("workflow.no_manual_here", "自助终端不能人工核对身份，请联系工作人员"))
         if not reason:
             raise ValidationError(Msg("workflow.reason_needed", "人工核对须填写理由"))
+        self.require(Permission.DECIDE_FACE, "decide_face")
         operator = self.operator
 
         def change(case: Case, tx) -> dict[str, Any]:
@@ -272,9 +312,11 @@ class CaseSession:
             decision = ((record or {}).get("comparison") or {}).get("decision")
             if record is None or not record.get("face") or decision not in ("manual_review", "pending"):
                 raise WorkflowError(Msg("workflow.nothing_to_decide", "该当事人没有待人工核对的人脸比对"))
-            tx.audit("face_manual_decision", "party={} check={} passed={}".format(party_id, check_no, passed))
+            tx.audit("face_manual_decision", "party={} check={} passed={}".format(party_id, check_no, passed),
+                     operator=operator)
             return idm.decide_manually(record, passed, operator, reason)
-        return self._command("decide_face", change, detail={"party_id": party_id, "check_no": check_no})
+        return self._command("decide_face", change, detail={"party_id": party_id, "check_no": check_no},
+                             permission=Permission.DECIDE_FACE)
 
     # -- materials ----------------------------------------------------------------------------
     def add_pages(self, slot_code: str, images: list, source: str, *, replace: str | None = None):
@@ -360,8 +402,14 @@ class CaseSession:
         return self._interview_move(party_id, lambda session: (session.back(), None)[1], "interview_back")[1]
 
     def confirm_interview(self, party_id: str) -> dict[str, Any]:
-        """The party confirms the completed record is true and correct (before signing)."""
-        return self._interview_move(party_id, lambda session: (session.confirm(), None)[1], "interview_confirm")[1]
+        """The party confirms the completed record is true and correct (before signing); the
+        record names the operator who asked (询问人), so the party's signature covers it."""
+        interviewer = self.operator
+
+        def confirm(session) -> None:
+            session.interviewer = interviewer
+            session.confirm()
+        return self._interview_move(party_id, confirm, "interview_confirm")[1]
 
     def restart_interview(self, party_id: str) -> dict[str, Any]:
         """Start the party's interview over (its record and signature are dropped)."""
@@ -379,12 +427,15 @@ class CaseSession:
         completion is refused. A signature no longer bound to the record is dropped."""
         from shared.workflow.interviews import resume
         record = dict(record)
+        operator = self.operator
 
         def change(case: Case, tx) -> dict[str, Any]:
             party = self._party(case, party_id)
             trial = Case.from_dict(case.to_dict())
             trial.interview[party_id] = record
             replayed = resume(self.business, trial, party).record()
+            if record.get("interviewer") and record["interviewer"] != operator:
+                raise WorkflowError(Msg("workflow.interviewer", "询问笔录所记询问人不是当前登录的操作员，请重新确认"))
             if (_answers(replayed) != _answers(record) or replayed["status"] != record.get("status")
                     or (record.get("confirmed_at") and replayed["status"] != "completed")
                     or record.get("party_id") != party_id):
@@ -448,6 +499,7 @@ class CaseSession:
         """Render the case's generated documents and keep them (one transaction); slow."""
         from shared.documents import case_documents
         from shared.documents.case_documents import interview_place
+        self.require(Permission.EDIT_CASES, "generate_documents")
         case = self.snapshot()
         biz = self.business
         with self._lock:
@@ -467,28 +519,84 @@ class CaseSession:
         self._fresh_documents = {k for k in infos if k not in stale}
         return set(self._fresh_documents)
 
-    def approve(self, decision: str, reason: str, *, approver: str | None = None) -> dict[str, Any]:
-        """Record a supervisor's decision on this revision (the operators issue's hook):
-        ``approved`` or ``returned``, with the reason; the approver must differ from the case's
-        operator."""
-        approver = approver or self.operator
+    def request_approval(self) -> Case:
+        """Send a complete case to a supervisor (复核): it waits, unchangeable, in
+        ``awaiting_approval`` until approved or returned. Refused while anything but the approval
+        itself is missing, or when no approval is needed."""
+        from shared.domain.states import check_transition
+        self.require(Permission.SUBMIT, "request_approval")
+        operator, actor = self.operator, self.actor
+
+        def change(case: Case, tx) -> None:
+            steps = st.steps_for(case, self.business, self.catalog, self.channel, fresh_documents=self._fresh_documents,
+                                 approval=self.approval)
+            if not any(s.kind == "approval" and s.required and not s.done for s in steps):
+                raise WorkflowError(Msg("workflow.no_approval_needed", "本案无需主管复核，可直接提交"))
+            lacking = [s for s in st.blocking_steps(steps) if s.kind != "approval"]
+            if lacking:
+                raise st.incomplete_error(lacking)
+            if case.state == CaseState.DRAFT:
+                case.state = CaseState.READY
+            check_transition(case.state, CaseState.AWAITING_APPROVAL)
+            case.state = CaseState.AWAITING_APPROVAL
+            case.approvals.append({"decision": "requested", "revision": case.revision, "at": now_iso(),
+                                   "by": actor.as_dict() if actor else {"name": operator}})
+            tx.audit("approval_requested", "revision={}".format(case.revision), operator=operator)
+        self._command("request_approval", change, editable=False, permission=None)
+        return self.snapshot()
+
+    def approve(self, decision: str, reason: str, *, approver: OperatorSession | str | None = None) -> dict[str, Any]:
+        """A supervisor's decision on the case waiting for approval: ``approved`` (it becomes
+        ready to submit) or ``returned`` (back to draft, ``reason`` as the remarks). The approver
+        (a supervisor who logged in for this, or the acting operator) must hold the approval
+        permission and must be neither the case's operator nor who asked for the approval."""
+        approver = approver if approver is not None else (self.actor or self.operator)
+        who = approver if isinstance(approver, OperatorSession) else None
+        label = who.label if who else str(approver)
         if decision not in ("approved", "returned") or not (reason or "").strip():
             raise ValidationError(Msg("workflow.approval_reason", "复核须选择结论并填写理由"))
+        self.require(Permission.APPROVE, "approve", actor=who)
 
         def change(case: Case, tx) -> dict[str, Any]:
-            if approver == case.operator:
-                raise WorkflowError(Msg("workflow.self_approval", "复核人不能是本案经办人"))
-            item = {"decision": decision, "reason": reason.strip(), "approver": approver,
-                    "revision": case.revision, "at": now_iso()}
+            requested = st.approval_request(case) or {}
+            asked_by = requested.get("by") or {}
+            same = {case.operator, asked_by.get("name"), asked_by.get("staff_id"),
+                    "{}（{}）".format(asked_by.get("name"), asked_by.get("staff_id"))} - {None, ""}
+            if label in same or (who and who.staff_id in same):
+                raise _Refused(WorkflowError(Msg("workflow.self_approval", "复核人不能是本案经办人或提请复核的人")))
+            if case.state != CaseState.AWAITING_APPROVAL:
+                raise WorkflowError(Msg("workflow.not_awaiting", "案件未在等待复核（状态：{state}）",
+                                        {"state": case.state.label}))
+            item = {"decision": decision, "reason": reason.strip(), "approver": who.as_dict() if who else {"name": label},
+                    "requested_by": asked_by, "revision": case.revision, "at": now_iso()}
             case.approvals.append(item)
-            tx.audit("approval", "decision={} revision={}".format(decision, case.revision))
+            case.state = CaseState.READY if decision == "approved" else CaseState.DRAFT
+            tx.audit("approval", "decision={} revision={}".format(decision, case.revision), operator=label)
             return item
-        return self._command("approve", change)
+        try:
+            return self._command("approve", change, editable=False, permission=None, operator=label)
+        except _Refused as refused:  # keep the audit row of the refusal: record it on its own
+            self.store.transaction(lambda tx: tx.audit("approval_refused", self._case.id, "reason=self_approval",
+                                                       operator=label))
+            raise refused.error from None
+
+    def reveal(self, party_id: str, reason: str) -> dict[str, str]:
+        """A party's full name and ID number, for an operator with the reveal permission and a
+        reason from :data:`~shared.domain.operators.REVEAL_REASONS`; audited with the reason."""
+        if reason not in REVEAL_REASONS:
+            raise ValidationError(Msg("workflow.reveal_reason", "查看完整信息须选择工作理由"))
+        self.require(Permission.REVEAL, "reveal")
+        party = self._party(self._case, party_id)
+        operator = self.operator
+        self.store.transaction(lambda tx: tx.audit("reveal", self._case.id, "party={} reason={}".format(
+            party_id, reason), operator=operator))
+        return {"name": party.name, "id_number": party.id_number}
 
     def submit(self):
         """Submit the case: generate stale documents, then freeze, encrypt, sign and enqueue
         it in one transaction (the outbox refuses an incomplete case, naming each step).
         Returns the outbox item."""
+        self.require(Permission.SUBMIT, "submit")
         blocking = st.blocking_steps(self.steps())
         if blocking:
             raise st.incomplete_error(blocking)
@@ -498,7 +606,7 @@ class CaseSession:
         if st.generated_kinds(biz) and not set(st.generated_kinds(biz)) <= self.refresh_documents():
             self.generate_documents()
         with self._lock:
-            item = self._outbox().submit(self._case.id)
+            item = self._outbox().submit(self._case.id, actor=self.actor or self.operator)
             self._case = self.store.get_case(self._case.id)
             snapshot = Case.from_dict(self._case.to_dict())
         self._emit(CaseChanged("submit", snapshot, tuple(self.steps(snapshot)), {"packet_id": item.packet_id}))
@@ -526,11 +634,20 @@ class CaseSession:
     def delete_draft(self) -> None:
         """Delete the case if it was never submitted (audited)."""
         from shared.errors import StoreError
+        self.require(Permission.DELETE_DRAFTS, "delete_draft")
         try:
             self.store.delete_draft(self._case.id)
         except StoreError as err:
             if err.code != "store.no_case":
                 raise
+
+
+class _Refused(Exception):
+    """Carries a refusal out of a rolled-back command so its audit row can be written alone."""
+
+    def __init__(self, error: YizhanError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _bound(signature: dict[str, Any], content: Any) -> bool:

@@ -102,9 +102,13 @@ def test_reopen_shows_masked_and_reveal_is_audited(qtbot, window, sample_case):
     person = [e for e in window.editor.party_editors if e.role.role == "mortgagor"][0]
     idn = sample_case.parties[0].id_number
     assert person.masked and person.inputs["id_number"].text() == idn[:6] + "********" + idn[-4:]
+    qtbot.mouseClick(person.reveal_button, Qt.LeftButton)  # no work reason chosen: stays masked
+    assert person.masked and window.ctx.prompter.asked[-1][0] == "reason"
+    window.ctx.prompter.reason = "核对申请人身份"
     qtbot.mouseClick(person.reveal_button, Qt.LeftButton)
-    assert person.inputs["id_number"].text() == idn
-    qtbot.waitUntil(lambda: any(r[3] == "view_unmasked" for r in window.store.audit_rows(sample_case.id)), timeout=5000)
+    qtbot.waitUntil(lambda: person.inputs["id_number"].text() == idn, timeout=5000)
+    assert any(r[3] == "reveal" and r[5].endswith("reason=verify_identity")
+               for r in window.store.audit_rows(sample_case.id))
     assert window.editor.collect().parties[0].id_number == idn
 
 

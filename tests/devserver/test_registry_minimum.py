@@ -120,7 +120,14 @@ def test_a_failed_or_unrecorded_manual_decision_is_not_accepted(fake):
     idm.decide_manually(record, False, operator="officer")
     assert codes(review(case, manifest)) == [("identity_failed", case.parties[0].party_id)]
     idm.decide_manually(record, True, operator="officer", note="与证件照一致")
-    assert review(case, manifest)[0] == "accepted"  # a recorded manual pass is a pass
+    assert codes(review(case, manifest)) == [("approval_missing", None)]  # a manual pass needs a second person
+    manifest["submitted_by"] = {"staff_id": "S1", "name": "甲"}
+    approval = {"decision": "approved", "revision": case.revision, "reason": "核对无误",
+                "approver": {"staff_id": "S1", "name": "甲"}, "requested_by": {"staff_id": "S1", "name": "甲"}}
+    manifest["approvals"] = [approval]
+    assert codes(review(case, manifest)) == [("approval_missing", None)]  # not by the submitter
+    approval["approver"] = {"staff_id": "S2", "name": "乙"}
+    assert review(case, manifest)[0] == "accepted"  # a recorded manual pass approved by another is a pass
     record["comparison"]["operator"] = " "
     assert codes(review(case, manifest)) == [("identity_manual_unrecorded", case.parties[0].party_id)]
 

@@ -138,3 +138,21 @@ def counter_ready(store, case, face_jpeg: bytes | None = None, decision: str = "
                                                     party.party_id).to_dict()
     store.save_case(case)
     return case
+
+
+def enroll_demo_operators(store) -> None:
+    """The reference server's operator list, enrolled as the first sync would (the counter then
+    asks for a login: officer S1001 / "Officer2026", supervisor S1002 / "Super2026x")."""
+    from devserver.masterdata import operators_document
+    from shared.store.operators import enroll
+    enroll(store, operators_document())
+
+
+def login_window(qtbot, w, staff_id: str = "S1001", password: str = "Officer2026") -> None:
+    """Log in on the counter window's login panel, as a person would."""
+    panel = w.login_panel
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is panel, timeout=5000)
+    panel.staff_id.setText(staff_id)
+    panel.password.setText(password)
+    panel.button.click()
+    qtbot.waitUntil(lambda: w.ctx.auth.current is not None and w.stack.currentWidget() is not panel, timeout=10000)

@@ -20,7 +20,7 @@ from shared.domain.states import CaseState
 from shared.prompter import AutoPrompter
 from shared.store import Store
 from shared.ui.notify import notifier
-from sync_helpers import OPEN_SETTINGS, counter_ready, make_case
+from sync_helpers import OPEN_SETTINGS, counter_ready, enroll_demo_operators, login_window, make_case
 
 SHOTS = Path(os.environ.get("YIZHAN_SHOTS", "/tmp/yizhan-shots"))
 
@@ -46,6 +46,7 @@ def prepare(tmp_path, srv, fake, settings=OPEN_SETTINGS, enroll=True, **case_kw)
     with Store.open(data_dir, config, operator="officer") as store:
         if enroll:
             enrollment.enroll(store, srv.url, srv.new_code(), srv.fingerprint)
+        enroll_demo_operators(store)  # as the first sync brings them: the counter asks for a login
         case = counter_ready(store, make_case(store, fake, ready=False, **case_kw.pop("make", {})), **case_kw)
     return data_dir, config, case
 
@@ -59,6 +60,7 @@ def open_window(qtbot, data_dir, config, catalog=None, prompter=None):
     w.show()
     with qtbot.waitSignal(w.storeReady, timeout=15000):
         w.open_store()
+    login_window(qtbot, w)
     return w
 
 

@@ -64,6 +64,7 @@ def test_exchanges_of_a_full_flow_validate(store, settings, srv, fake):
     pull_master_data(store, client)
     client.server_time()
     client.progress(case.packet_id)
+    assert client.progress_query(case.id)["results"]
     client.property_query(case.get("property.unit_number"), {"letter_sha256": "a" * 64, "valid_until": "2099-01-01"})
     with pytest.raises(ServerError):
         client.property_query("x", {})

@@ -56,7 +56,10 @@ def test_correction_reopens_as_new_revision_then_accepted(store, outbox, setting
     assert got.state == CaseState.DRAFT and got.revision == 2
     assert got.corrections and got.corrections[0]["text"]
     assert outbox.get(case.id + "-r1").state == "correction_requested"
-    item2 = outbox.submit(case.id)  # the corrected revision is a new packet
+    # the first sync brought the operator list: from now on an operator who logged in submits
+    from shared.workflow.auth import Authenticator
+    officer = Authenticator(store).login("S1001", "Officer2026").session
+    item2 = outbox.submit(case.id, actor=officer)  # the corrected revision is a new packet
     assert item2.packet_id == case.id + "-r2"
     drain(svc)
     assert store.get_case(case.id).state == CaseState.PROOF_ISSUED
@@ -199,7 +202,7 @@ def test_master_data_pulled_and_kept(store, enrolled, srv):
     from shared.sync.client import SyncClient
     from shared.sync.service import master_dir, pull_master_data
     client = SyncClient(enrolled)
-    assert set(pull_master_data(store, client)) == {"catalog", "regions", "banks"}
+    assert set(pull_master_data(store, client)) == {"catalog", "regions", "banks", "operators"}
     assert pull_master_data(store, client) == []  # unchanged versions are not fetched again
     assert (master_dir(store) / "catalog" / "current.json").exists()
 

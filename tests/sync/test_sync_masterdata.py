@@ -112,9 +112,10 @@ def test_a_hostile_name_from_the_server_is_never_fetched_nor_written(store, enro
     hostile = _catalog("2026.12.5")
     hostile["files"]["../../../settings.json"] = {"language": "en"}
     published.publish("catalog", hostile, "2026.12.5")
-    assert pull_master_data(store, client) == ["regions", "banks"]
+    assert pull_master_data(store, client) == ["regions", "banks", "operators"]
     assert [p for p in paths if p.startswith("/v1/master-data/")] == [
-        "/v1/master-data/catalog", "/v1/master-data/regions", "/v1/master-data/banks"]  # never the hostile names
+        "/v1/master-data/catalog", "/v1/master-data/regions", "/v1/master-data/banks",
+        "/v1/master-data/operators"]  # never the hostile names
     created = _tree(tmp_path) - before
     outside = {p for p in created if not p.startswith("data/master/")}
     assert outside <= STORE_FILES, outside
@@ -136,6 +137,21 @@ def test_disk_trouble_with_one_document_is_not_a_refusal(store, enrolled, publis
         return real(data_dir, name, version, content, store)
     monkeypatch.setattr(masterdata, "accept", full_disk)
     client = SyncClient(enrolled)
-    assert pull_master_data(store, client) == ["regions", "banks"]
+    assert pull_master_data(store, client) == ["regions", "banks", "operators"]
     monkeypatch.setattr(masterdata, "accept", real)
     assert pull_master_data(store, client) == ["catalog"]  # not remembered as refused: taken once the disk is fine
+
+
+def test_the_operator_list_goes_into_the_store_and_never_to_a_file(store, enrolled, tmp_path):
+    from shared.sync.client import SyncClient
+    from shared.sync.service import pull_master_data
+    before = _tree(tmp_path)
+    assert "operators" in pull_master_data(store, SyncClient(enrolled))
+    assert store.read(lambda tx: tx.operators.get("S1001")) is not None
+    created = _tree(tmp_path) - before
+    for rel in created:
+        path = tmp_path / rel
+        if path.is_file() and path.suffix in (".json", ".txt"):
+            text = path.read_text("utf-8", errors="replace")
+            assert "S1001" not in text and "argon2" not in text, rel
+    assert pull_master_data(store, SyncClient(enrolled)) == []  # the version is known: not fetched again
