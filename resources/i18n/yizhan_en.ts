@@ -2296,6 +2296,10 @@
       <translation>The registration server does not recognize this computer: {message}. Sync stopped; please ask the administrator to re-enroll the device</translation>
     </message>
     <message>
+      <source>登记服务器地址必须是 https://（{url}）。同步只在固定证书的加密连接上进行</source>
+      <translation>The registration server address must be https:// ({url}). Sync only runs over an encrypted connection with the pinned certificate</translation>
+    </message>
+    <message>
       <source>登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试</source>
       <translation>The registration server returned unrecognized content (HTTP {status}, {ctype}), possibly blocked by a network device. Will retry automatically later</translation>
     </message>

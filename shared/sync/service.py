@@ -83,6 +83,7 @@ class SyncService:
         self._thread: threading.Thread | None = None
         self._failures = 0
         self._last_master = 0.0
+        self._garbage_logged = False
 
     # -- plumbing ---------------------------------------------------------------------------
     def client(self):
@@ -119,6 +120,25 @@ class SyncService:
         report = SyncReport(UploadReport(), [])
         self._emit(busy=True, error=None)
         try:
+            self._pass(report, force)
+        finally:  # whatever the server said, retention still runs and the indicator settles
+            report.purged = self.outbox.purge()
+            self._note_garbage(report.error)
+            self._failures = 0 if report.upload.online else self._failures + 1
+            self._emit(busy=False, online=report.upload.online, current_packet="", current_sent=0, current_total=0,
+                       error=report.error.msg if report.error else None)
+            self.refresh()
+        return report
+
+    def _note_garbage(self, err: SyncError | None) -> None:
+        """A malformed answer is logged once per run of them, not once per pass."""
+        bad = err is not None and err.code == "sync.garbage"
+        if bad and not self._garbage_logged:
+            log.warning("sync: the server answered garbage (%s); will retry", err.msg.params.get("ctype", "?"))
+        self._garbage_logged = bad
+
+    def _pass(self, report: SyncReport, force: bool) -> None:
+        try:
             client = self.client()
             if self._uploader is None:
                 self._uploader = PacketUploader(self.outbox, client, self.chunk_size, self.backoff, self._on_chunk)
@@ -133,12 +153,6 @@ class SyncService:
             report.error = err
             if err.code == "sync.offline":
                 report.upload.online = False
-        report.purged = self.outbox.purge()
-        self._failures = 0 if report.upload.online else self._failures + 1
-        self._emit(busy=False, online=report.upload.online, current_packet="", current_sent=0, current_total=0,
-                   error=report.error.msg if report.error else None)
-        self.refresh()
-        return report
 
     def _master_data(self, client, force: bool) -> None:
         """Master data never blocks packets: failures are logged and retried later."""

@@ -20,13 +20,21 @@ from typing import Callable
 from shared.errors import SyncError, TrustError
 from shared.i18n import Msg
 from shared.sync.backoff import Backoff
-from shared.sync.client import ServerError
+from shared.sync.client import ServerError, garbage
 from shared.sync.outbox import ACTIVE, Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
 CHUNK = 32 << 20  # streamed from the file: memory stays flat whatever the chunk size
 OFFSET_WRITE_S = 2.0
 PROGRESS_EVERY = 1 << 20
+MAX_STALLS = 3
+
+
+def _within(offset, size: int) -> int:
+    """An offset the server confirmed, if it is one this packet can have."""
+    if type(offset) is not int or not 0 <= offset <= size:
+        raise garbage("-", "offset out of range")
+    return offset
 
 
 @dataclass
@@ -190,8 +198,9 @@ class PacketUploader:
             if view.get("state") == "committed":
                 self.outbox.mark_committed(pid, view.get("answer") or {})
                 return
-        offset = int(view.get("offset", 0))
-        chunk = min(self.chunk_size, int(view.get("max_chunk") or self.chunk_size))
+        offset = _within(view.get("offset", 0), item.size)
+        chunk = max(1, min(self.chunk_size, int(view.get("max_chunk") or self.chunk_size)))
+        stalls = 0
         # The item is "announced" (or further) on disk before any byte goes out: after a crash
         # the server is asked where it stands, never our memory. Offsets written here are a
         # progress hint only, so they are written at most every OFFSET_WRITE_S, not per chunk.
@@ -204,12 +213,16 @@ class PacketUploader:
                 body = FileSlice(fh, offset, min(chunk, item.size - offset),
                                  (lambda sent, base=offset: self.on_progress(pid, base + sent, item.size))
                                  if self.on_progress else None)
+                before = offset
                 try:
-                    offset = self.client.patch(pid, offset, body)
+                    offset = _within(self.client.patch(pid, offset, body), item.size)
                 except ServerError as err:
                     if err.server_code != "offset_mismatch" or "offset" not in err.body:
                         raise
-                    offset = int(err.body["offset"])  # the server's word, never ours
+                    offset = _within(err.body["offset"], item.size)  # the server's word, never ours
+                stalls = stalls + 1 if offset <= before else 0
+                if stalls >= MAX_STALLS:  # a server that never moves on is not waited for in a loop
+                    raise garbage("-", "Upload-Offset does not advance")
                 if self.on_progress:
                     self.on_progress(pid, offset, item.size)
         try:  # (no "uploaded" write: the commit is idempotent and a crash here is asked about)
