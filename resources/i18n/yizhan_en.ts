@@ -1464,6 +1464,14 @@
       <translation>Packet {pid}: {state}, {size}, submitted {at}</translation>
     </message>
     <message>
+      <source>数据包文件已损坏且无法重新生成，请在队列中选择“重试”（yizhan queue --retry {id}）或联系管理员</source>
+      <translation>The packet file is damaged and cannot be rebuilt. Choose "Retry" in the queue (yizhan queue --retry {id}) or contact the administrator</translation>
+    </message>
+    <message>
+      <source>数据包文件已损坏且无法重新生成，请在队列中选择“重试”（yizhan queue retry {id}）或联系管理员</source>
+      <translation type="obsolete" />
+    </message>
+    <message>
       <source>数据包文件无法读取：{err}</source>
       <translation>The packet file cannot be read: {err}</translation>
     </message>
@@ -3108,6 +3116,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>长期</source>
       <translation>Long-term</translation>
+    </message>
+    <message>
+      <source>队列中没有可重试的数据包：{id}</source>
+      <translation>No packet to retry in the queue: {id}</translation>
     </message>
     <message>
       <source>附件 {id} 已损坏（校验值不符），无法提交。请重新采集该材料</source>

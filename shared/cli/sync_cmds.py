@@ -92,7 +92,15 @@ def cmd_queue(args) -> int:
     from shared.sync.outbox import Outbox
     from shared.sync.summary import describe
     with _store(args) as store:
-        items = Outbox(store, _settings(store)).items()
+        outbox = Outbox(store, _settings(store))
+        if getattr(args, "retry", None):
+            item = outbox.retry(args.retry)  # the way back for a failed packet: queued again or rebuilt
+            if item is None:
+                print(tr("队列中没有可重试的数据包：{id}", id=scrub(args.retry)))
+                return 1
+            print("{}\t{}".format(item.packet_id, item.state))
+            return 0
+        items = outbox.items()
     for it in items:
         line = "\t".join([it.packet_id, it.state, "{}/{}".format(it.offset, it.size), describe(it),
                           it.last_error[:80] if it.last_error else ""])
@@ -129,4 +137,5 @@ def register(sub) -> None:
     p = sub.add_parser("sync", help="one sync pass: upload, then pull answers")
     p.set_defaults(func=cmd_sync)
     p = sub.add_parser("queue", help="packets in the outbox and their answers (masked)")
+    p.add_argument("--retry", metavar="PACKET", help="send a failed packet again (rebuilt under a fresh id if its file is damaged)")
     p.set_defaults(func=cmd_queue)

@@ -7,7 +7,12 @@ file). States of an item (PROTOCOL.md)::
 
     queued -> announced -> uploading(offset) -> uploaded -> committed
            -> accepted | not_accepted | correction_requested -> registered -> proof_issued
-    failed: the server refused the packet for good (needs a person)
+    failed: the server refused the packet for good (needs a person); ``Outbox.retry``
+            (``yizhan queue retry``) is the way back: queued again, or rebuilt with a fresh id
+
+A packet file is checked against its stored SHA-256 before it is uploaded; a damaged file or
+an id the server holds with other content gets the packet rebuilt from the store under a
+fresh, unguessable id (at most ``MAX_REBUILDS`` times without a person).
 
 Guard-rails from ``Settings.offline_limits`` block new submissions (never existing work)
 when the disk is low, too many packets are unsent or the last successful sync is too old.
@@ -18,7 +23,9 @@ case's pages are deleted (secure_delete is on); audit rows stay for ``audit_rete
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import os
+import secrets
 import shutil
 from pathlib import Path
 from typing import Any
@@ -35,6 +42,7 @@ from shared.sync.packet import PACKET_KINDS, PACKET_SUFFIX, build_packet
 
 __all__ = ["ACTIVE", "FINAL_ITEM", "PURGED_KINDS", "GuardRailError", "Outbox", "OutboxItem"]
 PURGED_KINDS = ("page", "face", "idphoto")
+MAX_REBUILDS = 3
 
 
 class GuardRailError(SyncError):
@@ -193,6 +201,79 @@ class Outbox:
                 tx.write_case(case, "delivered")
             tx.audit("packet_committed", item.case_id, "packet={}".format(packet_id))
         self.store.transaction(work)
+
+    # -- ways back -------------------------------------------------------------------------
+    def file_intact(self, item: OutboxItem) -> bool:
+        """Whether the packet file is there, a regular file, and matches its stored SHA-256."""
+        path = self.path(item)
+        try:
+            if not item.file or not path.is_file() or path.stat().st_size != item.size:
+                return False
+            h = hashlib.sha256()
+            with open(path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+        except OSError:
+            return False
+        return h.hexdigest() == item.sha256
+
+    def rebuild(self, packet_id: str, reason: str, by_person: bool = False) -> OutboxItem | None:
+        """Build the packet of ``packet_id`` again from the store under a fresh id (new case
+        salt) and put it in the old item's place, queued; None when it cannot be rebuilt (the
+        case moved on, or ``MAX_REBUILDS`` was reached without a person)."""
+        ident = enrollment.require(self.store)
+        made: list[Path] = []
+        old: list[Path] = []
+
+        def work(tx: StoreTx) -> str | None:
+            item = tx.outbox.get(packet_id)
+            if item is None or item.state not in ACTIVE + ("failed",):
+                return None
+            rebuilds = int((item.outcome or {}).get("rebuilds", 0))
+            if rebuilds >= MAX_REBUILDS and not by_person:
+                return None
+            case = tx.find_case(item.case_id)
+            if case is None or case.revision != item.revision or case.state != CaseState.SUBMITTED:
+                return None
+            case.packet_salt = secrets.token_hex(8)
+            tx.write_case(case, "packet_rebuilt")
+            built = build_packet(tx, case, tx.blobs(case.id, kinds=PACKET_KINDS), ident, self.store.operator,
+                                 self.dir, self.opener)
+            made.append(built.path)
+            tx.outbox.delete(packet_id)
+            tx.outbox.insert(built.packet_id, case.id, case.revision, built.path.name, built.size, built.sha256,
+                             built.signature, now_iso())
+            tx.outbox.update(built.packet_id, outcome={"rebuilds": 0 if by_person else rebuilds + 1,
+                                                       "replaces": packet_id})
+            tx.audit("packet_rebuilt", case.id, "packet={} new={} reason={}".format(packet_id, built.packet_id, reason))
+            if item.file:
+                old.append(self.dir / item.file)
+            return built.packet_id
+        try:
+            new_id = self.store.transaction(work)
+        except BaseException:
+            for p in made:
+                _unlink(p)
+            raise
+        for p in old:
+            _unlink(p)
+        return self.get(new_id) if new_id else None
+
+    def retry(self, packet_id: str) -> OutboxItem | None:
+        """A person's way back for a failed (or stuck) item: queued again at once when its file
+        is intact, else rebuilt under a fresh id. None when it is not in the outbox or done."""
+        item = self.get(packet_id)
+        if item is None or item.state not in ACTIVE + ("failed",):
+            return None
+        if not self.file_intact(item):
+            return self.rebuild(packet_id, "operator_retry", by_person=True)
+
+        def work(tx: StoreTx) -> None:
+            tx.outbox.update(packet_id, state="queued", offset=0, attempts=0, next_attempt_at=0.0, last_error="",
+                             updated_at=now_iso())
+            tx.audit("packet_retry", item.case_id, "packet={}".format(packet_id))
+        self.store.transaction(work)
+        return self.get(packet_id)
 
     # -- housekeeping ------------------------------------------------------------------------
     def sweep(self) -> int:

@@ -28,6 +28,11 @@ CHUNK = 32 << 20  # streamed from the file: memory stays flat whatever the chunk
 OFFSET_WRITE_S = 2.0
 PROGRESS_EVERY = 1 << 20
 MAX_STALLS = 3
+FORGOTTEN = {"not_found"}  # asked about an upload the server no longer has
+
+
+class DamagedPacket(Exception):
+    """The packet file does not match the SHA-256 stored when it was built."""
 
 
 def _within(offset, size: int) -> int:
@@ -157,6 +162,12 @@ class PacketUploader:
         except ServerError as err:
             report.online = True
             report.error = err
+            if err.server_code in FORGOTTEN:  # the server lost what we sent: announce afresh
+                self.outbox.set_state(item.packet_id, "announced", offset=0)
+                self._defer(item, err, report)
+                return True
+            if err.server_code == "duplicate_mismatch" and self._rebuild(item, "id_taken", report):
+                return True
             if err.retryable:
                 self._defer(item, err, report)
                 return True
@@ -171,11 +182,31 @@ class PacketUploader:
                 return False
             report.online = True
             return True
+        except DamagedPacket:
+            if not self._rebuild(item, "file_damaged", report):
+                text = Msg("sync.packet_damaged", "数据包文件已损坏且无法重新生成，请在队列中选择“重试”（yizhan queue --retry {id}）或联系管理员",
+                           {"id": item.packet_id}).render("zh")
+                self.outbox.note_error(item.packet_id, text, 0, failed=True)
+                report.failed.append(item.packet_id)
+            return True
         except OSError as exc:
             text = Msg("sync.packet_missing", "数据包文件无法读取：{err}", {"err": exc.strerror or str(exc)}).render("zh")
             self.outbox.note_error(item.packet_id, text, 0, failed=True)
             report.failed.append(item.packet_id)
             return True
+
+    def _rebuild(self, item: OutboxItem, reason: str, report: UploadReport) -> bool:
+        """The packet again under a fresh id (its file was damaged, or its id is taken)."""
+        try:
+            fresh = self.outbox.rebuild(item.packet_id, reason)
+        except (SyncError, OSError) as exc:
+            log.warning("packet %s not rebuilt: %s", item.packet_id, type(exc).__name__)
+            return False
+        if fresh is None:
+            return False
+        log.warning("packet %s rebuilt as %s (%s)", item.packet_id, fresh.packet_id, reason)
+        report.deferred.append(fresh.packet_id)
+        return True
 
     def _defer(self, item: OutboxItem, err: SyncError, report: UploadReport) -> None:
         fresh = self.outbox.get(item.packet_id)
@@ -186,6 +217,8 @@ class PacketUploader:
 
     def _send(self, item: OutboxItem) -> None:
         pid = item.packet_id
+        if not self.outbox.file_intact(item):  # never upload (nor re-upload forever) a flipped bit
+            raise DamagedPacket(pid)
         view = None
         if item.state != "queued":
             view = self.client.packet_status(pid)  # what does the server really have?
