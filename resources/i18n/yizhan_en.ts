@@ -1476,12 +1476,28 @@
       <translation>The packet file cannot be read: {err}</translation>
     </message>
     <message>
+      <source>数据库 {path} 已损坏（有页面无法读取），本次操作未完成，文件未作改动。请停止使用本机录入，联系运维人员检查磁盘并从备份恢复</source>
+      <translation>The database {path} is damaged (a page cannot be read); this operation was not completed and the file was not changed. Stop entering data on this machine and ask operations staff to check the disk and restore from a backup</translation>
+    </message>
+    <message>
+      <source>数据库 {path} 所在的文件系统是只读的，无法保存（数据完好）。请检查磁盘是否出错或被挂载为只读</source>
+      <translation>The file system holding the database {path} is read-only; nothing can be saved (the data is intact). Check whether the disk has errors or is mounted read-only</translation>
+    </message>
+    <message>
       <source>数据库已关闭</source>
       <translation>The database is closed</translation>
     </message>
     <message>
+      <source>数据库文件 {path} 不存在，但它的密钥和数据目录中的其他文件都在：文件可能被误删或移动。未创建新的空数据库，请从备份恢复该文件</source>
+      <translation>The database file {path} is missing while its key and the other files of its data directory are present: it may have been deleted or moved. No new empty database was created; restore the file from a backup</translation>
+    </message>
+    <message>
       <source>数据库文件 {path} 为只读，无法保存。请检查文件权限</source>
       <translation>Database file {path} is read-only and cannot be saved. Please check the file permissions</translation>
+    </message>
+    <message>
+      <source>数据库文件 {path} 已不存在（被删除或移动）。未创建新的空数据库，请从备份恢复该文件</source>
+      <translation>The database file {path} no longer exists (deleted or moved). No new empty database was created; restore the file from a backup</translation>
     </message>
     <message>
       <source>数据库正被其他程序使用，请稍后重试</source>
@@ -2854,6 +2870,10 @@
     <message>
       <source>请靠近一点</source>
       <translation>Please come a little closer</translation>
+    </message>
+    <message>
+      <source>读写数据库 {path} 时磁盘出错，本次操作未完成。请检查磁盘后重试</source>
+      <translation>A disk error occurred while accessing the database {path}; this operation was not completed. Check the disk and try again</translation>
     </message>
     <message>
       <source>读到的证件号码 {card} 与已录入的 {entered} 不一致。
