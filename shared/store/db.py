@@ -81,7 +81,8 @@ def translate_db_error(exc: BaseException, path: Path, opened: bool = False) -> 
     elif state == "missing":
         msg = Msg("store.file_gone", "数据库文件 {path} 已不存在（被删除或移动）。未创建新的空数据库，请从备份恢复该文件", where)
     elif "malformed" in text or (opened and ("not a database" in text or "encrypted" in text or "disk i/o" in text)):
-        msg = Msg("store.damaged", "数据库 {path} 已损坏（有页面无法读取），本次操作未完成，文件未作改动。请停止使用本机录入，联系运维人员检查磁盘并从备份恢复", where)
+        msg = Msg("store.damaged", "数据库 {path} 已损坏（有页面无法读取），本次操作未完成，文件未作改动。请停止使用本机录入，联系运维人员检查磁盘并从备份恢复",
+                  where)
     elif "not a database" in text or "encrypted" in text:
         msg = Msg("store.cannot_open", "无法打开加密数据库 {path}：密钥不正确或文件已损坏。文件未作任何改动，请联系运维人员用正确密钥或备份恢复",
                   where)

@@ -185,8 +185,10 @@ class Store:
         if key is not None and not (path.exists() and path.stat().st_size > 0) and _was_used(data_dir):
             # Its key is here and so is what the store wrote beside it: the file was deleted or
             # moved. An empty store in its place would hide that; nothing is created.
-            raise StoreError(Msg("store.file_missing", "数据库文件 {path} 不存在，但它的密钥和数据目录中的其他文件都在：文件可能被误删或移动。未创建新的空数据库，请从备份恢复该文件",
-                                 {"path": str(path)}))
+            raise StoreError(Msg(
+                "store.file_missing",
+                "数据库文件 {path} 不存在，但它的密钥和数据目录中的其他文件都在：文件可能被误删或移动。未创建新的空数据库，请从备份恢复该文件",
+                {"path": str(path)}))
         if key is None:
             if path.exists() and path.stat().st_size > 0:
                 raise StoreError(Msg("store.key_missing", "找不到数据库 {path} 的密钥（{provider}）。文件未作改动，请恢复密钥后再打开",
