@@ -28,6 +28,26 @@
       <translation>{a}–{b} pages</translation>
     </message>
     <message>
+      <source>{key} 应为 JSON {kind}</source>
+      <translation type="obsolete" />
+    </message>
+    <message>
+      <source>{key} 应为 JSON 对象</source>
+      <translation>{key} must be a JSON object</translation>
+    </message>
+    <message>
+      <source>{key} 应为 JSON 对象或值</source>
+      <translation>{key} must be a JSON object or a value</translation>
+    </message>
+    <message>
+      <source>{key} 应为 JSON 数组</source>
+      <translation>{key} must be a JSON array</translation>
+    </message>
+    <message>
+      <source>{key} 应为文字、数字或真假值</source>
+      <translation>{key} must be text, a number or true/false</translation>
+    </message>
+    <message>
       <source>{name}{holder}　备案编号 {ref}　有效期至 {until}</source>
       <translation>{name}{holder} · Filing no. {ref} · Valid until {until}</translation>
     </message>
@@ -532,6 +552,10 @@
       <translation>Date of birth {date} does not exist</translation>
     </message>
     <message>
+      <source>列表过长（最多 {max} 项）</source>
+      <translation>List too long (at most {max} items)</translation>
+    </message>
+    <message>
       <source>创建</source>
       <translation>Created</translation>
     </message>
@@ -716,6 +740,10 @@
       <translation>Answers can have at most {n} characters. Please shorten it</translation>
     </message>
     <message>
+      <source>图片“{name}”的像素过多（上限 {mp} 百万像素），请降低扫描分辨率后重试</source>
+      <translation>The image "{name}" has too many pixels (limit {mp} megapixels). Lower the scan resolution and try again</translation>
+    </message>
+    <message>
       <source>在建建筑物抵押</source>
       <translation>Mortgage of a building under construction</translation>
     </message>
@@ -784,6 +812,10 @@
       <translation>Name: {value}</translation>
     </message>
     <message>
+      <source>字段过多（最多 {max} 个）</source>
+      <translation>Too many fields (at most {max})</translation>
+    </message>
+    <message>
       <source>完成</source>
       <translation>Done</translation>
     </message>
@@ -824,8 +856,16 @@
       <translation>The import file is not valid JSON: {err}</translation>
     </message>
     <message>
+      <source>导入文件嵌套过深</source>
+      <translation>The import file is nested too deeply</translation>
+    </message>
+    <message>
       <source>导入文件应为 JSON 对象</source>
       <translation>The import file should be a JSON object</translation>
+    </message>
+    <message>
+      <source>导入文件过大（{kb} KB，最多 {max} KB）</source>
+      <translation>The import file is too large ({kb} KB, at most {max} KB)</translation>
     </message>
     <message>
       <source>将已存在债权转入最高额抵押担保范围时提交</source>
@@ -878,6 +918,10 @@
     <message>
       <source>居民身份证</source>
       <translation>Resident ID card</translation>
+    </message>
+    <message>
+      <source>嵌套层数超过 {n} 层</source>
+      <translation>Nested more than {n} levels deep</translation>
     </message>
     <message>
       <source>工业</source>
@@ -1086,6 +1130,10 @@
     <message>
       <source>当事人没有字段 {key}</source>
       <translation>Party has no field {key}</translation>
+    </message>
+    <message>
+      <source>当事人过多（最多 {max} 个）</source>
+      <translation>Too many parties (at most {max})</translation>
     </message>
     <message>
       <source>当事人：{parties}</source>
@@ -1536,6 +1584,10 @@
       <translation>File "{name}" is damaged or cannot be read. Please scan again or choose another file</translation>
     </message>
     <message>
+      <source>文字过长（{n} 字，最多 {max} 字）</source>
+      <translation>Text too long ({n} characters, at most {max})</translation>
+    </message>
+    <message>
       <source>文档“{table}”第{row}行第{col}列的内容超出表格，请缩短该项内容后重试</source>
       <translation>The content in row {row}, column {col} of table "{table}" in the document does not fit. Please shorten it and try again</translation>
     </message>
@@ -1920,8 +1972,20 @@
       <translation>Material "{name}" allows at most {n} pages</translation>
     </message>
     <message>
+      <source>材料应为导入文件所在目录中的文件名</source>
+      <translation>A material must be the name of a file in the import file's folder</translation>
+    </message>
+    <message>
       <source>材料文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</source>
       <translation>Material files (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+      <source>材料文件 {name} 不在导入文件所在的目录中</source>
+      <translation>The material file {name} is not in the import file's folder</translation>
+    </message>
+    <message>
+      <source>材料文件过多（最多 {max} 个）</source>
+      <translation>Too many material files (at most {max})</translation>
     </message>
     <message>
       <source>材料清单</source>

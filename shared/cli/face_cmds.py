@@ -33,7 +33,10 @@ def _check(args: argparse.Namespace) -> int:
     from shared.capture.face import FaceAnalyzer
     from shared.capture.face_quality import FaceQualityConfig
 
+    from shared.devices.page_io import check_pixels
     data = args.image.read_bytes() if args.image.is_file() else b""
+    if data:
+        check_pixels(data, args.image.name)
     frame = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) if data else None
     if frame is None:
         raise CaptureError(Msg("face.unreadable", "无法读取图片 {path}，请检查文件是否为 JPEG 或 PNG",
