@@ -271,7 +271,7 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
             conn.execute("INSERT INTO packets(packet_id, device_id, case_id, revision, sha256, size, manifest, case_doc,"
                          " committed_at, answer, stage) VALUES (?,?,?,?,?,?,?,?,?,?, 'delivered')",
                          (pid, device_id, m["case_id"], int(m["revision"]), digest, size,
-                          json.dumps(m, ensure_ascii=False), json.dumps(opened.case, ensure_ascii=False), now,
+                          state.db.seal(m, "manifest"), state.db.seal(opened.case, "case_doc"), now,
                           json.dumps(answer)))
             conn.execute("UPDATE uploads SET state = 'committed' WHERE packet_id = ?", (pid,))
             conn.execute("INSERT INTO events(device_id, packet_id, kind, at, payload) VALUES (?,?,'delivered',?,?)",

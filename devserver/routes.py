@@ -201,9 +201,10 @@ def build(state: ServerState):
         auth = doc.get("authorization") or {}
         if not auth.get("letter_sha256") or str(auth.get("valid_until", "")) < time.strftime("%Y-%m-%d"):
             raise ApiError(403, "not_authorised", "查询需要有效的权利人授权书", "A valid authorization is required")
-        rows = state.db.all("SELECT packet_id, stage, case_doc FROM packets")
-        regs = [{"packet_id": p, "stage": s, "business_code": json.loads(d).get("business_code", "")}
-                for p, s, d in rows if json.loads(d).get("data", {}).get("property.unit_number") == doc["unit_number"]]
+        rows = [(p, s, state.db.unseal(d, "case_doc")) for p, s, d in
+                state.db.all("SELECT packet_id, stage, case_doc FROM packets")]
+        regs = [{"packet_id": p, "stage": s, "business_code": d.get("business_code", "")}
+                for p, s, d in rows if d.get("data", {}).get("property.unit_number") == doc["unit_number"]]
         mortgaged = any(r["stage"] in ("registered", "proof_issued") for r in regs)
         return {"unit_number": doc["unit_number"], "found": bool(regs), "registrations": regs,
                 "restrictions": [{"kind": "mortgage", "text": "已设立抵押"}] if mortgaged else []}

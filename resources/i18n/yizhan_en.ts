@@ -1616,6 +1616,10 @@
       <translation>Could not write the packet file: {err}. The case is unchanged; please check the disk and try again</translation>
     </message>
     <message>
+      <source>无法写入输出文件 {path}：{err}（须为普通文件）</source>
+      <translation>Cannot write the output file {path}: {err} (it must be a regular file)</translation>
+    </message>
+    <message>
       <source>无法创建数据目录 {path}：{err}</source>
       <translation>Could not create data directory {path}: {err}</translation>
     </message>
