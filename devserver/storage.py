@@ -41,6 +41,12 @@ SCHEMA = [
         device_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL,
         sha256 TEXT NOT NULL, size INTEGER NOT NULL, path TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    # The highest audit chain head each device reported (heartbeat or packet), and what the
+    # server found wrong with later reports (a chain that went backwards or was rewritten).
+    """CREATE TABLE IF NOT EXISTS audit_heads (device_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,
+        hash TEXT NOT NULL, base_seq INTEGER NOT NULL, at REAL NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS audit_findings (id INTEGER PRIMARY KEY, device_id TEXT NOT NULL,
+        at REAL NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL)""",
 ]
 
 

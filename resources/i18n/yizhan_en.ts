@@ -1892,6 +1892,10 @@
       <translation>Issued locally (official format): </translation>
     </message>
     <message>
+      <source>本机审计日志只到第 {local} 条，而登记服务器已确认到第 {server} 条：日志被截断或数据库被回滚到旧副本</source>
+      <translation>The local audit log ends at row {local} while the registration server confirmed row {server}: the log was cut or the database was rolled back to an older copy</translation>
+    </message>
+    <message>
       <source>本机尚未在登记服务器注册。请先运行“yizhan enroll”完成设备注册</source>
       <translation>This computer is not yet enrolled with the registration server. Please run "yizhan enroll" to enroll the device first</translation>
     </message>
@@ -1922,6 +1926,10 @@
     <message>
       <source>本机磁盘剩余空间不足（剩余 {free} MB，至少需要 {need} MB），暂停新的提交；已有案件和待上传数据完好。请清理磁盘</source>
       <translation>Not enough free disk space on this computer ({free} MB free, at least {need} MB needed). New submissions are paused; existing cases and data waiting for upload are intact. Please free up disk space</translation>
+    </message>
+    <message>
+      <source>本机第 {seq} 条审计记录与登记服务器确认的不一致：日志被改写</source>
+      <translation>Local audit row {seq} differs from what the registration server confirmed: the log was rewritten</translation>
     </message>
     <message>
       <source>本案不需要</source>
@@ -2390,6 +2398,10 @@
     <message>
       <source>登记服务器地址必须是 https://（{url}）。同步只在固定证书的加密连接上进行</source>
       <translation>The registration server address must be https:// ({url}). Sync only runs over an encrypted connection with the pinned certificate</translation>
+    </message>
+    <message>
+      <source>登记服务器记录：{kind}（{at}）</source>
+      <translation>Recorded by the registration server: {kind} ({at})</translation>
     </message>
     <message>
       <source>登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试</source>

@@ -330,6 +330,14 @@ class Store:
     def verify_audit(self) -> audit.AuditReport:
         return self.run(lambda conn: audit.verify(conn, self._audit_key))
 
+    def audit_head(self) -> dict:
+        """The audit chain's head and base (for the server's anchor)."""
+        return self.run(audit.head)
+
+    def audit_hash_at(self, seq: int) -> str | None:
+        """The hash of audit row ``seq``, if the store still holds it."""
+        return self.run(lambda conn: audit.row_at(conn, seq))
+
     def audit_rows(self, case_id: str | None = None) -> list[tuple]:
         sql = "SELECT seq, at, operator, action, case_id, detail FROM audit"
         args: tuple = ()

@@ -346,6 +346,17 @@ class SyncClient:
         """The server's processing progress of packet ``packet_id``."""
         return self.request("GET", "/v1/progress/" + segment(packet_id), schema="Progress")
 
+    def audit_heartbeat(self, head: dict) -> dict:
+        """Tell the server this device's audit chain head (signed like every request); its
+        answer says whether the chain went backwards against what it saw before."""
+        return self.request("POST", "/v1/audit-head", {"seq": int(head["seq"]), "hash": str(head["hash"]),
+                                                       "base_seq": int(head.get("base_seq", 0))},
+                            schema="AuditAnchor")
+
+    def audit_anchor(self) -> dict:
+        """The highest audit head the server holds for this device, and its findings."""
+        return self.request("GET", "/v1/audit-head", schema="AuditAnchor")
+
     def property_query(self, unit_number: str, authorization: dict) -> dict:
         return self.request("POST", "/v1/property-query", {"unit_number": unit_number, "authorization": authorization},
                             schema="PropertyAnswer")

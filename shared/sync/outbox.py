@@ -146,7 +146,8 @@ class Outbox:
             fresh.state = CaseState.SUBMITTED
             tx.write_case(fresh, "submit")
             blobs = tx.blobs(case_id, kinds=PACKET_KINDS)
-            built = build_packet(tx, fresh, blobs, ident, self.store.operator, self.dir, self.opener)
+            built = build_packet(tx, fresh, blobs, ident, self.store.operator, self.dir, self.opener,
+                                 audit_head=tx.audit_head())
             made.append(built.path)
             tx.outbox.insert(built.packet_id, case_id, fresh.revision, built.path.name, built.size, built.sha256,
                              built.signature, now_iso())
@@ -238,7 +239,7 @@ class Outbox:
             case.packet_salt = secrets.token_hex(8)
             tx.write_case(case, "packet_rebuilt")
             built = build_packet(tx, case, tx.blobs(case.id, kinds=PACKET_KINDS), ident, self.store.operator,
-                                 self.dir, self.opener)
+                                 self.dir, self.opener, audit_head=tx.audit_head())
             made.append(built.path)
             tx.outbox.delete(packet_id)
             tx.outbox.insert(built.packet_id, case.id, case.revision, built.path.name, built.size, built.sha256,

@@ -66,7 +66,7 @@ def disk_full_error() -> SyncError:
 
 
 def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str, out_dir: Path,
-                 opener: Callable[[str, str], BinaryIO] = open) -> BuiltPacket:
+                 opener: Callable[[str, str], BinaryIO] = open, audit_head: dict | None = None) -> BuiltPacket:
     """Freeze ``case`` with its blobs into an encrypted, signed packet file in ``out_dir``.
 
     ``blobs`` are the blobs' metadata in packet order; their bytes are read through ``tx``
@@ -83,6 +83,8 @@ def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str,
                 "business_code": case.business_code, "catalog_version": case.catalog_version,
                 "operator": operator, "device_id": ident.device_id, "software_version": SOFTWARE_VERSION,
                 "created_at": case.created_at, "submitted_at": case.updated_at, "files": files}
+    if audit_head is not None:  # the device's audit chain head travels with every packet
+        manifest["audit_head"] = audit_head
     mbytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
     msig = crypto.sign(ident.device_private, manifest_statement(mbytes))
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -29,6 +29,7 @@ from shared.sync.uploader import CHUNK, PacketUploader, UploadReport
 
 log = logging.getLogger(__name__)
 MASTER_EVERY_S = 600
+HEARTBEAT_EVERY_S = 600  # the audit chain's head to the server (and in every packet)
 
 
 @dataclass
@@ -84,6 +85,7 @@ class SyncService:
         self._failures = 0
         self._last_master = 0.0
         self._garbage_logged = False
+        self._last_heartbeat = 0.0
 
     # -- plumbing ---------------------------------------------------------------------------
     def client(self):
@@ -149,6 +151,7 @@ class SyncService:
                 report.upload.online = True
                 state.write(self.store, "last_success_at", _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat())
                 self._master_data(client, force)
+                self._heartbeat(client, force)
         except SyncError as err:
             report.error = err
             if err.code == "sync.offline":
@@ -163,6 +166,20 @@ class SyncService:
             pull_master_data(self.store, client)
         except SyncError as err:
             log.info("master data pull failed: %s", err.code)
+
+    def _heartbeat(self, client, force: bool) -> None:
+        """The audit chain's head to the server; like master data, it never blocks packets."""
+        if not force and time.monotonic() - self._last_heartbeat < HEARTBEAT_EVERY_S:
+            return
+        self._last_heartbeat = time.monotonic()
+        try:
+            answer = client.audit_heartbeat(self.store.audit_head())
+        except SyncError as err:
+            log.info("audit heartbeat failed: %s", err.code)
+            return
+        if answer.get("findings"):
+            log.warning("the server finds this device's audit chain went backwards: %s",
+                        ", ".join(str(f)[:40] for f in answer["findings"][:3]))
 
     # -- the loop ---------------------------------------------------------------------------
     def next_delay(self) -> float:
