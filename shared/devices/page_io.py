@@ -55,8 +55,8 @@ def check_pixels(data: bytes, name: str = "图像") -> None:
     try:
         check_image(data)
     except ImageRefused as err:
-        if err.reason == "not_image":
-            return  # the decoder gives its caller's own "cannot read" message
+        if err.reason == "not_image":  # no header to bound it by: never handed to a decoder
+            raise _bad(name) from None
         raise CaptureError(Msg("file.too_many_pixels", "图片“{name}”的像素过多（上限 {mp} 百万像素），请降低扫描分辨率后重试",
                                {"name": name, "mp": MAX_PIXELS // 1_000_000})) from None
 
