@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,18 +33,27 @@ def run(target: str, work: Path) -> int:
     done = [int(n) for n in re.findall(r"^#(\d+)\s", proc.stderr, re.M)]
     execs = RUNS if proc.returncode == 0 else (max(done) if done else 0)
     rate = re.findall(r"stat::average_exec_per_sec:\s*(\d+)", proc.stderr)
-    print("{}: {} executions{}, {} exec/s".format(target, execs, "" if proc.returncode == 0 else " then a CRASH (see {})".format(work),
+    print("{}: {} executions{}, {} exec/s".format(target, execs, "" if proc.returncode == 0 else " then a CRASH",
                                                   rate[-1] if rate else "?"), flush=True)
     return execs
 
 
 def main() -> None:
-    base = scratch_dir("r4-")
+    base = scratch_dir("r4-")  # the corpora go; a crash's input is kept (findings dir) to be fixed
+    findings = Path(tempfile.mkdtemp(prefix="r4-findings-", dir=os.environ.get("BENCH_TMP")))
     results = {}
     for target in TARGETS:
         work = base / target
         work.mkdir()
         results[target] = run(target, work)
+        for f in work.glob("*-*"):
+            if f.name.split("-")[0] in ("crash", "oom", "timeout", "leak"):
+                f.rename(findings / "{}-{}".format(target, f.name))
+    kept = sorted(p.name for p in findings.iterdir())
+    if kept:
+        print("inputs that crashed a target, kept in {}: {}".format(findings, ", ".join(kept)))
+    else:
+        findings.rmdir()
     bench_line("R4", "min_execs_without_crash", min(results.values()), ">=", 1_000_000, fmt="{:d}")
 
 

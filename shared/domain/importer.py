@@ -132,7 +132,8 @@ def parse_import(raw: Any, base_dir: Path, catalog: Catalog | None = None) -> Im
     if raw.get("format") != FORMAT:
         errors["$.format"] = Msg("import.format", "format 应为“{f}”", {"f": FORMAT})
     code = raw.get("business")
-    if code not in catalog.businesses:
+    if not isinstance(code, str) or code not in catalog.businesses:  # (a list here was a traceback: found by fuzzing)
+        code = code if isinstance(code, str) else type(code).__name__
         errors["$.business"] = Msg("import.business", "未知的业务类型“{code}”", {"code": code})
         raise _invalid(errors)
     biz = catalog.business(code)

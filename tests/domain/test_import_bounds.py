@@ -62,6 +62,9 @@ def test_wrong_container_types_are_errors_with_their_path(tmp_path):
     doc = _doc()
     doc["materials"] = {"identity": "id.jpg"}
     assert "$.materials.identity" in _errors(doc, tmp_path)
+    doc = _doc()
+    doc["business"] = [{"role": "debtor"}]  # the fuzzer's first finding in the import
+    assert "$.business" in _errors(doc, tmp_path)
 
 
 def test_unknown_keys_are_errors_never_dropped(tmp_path):
