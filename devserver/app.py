@@ -271,14 +271,49 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
             conn.execute("INSERT INTO packets(packet_id, device_id, case_id, revision, sha256, size, manifest, case_doc,"
                          " committed_at, answer, stage) VALUES (?,?,?,?,?,?,?,?,?,?, 'delivered')",
                          (pid, device_id, m["case_id"], int(m["revision"]), digest, size,
-                          json.dumps(m, ensure_ascii=False), json.dumps(opened.case, ensure_ascii=False), now,
+                          state.db.seal(m, "manifest"), state.db.seal(opened.case, "case_doc"), now,
                           json.dumps(answer)))
             conn.execute("UPDATE uploads SET state = 'committed' WHERE packet_id = ?", (pid,))
             conn.execute("INSERT INTO events(device_id, packet_id, kind, at, payload) VALUES (?,?,'delivered',?,?)",
                          (device_id, pid, now, json.dumps({"received_at": iso(now)})))
             registry.schedule_review(conn, state.db, pid, opened.case, m, now)
+            if isinstance(m.get("audit_head"), dict):
+                note_audit_head(conn, device_id, m["audit_head"], now, current=False)
             return answer
         return state.db.tx(keep)
+
+
+def note_audit_head(conn, device_id: str, head, now: float, current: bool) -> None:
+    """Keep the highest audit head of ``device_id``. ``current`` (a heartbeat: the device's
+    head as of now) flags a head below the highest seen (rolled back, or cut at its end) or
+    one at the same row with another hash (rewritten); a packet's head is as old as the
+    packet, so it only ever raises the mark."""
+    try:
+        seq, digest, base = int(head["seq"]), str(head["hash"])[:64], int(head.get("base_seq", 0))
+    except (TypeError, KeyError, ValueError):
+        return
+    row = conn.execute("SELECT seq, hash FROM audit_heads WHERE device_id = ?", (device_id,)).fetchone()
+    if row is None or seq > row[0]:
+        conn.execute("INSERT INTO audit_heads(device_id, seq, hash, base_seq, at) VALUES (?,?,?,?,?) ON CONFLICT(device_id)"
+                     " DO UPDATE SET seq = excluded.seq, hash = excluded.hash, base_seq = excluded.base_seq, at = excluded.at",
+                     (device_id, seq, digest, base, now))
+        return
+    finding = None
+    if seq == row[0] and digest != row[1]:
+        finding = ("rewritten", "row {} has another hash than reported before".format(seq))
+    elif seq < row[0] and current:
+        finding = ("went_backwards", "head {} is below the {} reported before (rolled back or cut)".format(seq, row[0]))
+    if finding:
+        conn.execute("INSERT INTO audit_findings(device_id, at, kind, detail) VALUES (?,?,?,?)",
+                     (device_id, now, finding[0], finding[1]))
+
+
+def audit_anchor(state: ServerState, device_id: str) -> dict:
+    row = state.db.one("SELECT seq, hash, base_seq FROM audit_heads WHERE device_id = ?", (device_id,))
+    findings = [{"kind": k, "at": iso(a), "detail": d} for k, a, d in state.db.all(
+        "SELECT kind, at, detail FROM audit_findings WHERE device_id = ? ORDER BY id", (device_id,))]
+    seq, digest, base = row if row else (0, "0" * 64, 0)
+    return {"device_id": device_id, "seq": seq, "hash": digest, "base_seq": base, "findings": findings}
 
 
 def stats(state: ServerState) -> dict:

@@ -124,7 +124,7 @@ def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
                             (now,)).fetchall()
         for sid, packet_id, kind, payload, device_id, case_id, case_doc in rows:
             body = json.loads(payload)
-            body["registry"] = registry_name(case_doc)
+            body["registry"] = registry_name(db.unseal(case_doc, "case_doc"))
             body["receiver"] = "不动产登记受理窗口"
             day = _dt.datetime.fromtimestamp(now).strftime("%Y-%m-%d")
             if kind == "accepted":

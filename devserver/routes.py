@@ -8,8 +8,8 @@ import time
 from dataclasses import fields
 
 from devserver import envelope, masterdata, registry
-from devserver.app import (ApiError, ServerState, _json, _need, _packet_id, announce, authenticate, commit, iso,
-                           packet_view, signed_body, stats)
+from devserver.app import (ApiError, ServerState, _json, _need, _packet_id, announce, audit_anchor, authenticate, commit, iso,
+                           note_audit_head, packet_view, signed_body, stats)
 from devserver.faults import Faults
 from devserver.storage import now_with_offset
 from fastapi import Request  # noqa: E402  (module level: FastAPI resolves annotations here)
@@ -173,6 +173,21 @@ def build(state: ServerState):
         events = [{"seq": s, "packet_id": p, "kind": k, "at": iso(a), **json.loads(pl)} for s, p, k, a, pl in rows]
         return {"events": events, "next_cursor": rows[-1][0] if rows else cursor, "server_time": iso(now)}
 
+    # -- the audit anchor ---------------------------------------------------------------------
+    @app.post("/v1/audit-head")
+    async def audit_head(request: Request):
+        device_id, body = await signed_body(state, request)
+        doc = _json(body)
+        _need(doc, "seq", "hash")
+        now = now_with_offset(state.db)
+        state.db.tx(lambda conn: note_audit_head(conn, device_id, doc, now, current=True))
+        return audit_anchor(state, device_id)
+
+    @app.get("/v1/audit-head")
+    async def audit_head_get(request: Request):
+        device_id, _ = await signed_body(state, request)
+        return audit_anchor(state, device_id)
+
     @app.get("/v1/documents/{doc_id}")
     async def document(doc_id: str, request: Request):
         device_id, _ = await signed_body(state, request)
@@ -211,9 +226,10 @@ def build(state: ServerState):
         auth = doc.get("authorization") or {}
         if not auth.get("letter_sha256") or str(auth.get("valid_until", "")) < time.strftime("%Y-%m-%d"):
             raise ApiError(403, "not_authorised", "查询需要有效的权利人授权书", "A valid authorization is required")
-        rows = state.db.all("SELECT packet_id, stage, case_doc FROM packets")
-        regs = [{"packet_id": p, "stage": s, "business_code": json.loads(d).get("business_code", "")}
-                for p, s, d in rows if json.loads(d).get("data", {}).get("property.unit_number") == doc["unit_number"]]
+        rows = [(p, s, state.db.unseal(d, "case_doc")) for p, s, d in
+                state.db.all("SELECT packet_id, stage, case_doc FROM packets")]
+        regs = [{"packet_id": p, "stage": s, "business_code": d.get("business_code", "")}
+                for p, s, d in rows if d.get("data", {}).get("property.unit_number") == doc["unit_number"]]
         mortgaged = any(r["stage"] in ("registered", "proof_issued") for r in regs)
         return {"unit_number": doc["unit_number"], "found": bool(regs), "registrations": regs,
                 "restrictions": [{"kind": "mortgage", "text": "已设立抵押"}] if mortgaged else []}

@@ -1,8 +1,16 @@
-"""The reference server's own SQLite database (plain sqlite3: this is the registry's side)."""
+"""The reference server's own SQLite database (plain sqlite3: this is the registry's side).
+
+Received case data (the case document and the manifest of every packet) is kept encrypted at
+rest, as a registry must: :meth:`ServerDB.seal` / :meth:`ServerDB.unseal` (AES-256-GCM under
+a key in ``at-rest.key`` beside the database, mode 0600; a real registry keeps it in an HSM)
+are the only way those columns are written and read.
+"""
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -33,6 +41,12 @@ SCHEMA = [
         device_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL,
         sha256 TEXT NOT NULL, size INTEGER NOT NULL, path TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    # The highest audit chain head each device reported (heartbeat or packet), and what the
+    # server found wrong with later reports (a chain that went backwards or was rewritten).
+    """CREATE TABLE IF NOT EXISTS audit_heads (device_id TEXT PRIMARY KEY, seq INTEGER NOT NULL,
+        hash TEXT NOT NULL, base_seq INTEGER NOT NULL, at REAL NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS audit_findings (id INTEGER PRIMARY KEY, device_id TEXT NOT NULL,
+        at REAL NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL)""",
 ]
 
 
@@ -40,6 +54,7 @@ class ServerDB:
     """One sqlite3 connection shared by the server's threads behind a lock."""
 
     def __init__(self, path: Path) -> None:
+        self._seal_key = _at_rest_key(Path(path).parent / "at-rest.key")
         self.conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self.lock = threading.RLock()
         self.conn.execute("PRAGMA journal_mode = WAL")
@@ -87,6 +102,38 @@ class ServerDB:
     def close(self) -> None:
         with self.lock:
             self.conn.close()
+
+    # -- received data at rest ---------------------------------------------------------
+    def seal(self, value: Any, label: str) -> str:
+        """``value`` as JSON, encrypted (AES-256-GCM, ``label`` bound as associated data)."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        nonce = os.urandom(12)
+        data = AESGCM(self._seal_key).encrypt(nonce, json.dumps(value, ensure_ascii=False).encode("utf-8"),
+                                              label.encode("ascii"))
+        return SEALED + base64.b64encode(nonce + data).decode("ascii")
+
+    def unseal(self, text: str, label: str) -> Any:
+        """What :meth:`seal` kept (a row from before sealing is plain JSON)."""
+        if not text.startswith(SEALED):
+            return json.loads(text)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        raw = base64.b64decode(text[len(SEALED):])
+        return json.loads(AESGCM(self._seal_key).decrypt(raw[:12], raw[12:], label.encode("ascii")).decode("utf-8"))
+
+
+SEALED = "aesgcm1:"
+
+
+def _at_rest_key(path: Path) -> bytes:
+    """The server's at-rest data key (made once, 0600)."""
+    try:
+        return bytes.fromhex(path.read_text("ascii").strip())
+    except FileNotFoundError:
+        key = os.urandom(32)
+        fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key.hex())
+        return key
 
 
 def now_with_offset(db: ServerDB) -> float:

@@ -114,8 +114,19 @@ def default_log_dir() -> Path:
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, replace."""
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, replace.
+
+    The temp file is removed on every error path. ``path`` must be a regular file if it
+    exists: a device node, a FIFO or a folder is never replaced (``OSError`` EINVAL)."""
+    import errno
+    import stat
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
     try:
         os.fchmod(fd, mode)

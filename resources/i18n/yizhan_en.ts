@@ -40,6 +40,22 @@
       <translation>{a}–{b} pages</translation>
     </message>
     <message>
+      <source>{key} 应为 JSON 对象</source>
+      <translation>{key} must be a JSON object</translation>
+    </message>
+    <message>
+      <source>{key} 应为 JSON 对象或值</source>
+      <translation>{key} must be a JSON object or a value</translation>
+    </message>
+    <message>
+      <source>{key} 应为 JSON 数组</source>
+      <translation>{key} must be a JSON array</translation>
+    </message>
+    <message>
+      <source>{key} 应为文字、数字或真假值</source>
+      <translation>{key} must be text, a number or true/false</translation>
+    </message>
+    <message>
       <source>{name} 已登录</source>
       <translation>{name} logged in</translation>
     </message>
@@ -688,6 +704,10 @@
       <translation>Switch operator</translation>
     </message>
     <message>
+      <source>列表过长（最多 {max} 项）</source>
+      <translation>List too long (at most {max} items)</translation>
+    </message>
+    <message>
       <source>创建</source>
       <translation>Created</translation>
     </message>
@@ -904,6 +924,10 @@
       <translation>Answers can have at most {n} characters. Please shorten it</translation>
     </message>
     <message>
+      <source>图片“{name}”的像素过多（上限 {mp} 百万像素），请降低扫描分辨率后重试</source>
+      <translation>The image "{name}" has too many pixels (limit {mp} megapixels). Lower the scan resolution and try again</translation>
+    </message>
+    <message>
       <source>在建建筑物抵押</source>
       <translation>Mortgage of a building under construction</translation>
     </message>
@@ -992,6 +1016,10 @@
       <translation>Name: {value}</translation>
     </message>
     <message>
+      <source>字段过多（最多 {max} 个）</source>
+      <translation>Too many fields (at most {max})</translation>
+    </message>
+    <message>
       <source>安装调试模式：本机尚无操作员账号（同步后须登录）</source>
       <translation>Setup mode: no operator accounts on this device yet (login required after sync)</translation>
     </message>
@@ -1056,8 +1084,16 @@
       <translation>The import file is not valid JSON: {err}</translation>
     </message>
     <message>
+      <source>导入文件嵌套过深</source>
+      <translation>The import file is nested too deeply</translation>
+    </message>
+    <message>
       <source>导入文件应为 JSON 对象</source>
       <translation>The import file should be a JSON object</translation>
+    </message>
+    <message>
+      <source>导入文件过大（{kb} KB，最多 {max} KB）</source>
+      <translation>The import file is too large ({kb} KB, at most {max} KB)</translation>
     </message>
     <message>
       <source>导出半年报表</source>
@@ -1130,6 +1166,10 @@
     <message>
       <source>屏幕已锁定</source>
       <translation>Screen locked</translation>
+    </message>
+    <message>
+      <source>嵌套层数超过 {n} 层</source>
+      <translation>Nested more than {n} levels deep</translation>
     </message>
     <message>
       <source>工业</source>
@@ -1398,6 +1438,10 @@
     <message>
       <source>当事人没有字段 {key}</source>
       <translation>Party has no field {key}</translation>
+    </message>
+    <message>
+      <source>当事人过多（最多 {max} 个）</source>
+      <translation>Too many parties (at most {max})</translation>
     </message>
     <message>
       <source>当事人：{parties}</source>
@@ -1920,8 +1964,16 @@
       <translation>The packet header is too long</translation>
     </message>
     <message>
+      <source>数据包文件已损坏且无法重新生成，请在队列中选择“重试”（yizhan queue --retry {id}）或联系管理员</source>
+      <translation>The packet file is damaged and cannot be rebuilt. Choose "Retry" in the queue (yizhan queue --retry {id}) or contact the administrator</translation>
+    </message>
+    <message>
       <source>数据包文件无法读取：{err}</source>
       <translation>The packet file cannot be read: {err}</translation>
+    </message>
+    <message>
+      <source>数据包无法重建（案件已有新的版本），请重新提交案件</source>
+      <translation>The packet cannot be rebuilt (the case has a newer revision); submit the case again</translation>
     </message>
     <message>
       <source>数据包条目 {name} 过大</source>
@@ -1956,12 +2008,28 @@
       <translation>The packet is truncated</translation>
     </message>
     <message>
+      <source>数据库 {path} 已损坏（有页面无法读取），本次操作未完成，文件未作改动。请停止使用本机录入，联系运维人员检查磁盘并从备份恢复</source>
+      <translation>The database {path} is damaged (a page cannot be read); this operation was not completed and the file was not changed. Stop entering data on this machine and ask operations staff to check the disk and restore from a backup</translation>
+    </message>
+    <message>
+      <source>数据库 {path} 所在的文件系统是只读的，无法保存（数据完好）。请检查磁盘是否出错或被挂载为只读</source>
+      <translation>The file system holding the database {path} is read-only; nothing can be saved (the data is intact). Check whether the disk has errors or is mounted read-only</translation>
+    </message>
+    <message>
       <source>数据库已关闭</source>
       <translation>The database is closed</translation>
     </message>
     <message>
+      <source>数据库文件 {path} 不存在，但它的密钥和数据目录中的其他文件都在：文件可能被误删或移动。未创建新的空数据库，请从备份恢复该文件</source>
+      <translation>The database file {path} is missing while its key and the other files of its data directory are present: it may have been deleted or moved. No new empty database was created; restore the file from a backup</translation>
+    </message>
+    <message>
       <source>数据库文件 {path} 为只读，无法保存。请检查文件权限</source>
       <translation>Database file {path} is read-only and cannot be saved. Please check the file permissions</translation>
+    </message>
+    <message>
+      <source>数据库文件 {path} 已不存在（被删除或移动）。未创建新的空数据库，请从备份恢复该文件</source>
+      <translation>The database file {path} no longer exists (deleted or moved). No new empty database was created; restore the file from a backup</translation>
     </message>
     <message>
       <source>数据库正被其他程序使用，请稍后重试</source>
@@ -2040,6 +2108,10 @@
       <translation>File import available (JPEG, PNG, TIFF)</translation>
     </message>
     <message>
+      <source>文字过长（{n} 字，最多 {max} 字）</source>
+      <translation>Text too long ({n} characters, at most {max})</translation>
+    </message>
+    <message>
       <source>文档“{table}”第{row}行第{col}列的内容超出表格，请缩短该项内容后重试</source>
       <translation>The content in row {row}, column {col} of table "{table}" in the document does not fit. Please shorten it and try again</translation>
     </message>
@@ -2082,6 +2154,10 @@
     <message>
       <source>无法写入数据包文件：{err}。案件保持原状，请检查磁盘后重试</source>
       <translation>Could not write the packet file: {err}. The case is unchanged; please check the disk and try again</translation>
+    </message>
+    <message>
+      <source>无法写入输出文件 {path}：{err}（须为普通文件）</source>
+      <translation>Cannot write the output file {path}: {err} (it must be a regular file)</translation>
     </message>
     <message>
       <source>无法创建数据目录 {path}：{err}</source>
@@ -2468,6 +2544,10 @@
       <translation>Issued locally (official format): </translation>
     </message>
     <message>
+      <source>本机审计日志只到第 {local} 条，而登记服务器已确认到第 {server} 条：日志被截断或数据库被回滚到旧副本</source>
+      <translation>The local audit log ends at row {local} while the registration server confirmed row {server}: the log was cut or the database was rolled back to an older copy</translation>
+    </message>
+    <message>
       <source>本机尚未在登记服务器注册。请先运行“yizhan enroll”完成设备注册</source>
       <translation>This computer is not yet enrolled with the registration server. Please run "yizhan enroll" to enroll the device first</translation>
     </message>
@@ -2506,6 +2586,10 @@
     <message>
       <source>本机磁盘剩余空间不足（剩余 {free} MB，至少需要 {need} MB），暂停新的提交；已有案件和待上传数据完好。请清理磁盘</source>
       <translation>Not enough free disk space on this computer ({free} MB free, at least {need} MB needed). New submissions are paused; existing cases and data waiting for upload are intact. Please free up disk space</translation>
+    </message>
+    <message>
+      <source>本机第 {seq} 条审计记录与登记服务器确认的不一致：日志被改写</source>
+      <translation>Local audit row {seq} differs from what the registration server confirmed: the log was rewritten</translation>
     </message>
     <message>
       <source>本案不需要</source>
@@ -2568,8 +2652,20 @@
       <translation>Material "{name}" allows at most {n} pages</translation>
     </message>
     <message>
+      <source>材料应为导入文件所在目录中的文件名</source>
+      <translation>A material must be the name of a file in the import file's folder</translation>
+    </message>
+    <message>
       <source>材料文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</source>
       <translation>Material files (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+      <source>材料文件 {name} 不在导入文件所在的目录中</source>
+      <translation>The material file {name} is not in the import file's folder</translation>
+    </message>
+    <message>
+      <source>材料文件过多（最多 {max} 个）</source>
+      <translation>Too many material files (at most {max})</translation>
     </message>
     <message>
       <source>材料清单</source>
@@ -3084,8 +3180,16 @@
       <translation>The registration server does not recognize this computer: {message}. Sync stopped; please ask the administrator to re-enroll the device</translation>
     </message>
     <message>
+      <source>登记服务器地址必须是 https://（{url}）。同步只在固定证书的加密连接上进行</source>
+      <translation>The registration server address must be https:// ({url}). Sync only runs over an encrypted connection with the pinned certificate</translation>
+    </message>
+    <message>
       <source>登记服务器拒收了该数据包：请主管查看原因，处理后重试，或填写理由清除（案件退回草稿，修改后重新提交）</source>
       <translation>The server refused this packet: a supervisor checks why, then retries it, or clears it with a reason (the case goes back to draft to be corrected and submitted again)</translation>
+    </message>
+    <message>
+      <source>登记服务器记录：{kind}（{at}）</source>
+      <translation>Recorded by the registration server: {kind} ({at})</translation>
     </message>
     <message>
       <source>登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试</source>
@@ -3808,6 +3912,10 @@
       <translation>Please come a little closer</translation>
     </message>
     <message>
+      <source>读写数据库 {path} 时磁盘出错，本次操作未完成。请检查磁盘后重试</source>
+      <translation>A disk error occurred while accessing the database {path}; this operation was not completed. Check the disk and try again</translation>
+    </message>
+    <message>
       <source>读到的证件号码 {card} 与已录入的 {entered} 不一致。
 是否用读卡信息覆盖该当事人的姓名、证件号码和地址？</source>
       <translation>The ID number read from the card, {card}, differs from the one entered, {entered}.
@@ -4172,6 +4280,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>问题编号“{id}”重复</source>
       <translation>duplicate question id "{id}"</translation>
+    </message>
+    <message>
+      <source>队列中没有可重试的数据包：{id}</source>
+      <translation type="obsolete">No packet to retry in the queue: {id}</translation>
     </message>
     <message>
       <source>附件 {id} 已损坏（校验值不符），无法提交。请重新采集该材料</source>

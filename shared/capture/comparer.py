@@ -59,8 +59,10 @@ class FaceComparer(abc.ABC):
 
 def _decode(image: bytes | np.ndarray) -> np.ndarray:
     import cv2
+    from shared.devices.page_io import check_pixels
     if isinstance(image, np.ndarray):
         return image
+    check_pixels(image, "照片")
     arr = cv2.imdecode(np.frombuffer(image, np.uint8), cv2.IMREAD_COLOR)
     if arr is None:
         raise CaptureError(Msg("face.bad_image", "照片无法读取，请重新采集", {}))

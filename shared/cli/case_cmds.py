@@ -112,14 +112,27 @@ def cmd_audit_verify(args) -> int:
         for p in problems:
             print("  " + p)
         return 1
+    anchored: list = []
     with _store(args) as store:
         report = store.verify_audit()
-    if report.ok:
-        print("ok: {} rows".format(report.rows))
+        if getattr(args, "against_server", False):
+            from shared.sync import enrollment
+            from shared.sync.anchor import verify_against_server
+            from shared.sync.client import SyncClient
+            client = SyncClient(enrollment.require(store))
+            try:
+                client.audit_heartbeat(store.audit_head())  # the server compares the head as of now
+                anchored = verify_against_server(store, client)
+            finally:
+                client.close()
+    if report.ok and not anchored:
+        print("ok: {} rows".format(report.rows) + (" (server anchor agrees)" if getattr(args, "against_server", False) else ""))
         return 0
     print("TAMPERED: {} rows checked".format(report.rows))
     for p in report.problems:
         print("  " + p)
+    for msg in anchored:
+        print("  " + msg.render())
     return 1
 
 
@@ -159,6 +172,8 @@ def register(sub) -> None:
     audit = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_cmd", metavar="ACTION")
     p = audit.add_parser("verify", help="check the hash chain of the audit log, or a signed export")
     p.add_argument("--export", default=None, help="an exported CSV file (its .sig beside it)")
+    p.add_argument("--against-server", action="store_true",
+                   help="also compare the chain's head with the anchor the registration server keeps")
     p.set_defaults(func=cmd_audit_verify)
     p = audit.add_parser("export", help="export the audit log as CSV + detached signature (needs --operator)")
     p.add_argument("out")

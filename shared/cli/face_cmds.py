@@ -33,8 +33,18 @@ def _check(args: argparse.Namespace) -> int:
     from shared.capture.face import FaceAnalyzer
     from shared.capture.face_quality import FaceQualityConfig
 
+    from shared.devices.page_io import check_pixels
     data = args.image.read_bytes() if args.image.is_file() else b""
-    frame = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) if data else None
+    frame = None
+    if data:
+        try:
+            check_pixels(data, args.image.name)
+        except CaptureError as err:
+            if err.code == "file.too_many_pixels":
+                raise
+            data = b""  # unreadable: the message below
+    if data:
+        frame = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     if frame is None:
         raise CaptureError(Msg("face.unreadable", "无法读取图片 {path}，请检查文件是否为 JPEG 或 PNG",
                                {"path": str(args.image)}))

@@ -65,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    out, err_stream = sys.stdout, sys.stderr
+    # Everything a command prints passes here: card fields and server texts are data, and an
+    # escape sequence in them must never reach the terminal as a command.
+    sys.stdout, sys.stderr = PlainText(out), PlainText(err_stream)
     try:
         return int(args.func(args) or 0)
     except YizhanError as err:
@@ -72,6 +76,22 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    finally:
+        sys.stdout, sys.stderr = out, err_stream
+
+
+class PlainText:
+    """A text stream that drops control characters (ESC, BEL, C1...) except newline and tab."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from shared.security.masking import printable
+        return self._stream.write(printable(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
-import os
 import sys
 from pathlib import Path
 
@@ -35,25 +34,31 @@ def register(subparsers) -> None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(".{}.part".format(path.name))
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    """The rendered PDF to the file the person named: private, atomic, no temp file left on any
+    error, and never over a device, a FIFO or a folder."""
+    from shared.config import atomic_write
+    try:
+        atomic_write(Path(path), data, mode=0o600)
+    except OSError as exc:
+        raise DocumentError(Msg("render.out", "无法写入输出文件 {path}：{err}（须为普通文件）",
+                                {"path": str(path), "err": exc.strerror or type(exc).__name__})) from None
 
 
 def handle_render(args: argparse.Namespace) -> int:
     """Render one document of the store's case(s) to ``args.out``."""
     from shared.config import default_data_dir
-    from shared.documents import DOCUMENT_KINDS, render
     from shared.masterdata import current_catalog
     from shared.store.store import Store
 
     catalog = current_catalog(args.data_dir or default_data_dir())
     with Store.open(args.data_dir) as store:
         cases = [store.get_case(cid) for cid in args.case]
+        _render(args, catalog, cases, store)
+    return 0
+
+
+def _render(args: argparse.Namespace, catalog, cases, store) -> None:
+    from shared.documents import DOCUMENT_KINDS, render
     pairs = [(c, catalog.business(c.business_code)) for c in cases]
     case, business = pairs[0]
     if args.kind in ("receipt", "not_accepted", "corrections") and not case.outcome:
@@ -67,5 +72,7 @@ def handle_render(args: argparse.Namespace) -> int:
                  "handed_by": args.handed_by or "", "created_at": _dt.date.today().isoformat()}
     pdf = render(args.kind, case, business, batch=batch, cases=pairs, place=args.place)
     _write_atomic(args.out, pdf)
+    # Printed documents carry names and ID numbers unmasked: who made which, and where to.
+    store.write(lambda conn: [store.audit(conn, "render_unmasked", c.id, "kind={} file={}".format(
+        args.kind, Path(args.out).name[:80])) for c in cases])
     print("已生成 {}：{}（{} 字节）".format(DOCUMENT_KINDS[args.kind], args.out, len(pdf)), file=sys.stdout)
-    return 0

@@ -152,7 +152,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_sync)
     p = sub.add_parser("queue", help="packets in the outbox and their answers (masked)")
     what = p.add_mutually_exclusive_group()
-    what.add_argument("--retry", metavar="PACKET", help="send a failed packet again (needs --operator)")
+    what.add_argument("--retry", metavar="PACKET", help="send a failed packet again, rebuilt under a fresh id if its file is damaged (needs --operator)")
     what.add_argument("--clear", metavar="PACKET",
                       help="withdraw a failed packet, the case back to draft (a supervisor: --operator, --reason)")
     p.add_argument("--reason", default="", help="why the packet is cleared (audited)")

@@ -48,6 +48,19 @@ def to_bgr8(img: np.ndarray) -> np.ndarray:
     return img
 
 
+def check_pixels(data: bytes, name: str = "图像") -> None:
+    """Refuse an image whose header declares more pixels than a page can have, before any
+    decoder allocates them (a 389 KB PNG can declare 20000 x 20000)."""
+    from shared.security.image_limits import MAX_PIXELS, ImageRefused, check_image
+    try:
+        check_image(data)
+    except ImageRefused as err:
+        if err.reason == "not_image":  # no header to bound it by: never handed to a decoder
+            raise _bad(name) from None
+        raise CaptureError(Msg("file.too_many_pixels", "图片“{name}”的像素过多（上限 {mp} 百万像素），请降低扫描分辨率后重试",
+                               {"name": name, "mp": MAX_PIXELS // 1_000_000})) from None
+
+
 def _bad(name: str) -> CaptureError:
     return CaptureError(Msg("file.corrupt", "文件“{name}”已损坏或无法读取，请重新扫描或换一个文件",
                             {"name": name}))
@@ -71,6 +84,7 @@ def decode_image_pages(data: bytes, name: str = "图像", first_only: bool = Fal
     if kind is None or kind == "pdf":
         raise CaptureError(Msg("file.type", "文件“{name}”不是支持的图片格式（JPEG、PNG、TIFF），"
                                             "请选择图片或 PDF 文件", {"name": name}))
+    check_pixels(data, name)
     buf = np.frombuffer(data, np.uint8)
     if kind == "tiff" and not first_only:
         ok, pages = cv2.imdecodemulti(buf, cv2.IMREAD_COLOR)

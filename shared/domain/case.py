@@ -9,6 +9,7 @@ them and they carry the personal data.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import secrets
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -87,11 +88,19 @@ class Case:
     operator: str = ""
     channel: str = "counter"  # where the case was made: counter | kiosk | import (its steps)
     approvals: list[dict[str, Any]] = field(default_factory=list)
+    # A secret of the case (never printed): it makes each revision's packet id unguessable, so
+    # no one who knows the business number can take the id first (a case stored before it
+    # gets one when it is next written; its queued packets keep the ids in their rows). A
+    # new salt gives a revision a fresh packet id (Outbox.retry with a rebuild).
+    packet_salt: str = field(default_factory=lambda: secrets.token_hex(8))
 
     @property
     def packet_id(self) -> str:
-        """The id of this revision's packet: case id + revision."""
-        return "{}-r{}".format(self.id, self.revision)
+        """The id of this revision's packet: case id + revision + a tag only this case knows."""
+        if not self.packet_salt:
+            return "{}-r{}".format(self.id, self.revision)
+        tag = hashlib.sha256("{}:{}".format(self.packet_salt, self.revision).encode("ascii")).hexdigest()[:12]
+        return "{}-r{}-{}".format(self.id, self.revision, tag)
 
     def get(self, key: str, default: Any = None) -> Any:
         """A form value by its dotted key."""

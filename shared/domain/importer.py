@@ -13,12 +13,22 @@ The format (``yizhan-case-import/1``, documented in the README)::
 
 Groups (``property``, ``mortgage``, ``change``, ``cancel``…) map onto the catalog's dotted
 keys. Everything is checked before anything is written; every error names its JSON path.
+
+Every input is bounded before it is read (:data:`LIMITS`): the import file's size (a regular
+file only, never a FIFO or a device), its nesting depth, string lengths, the number of
+parties and materials, the type of every container; a key the format does not know is an
+error with its JSON path, never dropped. Material files are regular files inside the import
+file's directory, within a size cap, and their type is proven by decoding them (an image's
+pixel count is checked before it is decoded). Any front end or endpoint that takes an import
+goes through :func:`parse_import_bytes`, so the same limits hold everywhere.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import os
+import stat
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +40,10 @@ from shared.i18n import Msg
 
 FORMAT = "yizhan-case-import/1"
 MAX_FILE_BYTES = 30 * 1024 * 1024
+LIMITS = {"import_bytes": 1 << 20, "depth": 6, "string": 2000, "parties": 20, "materials": 200, "keys": 200}
 PARTY_KEYS = {"role", "kind", "name", "id_kind", "id_number", "phone", "address", "legal_rep", "share", "agent"}
+AGENT_KEYS = {f.name for f in fields(Agent)}
+TOP_KEYS = {"format", "business", "parties", "materials"}
 MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"%PDF-", "application/pdf"),
          (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"))
 
@@ -55,29 +68,90 @@ def _json_path(path: str) -> str:
     return "$." + path if not path.startswith("$") else path
 
 
+def _invalid(errors: dict[str, Msg]) -> ValidationError:
+    return ValidationError(Msg("import.invalid", "导入数据有{n}处错误", {"n": len(errors)}), errors)
+
+
+def _bounds(value: Any, where: str, depth: int, errors: dict[str, Msg]) -> None:
+    """Depth, string lengths and key counts of the whole document, before any of it is used."""
+    if depth > LIMITS["depth"]:
+        errors[where] = Msg("import.depth", "嵌套层数超过 {n} 层", {"n": LIMITS["depth"]})
+        return
+    if isinstance(value, str):
+        if len(value) > LIMITS["string"]:
+            errors[where] = Msg("import.string", "文字过长（{n} 字，最多 {max} 字）", {"n": len(value), "max": LIMITS["string"]})
+    elif isinstance(value, dict):
+        if len(value) > LIMITS["keys"]:
+            errors[where] = Msg("import.keys", "字段过多（最多 {max} 个）", {"max": LIMITS["keys"]})
+            return
+        for k, v in value.items():
+            _bounds(v, "{}.{}".format(where, str(k)[:60]), depth + 1, errors)
+    elif isinstance(value, list):
+        if len(value) > LIMITS["materials"]:
+            errors[where] = Msg("import.list", "列表过长（最多 {max} 项）", {"max": LIMITS["materials"]})
+            return
+        for i, v in enumerate(value):
+            _bounds(v, "{}[{}]".format(where, i), depth + 1, errors)
+
+
+def _scalar(v: Any) -> bool:
+    return v is None or isinstance(v, (str, bool, int, float))
+
+
+def parse_import_bytes(data: bytes, base_dir: Path, catalog: Catalog | None = None) -> ImportResult:
+    """An import document as bytes (from a file or a request): bounded, then parsed."""
+    if len(data) > LIMITS["import_bytes"]:
+        raise ValidationError(Msg("import.too_large", "导入文件过大（{kb} KB，最多 {max} KB）",
+                                  {"kb": len(data) >> 10, "max": LIMITS["import_bytes"] >> 10}))
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ValidationError(Msg("import.depth_json", "导入文件嵌套过深")) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValidationError(Msg("import.json", "导入文件不是有效的 JSON：{err}", {"err": str(exc)[:200]})) from None
+    return parse_import(raw, base_dir, catalog)
+
+
 def parse_import(raw: Any, base_dir: Path, catalog: Catalog | None = None) -> ImportResult:
     """Validate an import document; raise :class:`ValidationError` listing every error."""
     catalog = catalog or default_catalog()
     errors: dict[str, Msg] = {}
     if not isinstance(raw, dict):
         raise ValidationError(Msg("import.not_object", "导入文件应为 JSON 对象"))
+    _bounds(raw, "$", 0, errors)
+    if errors:
+        raise _invalid(errors)
+    for key, want in (("parties", list), ("materials", dict)):
+        if key in raw and not isinstance(raw[key], want):
+            errors["$." + key] = (Msg("import.want_list", "{key} 应为 JSON 数组", {"key": key}) if want is list
+                                  else Msg("import.want_object", "{key} 应为 JSON 对象", {"key": key}))
+    if len(raw.get("parties") or []) > LIMITS["parties"]:
+        errors["$.parties"] = Msg("import.parties", "当事人过多（最多 {max} 个）", {"max": LIMITS["parties"]})
+    if errors:
+        raise _invalid(errors)
     if raw.get("format") != FORMAT:
         errors["$.format"] = Msg("import.format", "format 应为“{f}”", {"f": FORMAT})
     code = raw.get("business")
-    if code not in catalog.businesses:
+    if not isinstance(code, str) or code not in catalog.businesses:  # (a list here was a traceback: found by fuzzing)
+        code = code if isinstance(code, str) else type(code).__name__
         errors["$.business"] = Msg("import.business", "未知的业务类型“{code}”", {"code": code})
-        raise ValidationError(Msg("import.invalid", "导入数据有{n}处错误", {"n": len(errors)}), errors)
+        raise _invalid(errors)
     biz = catalog.business(code)
     case = Case(code, catalog_version=catalog.version, channel="import")
     known = {f.key for f in biz.fields}
     for key, value in raw.items():
-        if key in ("format", "business", "parties", "materials"):
+        if key in TOP_KEYS:
+            continue
+        if isinstance(value, list):
+            errors[_json_path(key)] = Msg("import.want_value", "{key} 应为 JSON 对象或值", {"key": key})
             continue
         items = value.items() if isinstance(value, dict) else [(None, value)]
         for sub, v in items:
             dotted = key if sub is None else "{}.{}".format(key, sub)
             if dotted not in known:
                 errors[_json_path(dotted)] = Msg("import.unknown_field", "业务“{biz}”没有字段 {key}", {"biz": biz.name, "key": dotted})
+            elif not _scalar(v):
+                errors[_json_path(dotted)] = Msg("import.scalar", "{key} 应为文字、数字或真假值", {"key": dotted})
             else:
                 fd = biz.field(dotted)
                 case.set(dotted, v if fd.type == "bool" else ("" if v is None else str(v)))
@@ -87,51 +161,120 @@ def parse_import(raw: Any, base_dir: Path, catalog: Catalog | None = None) -> Im
             continue
         for k in set(p) - PARTY_KEYS:
             errors["$.parties[{}].{}".format(i, k)] = Msg("import.party_key", "当事人没有字段 {key}", {"key": k})
-        fields = {k: ("" if v is None else str(v)) for k, v in p.items() if k in PARTY_KEYS - {"agent"}}
+        for k, v in p.items():
+            if k != "agent" and k in PARTY_KEYS and not _scalar(v):
+                errors["$.parties[{}].{}".format(i, k)] = Msg("import.scalar", "{key} 应为文字、数字或真假值", {"key": k})
+        values = {k: ("" if v is None else str(v)) for k, v in p.items() if k in PARTY_KEYS - {"agent"} and _scalar(v)}
         agent = p.get("agent")
-        case.parties.append(Party(**{"role": "", **fields}, agent=Agent(**agent) if isinstance(agent, dict) else None))
+        if agent is not None and not isinstance(agent, dict):
+            errors["$.parties[{}].agent".format(i)] = Msg("import.want_object", "{key} 应为 JSON 对象", {"key": "agent"})
+            agent = None
+        if isinstance(agent, dict):
+            for k, v in agent.items():
+                if k not in AGENT_KEYS:
+                    errors["$.parties[{}].agent.{}".format(i, k)] = Msg("import.party_key", "当事人没有字段 {key}", {"key": k})
+                elif not _scalar(v):
+                    errors["$.parties[{}].agent.{}".format(i, k)] = Msg("import.scalar", "{key} 应为文字、数字或真假值", {"key": k})
+            agent = {k: ("" if v is None else str(v)) for k, v in agent.items() if k in AGENT_KEYS and _scalar(v)}
+        case.parties.append(Party(**{"role": "", **values}, agent=Agent(**agent) if agent else None))
     for path, msg in field_errors(case, biz, catalog).items():
         errors[_json_path(path)] = msg
     result = ImportResult(case)
     slots = {s.code for s in biz.materials}
+    count = 0
     for slot, files in (raw.get("materials") or {}).items():
         if slot not in slots:
             errors["$.materials.{}".format(slot)] = Msg("import.slot", "业务“{biz}”没有材料“{slot}”", {"biz": biz.name, "slot": slot})
             continue
+        if not isinstance(files, list):
+            errors["$.materials.{}".format(slot)] = Msg("import.want_list", "{key} 应为 JSON 数组", {"key": slot})
+            continue
         for j, rel in enumerate(files):
             where = "$.materials.{}[{}]".format(slot, j)
-            data, msg = _read_material(base_dir / rel)
+            count += 1
+            if count > LIMITS["materials"]:
+                errors[where] = Msg("import.materials", "材料文件过多（最多 {max} 个）", {"max": LIMITS["materials"]})
+                break
+            if not isinstance(rel, str) or not rel:
+                errors[where] = Msg("import.material_path", "材料应为导入文件所在目录中的文件名")
+                continue
+            data, msg = read_material(base_dir, rel)
             if msg:
                 errors[where] = msg
             else:
                 result.files.append((slot, sniff_mime(data) or "", data))
     if errors:
-        raise ValidationError(Msg("import.invalid", "导入数据有{n}处错误", {"n": len(errors)}), errors)
+        raise _invalid(errors)
     return result
 
 
-def _read_material(path: Path) -> tuple[bytes, Msg | None]:
+def read_regular(path: Path, cap: int) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes, read without blocking on a FIFO
+    or reading a device: ``OSError`` otherwise (``EFBIG`` when it is too large)."""
+    import errno
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(str(path), flags)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return b"", Msg("import.too_big", "文件 {name} 超过 {mb} MB", {"name": path.name, "mb": MAX_FILE_BYTES // 2**20})
-        data = path.read_bytes()
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "不是普通文件")
+        if st.st_size > cap:
+            raise OSError(errno.EFBIG, "文件过大")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(cap + 1)
+    finally:
+        os.close(fd)
+    if len(data) > cap:
+        raise OSError(errno.EFBIG, "文件过大")
+    return data
+
+
+def read_material(base_dir: Path, rel: str) -> tuple[bytes, Msg | None]:
+    """A material file named by an import: inside ``base_dir``, regular, bounded, and of a
+    type proven by decoding it."""
+    import errno
+    name = Path(rel).name[:80]
+    root = Path(base_dir).resolve()
+    path = (root / rel).resolve()
+    if not path.is_relative_to(root):
+        return b"", Msg("import.outside", "材料文件 {name} 不在导入文件所在的目录中", {"name": name})
+    try:
+        data = read_regular(path, MAX_FILE_BYTES)
     except OSError as exc:
-        return b"", Msg("import.read", "无法读取文件 {name}：{err}", {"name": path.name, "err": exc.strerror or exc})
-    if sniff_mime(data) is None:
-        return b"", Msg("import.type", "文件 {name} 不是 JPEG、PNG、TIFF 或 PDF", {"name": path.name})
+        if exc.errno == errno.EFBIG:
+            return b"", Msg("import.too_big", "文件 {name} 超过 {mb} MB", {"name": name, "mb": MAX_FILE_BYTES // 2**20})
+        return b"", Msg("import.read", "无法读取文件 {name}：{err}", {"name": name, "err": exc.strerror or type(exc).__name__})
+    mime = sniff_mime(data)
+    if mime is None or not _decodes(data, mime):
+        return b"", Msg("import.type", "文件 {name} 不是 JPEG、PNG、TIFF 或 PDF", {"name": name})
     return data, None
 
 
-def load_import(path: Path, catalog: Catalog | None = None) -> ImportResult:
-    """Read and validate an import file."""
+def _decodes(data: bytes, mime: str) -> bool:
+    """Whether the content really is what its first bytes claim (an image within the pixel
+    limit whose data decodes; a PDF with its end marker)."""
+    if mime == "application/pdf":
+        return b"%%EOF" in data[-2048:]
+    from shared.security.image_limits import ImageRefused, check_image
     try:
-        raw = json.loads(Path(path).read_text("utf-8"))
+        check_image(data, verify=True)
+    except ImageRefused:
+        return False
+    return True
+
+
+def load_import(path: Path, catalog: Catalog | None = None) -> ImportResult:
+    """Read and validate an import file (a regular file of at most ``LIMITS["import_bytes"]``)."""
+    try:
+        data = read_regular(Path(path), LIMITS["import_bytes"])
     except OSError as exc:
-        raise ValidationError(Msg("import.open", "无法读取导入文件 {path}：{err}", {"path": str(path), "err": exc.strerror})) from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationError(Msg("import.json", "导入文件不是有效的 JSON：{err}", {"err": str(exc)})) from None
-    return parse_import(raw, Path(path).parent, catalog)
+        import errno
+        if exc.errno == errno.EFBIG:
+            raise ValidationError(Msg("import.too_large", "导入文件过大（{kb} KB，最多 {max} KB）",
+                                      {"kb": "?", "max": LIMITS["import_bytes"] >> 10})) from None
+        raise ValidationError(Msg("import.open", "无法读取导入文件 {path}：{err}",
+                                  {"path": str(path), "err": exc.strerror or type(exc).__name__})) from None
+    return parse_import_bytes(data, Path(path).parent, catalog)
 
 
 def save_import(store, result: ImportResult) -> Case:

@@ -111,3 +111,12 @@ def display_value(field_def, value) -> str:
     if field_def.type == "bool":
         return translate("是") if value else translate("否")
     return str(value)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (terminal escapes, bell, C1, bidi overrides); newline
+    and tab stay. For anything from a card, a file or a server shown on a terminal or in a log."""
+    return _CONTROL.sub("", text) if isinstance(text, str) else text

@@ -4,11 +4,18 @@ Each row's hash is an HMAC (keyed from the store key, so it cannot be recomputed
 over the previous row's hash and the row's own content. The newest hash and row number are
 kept in ``meta``; :func:`verify` walks the chain and names the first row that does not fit.
 Rows older than the retention period may be purged from the start of the chain: the purge
-records where the chain now begins.
+records where the chain now begins. Nothing younger than :data:`MIN_RETENTION_DAYS` is ever
+purged, whatever a setting says.
+
+The chain is anchored outside the store: its head (:func:`head`) travels in every packet and
+in a periodic heartbeat to the registration server, which keeps the highest head per device;
+a store rolled back to an older copy, or cut at its end, then shows against the server
+(``yizhan audit verify --against-server``).
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import hmac
 import json
@@ -17,6 +24,7 @@ from dataclasses import dataclass
 from shared.domain.case import now_iso
 
 GENESIS = "0" * 64
+MIN_RETENTION_DAYS = 365
 
 
 def audit_key(store_key: bytes) -> bytes:
@@ -85,8 +93,23 @@ def verify(conn, key: bytes) -> AuditReport:
     return AuditReport(not problems, rows, problems)
 
 
+def head(conn) -> dict:
+    """The chain's head and base: what the server is told (no personal data)."""
+    return {"seq": int(_meta(conn, "audit_head_seq", "0")), "hash": _meta(conn, "audit_head_hash", GENESIS),
+            "base_seq": int(_meta(conn, "audit_base_seq", "0"))}
+
+
+def row_at(conn, seq: int) -> str | None:
+    """The hash of row ``seq`` if the store still holds it."""
+    row = conn.execute("SELECT hash FROM audit WHERE seq = ?", (seq,)).fetchone()
+    return row[0] if row else None
+
+
 def purge_before(conn, cutoff_iso: str) -> int:
-    """Remove rows older than ``cutoff_iso`` from the start of the chain (inside a transaction)."""
+    """Remove rows older than ``cutoff_iso`` from the start of the chain (inside a transaction);
+    never rows younger than :data:`MIN_RETENTION_DAYS`."""
+    floor = (_dt.datetime.now(_dt.timezone.utc) - _dt.timedelta(days=MIN_RETENTION_DAYS)).isoformat()
+    cutoff_iso = min(cutoff_iso, floor)
     rows = conn.execute("SELECT seq, hash FROM audit WHERE at < ? ORDER BY seq", (cutoff_iso,)).fetchall()
     base_seq = int(_meta(conn, "audit_base_seq", "0"))
     last = None

@@ -6,6 +6,9 @@ wait on disk. So one :class:`DbThread` owns the connection; every piece of work 
 
 Opening never destroys anything: a wrong key, a corrupt file, a read-only file or a full disk
 raise :class:`StoreError` with a message saying what to do, and the file is left as it was.
+Every sqlite error on the connection's thread, reads included, goes through
+:func:`translate_db_error`, which looks at the file's state (read-only file system, full disk,
+file gone, damaged page) before it settles on what it tells the person.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import shutil
 import threading
 from concurrent.futures import Future
 from pathlib import Path
@@ -37,22 +41,57 @@ CIPHER_PROFILES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def translate_db_error(exc: Exception, path: Path) -> StoreError:
-    """Turn a sqlite/sqlcipher error into a message a person can act on."""
+MIN_FREE = 256 << 10  # below this a write error is the full disk's
+
+
+def file_state(path: Path) -> str | None:
+    """What is wrong around the database file, if anything the OS can tell: ``readonly_fs``,
+    ``readonly_file``, ``full`` or ``missing``."""
+    folder = Path(path).parent
+    try:
+        if hasattr(os, "statvfs") and os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+            return "readonly_fs"
+        if shutil.disk_usage(folder).free < MIN_FREE:
+            return "full"
+    except OSError:
+        return "missing" if not folder.exists() else None
+    if not Path(path).exists():
+        return "missing"
+    if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        return "readonly_file"
+    return None
+
+
+def translate_db_error(exc: BaseException, path: Path, opened: bool = False) -> StoreError:
+    """Turn a sqlite/sqlcipher error into a message a person can act on.
+
+    ``opened``: the key was already proven (the error came on a working connection), so a
+    page that does not decrypt or parse is damage, never a wrong key."""
     text = str(exc).lower()
-    if "disk is full" in text or "disk i/o" in text and "full" in text:
+    where = {"path": str(path)}
+    state = file_state(path)
+    if "locked" in text or "busy" in text:
+        return StoreError(Msg("store.locked", "数据库正被其他程序使用，请稍后重试"))
+    if "disk is full" in text or ("full" in text and "disk" in text) or state == "full":
         msg = Msg("store.disk_full", "磁盘空间已满，本次修改未保存（原有数据完好）。请清理磁盘后重试")
-    elif "readonly" in text or "read-only" in text:
-        msg = Msg("store.readonly", "数据库文件 {path} 为只读，无法保存。请检查文件权限", {"path": str(path)})
-    elif "locked" in text or "busy" in text:
-        msg = Msg("store.locked", "数据库正被其他程序使用，请稍后重试")
-    elif "not a database" in text or "malformed" in text or "encrypted" in text:
+    elif state == "readonly_fs":
+        msg = Msg("store.readonly_fs", "数据库 {path} 所在的文件系统是只读的，无法保存（数据完好）。请检查磁盘是否出错或被挂载为只读", where)
+    elif "readonly" in text or "read-only" in text or state == "readonly_file" and "unable to open" in text:
+        msg = Msg("store.readonly", "数据库文件 {path} 为只读，无法保存。请检查文件权限", where)
+    elif state == "missing":
+        msg = Msg("store.file_gone", "数据库文件 {path} 已不存在（被删除或移动）。未创建新的空数据库，请从备份恢复该文件", where)
+    elif "malformed" in text or (opened and ("not a database" in text or "encrypted" in text or "disk i/o" in text)):
+        msg = Msg("store.damaged", "数据库 {path} 已损坏（有页面无法读取），本次操作未完成，文件未作改动。请停止使用本机录入，联系运维人员检查磁盘并从备份恢复",
+                  where)
+    elif "not a database" in text or "encrypted" in text:
         msg = Msg("store.cannot_open", "无法打开加密数据库 {path}：密钥不正确或文件已损坏。文件未作任何改动，请联系运维人员用正确密钥或备份恢复",
-                  {"path": str(path)})
+                  where)
     elif "unable to open" in text:
-        msg = Msg("store.unable_open", "无法打开数据库文件 {path}，请检查目录是否存在及权限", {"path": str(path)})
+        msg = Msg("store.unable_open", "无法打开数据库文件 {path}，请检查目录是否存在及权限", where)
+    elif "disk i/o" in text:
+        msg = Msg("store.io", "读写数据库 {path} 时磁盘出错，本次操作未完成。请检查磁盘后重试", where)
     else:
-        msg = Msg("store.error", "数据库错误：{detail}", {"detail": str(exc)})
+        msg = Msg("store.error", "数据库错误：{detail}", {"detail": str(exc)[:200]})
     return StoreError(msg)
 
 
@@ -102,6 +141,7 @@ def _keyed_connection(path: Path, key: bytes, existed: bool):
 
     profiles = CIPHER_PROFILES if existed else CIPHER_PROFILES[:1]
     last: Exception | None = None
+    first_other: Exception | None = None  # an error that is not "this key/format does not fit"
     for _name, pragmas in profiles:
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
@@ -116,13 +156,17 @@ def _keyed_connection(path: Path, key: bytes, existed: bool):
         except sqlcipher3.Error as exc:
             conn.close()
             last = exc
-    raise translate_db_error(last, path) from None
+            if first_other is None and "not a database" not in str(exc).lower():
+                first_other = exc
+    raise translate_db_error(first_other or last, path) from None
 
 
 class DbThread:
     """Runs functions on the one thread that owns the connection."""
 
-    def __init__(self, opener: Callable[[], Any], name: str = "yizhan-db") -> None:
+    def __init__(self, opener: Callable[[], Any], name: str = "yizhan-db",
+                 translate: Callable[[BaseException], BaseException] | None = None) -> None:
+        self._translate = translate  # every error of the work, reads included, passes here
         self._queue: queue.Queue = queue.Queue()
         self._lock = threading.Lock()  # submit and close agree on whether work is still taken
         self._closed = False
@@ -148,7 +192,7 @@ class DbThread:
             try:
                 fut.set_result(fn(conn))
             except BaseException as exc:
-                fut.set_exception(exc)
+                fut.set_exception(self._translate(exc) if self._translate else exc)
         conn.close()
         self._fail_queued()
 
@@ -201,10 +245,21 @@ def transaction(conn, fn: Callable[[Any], T], path: Path) -> T:
         return result
     except sqlcipher3.Error as exc:
         _rollback(conn)
-        raise translate_db_error(exc, path) from None
+        raise translate_db_error(exc, path, opened=True) from None
     except BaseException:
         _rollback(conn)
         raise
+
+
+def work_error(path: Path) -> Callable[[BaseException], BaseException]:
+    """The error translation of a :class:`DbThread` on the open database at ``path``."""
+    def translate(exc: BaseException) -> BaseException:
+        import sqlcipher3
+        if isinstance(exc, sqlcipher3.Error):
+            log.warning("store: %s (%s)", type(exc).__name__, str(exc)[:80])
+            return translate_db_error(exc, path, opened=True)
+        return exc
+    return translate
 
 
 def _rollback(conn) -> None:

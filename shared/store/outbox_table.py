@@ -177,6 +177,10 @@ class OutboxRows:
         self._conn.execute("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,"
                            " updated_at = ? WHERE packet_id = ?", (next_at, error, at, packet_id))
 
+    def delete(self, packet_id: str) -> None:
+        """Drop an item that a rebuilt packet (a fresh id) replaces."""
+        self._conn.execute("DELETE FROM outbox WHERE packet_id = ?", (packet_id,))
+
     def set_failed(self, packet_id: str) -> None:
         """The server refused the packet for good."""
         self._conn.execute("UPDATE outbox SET state = 'failed' WHERE packet_id = ?", (packet_id,))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
@@ -21,7 +22,7 @@ from shared.domain.states import CaseState, can_edit
 from shared.errors import StoreError
 from shared.i18n import Msg
 from shared.store import audit, search
-from shared.store.db import DbThread, open_connection, transaction
+from shared.store.db import DbThread, open_connection, transaction, work_error
 from shared.store.keys import KeyProvider, default_key_provider
 from shared.store.outbox_table import COLUMNS as OUTBOX_COLUMNS
 from shared.store.outbox_table import OutboxItem
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 DB_NAME = "yizhan.db"
+STORE_MARK = ".yizhan-store"  # beside the database once it exists: its absence later is a loss
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,21 @@ def _summary(r) -> CaseSummary:
     return CaseSummary(r[0], r[1], r[2], CaseState(r[3]), r[4], r[5], r[6], r[7], packet)
 
 
+def _was_used(data_dir: Path) -> bool:
+    return (data_dir / STORE_MARK).exists()
+
+
+def _mark(data_dir: Path) -> None:
+    """Note (once) that this directory holds a store: nothing personal, just the fact."""
+    mark = data_dir / STORE_MARK
+    if not mark.exists():
+        try:
+            fd = os.open(str(mark), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+        except OSError:  # a read-only data dir opens read-only; the mark can wait
+            pass
+
+
 class Store:
     """An open encrypted store."""
 
@@ -149,7 +166,7 @@ class Store:
         self.session = None  # the operator logged in at this store (shared.workflow.auth sets it)
         self._audit_key = audit.audit_key(key)
         self._search_key = search.index_key(key)
-        self._db = DbThread(lambda: open_connection(self.path, key))
+        self._db = DbThread(lambda: open_connection(self.path, key), translate=work_error(self.path))
         self._db.call(lambda conn: search.ensure_index(conn, self._search_key))
         from shared.store.blobs import BlobStore
         self.blobs = BlobStore(self)
@@ -166,6 +183,13 @@ class Store:
         path = data_dir / DB_NAME
         provider = key_provider or default_key_provider(path, config_dir)
         key = provider.load()
+        if key is not None and not (path.exists() and path.stat().st_size > 0) and _was_used(data_dir):
+            # Its key is here and so is what the store wrote beside it: the file was deleted or
+            # moved. An empty store in its place would hide that; nothing is created.
+            raise StoreError(Msg(
+                "store.file_missing",
+                "数据库文件 {path} 不存在，但它的密钥和数据目录中的其他文件都在：文件可能被误删或移动。未创建新的空数据库，请从备份恢复该文件",
+                {"path": str(path)}))
         if key is None:
             if path.exists() and path.stat().st_size > 0:
                 raise StoreError(Msg("store.key_missing", "找不到数据库 {path} 的密钥（{provider}）。文件未作改动，请恢复密钥后再打开",
@@ -175,7 +199,9 @@ class Store:
             except OSError as exc:
                 raise StoreError(Msg("store.mkdir", "无法创建数据目录 {path}：{err}", {"path": str(data_dir), "err": exc.strerror})) from None
             key = provider.create()
-        return cls(path, key, operator)
+        store = cls(path, key, operator)
+        _mark(data_dir)
+        return store
 
     def close(self) -> None:
         """Stop the database thread and close the connection (waits for queued work)."""
@@ -306,6 +332,14 @@ class Store:
     # -- audit -----------------------------------------------------------------------------
     def verify_audit(self) -> audit.AuditReport:
         return self.run(lambda conn: audit.verify(conn, self._audit_key))
+
+    def audit_head(self) -> dict:
+        """The audit chain's head and base (for the server's anchor)."""
+        return self.run(audit.head)
+
+    def audit_hash_at(self, seq: int) -> str | None:
+        """The hash of audit row ``seq``, if the store still holds it."""
+        return self.run(lambda conn: audit.row_at(conn, seq))
 
     def audit_rows(self, case_id: str | None = None) -> list[tuple]:
         sql = "SELECT seq, at, operator, action, case_id, detail FROM audit"

@@ -104,6 +104,11 @@ class StoreTx:
         else:
             self._store.audit(self._conn, action, case_id, detail, operator)
 
+    def audit_head(self) -> dict:
+        """The audit chain's head and base as of now in this transaction."""
+        from shared.store import audit
+        return audit.head(self._conn)
+
     def purge_audit(self, cutoff_iso: str) -> int:
         """Drop audit rows older than ``cutoff_iso`` from the start of the chain: how many."""
         return audit_mod.purge_before(self._conn, cutoff_iso)

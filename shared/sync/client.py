@@ -5,25 +5,85 @@ Every request after enrollment is signed with the device key (``X-Device-Id``,
 SHA-256). TLS trusts only the CA pinned at enrollment (hostname checked); a certificate
 problem raises :class:`TrustError` and is never retried without verification. Every failure
 becomes a :class:`SyncError` with a Chinese message, ``retryable`` and ``retry_after``.
+
+Nothing the server says is trusted as more than data: the channel is HTTPS only and never
+follows a redirect; every answer is read up to a cap of its kind (:data:`CAPS`) and every JSON
+answer is validated against its schema in ``resources/api/yizhan-sync.json`` before anyone
+uses it; identifiers that go back into a URL are checked against a strict pattern. Anything
+else is "the server answered garbage" (``sync.garbage``, retryable).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
+import re
 import secrets
 import ssl
 import time
 from typing import Any, Callable
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from shared.errors import SyncError, TrustError
-from shared.i18n import Msg
+from shared.i18n import RESOURCES, Msg
 from shared.sync import crypto
 
 log = logging.getLogger(__name__)
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()
+SPEC = RESOURCES / "api" / "yizhan-sync.json"
+# The most the client reads of one answer, by kind (bytes). Beyond it: garbage, retried.
+CAPS = {"error": 64 << 10, "json": 1 << 20, "status": 8 << 20, "master_index": 256 << 10,
+        "master_document": 16 << 20, "document": 64 << 20}
+SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")  # an identifier put into a URL path
+DIGITS = re.compile(r"^[0-9]{1,12}$")  # ASCII digits only ("²".isdigit() is True)
+MAX_RETRY_AFTER = 86400.0
+
+
+def garbage(status: Any, what: str, retry_after: float | None = None) -> SyncError:
+    """"The server answered garbage, will retry": the one error for every malformed answer."""
+    return SyncError(Msg("sync.garbage", "登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试",
+                         {"status": status, "ctype": what}), retryable=True, retry_after=retry_after)
+
+
+@functools.lru_cache(maxsize=None)
+def _validator(schema: str):
+    import jsonschema  # loaded on first use: only answers need it
+    spec = json.loads(SPEC.read_text("utf-8"))
+    return jsonschema.Draft202012Validator({"$ref": "#/components/schemas/" + schema,
+                                            "components": spec["components"]})
+
+
+def check_answer(schema: str, value: Any, status: Any = 200) -> Any:
+    """``value`` if it matches the protocol's ``schema``; else a ``sync.garbage`` error
+    naming the first wrong place (its JSON path, never its content)."""
+    err = next(iter(_validator(schema).iter_errors(value)), None)
+    if err is not None:
+        where = "$" + "".join("[{}]".format(p) if isinstance(p, int) else "." + str(p)[:40] for p in err.absolute_path)
+        raise garbage(status, "{} {} ({})".format(schema, where, err.validator))
+    return value
+
+
+def segment(value: Any) -> str:
+    """An identifier that goes into a URL path: a strict pattern, never a path of its own."""
+    if not isinstance(value, str) or not SEGMENT.fullmatch(value) or ".." in value:
+        raise garbage("-", "identifier")
+    return value
+
+
+def retry_after_value(value: Any) -> float | None:
+    """Seconds from a ``Retry-After`` header or an envelope's ``retry_after``; None if absent
+    or not a plain non-negative number (capped at a day)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str):
+        if not DIGITS.fullmatch(value.strip()):
+            return None
+        value = int(value.strip())
+    if not isinstance(value, (int, float)) or value != value or value < 0:
+        return None
+    return float(min(value, MAX_RETRY_AFTER))
 
 
 class ServerError(SyncError):
@@ -48,6 +108,12 @@ class ServerTrustError(TrustError):
 TRUST_CODES = {"auth_failed", "unknown_device", "device_disabled", "bad_signature"}
 
 
+def _envelope_ok(env: dict) -> bool:
+    """The error envelope's fields that are used have their protocol types."""
+    return (isinstance(env.get("message", ""), str) and isinstance(env.get("retryable", False), bool)
+            and (env.get("offset") is None or (type(env["offset"]) is int and env["offset"] >= 0)))
+
+
 def _pinned_adapter(ca_pem: str):
     from requests.adapters import HTTPAdapter
 
@@ -69,16 +135,29 @@ class SyncClient:
                  clock: Callable[[], float] = time.time,
                  on_exchange: Callable[..., None] | None = None) -> None:
         import requests
+        from requests.adapters import BaseAdapter
         self.ident = ident
         self.base = ident.server_url.rstrip("/")
+        if urlsplit(self.base).scheme.lower() != "https":
+            raise TrustError(Msg("sync.https_only", "登记服务器地址必须是 https://（{url}）。同步只在固定证书的加密连接上进行",
+                                 {"url": self.base[:80]}))
         self.timeout = (min(10.0, timeout), timeout)
         self.clock = clock
         self.on_exchange = on_exchange
         self.session = requests.Session()
         self.session.trust_env = False  # no proxies or CA bundles from the environment
+        self.session.max_redirects = 0
         adapter = _pinned_adapter(ca_pem or ident.ca_pem)
         self.session.mount("https://", adapter)
-        self.session.mount("http://", adapter)
+
+        class NoPlainHTTP(BaseAdapter):  # nothing goes out in clear, whatever asked for it
+            def send(self, request, **kwargs):
+                raise requests.exceptions.InvalidSchema("plain http refused")
+
+            def close(self):
+                pass
+
+        self.session.mount("http://", NoPlainHTTP())
 
     def close(self) -> None:
         """Close the HTTP session and its pooled connections."""
@@ -94,8 +173,11 @@ class SyncClient:
 
     def request(self, method: str, path: str, json_body: Any = None, data: bytes | None = None,
                 params: dict | None = None, headers: dict | None = None, signed: bool = True,
-                expect: str = "json", body_sha: str | None = None):
-        """Send one request; return the decoded JSON (or the response for ``expect="raw"``)."""
+                expect: str = "json", body_sha: str | None = None, schema: str | None = None,
+                cap: str = "json"):
+        """Send one request; return the decoded JSON (checked against the protocol's
+        ``schema`` when given) or the response for ``expect="raw"``; at most ``CAPS[cap]``
+        bytes of the answer are read."""
         import requests
         if params:
             path = path + "?" + urlencode(params)
@@ -107,7 +189,12 @@ class SyncClient:
             hdrs.update(self._headers(method, path, body, body_sha))
         try:
             resp = self.session.request(method, self.base + path, data=body if body else None,
-                                        headers=hdrs, timeout=self.timeout, verify=True)
+                                        headers=hdrs, timeout=self.timeout, verify=True,
+                                        allow_redirects=False, stream=True)
+            try:
+                self._read_capped(resp, CAPS["error"] if resp.status_code >= 300 else CAPS[cap])
+            finally:
+                resp.close()
         except requests.exceptions.SSLError as exc:
             text = str(exc).lower()
             if "certificate" in text or "hostname" in text or "match" in text:
@@ -116,14 +203,30 @@ class SyncClient:
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                 requests.exceptions.ChunkedEncodingError) as exc:
             raise self._offline(exc) from None
-        return self._answer(method, path, json_body, resp, expect)
+        except requests.exceptions.RequestException as exc:  # e.g. a plain-http or invalid URL
+            log.warning("sync: request refused by the client (%s)", type(exc).__name__)
+            raise garbage("-", type(exc).__name__) from None
+        return self._answer(method, path, json_body, resp, expect, schema)
+
+    @staticmethod
+    def _read_capped(resp, cap: int) -> None:
+        """Read the body into ``resp`` (``.content`` / ``.json()``), never more than ``cap``."""
+        length = resp.headers.get("Content-Length", "")
+        if DIGITS.fullmatch(length) and int(length) > cap:
+            raise garbage(resp.status_code, "too large")
+        data = bytearray()
+        for part in resp.iter_content(64 << 10):
+            data += part
+            if len(data) > cap:
+                raise garbage(resp.status_code, "too large")
+        resp._content = bytes(data)
 
     def _offline(self, exc: Exception) -> SyncError:
         log.info("sync: %s unreachable (%s)", self.base, type(exc).__name__)
         return SyncError(Msg("sync.offline", "无法连接登记服务器（{err}）。已提交的案件保存在本机，网络恢复后会自动上传",
                              {"err": type(exc).__name__}), retryable=True)
 
-    def _answer(self, method: str, path: str, req_json: Any, resp, expect: str):
+    def _answer(self, method: str, path: str, req_json: Any, resp, expect: str, schema: str | None = None):
         status = resp.status_code
         ctype = resp.headers.get("Content-Type", "")
         parsed: Any = None
@@ -136,35 +239,36 @@ class SyncClient:
             self.on_exchange(method, path, req_json, status, parsed, resp)
         if status >= 400:
             raise self._error(status, parsed, resp)
+        if 300 <= status < 400 or status < 200:  # never followed: the signed request stays here
+            log.warning("sync: the server answered HTTP %s (redirects are not followed)", status)
+            raise garbage(status, "redirect refused")
         if expect == "raw":
             return resp
         if method == "HEAD" or status == 204:
             return resp
         if not isinstance(parsed, dict):
-            raise SyncError(Msg("sync.garbage", "登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试",
-                                {"status": status, "ctype": ctype.split(";")[0] or "?"}), retryable=True)
+            raise garbage(status, ctype.split(";")[0][:40] or "?")
+        if schema:
+            check_answer(schema, parsed, status)
         return parsed
 
     def _error(self, status: int, env: Any, resp) -> SyncError:
         retry_after = None
         if not isinstance(env, dict) and status == 404:
             return ServerError(Msg("sync.not_found", "登记服务器上没有该对象"), "not_found", 404, False, None)
-        if resp.headers.get("Retry-After", "").isdigit():
-            retry_after = float(resp.headers["Retry-After"])
-        if not isinstance(env, dict) or "code" not in env:
-            return SyncError(Msg("sync.garbage", "登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试",
-                                 {"status": status, "ctype": resp.headers.get("Content-Type", "?").split(";")[0]}),
-                             retryable=True, retry_after=retry_after)
-        code = str(env["code"])
-        if env.get("retry_after") is not None:
-            retry_after = float(env["retry_after"])
+        retry_after = retry_after_value(resp.headers.get("Retry-After"))
+        if not isinstance(env, dict) or not isinstance(env.get("code"), str) or not _envelope_ok(env):
+            return garbage(status, resp.headers.get("Content-Type", "?").split(";")[0][:40], retry_after)
+        code = env["code"][:64]
+        if retry_after_value(env.get("retry_after")) is not None:
+            retry_after = retry_after_value(env.get("retry_after"))
         if code == "clock_skew":
             return ServerError(Msg("sync.clock_skew", "本机时钟与登记服务器相差过大（服务器时间 {server_time}）。请校准本机时间后再同步",
                                    {"server_time": env.get("server_time", "?")}), code, status, False, None, env)
         if code in TRUST_CODES:
             return ServerTrustError(Msg("sync.auth", "登记服务器不认可本机身份：{message}。同步已停止，请联系管理员重新注册设备",
                                         {"message": env.get("message", code)}), code)
-        return ServerError(Msg("sync.server", "登记服务器：{message}（{code}）", {"message": env.get("message", ""), "code": code}),
+        return ServerError(Msg("sync.server", "登记服务器：{message}（{code}）", {"message": str(env.get("message", ""))[:300], "code": code}),
                            code, status, bool(env.get("retryable", status >= 500)), retry_after, env)
 
     # -- the protocol ---------------------------------------------------------------------
@@ -172,25 +276,27 @@ class SyncClient:
         """Enroll this device with a one-time code (unsigned): the server's answer."""
         return self.request("POST", "/v1/enroll", {"code": code, "public_key": public_key_b64,
                                                    "key_alg": crypto.SIG_ALG, "device_name": device_name,
-                                                   "software_version": "yizhan-0.1.0"}, signed=False)
+                                                   "software_version": "yizhan-0.1.0"}, signed=False,
+                            schema="EnrollResponse")
 
     def server_time(self) -> dict:
-        return self.request("GET", "/v1/time", signed=False)
+        return self.request("GET", "/v1/time", signed=False, schema="ServerTime")
 
     def master_index(self) -> dict:
-        return self.request("GET", "/v1/master-data")
+        return self.request("GET", "/v1/master-data", schema="MasterIndex", cap="master_index")
 
     def master_document(self, name: str) -> dict:
-        return self.request("GET", "/v1/master-data/" + name)
+        return self.request("GET", "/v1/master-data/" + segment(name), schema="MasterDocument", cap="master_document")
 
     def announce(self, packet_id: str, size: int, sha256: str, signature: str) -> dict:
         return self.request("POST", "/v1/packets", {"packet_id": packet_id, "size": size, "sha256": sha256,
-                                                    "signature": signature, "sig_alg": crypto.SIG_ALG})
+                                                    "signature": signature, "sig_alg": crypto.SIG_ALG},
+                            schema="PacketView")
 
     def packet_status(self, packet_id: str) -> dict | None:
         """The server's view of a packet, or ``None`` when it never heard of it."""
         try:
-            return self.request("GET", "/v1/packets/" + packet_id)
+            return self.request("GET", "/v1/packets/" + segment(packet_id), schema="PacketView")
         except ServerError as err:
             if err.server_code == "not_found":
                 return None
@@ -199,42 +305,57 @@ class SyncClient:
     def upload_offset(self, packet_id: str) -> int | None:
         """The confirmed offset (``HEAD``), or ``None`` for an unknown packet."""
         try:
-            resp = self.request("HEAD", "/v1/packets/" + packet_id)
+            resp = self.request("HEAD", "/v1/packets/" + segment(packet_id))
         except ServerError as err:
             if err.server_code == "not_found":
                 return None
             raise
-        return int(resp.headers["Upload-Offset"])
+        return self._offset_header(resp)
+
+    @staticmethod
+    def _offset_header(resp) -> int:
+        value = resp.headers.get("Upload-Offset", "")
+        if not DIGITS.fullmatch(value):
+            raise garbage(resp.status_code, "no Upload-Offset")
+        return int(value)
 
     def patch(self, packet_id: str, offset: int, data) -> int:
         """Send ``data`` (bytes, or a readable with ``len()``) at ``offset``; return the offset
         the server now confirms."""
-        path = "/v1/packets/" + packet_id
+        path = "/v1/packets/" + segment(packet_id)
         hdrs = {"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"}
         resp = self.request("PATCH", path, data=data, headers=hdrs,
-                            body_sha=crypto.unsigned_chunk_digest(offset, len(data)))
-        try:
-            return int(resp.headers["Upload-Offset"])
-        except (KeyError, ValueError):
-            raise SyncError(Msg("sync.garbage", "登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试",
-                                {"status": resp.status_code, "ctype": "no Upload-Offset"}), retryable=True) from None
+                            body_sha=crypto.unsigned_chunk_digest(offset, len(data)), expect="raw")
+        return self._offset_header(resp)
 
     def commit(self, packet_id: str) -> dict:
         """Ask the server to take the fully uploaded packet ``packet_id``: its receipt."""
-        return self.request("POST", "/v1/packets/{}/commit".format(packet_id), {})
+        return self.request("POST", "/v1/packets/{}/commit".format(segment(packet_id)), {}, schema="CommitAnswer")
 
     def status(self, cursor: int, limit: int = 100) -> dict:
         """Status changes after ``cursor`` (at most ``limit``), as the server sends them."""
-        return self.request("GET", "/v1/status", params={"cursor": cursor, "limit": limit})
+        return self.request("GET", "/v1/status", params={"cursor": cursor, "limit": limit},
+                            schema="StatusPage", cap="status")
 
     def document(self, doc_id: str) -> bytes:
         """The bytes of a document the server issued (receipt, certificate)."""
-        resp = self.request("GET", "/v1/documents/" + doc_id, expect="raw")
+        resp = self.request("GET", "/v1/documents/" + segment(doc_id), expect="raw", cap="document")
         return resp.content
 
     def progress(self, packet_id: str) -> dict:
         """The server's processing progress of packet ``packet_id``."""
-        return self.request("GET", "/v1/progress/" + packet_id)
+        return self.request("GET", "/v1/progress/" + segment(packet_id), schema="Progress")
+
+    def audit_heartbeat(self, head: dict) -> dict:
+        """Tell the server this device's audit chain head (signed like every request); its
+        answer says whether the chain went backwards against what it saw before."""
+        return self.request("POST", "/v1/audit-head", {"seq": int(head["seq"]), "hash": str(head["hash"]),
+                                                       "base_seq": int(head.get("base_seq", 0))},
+                            schema="AuditAnchor")
+
+    def audit_anchor(self) -> dict:
+        """The highest audit head the server holds for this device, and its findings."""
+        return self.request("GET", "/v1/audit-head", schema="AuditAnchor")
 
     def progress_query(self, query: str) -> dict:
         """The progress of every business matching ``query`` (a business number, a party's name
@@ -242,4 +363,5 @@ class SyncClient:
         return self.request("POST", "/v1/progress-query", {"query": query})
 
     def property_query(self, unit_number: str, authorization: dict) -> dict:
-        return self.request("POST", "/v1/property-query", {"unit_number": unit_number, "authorization": authorization})
+        return self.request("POST", "/v1/property-query", {"unit_number": unit_number, "authorization": authorization},
+                            schema="PropertyAnswer")

@@ -60,7 +60,7 @@ class ServerComparer(FaceComparer):
         body = {"probe": base64.b64encode(bytes(probe_jpeg)).decode("ascii"), "reference": ref,
                 "reference_format": fmt}
         try:
-            answer = self.client.request("POST", "/v1/face/compare", body)
+            answer = self.client.request("POST", "/v1/face/compare", body, schema="FaceCompareAnswer")
         except SyncError as err:  # offline, or the server cannot compare: stays pending
             if getattr(err, "server_code", "") == "no_face":  # a picture without a usable face
                 raise CaptureError(err.msg) from None

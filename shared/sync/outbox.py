@@ -7,11 +7,16 @@ file). States of an item (PROTOCOL.md)::
 
     queued -> announced -> uploading(offset) -> uploaded -> committed
            -> accepted | not_accepted | correction_requested -> registered -> proof_issued
-    failed: the server refused the packet for good (needs a person): retried (queued again)
-            or cleared by a supervisor with a reason (the case becomes a draft of its next revision)
+    failed: the server refused the packet for good (needs a person): retried (queued again,
+            or rebuilt with a fresh id when its file is damaged) or cleared by a supervisor with
+            a reason (the case becomes a draft of its next revision)
 
 The states are :class:`PacketState`; :data:`PACKET_TRANSITIONS` says which may follow which.
 Submitting, retrying and clearing ask the acting operator's permission first.
+
+A packet file is checked against its stored SHA-256 before it is uploaded; a damaged file or
+an id the server holds with other content gets the packet rebuilt from the store under a
+fresh, unguessable id (at most ``MAX_REBUILDS`` times without a person).
 
 Guard-rails from ``Settings.offline_limits`` block new submissions (never existing work)
 when the disk is low, too many packets are unsent or the last successful sync is too old.
@@ -22,7 +27,9 @@ case's pages are deleted (secure_delete is on); audit rows stay for ``audit_rete
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import os
+import secrets
 import shutil
 from pathlib import Path
 from typing import Any
@@ -42,6 +49,7 @@ from shared.sync.packet import PACKET_KINDS, PACKET_SUFFIX, build_packet
 __all__ = ["ACTIVE", "FINAL_ITEM", "PACKET_TRANSITIONS", "PURGED_KINDS", "GuardRailError", "Outbox", "OutboxItem",
            "PacketState"]
 PURGED_KINDS = ("page", "face", "idphoto")
+MAX_REBUILDS = 3
 
 
 class GuardRailError(SyncError):
@@ -153,7 +161,8 @@ class Outbox:
             people = {"submitted_by": actor.as_dict() if isinstance(actor, OperatorSession) else {"name": label},
                       "approvals": [a for a in fresh.approvals if isinstance(a, dict) and a.get("revision") == fresh.revision
                                     and a.get("decision") == "approved"]}
-            built = build_packet(tx, fresh, blobs, ident, label, self.dir, self.opener, people=people)
+            built = build_packet(tx, fresh, blobs, ident, label, self.dir, self.opener, people=people,
+                                 audit_head=tx.audit_head())
             made.append(built.path)
             tx.outbox.insert(built.packet_id, case_id, fresh.revision, built.path.name, built.size, built.sha256,
                              built.signature, now_iso())
@@ -202,15 +211,27 @@ class Outbox:
         return item
 
     def retry(self, packet_id: str, actor: OperatorSession | str | None = None) -> OutboxItem:
-        """Send a failed packet again from the start (the submit permission; audited)."""
+        """A person's way back for a failed (or stuck) packet, with the submit permission and
+        audited: queued again from the start when its file is intact, else rebuilt from the
+        store under a fresh id."""
         item = self.get(packet_id)
         require(self.store, actor, Permission.SUBMIT, "retry_packet", item.case_id if item else None)
         label = operator_label(actor) or self.store.operator
+        if item is None or item.state not in ACTIVE + ("failed",):
+            raise SyncError(Msg("sync.not_failed", "只有上传失败的数据包可以重试或清除"), retryable=False)
+        if not self.file_intact(item):
+            rebuilt = self.rebuild(packet_id, "operator_retry", by_person=True)
+            if rebuilt is None:
+                raise SyncError(Msg("sync.not_rebuilt", "数据包无法重建（案件已有新的版本），请重新提交案件"), retryable=False)
+            return rebuilt
 
         def work(tx: StoreTx) -> None:
-            failed = self._failed(tx, packet_id)
-            tx.outbox.requeue(packet_id, now_iso())
-            tx.audit("packet_retry", failed.case_id, "packet={}".format(packet_id), operator=label)
+            current = tx.outbox.get(packet_id)
+            if current is None or current.state not in ACTIVE + ("failed",):
+                raise SyncError(Msg("sync.not_failed", "只有上传失败的数据包可以重试或清除"), retryable=False)
+            tx.outbox.update(packet_id, state="queued", offset=0, attempts=0, next_attempt_at=0.0, last_error="",
+                             updated_at=now_iso())
+            tx.audit("packet_retry", current.case_id, "packet={}".format(packet_id), operator=label)
         self.store.transaction(work)
         return self.get(packet_id)
 
@@ -264,6 +285,63 @@ class Outbox:
                 tx.write_case(case, "delivered")
             tx.audit("packet_committed", item.case_id, "packet={}".format(packet_id))
         self.store.transaction(work)
+
+    # -- ways back -------------------------------------------------------------------------
+    def file_intact(self, item: OutboxItem) -> bool:
+        """Whether the packet file is there, a regular file, and matches its stored SHA-256."""
+        path = self.path(item)
+        try:
+            if not item.file or not path.is_file() or path.stat().st_size != item.size:
+                return False
+            h = hashlib.sha256()
+            with open(path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(chunk)
+        except OSError:
+            return False
+        return h.hexdigest() == item.sha256
+
+    def rebuild(self, packet_id: str, reason: str, by_person: bool = False) -> OutboxItem | None:
+        """Build the packet of ``packet_id`` again from the store under a fresh id (new case
+        salt) and put it in the old item's place, queued; None when it cannot be rebuilt (the
+        case moved on, or ``MAX_REBUILDS`` was reached without a person)."""
+        ident = enrollment.require(self.store)
+        made: list[Path] = []
+        old: list[Path] = []
+
+        def work(tx: StoreTx) -> str | None:
+            item = tx.outbox.get(packet_id)
+            if item is None or item.state not in ACTIVE + ("failed",):
+                return None
+            rebuilds = int((item.outcome or {}).get("rebuilds", 0))
+            if rebuilds >= MAX_REBUILDS and not by_person:
+                return None
+            case = tx.find_case(item.case_id)
+            if case is None or case.revision != item.revision or case.state != CaseState.SUBMITTED:
+                return None
+            case.packet_salt = secrets.token_hex(8)
+            tx.write_case(case, "packet_rebuilt")
+            built = build_packet(tx, case, tx.blobs(case.id, kinds=PACKET_KINDS), ident, self.store.operator,
+                                 self.dir, self.opener, audit_head=tx.audit_head())
+            made.append(built.path)
+            tx.outbox.delete(packet_id)
+            tx.outbox.insert(built.packet_id, case.id, case.revision, built.path.name, built.size, built.sha256,
+                             built.signature, now_iso())
+            tx.outbox.update(built.packet_id, outcome={"rebuilds": 0 if by_person else rebuilds + 1,
+                                                       "replaces": packet_id})
+            tx.audit("packet_rebuilt", case.id, "packet={} new={} reason={}".format(packet_id, built.packet_id, reason))
+            if item.file:
+                old.append(self.dir / item.file)
+            return built.packet_id
+        try:
+            new_id = self.store.transaction(work)
+        except BaseException:
+            for p in made:
+                _unlink(p)
+            raise
+        for p in old:
+            _unlink(p)
+        return self.get(new_id) if new_id else None
 
     # -- housekeeping ------------------------------------------------------------------------
     def sweep(self) -> int:

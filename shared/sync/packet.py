@@ -66,7 +66,8 @@ def disk_full_error() -> SyncError:
 
 
 def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str, out_dir: Path,
-                 opener: Callable[[str, str], BinaryIO] = open, people: dict[str, Any] | None = None) -> BuiltPacket:
+                 opener: Callable[[str, str], BinaryIO] = open, people: dict[str, Any] | None = None,
+                 audit_head: dict | None = None) -> BuiltPacket:
     """Freeze ``case`` with its blobs into an encrypted, signed packet file in ``out_dir``.
 
     ``blobs`` are the blobs' metadata in packet order; their bytes are read through ``tx``
@@ -86,6 +87,8 @@ def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str,
                 "created_at": case.created_at, "submitted_at": case.updated_at, "files": files}
     if people:
         manifest.update({k: v for k, v in people.items() if v})
+    if audit_head is not None:  # the device's audit chain head travels with every packet
+        manifest["audit_head"] = audit_head
     mbytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
     msig = crypto.sign(ident.device_private, manifest_statement(mbytes))
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

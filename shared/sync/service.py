@@ -30,6 +30,7 @@ from shared.sync.uploader import CHUNK, PacketUploader, UploadReport
 
 log = logging.getLogger(__name__)
 MASTER_EVERY_S = 600
+HEARTBEAT_EVERY_S = 600  # the audit chain's head to the server (and in every packet)
 
 
 @dataclass
@@ -84,6 +85,8 @@ class SyncService:
         self._thread: threading.Thread | None = None
         self._failures = 0
         self._last_master = 0.0
+        self._garbage_logged = False
+        self._last_heartbeat = 0.0
 
     # -- plumbing ---------------------------------------------------------------------------
     def client(self):
@@ -120,6 +123,25 @@ class SyncService:
         report = SyncReport(UploadReport(), [])
         self._emit(busy=True, error=None)
         try:
+            self._pass(report, force)
+        finally:  # whatever the server said, retention still runs and the indicator settles
+            report.purged = self.outbox.purge()
+            self._note_garbage(report.error)
+            self._failures = 0 if report.upload.online else self._failures + 1
+            self._emit(busy=False, online=report.upload.online, current_packet="", current_sent=0, current_total=0,
+                       error=report.error.msg if report.error else None)
+            self.refresh()
+        return report
+
+    def _note_garbage(self, err: SyncError | None) -> None:
+        """A malformed answer is logged once per run of them, not once per pass."""
+        bad = err is not None and err.code == "sync.garbage"
+        if bad and not self._garbage_logged:
+            log.warning("sync: the server answered garbage (%s); will retry", err.msg.params.get("ctype", "?"))
+        self._garbage_logged = bad
+
+    def _pass(self, report: SyncReport, force: bool) -> None:
+        try:
             client = self.client()
             if self._uploader is None:
                 self._uploader = PacketUploader(self.outbox, client, self.chunk_size, self.backoff, self._on_chunk)
@@ -130,16 +152,11 @@ class SyncService:
                 report.upload.online = True
                 state.write(self.store, "last_success_at", _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat())
                 self._master_data(client, force)
+                self._heartbeat(client, force)
         except SyncError as err:
             report.error = err
             if err.code == "sync.offline":
                 report.upload.online = False
-        report.purged = self.outbox.purge()
-        self._failures = 0 if report.upload.online else self._failures + 1
-        self._emit(busy=False, online=report.upload.online, current_packet="", current_sent=0, current_total=0,
-                   error=report.error.msg if report.error else None)
-        self.refresh()
-        return report
 
     def _master_data(self, client, force: bool) -> None:
         """Master data never blocks packets: failures are logged and retried later."""
@@ -150,6 +167,20 @@ class SyncService:
             pull_master_data(self.store, client)
         except SyncError as err:
             log.info("master data pull failed: %s", err.code)
+
+    def _heartbeat(self, client, force: bool) -> None:
+        """The audit chain's head to the server; like master data, it never blocks packets."""
+        if not force and time.monotonic() - self._last_heartbeat < HEARTBEAT_EVERY_S:
+            return
+        self._last_heartbeat = time.monotonic()
+        try:
+            answer = client.audit_heartbeat(self.store.audit_head())
+        except SyncError as err:
+            log.info("audit heartbeat failed: %s", err.code)
+            return
+        if answer.get("findings"):
+            log.warning("the server finds this device's audit chain went backwards: %s",
+                        ", ".join(str(f)[:40] for f in answer["findings"][:3]))
 
     # -- the loop ---------------------------------------------------------------------------
     def next_delay(self) -> float:

@@ -20,13 +20,26 @@ from typing import Callable
 from shared.errors import SyncError, TrustError
 from shared.i18n import Msg, stored_text
 from shared.sync.backoff import Backoff
-from shared.sync.client import ServerError
+from shared.sync.client import ServerError, garbage
 from shared.sync.outbox import ACTIVE, Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
 CHUNK = 32 << 20  # streamed from the file: memory stays flat whatever the chunk size
 OFFSET_WRITE_S = 2.0
 PROGRESS_EVERY = 1 << 20
+MAX_STALLS = 3
+FORGOTTEN = {"not_found"}  # asked about an upload the server no longer has
+
+
+class DamagedPacket(Exception):
+    """The packet file does not match the SHA-256 stored when it was built."""
+
+
+def _within(offset, size: int) -> int:
+    """An offset the server confirmed, if it is one this packet can have."""
+    if type(offset) is not int or not 0 <= offset <= size:
+        raise garbage("-", "offset out of range")
+    return offset
 
 
 @dataclass
@@ -149,6 +162,12 @@ class PacketUploader:
         except ServerError as err:
             report.online = True
             report.error = err
+            if err.server_code in FORGOTTEN:  # the server lost what we sent: announce afresh
+                self.outbox.set_state(item.packet_id, "announced", offset=0)
+                self._defer(item, err, report)
+                return True
+            if err.server_code == "duplicate_mismatch" and self._rebuild(item, "id_taken", report):
+                return True
             if err.retryable:
                 self._defer(item, err, report)
                 return True
@@ -163,11 +182,31 @@ class PacketUploader:
                 return False
             report.online = True
             return True
+        except DamagedPacket:
+            if not self._rebuild(item, "file_damaged", report):
+                text = Msg("sync.packet_damaged", "数据包文件已损坏且无法重新生成，请在队列中选择“重试”（yizhan queue --retry {id}）或联系管理员",
+                           {"id": item.packet_id}).render("zh")
+                self.outbox.note_error(item.packet_id, text, 0, failed=True)
+                report.failed.append(item.packet_id)
+            return True
         except OSError as exc:
             text = stored_text(Msg("sync.packet_missing", "数据包文件无法读取：{err}", {"err": exc.strerror or str(exc)}))
             self.outbox.note_error(item.packet_id, text, 0, failed=True)
             report.failed.append(item.packet_id)
             return True
+
+    def _rebuild(self, item: OutboxItem, reason: str, report: UploadReport) -> bool:
+        """The packet again under a fresh id (its file was damaged, or its id is taken)."""
+        try:
+            fresh = self.outbox.rebuild(item.packet_id, reason)
+        except (SyncError, OSError) as exc:
+            log.warning("packet %s not rebuilt: %s", item.packet_id, type(exc).__name__)
+            return False
+        if fresh is None:
+            return False
+        log.warning("packet %s rebuilt as %s (%s)", item.packet_id, fresh.packet_id, reason)
+        report.deferred.append(fresh.packet_id)
+        return True
 
     def _defer(self, item: OutboxItem, err: SyncError, report: UploadReport) -> None:
         fresh = self.outbox.get(item.packet_id)
@@ -178,6 +217,8 @@ class PacketUploader:
 
     def _send(self, item: OutboxItem) -> None:
         pid = item.packet_id
+        if not self.outbox.file_intact(item):  # never upload (nor re-upload forever) a flipped bit
+            raise DamagedPacket(pid)
         view = None
         if item.state != "queued":
             view = self.client.packet_status(pid)  # what does the server really have?
@@ -190,8 +231,9 @@ class PacketUploader:
             if view.get("state") == "committed":
                 self.outbox.mark_committed(pid, view.get("answer") or {})
                 return
-        offset = int(view.get("offset", 0))
-        chunk = min(self.chunk_size, int(view.get("max_chunk") or self.chunk_size))
+        offset = _within(view.get("offset", 0), item.size)
+        chunk = max(1, min(self.chunk_size, int(view.get("max_chunk") or self.chunk_size)))
+        stalls = 0
         # The item is "announced" (or further) on disk before any byte goes out: after a crash
         # the server is asked where it stands, never our memory. Offsets written here are a
         # progress hint only, so they are written at most every OFFSET_WRITE_S, not per chunk.
@@ -204,12 +246,16 @@ class PacketUploader:
                 body = FileSlice(fh, offset, min(chunk, item.size - offset),
                                  (lambda sent, base=offset: self.on_progress(pid, base + sent, item.size))
                                  if self.on_progress else None)
+                before = offset
                 try:
-                    offset = self.client.patch(pid, offset, body)
+                    offset = _within(self.client.patch(pid, offset, body), item.size)
                 except ServerError as err:
                     if err.server_code != "offset_mismatch" or "offset" not in err.body:
                         raise
-                    offset = int(err.body["offset"])  # the server's word, never ours
+                    offset = _within(err.body["offset"], item.size)  # the server's word, never ours
+                stalls = stalls + 1 if offset <= before else 0
+                if stalls >= MAX_STALLS:  # a server that never moves on is not waited for in a loop
+                    raise garbage("-", "Upload-Offset does not advance")
                 if self.on_progress:
                     self.on_progress(pid, offset, item.size)
         try:  # (no "uploaded" write: the commit is idempotent and a crash here is asked about)

@@ -60,7 +60,9 @@ def test_invalid_import_lists_every_error_and_writes_nothing(capsys, tmp_path):
 
 def test_import_with_materials_checks_content_type(capsys, tmp_path):
     doc = json.loads((SAMPLES / "case_mortgage_first.json").read_text("utf-8"))
-    (tmp_path / "id.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 100)
+    import cv2
+    import numpy as np
+    (tmp_path / "id.jpg").write_bytes(cv2.imencode(".jpg", np.full((64, 64, 3), 200, np.uint8))[1].tobytes())
     (tmp_path / "fake.jpg").write_bytes(b"<html>not an image</html>")
     doc["materials"] = {"identity": ["id.jpg"]}
     (tmp_path / "ok.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")

@@ -123,7 +123,20 @@ def test_case_round_trips_through_dict(sample_case):
     sample_case.parties[0].agent = None
     again = Case.from_dict(json.loads(json.dumps(sample_case.to_dict())))
     assert again == sample_case
-    assert again.packet_id == sample_case.id + "-r1"
+    assert again.packet_id == sample_case.packet_id and again.packet_id.startswith(sample_case.id + "-r1-")
+
+
+def test_packet_ids_are_unguessable_per_revision(sample_case):
+    """Class 3 of the hardening: knowing a business number is not knowing its packet ids
+    (before, the id was "<case id>-r<n>", which another device could announce first)."""
+    import copy
+    other = copy.deepcopy(sample_case)
+    other.packet_salt = "0" * 16
+    assert sample_case.packet_id not in (sample_case.id + "-r1", other.packet_id)
+    second = copy.deepcopy(sample_case)
+    second.revision = 2
+    assert second.packet_id.split("-")[-1] != sample_case.packet_id.split("-")[-1]
+    assert Case.from_dict(sample_case.to_dict()).packet_id == sample_case.packet_id  # stable once stored
 
 
 def test_state_machine():

@@ -23,7 +23,7 @@ def test_enroll_submit_sync_queue(tmp_path, srv, capsys):
         case = load_sample(store)
         name = case.parties[0].name
     assert main(["--data-dir", str(data), "case", "submit", case.id]) == 0
-    assert case.id + "-r1\tqueued" in capsys.readouterr().out
+    assert case.packet_id + "\tqueued" in capsys.readouterr().out
     assert main(["--data-dir", str(data), "queue"]) == 0
     assert "queued" in capsys.readouterr().out
     assert main(["--data-dir", str(data), "sync"]) == 0
@@ -33,6 +33,24 @@ def test_enroll_submit_sync_queue(tmp_path, srv, capsys):
     out = capsys.readouterr().out
     assert "proof_issued" in out and name not in out
     assert main(["--data-dir", str(data), "case", "submit", case.id]) == 1  # not twice
+    assert main(["--data-dir", str(data), "queue", "--retry", case.packet_id]) == 1  # done: nothing to retry
+
+
+def test_queue_retry_is_the_way_back_for_a_failed_packet(tmp_path, srv, capsys):
+    """Class 3 of the hardening (``queue --retry`` did not exist before)."""
+    from shared.store import Store
+    from shared.sync import enrollment
+    from shared.sync.outbox import Outbox
+    data = tmp_path / "data"
+    (tmp_path / "config").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "config" / "settings.json").write_text(json.dumps(OPEN_SETTINGS))
+    with Store.open(data) as store:
+        enrollment.enroll(store, srv.url, srv.new_code(), srv.fingerprint)
+        case = load_sample(store)
+        item = Outbox(store).submit(case.id)
+        Outbox(store).note_error(item.packet_id, "refused", 0, failed=True)
+    assert main(["--data-dir", str(data), "queue", "--retry", item.packet_id]) == 0
+    assert item.packet_id + "\tqueued" in capsys.readouterr().out
 
 
 def test_the_demo_writes_what_the_client_enrolls_with(tmp_path, srv, capsys):

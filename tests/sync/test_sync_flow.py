@@ -12,7 +12,7 @@ from sync_helpers import drain, fast_service, load_sample, make_case
 def test_sample_case_submitted_accepted_registered_proof(store, outbox, settings, srv):
     case = load_sample(store)
     item = outbox.submit(case.id)
-    assert item.state == "queued" and item.packet_id == case.id + "-r1"
+    assert item.state == "queued" and item.packet_id == case.packet_id and item.packet_id.startswith(case.id + "-r1-")
     assert store.get_case(case.id).state == CaseState.SUBMITTED
     assert outbox.path(item).exists()
     assert any(r[3] == "enqueue" for r in store.audit_rows(case.id))
@@ -48,22 +48,23 @@ def test_not_accepted_other_jurisdiction(store, outbox, settings, srv, fake):
 
 def test_correction_reopens_as_new_revision_then_accepted(store, outbox, settings, srv, fake):
     case = make_case(store, fake)
-    srv.rules(force={case.id + "-r1": "correction_requested"})
+    first = case.packet_id
+    srv.rules(force={first: "correction_requested"})
     outbox.submit(case.id)
     svc = fast_service(store, settings, outbox=outbox)
     drain(svc)
     got = store.get_case(case.id)
     assert got.state == CaseState.DRAFT and got.revision == 2
     assert got.corrections and got.corrections[0]["text"]
-    assert outbox.get(case.id + "-r1").state == "correction_requested"
+    assert outbox.get(first).state == "correction_requested"
     # the first sync brought the operator list: from now on an operator who logged in submits
     from shared.workflow.auth import Authenticator
     officer = Authenticator(store).login("S1001", "Officer2026").session
     item2 = outbox.submit(case.id, actor=officer)  # the corrected revision is a new packet
-    assert item2.packet_id == case.id + "-r2"
+    assert item2.packet_id == got.packet_id and item2.packet_id.startswith(case.id + "-r2-")
     drain(svc)
     assert store.get_case(case.id).state == CaseState.PROOF_ISSUED
-    assert outbox.get(case.id + "-r1").state == "correction_requested"
+    assert outbox.get(first).state == "correction_requested"
 
 
 def test_registry_lists_every_missing_item_at_once():

@@ -1,0 +1,30 @@
+"""The audit log checked against the registration server's anchor.
+
+The store's own check (``audit.verify``) sees edits and gaps inside the chain, but not a
+store rolled back to an older copy nor rows cut from its end together with the head. The
+server keeps the highest head this device reported (heartbeats and packets) and records a
+report that went backwards; :func:`verify_against_server` compares the two.
+"""
+
+from __future__ import annotations
+
+from shared.i18n import Msg
+
+
+def verify_against_server(store, client) -> list[Msg]:
+    """What is wrong with the local chain against the server's anchor (empty: nothing)."""
+    problems: list[Msg] = []
+    anchor = client.audit_anchor()
+    local = store.audit_head()
+    seq, digest = int(anchor["seq"]), str(anchor["hash"])
+    if local["seq"] < seq:
+        problems.append(Msg("audit.behind_server", "本机审计日志只到第 {local} 条，而登记服务器已确认到第 {server} 条：日志被截断或数据库被回滚到旧副本",
+                            {"local": local["seq"], "server": seq}))
+    elif seq and seq > local["base_seq"]:
+        mine = store.audit_hash_at(seq)
+        if mine is not None and mine != digest:
+            problems.append(Msg("audit.forked", "本机第 {seq} 条审计记录与登记服务器确认的不一致：日志被改写", {"seq": seq}))
+    for finding in anchor.get("findings") or []:
+        problems.append(Msg("audit.server_finding", "登记服务器记录：{kind}（{at}）",
+                            {"kind": str(finding.get("kind", "?"))[:40], "at": str(finding.get("at", ""))[:32]}))
+    return problems
