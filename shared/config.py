@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from shared import platform
+
 SETTINGS_VERSION = 1
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -37,11 +39,12 @@ def _xdg(var: str, fallback: str) -> Path:
 
 
 def default_data_dir() -> Path:
-    """``$YIZHAN_DATA_DIR``, else ``$XDG_DATA_HOME/yizhan`` (``~/.local/share/yizhan``)."""
+    """``$YIZHAN_DATA_DIR``, else ``$XDG_DATA_HOME/yizhan`` (``~/.local/share/yizhan``; Windows:
+    ``%LOCALAPPDATA%\\Yizhan\\Data``)."""
     env = os.environ.get("YIZHAN_DATA_DIR")
     if env:
         return Path(env)
-    return _xdg("XDG_DATA_HOME", ".local/share") / "yizhan"
+    return platform.user_data_dir()
 
 
 def default_config_dir(data_dir: Path | None = None) -> Path:
@@ -55,7 +58,7 @@ def default_config_dir(data_dir: Path | None = None) -> Path:
     if os.environ.get("YIZHAN_DATA_DIR"):
         d = Path(os.environ["YIZHAN_DATA_DIR"])
         return d.with_name(d.name + ".config")
-    return _xdg("XDG_CONFIG_HOME", ".config") / "yizhan"
+    return platform.user_config_dir()
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -63,7 +66,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
     try:
-        os.fchmod(fd, mode)
+        platform.restrict_fd(fd, mode)  # POSIX modes; Windows: the profile folder's ACL
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

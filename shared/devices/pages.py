@@ -11,11 +11,12 @@ from __future__ import annotations
 import abc
 import glob
 import os
-import shutil
 import sys
 from typing import Iterator
 
 import numpy as np
+
+from shared import platform
 
 KINDS = ("doccam", "scanner", "file")
 
@@ -93,7 +94,7 @@ def check() -> list[dict]:
     Each has ``device``, ``ok`` (bool) and ``detail`` (Chinese text for the operator).
     """
     results = [{"device": "file", "ok": True, "detail": "文件导入可用（JPEG、PNG、TIFF）"}]
-    pdf_ok = shutil.which("pdftoppm") is not None
+    pdf_ok = platform.find_tool("pdftoppm") is not None
     results.append({"device": "pdf", "ok": pdf_ok,
                     "detail": "PDF 导入可用" if pdf_ok else "未安装 poppler-utils，无法导入 PDF"})
     cams = _video_devices()
