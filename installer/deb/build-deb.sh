@@ -38,6 +38,7 @@ PYEOF
   --target "$root/opt/yizhan/lib" -r requirements-extra.txt
 rm -rf "$root/opt/yizhan/lib/bin"
 installer/prune.sh "$root/opt/yizhan/lib"
+find "$root/opt/yizhan/lib" -type f -name '*.so*' -exec chmod 644 {} +   # libraries are not programs
 
 log "the app"
 for pkg in shared counter kiosk resources; do [ -d "$pkg" ] && cp -a "$pkg" "$root/opt/yizhan/app/"; done
@@ -61,8 +62,12 @@ LAUNCH
   fi
 done < installer/apps.tsv
 
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$ARCH/" \
-    -e "s/@SIZE@/$(du -sk "$root" | cut -f1)/" installer/deb/control > "$root/DEBIAN/control"
+# (the template folds Depends for reading; the package gets it on one line)
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$(du -sk "$root" | cut -f1)/" installer/deb/control \
+  | awk '/^ / && prev ~ /^Depends:/ {prev = prev substr($0, 1); next} {if (NR > 1) print prev; prev = $0} END {print prev}' \
+  > "$root/DEBIAN/control"
+sed -e "s/@VERSION@/$version/g" installer/deb/prerm > "$root/DEBIAN/prerm"
+chmod 755 "$root/DEBIAN/prerm"
 deb="$OUT/yizhan_${version}_${ARCH}.deb"
 dpkg-deb -Zxz -z3 --root-owner-group --build "$root" "$deb" >/dev/null
 log "$deb ($(du -h "$deb" | cut -f1); installed $(du -sh "$root" | cut -f1))"

@@ -63,6 +63,16 @@ in_root "${ENV[@]}" QT_QPA_PLATFORM=offscreen yizhan-counter --screenshot /root/
 [ -s "$root/root/counter.png" ] || { echo "the counter made no screenshot" >&2; exit 1; }
 cp "$root/root/counter.png" "build/counter-deb-$ARCH.png"
 log "ok: counter screenshot build/counter-deb-$ARCH.png ($(( SECONDS - t0 )) s)"
+# a downgrade is refused with a message and leaves the installed version in place
+mkdir -p "$root/tmp/old/DEBIAN"
+printf 'Package: yizhan\nVersion: 0.0.1\nArchitecture: %s\nMaintainer: test\nDescription: an older release\n' "$ARCH" \
+  > "$root/tmp/old/DEBIAN/control"
+dpkg-deb --root-owner-group --build "$root/tmp/old" "$root/tmp/yizhan_0.0.1.deb" >/dev/null
+out="$(in_root dpkg -i /tmp/yizhan_0.0.1.deb 2>&1 || true)"
+grep -q "refusing to downgrade" <<<"$out" && in_root dpkg-query -W -f='${Version} ${Status}' yizhan | grep -q "$(in_root dpkg-query -W -f='${Version}' yizhan) install ok installed" \
+  && [ "$(in_root dpkg-query -W -f='${Version}' yizhan)" != 0.0.1 ] \
+  || { echo "a downgrade was not refused: $out" >&2; exit 1; }
+log "ok: downgrade to 0.0.1 refused, $(in_root dpkg-query -W -f='${Version}' yizhan) still installed"
 if [ -x "$root/usr/sbin/yizhan-kiosk-setup" ] || ls "$root/tmp/pkgs/"*kiosk* >/dev/null 2>&1; then
   installer/kiosk/check-root.sh "$root"
 fi

@@ -73,6 +73,11 @@ elif grep -q "DLL load failed while importing QtCore" <<<"$out" && [ ! -e "$driv
 else
   echo "the counter failed under Wine: $out" >&2; exit 1
 fi
+# a downgrade is refused (exit code 3) and leaves the installed programs alone
+"$WINE64" reg add 'HKCU\Software\Yizhan' /v Version /d 99.0.0 /f >/dev/null 2>&1
+set +e; "$WINE64" "$setup" /S /D=C:\\Yizhan; rc=$?; set -e
+[ "$rc" -eq 3 ] && [ -f "$drive_c/Yizhan/python/python.exe" ] || { echo "downgrade: exit $rc, expected 3" >&2; exit 1; }
+log "ok: downgrade from 99.0.0 refused (exit code 3)"
 # silent uninstall keeps the data
 "$WINE64" 'C:\Yizhan\uninstall.exe' /S _?=C:\\Yizhan
 test ! -e "$drive_c/Yizhan/python" && test -d "$data"

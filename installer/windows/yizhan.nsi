@@ -8,7 +8,8 @@
 ;     [/ALLUSERS]
 ; /CODEFILE names a file holding the one-time enrollment code: the code is read by `yizhan enroll`
 ; from that file, never put on a command line or in a log. The file is deleted once enrolled.
-; Exit code: 0 installed (and enrolled when asked), 2 installed but enrollment failed.
+; Exit code: 0 installed (and enrolled when asked), 2 installed but enrollment failed, 3 refused:
+; a newer version is installed (a downgrade; /ALLOWDOWNGRADE forces it, after a backup of the data).
 
 Unicode true
 Target amd64-unicode
@@ -28,6 +29,7 @@ RequestExecutionLevel user
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
+!include "WordFunc.nsh"
 
 Name "一站 Yizhan ${VERSION}"
 OutFile "${OUTFILE}"
@@ -59,6 +61,19 @@ Function .onInit
   ${IfNot} ${Errors}
     SetShellVarContext all
     StrCpy $INSTDIR "$PROGRAMFILES64\Yizhan"
+  ${EndIf}
+  ; refuse a downgrade: an older release cannot be trusted with data a newer one wrote
+  ReadRegStr $R5 HKCU "Software\Yizhan" "Version"
+  ${If} $R5 != ""
+    ${VersionCompare} "$R5" "${VERSION}" $R6
+    ClearErrors
+    ${GetOptions} $R0 "/ALLOWDOWNGRADE" $R7
+    ${If} $R6 == 1
+    ${AndIf} ${Errors}
+      MessageBox MB_ICONSTOP "已安装更新的版本 $R5，不能降级到 ${VERSION}（旧版本不能使用新版本写入的数据）。$\r$\nA newer version ($R5) is installed: refusing to downgrade to ${VERSION}." /SD IDOK
+      SetErrorLevel 3
+      Abort
+    ${EndIf}
   ${EndIf}
   ${GetOptions} $R0 "/SERVER=" $Server
   ${GetOptions} $R0 "/CODEFILE=" $CodeFile
