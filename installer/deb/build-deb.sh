@@ -18,6 +18,7 @@ case "$ARCH" in
   arm64) PLAT="${DEB_PLATFORM_ARM64:-aarch64-manylinux_2_31}" ;;
   *) echo "unknown architecture $ARCH" >&2; exit 2 ;;
 esac
+installer/need-apt.sh python3-venv dpkg-dev
 TOOLS="$OUT/tools"
 [ -x "$TOOLS/bin/uv" ] || { python3 -m venv "$TOOLS" && "$TOOLS/bin/pip" install -q "uv>=0.5"; }
 UV="$TOOLS/bin/uv"

@@ -7,10 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ARCH="$1"; shift
 log() { printf '\033[1m[root %s]\033[0m %s\n' "$ARCH" "$*" >&2; }
-need=(debootstrap)
+need=(debootstrap)  # (and, for another architecture, the emulator)
 [ "$ARCH" = "$(dpkg --print-architecture)" ] || need+=(qemu-user-static binfmt-support)
-for pkg in "${need[@]}"; do dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-  || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$pkg" >/dev/null; done
+installer/need-apt.sh "${need[@]}"
 if [ "$ARCH" != "$(dpkg --print-architecture)" ]; then
   [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2>/dev/null || true
   update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true

@@ -3,7 +3,7 @@
 # control fields, and that every ELF file in it is for the package's architecture.
 set -euo pipefail
 deb="$1"
-command -v lintian >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends lintian >/dev/null
+"$(dirname "$0")/../need-apt.sh" lintian file
 arch="$(dpkg-deb -f "$deb" Architecture)"
 # tolerated here: a private tree under /opt by design, the wheels' own bundled and unstripped
 # libraries and byte-code, reportlab's font data; no changelog/copyright file in this package yet

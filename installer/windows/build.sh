@@ -15,16 +15,7 @@ OUT="$ROOT/build"
 W="$OUT/win"
 PYVER=3.11
 log() { printf '\033[1m[windows]\033[0m %s\n' "$*" >&2; }
-need_apt() {  # Debian packages this build needs (CI installs them itself)
-  local missing=() pkg
-  for pkg in "$@"; do dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  log "installing Debian packages: ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || { apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
-         apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
-}
-need_apt nsis unzip python3-venv
+installer/need-apt.sh nsis unzip python3-venv
 
 # build tools in their own venv (never the project's .venv)
 TOOLS="$OUT/tools"

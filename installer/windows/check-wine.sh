@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 setup="$(realpath "$1")"
 log() { printf '\033[1m[wine]\033[0m %s\n' "$*" >&2; }
-command -v wine >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends wine wine64 >/dev/null
+installer/need-apt.sh wine wine64 gcc-mingw-w64-x86-64-win32
 WINE64="$(command -v wine64 || echo /usr/lib/wine/wine64)"
 export WINEPREFIX="$PWD/build/win/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 # Python's pipes use the ANSI code page; Wine's is cp1252 without a Chinese locale (a Chinese
@@ -20,8 +20,6 @@ t0=$SECONDS
 "$WINE64" wineboot -i >/dev/null 2>&1
 # Wine 8 lacks bcryptprimitives.dll (ProcessPrng), which Rust-built wheels (cryptography,
 # rpds-py) import; Windows 10+ has it. A stand-in goes into the prefix, never into the installer.
-command -v x86_64-w64-mingw32-gcc >/dev/null || DEBIAN_FRONTEND=noninteractive \
-  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends gcc-mingw-w64-x86-64-win32 >/dev/null
 x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
   installer/windows/wine-shim/bcryptprimitives.c -lbcrypt
 log "prefix ready ($(( SECONDS - t0 )) s)"
