@@ -29,7 +29,7 @@ expect "抵押" "$APP/yizhan" case show "$id"
 "$PY" - "$tmp" <<'PYEOF'
 import sys, cv2
 from skimage import data
-from shared.capture.testpages import make_page, make_photo
+from shared.devices.testpages import make_page, make_photo
 cv2.imwrite(sys.argv[1] + "/face.png", cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR))
 cv2.imwrite(sys.argv[1] + "/page.jpg", make_photo(make_page(qr_text="不动产单元号 350102015020GB09217F00243026")).image)
 PYEOF

@@ -18,6 +18,7 @@ from shared import config, platform
 @pytest.fixture
 def windows(monkeypatch, tmp_path):
     monkeypatch.setattr(platform, "system", lambda: "windows")
+    monkeypatch.setattr(platform, "_known_folder_local_appdata", lambda: None)  # (on a real Windows too)
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
     for var in ("YIZHAN_DATA_DIR", "YIZHAN_CONFIG_DIR"):
         monkeypatch.delenv(var, raising=False)
@@ -28,6 +29,7 @@ def windows(monkeypatch, tmp_path):
 def linux(monkeypatch, tmp_path):
     monkeypatch.setattr(platform, "system", lambda: "linux")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))  # Path.home() on Windows
     for var in ("YIZHAN_DATA_DIR", "YIZHAN_CONFIG_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
         monkeypatch.delenv(var, raising=False)
     return tmp_path / "home"
@@ -49,6 +51,11 @@ def test_windows_folders_are_under_local_appdata_and_apart(windows):
     assert conf == windows / "Yizhan" / "Config"
     assert logs == windows / "Yizhan" / "Logs"
     assert len({data, conf, logs}) == 3  # a key file never lies beside the database
+
+
+def test_the_known_folder_comes_before_the_environment(windows, monkeypatch, tmp_path):
+    monkeypatch.setattr(platform, "_known_folder_local_appdata", lambda: tmp_path / "KF")
+    assert config.default_data_dir() == tmp_path / "KF" / "Yizhan" / "Data"
 
 
 def test_the_environment_still_wins_on_windows(windows, monkeypatch, tmp_path):
@@ -113,7 +120,7 @@ def _fake_tool(folder: Path, name: str) -> Path:
     return exe
 
 
-def test_a_bundled_tool_comes_before_path(monkeypatch, tmp_path):
+def test_a_bundled_tool_comes_before_path(linux, monkeypatch, tmp_path):
     monkeypatch.setattr(platform, "install_dir", lambda: tmp_path / "inst")
     monkeypatch.delenv("YIZHAN_TOOLS_DIR", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))

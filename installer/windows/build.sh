@@ -94,4 +94,5 @@ makensis -V2 -DVERSION="$version" -DSTAGE="$STAGE" -DGEN="$W" -DOUTFILE="$setup"
   || { cat "$W/makensis.log" >&2; exit 1; }
 log "Windows installer: $setup ($(du -h "$setup" | cut -f1); installed $(du -sh "$STAGE" | cut -f1))"
 [ "${1:-}" = "--no-check" ] && exit 0
-exec installer/windows/check-wine.sh "$setup"
+installer/windows/check-wine.sh "$setup"
+installer/windows/core-tests-wine.sh
