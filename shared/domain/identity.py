@@ -32,7 +32,7 @@ from shared.domain.identifiers import normalize
 from shared.domain.persons import first_of_each
 from shared.domain.validation import evaluate
 from shared.i18n import N_, Msg
-from shared.security.masking import mask_id, mask_name
+from shared.security.masking import mask_id
 
 STATUSES = ("done", "missing", "failed", "pending")
 ID_KIND_RESIDENT = "1"

@@ -26,7 +26,7 @@ from typing import Any
 from shared.config import Settings, default_config_dir
 from shared.domain.case import Case, now_iso
 from shared.domain.states import FINAL, CaseState, check_transition
-from shared.errors import SyncError, ValidationError
+from shared.errors import SyncError
 from shared.i18n import Msg
 from shared.store import Store, StoreTx
 from shared.store.outbox_table import ACTIVE, FINAL_ITEM, OutboxItem
