@@ -20,7 +20,8 @@ fi
 template="build/roots/bookworm-$ARCH"
 if [ ! -x "$template/usr/bin/apt-get" ]; then
   t0=$SECONDS
-  rm -rf "$template"
+  if grep -q " $(realpath -m "$template")/" /proc/mounts; then echo "something is mounted under $template" >&2; exit 1; fi
+  rm -rf --one-file-system "$template"
   debootstrap --arch "$ARCH" --variant=minbase bookworm "$template" http://deb.debian.org/debian >"build/roots/debootstrap-$ARCH.log" 2>&1 \
     || { tail -20 "build/roots/debootstrap-$ARCH.log" >&2; exit 1; }
   log "debootstrap $ARCH: $(( SECONDS - t0 )) s"
@@ -29,7 +30,9 @@ root="build/roots/check-$ARCH"
 cleanup() { for m in proc dev/pts dev; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done; }
 trap cleanup EXIT
 cleanup 2>/dev/null || true
-rm -rf "$root"
+# never delete through a mount (a bound /dev): refuse if anything is still mounted in the old root
+if grep -q " $(realpath -m "$root")/" /proc/mounts; then echo "something is still mounted under $root" >&2; exit 1; fi
+rm -rf --one-file-system "$root"
 cp -a "$template" "$root"
 mount -t proc proc "$root/proc"; mount --bind /dev "$root/dev"; mount --bind /dev/pts "$root/dev/pts"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
