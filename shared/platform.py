@@ -108,12 +108,12 @@ def install_dir() -> Path:
     """The folder of the installed programs.
 
     A PyInstaller folder: the executable's folder. The Windows install (``python\\`` beside
-    ``app\\``) and a source checkout: the folder above ``shared/``'s parent when it holds the
-    embedded Python, else the checkout itself.
+    ``app\\``) and the .deb (``/opt/yizhan/lib`` beside ``/opt/yizhan/app``): the folder above
+    ``app``. A source checkout: the checkout itself.
     """
     if is_frozen():
         return Path(sys.executable).resolve().parent
-    if (_SOURCE_ROOT.parent / "python").is_dir() and _SOURCE_ROOT.name == "app":
+    if _SOURCE_ROOT.name == "app" and any((_SOURCE_ROOT.parent / d).is_dir() for d in ("python", "lib")):
         return _SOURCE_ROOT.parent
     return _SOURCE_ROOT
 

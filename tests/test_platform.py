@@ -144,10 +144,13 @@ def test_pdf_tools_are_looked_up_through_the_platform(monkeypatch):
     assert raster.pdftoppm_path() == "/opt/x/pdftoppm"
 
 
-def test_the_windows_install_layout(monkeypatch, tmp_path):
-    (tmp_path / "python").mkdir()
+@pytest.mark.parametrize("runtime", ["python", "lib"])  # the Windows install, the .deb's /opt/yizhan
+def test_the_install_layouts(monkeypatch, tmp_path, runtime):
+    (tmp_path / runtime).mkdir()
     monkeypatch.setattr(platform, "_SOURCE_ROOT", tmp_path / "app")
     assert platform.install_dir() == tmp_path
+    monkeypatch.setattr(platform, "_SOURCE_ROOT", tmp_path / "checkout")
+    assert platform.install_dir() == tmp_path / "checkout"
 
 
 def test_emulator_uses_tcp_where_there_is_no_pty(windows):
