@@ -17,6 +17,7 @@ if [ "$ARCH" != "$(dpkg --print-architecture)" ]; then
     log "GAP: no binfmt_misc for qemu-aarch64 here: the package is only linted"; exit 3
   fi
 fi
+mkdir -p build/roots
 template="build/roots/bookworm-$ARCH"
 if [ ! -x "$template/usr/bin/apt-get" ]; then
   t0=$SECONDS
