@@ -112,15 +112,21 @@ cmd_test() {
   "$VENV/bin/lint-imports" pyproject.toml || status=1
   log "linting (ruff; rules in pyproject.toml)"
   "$VENV/bin/ruff" check --no-cache --quiet . || status=1
-  log "part 1/3: the core's tests, with PySide6 made unimportable"
+  log "part 1/4: the core's tests, with PySide6 made unimportable"
   YIZHAN_TEST_PART=core "$PY" -m pytest -q -p no:pytest-qt -p no:cacheprovider \
     -W "ignore::pytest.PytestConfigWarning" "$@" || part_failed core $? $#
-  log "part 2/3: the Qt front ends' tests (offscreen)"
+  log "part 2/4: the Qt front ends' tests (offscreen)"
   YIZHAN_TEST_PART=qt "$PY" -m pytest -q -p no:cacheprovider "$@" || part_failed qt $? $#
   if [ "$empty" -eq 2 ]; then log "no test matched: $*"; status=1; fi
-  if [ $# -eq 0 ]; then  # the whole suite: also build the install and run the frozen programs
-    log "part 3/3: the installer (PyInstaller one folder, checked)"
-    installer/build.sh --check || status=1
+  if [ $# -eq 0 ]; then  # the whole suite: also build the installs and run what they installed
+    log "part 3/4: the installer (PyInstaller one folder, checked)"
+    installer/build.sh frozen || status=1
+    if [ "${YIZHAN_SKIP_PACKAGES:-}" = 1 ]; then
+      log "part 4/4 skipped (YIZHAN_SKIP_PACKAGES=1)"
+    else  # about 15 min on a fresh machine (installer/README.md lists each step's time)
+      log "part 4/4: the fleet packages: .deb amd64 + kiosk session and arm64 in clean Debian 12 roots, Windows under Wine"
+      installer/build.sh deb windows || status=1
+    fi
   fi
   return $status
 }

@@ -1,57 +1,48 @@
 #!/usr/bin/env bash
-# Build the service-point install: a PyInstaller one-folder app (counter + yizhan CLI), check
-# that the frozen programs run, and wrap it in a Debian package.
-#   installer/build.sh            build + check + .deb   (build/dist/yizhan, build/yizhan_<v>_<arch>.deb)
-#   installer/build.sh --check    build + check only
-# Needs the project's .venv (./dev.sh setup). The .deb depends on the Debian packages the app
-# loads at run time (zbar, a CJK font, poppler, the xcb libraries of Qt, SANE).
+# Build the service-point installs and check each as far as this machine allows. One command:
+#   installer/build.sh [--no-check] [TARGET ...]      (default: all)
+# Targets:
+#   frozen     PyInstaller one folder (build/dist/yizhan), its programs run (needs the .venv)
+#   deb-amd64  build/yizhan_<v>_amd64.deb, apt-installed in a clean Debian 12 root and run
+#   deb-arm64  build/yizhan_<v>_arm64.deb, the same under qemu-user-static (else linted)
+#   kiosk      build/yizhan-kiosk-session_<v>_all.deb, installed with the amd64 package in the root
+#   windows    build/yizhan-<v>-win64-setup.exe (NSIS), installed silently under Wine and run
+#   deb        deb-amd64 deb-arm64 kiosk;   all: every target
+# Each step prints how long it took; installer/README.md says what each check runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY="${PYTHON:-.venv/bin/python}"
-OUT=build
+check=1
+targets=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-check) check=0 ;;
+    --check) check=1 ;;   # (the default; kept for older callers)
+    all) targets+=(frozen deb-amd64 deb-arm64 kiosk windows) ;;
+    deb) targets+=(deb-amd64 deb-arm64 kiosk) ;;
+    frozen|deb-amd64|deb-arm64|kiosk|windows) targets+=("$arg") ;;
+    *) echo "unknown target $arg (frozen deb-amd64 deb-arm64 kiosk windows deb all)" >&2; exit 2 ;;
+  esac
+done
+[ ${#targets[@]} -gt 0 ] || targets=(frozen deb-amd64 deb-arm64 kiosk windows)
+want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 log() { printf '\033[1m[installer]\033[0m %s\n' "$*" >&2; }
+step() { local name="$1" t0=$SECONDS; shift; "$@"; log "$name: $(( SECONDS - t0 )) s"; }
+mkdir -p build
+status=0
 
-"$PY" -m PyInstaller --version >/dev/null 2>&1 || "$PY" -m pip install -q "pyinstaller>=6.10"
-log "PyInstaller: one folder in $OUT/dist/yizhan"
-"$PY" -m PyInstaller --noconfirm --log-level ERROR --distpath "$OUT/dist" --workpath "$OUT/pyinstaller" \
-  installer/yizhan.spec
-APP="$OUT/dist/yizhan"
-
-log "checking the frozen programs"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-expect() { local pattern="$1"; shift; local out; out="$("$@" || true)";  # (face check exits 1 when a gate fails)
-  grep -q -- "$pattern" <<<"$out" || { echo "unexpected output of $*: $out" >&2; exit 1; }; }
-expect '^valid$' "$APP/yizhan" validate resident-id 11010519491231002X
-export YIZHAN_DATA_DIR="$tmp/data" YIZHAN_CONFIG_DIR="$tmp/config" YIZHAN_KEY_PROVIDER=file
-id="$("$APP/yizhan" case import resources/samples/sample_case_full.json)"
-expect "抵押" "$APP/yizhan" case show "$id"
-"$PY" - "$tmp" <<'PYEOF'
-import sys, cv2
-from skimage import data
-from shared.devices.testpages import make_page, make_photo
-cv2.imwrite(sys.argv[1] + "/face.png", cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR))
-cv2.imwrite(sys.argv[1] + "/page.jpg", make_photo(make_page(qr_text="不动产单元号 350102015020GB09217F00243026")).image)
-PYEOF
-expect "350102015020GB09217F00243026" "$APP/yizhan" barcode read "$tmp/page.jpg"   # zxing-cpp / zbar
-expect "KB" "$APP/yizhan" page process "$tmp/page.jpg" "$tmp/page-out.jpg"       # the page pipeline
-expect '"detector": "blazeface"' "$APP/yizhan" face check "$tmp/face.png"   # the models travelled
-"$APP/yizhan" render application --case "$id" --out "$tmp/app.pdf" >/dev/null        # reportlab + the CJK font
-QT_QPA_PLATFORM=offscreen "$APP/yizhan-counter" --screenshot "$OUT/counter-frozen.png" 2>/dev/null
-test -s "$OUT/counter-frozen.png"
-log "frozen app OK ($(du -sh "$APP" | cut -f1)), screenshot $OUT/counter-frozen.png"
-[ "${1:-}" = "--check" ] && exit 0
-
-version="$("$PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
-arch="$(dpkg --print-architecture)"
-root="$OUT/deb/yizhan_${version}_${arch}"
-rm -rf "$root"
-mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/applications"
-cp -a "$APP" "$root/opt/yizhan"
-ln -s /opt/yizhan/yizhan "$root/usr/bin/yizhan"
-ln -s /opt/yizhan/yizhan-counter "$root/usr/bin/yizhan-counter"
-cp installer/debian/yizhan-counter.desktop "$root/usr/share/applications/"
-sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" \
-    -e "s/@SIZE@/$(du -sk "$root" | cut -f1)/" installer/debian/control > "$root/DEBIAN/control"
-dpkg-deb -Zgzip -z1 --root-owner-group --build "$root" "$OUT/yizhan_${version}_${arch}.deb" >/dev/null
-log "Debian package: $OUT/yizhan_${version}_${arch}.deb"
+if want frozen; then step "frozen build and check" installer/frozen.sh $([ $check = 1 ] || echo --no-check) || status=1; fi
+if want kiosk; then step "kiosk session package" installer/kiosk/build-kiosk.sh || status=1; fi
+version="$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
+for arch in amd64 arm64; do
+  want "deb-$arch" || continue
+  step "deb $arch build" installer/deb/build-deb.sh "$arch" || { status=1; continue; }
+  [ $check = 1 ] || continue
+  debs=("build/yizhan_${version}_${arch}.deb")
+  if [ "$arch" = amd64 ] && want kiosk; then debs+=("build/yizhan-kiosk-session_${version}_all.deb"); fi
+  set +e; step "deb $arch install in a clean Debian 12 root" installer/deb/check-root.sh "$arch" "${debs[@]}"; rc=$?; set -e
+  if [ $rc -eq 3 ]; then  # no emulation here: lint only, and say so
+    step "deb $arch lint" installer/deb/lint.sh "${debs[0]}" || status=1
+  elif [ $rc -ne 0 ]; then status=1; fi
+done
+if want windows; then step "windows installer build and Wine check" installer/windows/build.sh $([ $check = 1 ] || echo --no-check) || status=1; fi
+exit $status

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from shared import platform
 
 SETTINGS_VERSION = 1
 
@@ -38,7 +39,8 @@ def _xdg(var: str, fallback: str) -> Path:
 
 
 def _xdg_data_dir() -> Path:
-    return _xdg("XDG_DATA_HOME", ".local/share") / "yizhan"
+    """The platform's default data folder (XDG on Linux, %LOCALAPPDATA% on Windows)."""
+    return platform.user_data_dir()
 
 
 def resolve_data_dir(data_dir: Path | str | None = None) -> Path:
@@ -67,7 +69,7 @@ def config_dir_for(data_dir: Path) -> Path:
     data_dir = Path(data_dir).expanduser()
     beside = data_dir.with_name(data_dir.name + ".config")
     if _same_path(data_dir, _xdg_data_dir()):
-        xdg = _xdg("XDG_CONFIG_HOME", ".config") / "yizhan"
+        xdg = platform.user_config_dir()
         if (beside / "store.key").exists() and not (xdg / "store.key").exists():
             return beside
         return xdg
@@ -107,10 +109,7 @@ def default_log_dir() -> Path:
     if os.environ.get("YIZHAN_DATA_DIR"):
         d = Path(os.environ["YIZHAN_DATA_DIR"])
         return d.with_name(d.name + ".log")
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return (Path(base) if base else Path.home() / "AppData" / "Local") / "Yizhan" / "Logs"
-    return _xdg("XDG_STATE_HOME", ".local/state") / "yizhan" / "log"
+    return platform.user_log_dir()
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -129,7 +128,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
     try:
-        os.fchmod(fd, mode)
+        platform.restrict_fd(fd, mode)  # POSIX modes; Windows: the profile folder's ACL
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

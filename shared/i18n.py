@@ -13,10 +13,11 @@ import json
 import threading
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Mapping
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from shared import platform
+
+RESOURCES = platform.resources_dir()
 TS_FILE = RESOURCES / "i18n" / "yizhan_en.ts"
 
 _lock = threading.Lock()

@@ -3608,6 +3608,10 @@
       <translation>Certificate number {n}</translation>
     </message>
     <message>
+      <source>诊断包已写入 {path}（个人信息已遮蔽）</source>
+      <translation>Diagnostics bundle written to {path} (personal data masked)</translation>
+    </message>
+    <message>
       <source>询问与签名已完成，可以生成文书</source>
       <translation>Interview and signatures complete. You can now generate the documents</translation>
     </message>

@@ -24,6 +24,7 @@ AREA_MODULES = [
     "shared.cli.sync_cmds",
     "shared.cli.render_cmds",
     "shared.cli.originals_cmds",
+    "shared.cli.diagnostics_cmds",
 ]
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy as np
 
+from shared import platform
 from shared.devices.page_io import decode_image_pages, sniff_type
 from shared.devices.pages import PageSource
 from shared.errors import CaptureError
@@ -67,7 +67,7 @@ def _parse_ppm_stream(data: bytes, name: str) -> list[np.ndarray]:
 def render_pdf(data: bytes, name: str = "PDF", dpi: int = 150,
                max_pages: int = MAX_PDF_PAGES) -> list[np.ndarray]:
     """Render the pages of a PDF held in memory to BGR arrays with pdftoppm."""
-    exe = shutil.which("pdftoppm")
+    exe = platform.find_tool("pdftoppm")
     if exe is None:
         raise _err("file.pdf_tool", N_("无法导入 PDF：未安装 PDF 渲染组件（poppler-utils），请联系运维人员"))
     cmd = [exe, "-r", str(int(dpi)), "-l", str(int(max_pages)), "-"]

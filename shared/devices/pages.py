@@ -11,12 +11,12 @@ from __future__ import annotations
 import abc
 import glob
 import os
-import shutil
 import sys
 from typing import Iterator
 
 import numpy as np
 
+from shared import platform
 from shared.i18n import N_, tr
 
 KINDS = ("doccam", "scanner", "file")
@@ -96,7 +96,7 @@ def check() -> list[dict]:
     language).
     """
     results = [{"device": "file", "ok": True, "detail": tr("文件导入可用（JPEG、PNG、TIFF）")}]
-    pdf_ok = shutil.which("pdftoppm") is not None
+    pdf_ok = platform.find_tool("pdftoppm") is not None
     results.append({"device": "pdf", "ok": pdf_ok,
                     "detail": tr("PDF 导入可用") if pdf_ok else tr("未安装 poppler-utils，无法导入 PDF")})
     cams = _video_devices()

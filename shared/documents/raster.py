@@ -6,9 +6,9 @@ tests. The PDF goes in on stdin and the PNGs come back on stdout, one after anot
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
+from shared import platform
 from shared.errors import DocumentError
 from shared.i18n import Msg
 
@@ -28,8 +28,8 @@ def split_png_stream(data: bytes) -> list[bytes]:
 
 
 def pdftoppm_path() -> str | None:
-    """Where pdftoppm is (``None`` if poppler-utils is not installed)."""
-    return shutil.which("pdftoppm")
+    """Where pdftoppm is: shipped with the install, else on ``PATH`` (``None`` if neither)."""
+    return platform.find_tool("pdftoppm")
 
 
 def rasterize(pdf: bytes, dpi: int = 150, first: int | None = None, last: int | None = None,

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from shared import platform
 from shared.domain.case import Case
 from shared.domain.identifiers import normalize
 from shared.errors import CatalogError
 from shared.i18n import Msg
 
-PROFILES_FILE = Path(__file__).resolve().parents[2] / "resources" / "masterdata" / "bank_profiles.json"
+PROFILES_FILE = platform.resource("masterdata", "bank_profiles.json")
 SYNC_KEY = "masterdata.bank_profiles"
 FORMAT = "yizhan-bank-profiles/1"
 DOCUMENT_KINDS = {

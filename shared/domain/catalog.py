@@ -14,10 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from shared import platform
 from shared.errors import CatalogError
 from shared.i18n import Msg, N_
 
-CATALOG_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalog"
+CATALOG_DIR = platform.resource("catalog")
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from shared import platform
 from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import detail_message, read_json, where_text
 from shared.domain.identifiers import parse_amount, parse_date, validate_amount, validate_date
 from shared.errors import CatalogError
 from shared.i18n import Msg, N_
 
-INTERVIEW_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalog" / "interview"
+INTERVIEW_DIR = platform.resource("catalog", "interview")
 ANSWER_TYPES = ("yes_no", "choice", "share_percent", "amount", "date", "text")
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 

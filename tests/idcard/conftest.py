@@ -5,10 +5,14 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture
-def emulator():
+@pytest.fixture(params=["pty", "tcp"])
+def emulator(request):
+    """The emulator on a pty (Linux) and on the loopback TCP transport (what Windows uses)."""
+    from shared import platform
     from shared.devices.idcard.emulator import IdCardEmulator
-    emu = IdCardEmulator()
+    if request.param == "pty" and not platform.has_pty():
+        pytest.skip("no pty on this OS")
+    emu = IdCardEmulator(transport=request.param)
     emu.start()
     yield emu
     emu.stop()

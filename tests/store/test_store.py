@@ -49,6 +49,7 @@ def test_saved_case_survives_reopen(tmp_path, sample_case):
     assert again.get("property.unit_number") == sample_case.get("property.unit_number")
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes (Windows: the profile folder's ACL)")
 def test_key_file_is_private_and_apart_from_the_data(tmp_path, store):
     key_file = tmp_path / "config" / "store.key"
     assert key_file.exists() and (key_file.stat().st_mode & 0o777) == 0o600
@@ -93,6 +94,7 @@ def test_missing_key_for_existing_database_is_refused(tmp_path, store, sample_ca
     assert _digest(store.path) == before and not (tmp_path / "config" / "store.key").exists()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes (Windows: the profile folder's ACL)")
 def test_key_file_with_loose_permissions_is_refused(tmp_path, store):
     store.close()
     key_file = tmp_path / "config" / "store.key"

@@ -1,7 +1,8 @@
 """An ID card reader emulator speaking the real GA/T 467 protocol over a pseudo-terminal.
 
 The emulator opens a pty with :func:`os.openpty`; the serial driver opens ``emulator.path``
-exactly as it opens ``/dev/ttyUSB0``. A background thread answers request frames like a reader:
+exactly as it opens ``/dev/ttyUSB0``. Where there is no pty (Windows) it listens on a loopback
+TCP port instead and ``emulator.path`` is pyserial's ``socket://127.0.0.1:N`` URL. A background thread answers request frames like a reader:
 a card is reported once by "find" and must be presented again (``present``) before the next
 find succeeds, unless ``repeat`` is set (the demo mode). Faults are injected per command.
 """
@@ -14,11 +15,12 @@ import errno
 import logging
 import os
 import select
+import socket
 import threading
 import time
-import tty
 from dataclasses import dataclass
 
+from shared import platform
 from shared.devices.idcard import protocol as p
 from shared.devices.idcard.cardtext import encode_text
 from shared.devices.idcard.model import CardType, IdCardData
@@ -72,10 +74,15 @@ def make_demo_card(seed: int = 2024, today: _dt.date | None = None) -> IdCardDat
 
 
 class IdCardEmulator:
-    """A reader on a pty. Use as a context manager, or call :meth:`start`/:meth:`stop`."""
+    """A reader on a pty (or a loopback TCP port). Use as a context manager, or call
+    :meth:`start`/:meth:`stop`. ``transport``: ``"pty"``, ``"tcp"`` or None (what the OS has)."""
 
     def __init__(self, cards: list[IdCardData | bytes] | tuple = (), sam_id: bytes = DEFAULT_SAM,
-                 repeat: bool = False, faults: list[Fault] | tuple = ()) -> None:
+                 repeat: bool = False, faults: list[Fault] | tuple = (),
+                 transport: str | None = None) -> None:
+        self.transport = transport or platform.emulator_transport()
+        if self.transport not in ("pty", "tcp"):
+            raise ValueError("unknown emulator transport {!r}".format(self.transport))
         self.sam_id = sam_id
         self.repeat = repeat
         self.faults: list[Fault] = list(faults)
@@ -87,21 +94,29 @@ class IdCardEmulator:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._master = self._slave = -1
+        self._listener: socket.socket | None = None
+        self._conn: socket.socket | None = None
         self.path = ""
 
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> "IdCardEmulator":
-        """Open the pty and start answering."""
-        self._master, self._slave = os.openpty()
-        tty.setraw(self._slave)  # no echo, no CR/LF mangling of binary frames
-        os.set_blocking(self._master, False)
-        self.path = os.ttyname(self._slave)
+        """Open the pty (or the loopback port) and start answering."""
+        if self.transport == "tcp":
+            self._listener = socket.create_server(("127.0.0.1", 0))
+            self._listener.setblocking(False)
+            self.path = "socket://127.0.0.1:{}".format(self._listener.getsockname()[1])
+        else:
+            import tty  # POSIX only
+            self._master, self._slave = os.openpty()
+            tty.setraw(self._slave)  # no echo, no CR/LF mangling of binary frames
+            os.set_blocking(self._master, False)
+            self.path = os.ttyname(self._slave)
         self._thread = threading.Thread(target=self._run, name="idcard-emulator", daemon=True)
         self._thread.start()
         return self
 
     def stop(self) -> None:
-        """Stop the thread and close the pty (idempotent)."""
+        """Stop the thread and close the pty or the port (idempotent)."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
@@ -110,6 +125,10 @@ class IdCardEmulator:
             if fd >= 0:
                 os.close(fd)
         self._master = self._slave = -1
+        for sock in (self._conn, self._listener):
+            if sock is not None:
+                sock.close()
+        self._conn = self._listener = None
 
     def __enter__(self) -> "IdCardEmulator":
         return self.start()
@@ -144,18 +163,9 @@ class IdCardEmulator:
     def _run(self) -> None:
         scanner = p.FrameScanner()
         while not self._stop.is_set():
-            ready, _, _ = select.select([self._master], [], [], 0.05)
-            if not ready:
+            data = self._receive()
+            if not data:
                 continue
-            try:
-                data = os.read(self._master, 4096)
-            except BlockingIOError:
-                continue
-            except OSError as exc:
-                if exc.errno == errno.EIO:  # no client on the slave side right now
-                    time.sleep(0.02)
-                    continue
-                raise
             scanner.feed(data)
             while (frame := scanner.next_frame()) is not None:
                 try:
@@ -165,6 +175,59 @@ class IdCardEmulator:
             if scanner.last_error is not None:  # a request with a bad checksum
                 scanner.last_error = None
                 self._send(p.build_response(0x10), 0.0)
+
+    def _receive(self) -> bytes:
+        """Bytes from the client (empty when none came within 50 ms)."""
+        if self.transport == "tcp":
+            return self._receive_tcp()
+        ready, _, _ = select.select([self._master], [], [], 0.05)
+        if not ready:
+            return b""
+        try:
+            return os.read(self._master, 4096)
+        except BlockingIOError:
+            return b""
+        except OSError as exc:
+            if exc.errno == errno.EIO:  # no client on the slave side right now
+                time.sleep(0.02)
+                return b""
+            raise
+
+    def _receive_tcp(self) -> bytes:
+        sock = self._conn or self._listener
+        if sock is None:
+            return b""
+        ready, _, _ = select.select([sock], [], [], 0.05)
+        if not ready:
+            return b""
+        if self._conn is None:  # a client connects (one at a time, like a serial port)
+            try:
+                conn, _ = sock.accept()
+            except (BlockingIOError, OSError):
+                return b""
+            conn.setblocking(False)
+            self._conn = conn
+            return b""
+        try:
+            data = self._conn.recv(4096)
+        except BlockingIOError:
+            return b""
+        except OSError:
+            data = b""
+        if not data:  # the client closed the port: wait for the next one
+            self._conn.close()
+            self._conn = None
+        return data
+
+    def _write(self, chunk: bytes) -> int:
+        if self.transport == "tcp":
+            if self._conn is None:
+                raise OSError("no client")
+            return self._conn.send(chunk)
+        return os.write(self._master, chunk)
+
+    def _writable(self) -> object:
+        return self._conn if self.transport == "tcp" else self._master
 
     def _active_faults(self, name: str) -> list[Fault]:
         out = []
@@ -227,9 +290,9 @@ class IdCardEmulator:
             chunk = data[i:i + step]
             while chunk and not self._stop.is_set():
                 try:
-                    chunk = chunk[os.write(self._master, chunk):]
+                    chunk = chunk[self._write(chunk):]
                 except BlockingIOError:  # client not reading: wait, but stay stoppable
-                    select.select([], [self._master], [], 0.05)
+                    select.select([], [self._writable()], [], 0.05)
                 except OSError:
                     return
             if byte_delay:

@@ -23,7 +23,7 @@ READ_COMMANDS = (p.READ_TEXT_PHOTO, p.READ_TEXT_PHOTO_FP)
 
 
 class SerialIdCardReader(IdCardReader):
-    """A reader on a serial port (``/dev/ttyUSB0``, ``COM3``, or a pty of the emulator)."""
+    """A reader on a serial port (``/dev/ttyUSB0``, ``COM3``, or the emulator's pty or ``socket://``)."""
 
     def __init__(self, port: str, baudrate: int = 115200, read_fingerprint: bool = False,
                  command_timeout: float = 1.0, read_timeout: float = 3.0,
@@ -46,8 +46,12 @@ class SerialIdCardReader(IdCardReader):
             return
         import serial  # lazy: pyserial is only needed when a serial reader is used
         try:
-            self._serial = serial.Serial(self.port, self.baudrate, timeout=0.05,
-                                         write_timeout=1.0)
+            if "://" in self.port:  # socket://127.0.0.1:N: the emulator where there is no pty
+                self._serial = serial.serial_for_url(self.port, self.baudrate, timeout=0.05,
+                                                     write_timeout=1.0)
+            else:
+                self._serial = serial.Serial(self.port, self.baudrate, timeout=0.05,
+                                             write_timeout=1.0)
         except (serial.SerialException, OSError, ValueError) as exc:
             log.warning("cannot open ID card reader port %s: %s", self.port, exc)
             raise DeviceError(Msg("idcard.open",

@@ -1,0 +1,196 @@
+"""What differs between the operating systems Yizhan runs on, in one place.
+
+Service points run Windows (bank counters) and Debian-based domestic Linux (UOS, Kylin; x86_64
+and arm64). Everything else asks this module instead of testing ``sys.platform`` itself:
+
+* the per-user data, configuration and log folders (XDG on Linux, the Known Folder
+  ``LocalAppData`` on Windows: ``%LOCALAPPDATA%\\Yizhan\\{Data,Config,Logs}``);
+* where ``resources/`` is, in a source checkout, a PyInstaller folder or the Windows install
+  (embedded Python beside an ``app`` folder);
+* file permissions: ``fchmod`` where the OS has POSIX modes; on Windows the per-user profile
+  folder's ACL already keeps other users out, so nothing is set;
+* external tools (``pdftoppm``) shipped inside the install before the ``PATH``;
+* whether the ID-reader emulator can use a pty or must use a loopback TCP port.
+
+Tests simulate another OS by monkeypatching :func:`system`, never ``sys.platform``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+APP_NAME = "Yizhan"
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent  # the checkout (or app folder) holding shared/
+
+
+def system() -> str:
+    """``"windows"``, ``"linux"``, ``"darwin"`` or another ``sys.platform`` name."""
+    if sys.platform == "win32":
+        return "windows"
+    if sys.platform.startswith("linux"):
+        return "linux"
+    return sys.platform
+
+
+def is_windows() -> bool:
+    """True on Windows (or when a test says so through :func:`system`)."""
+    return system() == "windows"
+
+
+# -- per-user folders ------------------------------------------------------------------------
+def _env_path(var: str, fallback: Path) -> Path:
+    value = os.environ.get(var)
+    return Path(value) if value else fallback
+
+
+def _known_folder_local_appdata() -> Path | None:
+    """``FOLDERID_LocalAppData`` through ``SHGetKnownFolderPath`` (real Windows only)."""
+    if sys.platform != "win32":
+        return None
+    try:
+        import ctypes
+        import uuid
+        from ctypes import wintypes
+
+        class _GUID(ctypes.Structure):
+            _fields_ = [("data", ctypes.c_ubyte * 16)]
+
+        guid = _GUID()
+        ctypes.memmove(guid.data, uuid.UUID("F1B32785-6FBA-4FCF-9D55-7B8E7F157091").bytes_le, 16)
+        out = ctypes.c_wchar_p()
+        shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]
+        if shell32.SHGetKnownFolderPath(ctypes.byref(guid), 0, None, ctypes.byref(out)) != 0:
+            return None
+        try:
+            return Path(out.value) if out.value else None
+        finally:
+            ctypes.windll.ole32.CoTaskMemFree(ctypes.cast(out, wintypes.LPVOID))  # type: ignore[attr-defined]
+    except Exception:  # an odd Windows (or Wine) without the API: the environment is asked next
+        return None
+
+
+def windows_local_appdata() -> Path:
+    """The Known Folder ``LocalAppData``; else ``%LOCALAPPDATA%``; else ``~/AppData/Local``."""
+    return _known_folder_local_appdata() or _env_path("LOCALAPPDATA", Path.home() / "AppData" / "Local")
+
+
+def user_data_dir() -> Path:
+    """Where the store and packets live by default (before ``--data-dir``/``$YIZHAN_DATA_DIR``)."""
+    if is_windows():
+        return windows_local_appdata() / APP_NAME / "Data"
+    return _env_path("XDG_DATA_HOME", Path.home() / ".local" / "share") / "yizhan"
+
+
+def user_config_dir() -> Path:
+    """Where settings (and the key-file fallback) live by default: never the data folder."""
+    if is_windows():
+        return windows_local_appdata() / APP_NAME / "Config"
+    return _env_path("XDG_CONFIG_HOME", Path.home() / ".config") / "yizhan"
+
+
+def user_log_dir() -> Path:
+    """Where the rotating log file goes by default (``$XDG_STATE_HOME/yizhan/log`` on Linux)."""
+    if is_windows():
+        return windows_local_appdata() / APP_NAME / "Logs"
+    return _env_path("XDG_STATE_HOME", Path.home() / ".local" / "state") / "yizhan" / "log"
+
+
+# -- the install and its resources -----------------------------------------------------------
+def is_frozen() -> bool:
+    """True inside a PyInstaller build."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def install_dir() -> Path:
+    """The folder of the installed programs.
+
+    A PyInstaller folder: the executable's folder. The Windows install (``python\\`` beside
+    ``app\\``) and the .deb (``/opt/yizhan/lib`` beside ``/opt/yizhan/app``): the folder above
+    ``app``. A source checkout: the checkout itself.
+    """
+    if is_frozen():
+        return Path(sys.executable).resolve().parent
+    if _SOURCE_ROOT.name == "app" and any((_SOURCE_ROOT.parent / d).is_dir() for d in ("python", "lib")):
+        return _SOURCE_ROOT.parent
+    return _SOURCE_ROOT
+
+
+def resources_dir() -> Path:
+    """``resources/``: ``$YIZHAN_RESOURCES_DIR``; the PyInstaller bundle; beside ``shared/``;
+    else ``<prefix>/share/yizhan/resources`` (a wheel installed into a venv)."""
+    env = os.environ.get("YIZHAN_RESOURCES_DIR")
+    if env:
+        return Path(env)
+    meipass = getattr(sys, "_MEIPASS", None)
+    if is_frozen() and meipass:
+        return Path(meipass) / "resources"
+    beside = _SOURCE_ROOT / "resources"
+    if beside.is_dir():
+        return beside
+    return Path(sys.prefix) / "share" / "yizhan" / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """A path inside :func:`resources_dir` (it may not exist: callers report that)."""
+    return resources_dir().joinpath(*parts)
+
+
+def find_tool(name: str) -> str | None:
+    """An external program (``pdftoppm``): one shipped with the install first, then ``PATH``.
+
+    Looked for in ``$YIZHAN_TOOLS_DIR``, ``<install>/tools/bin`` and ``<install>/tools/*/bin``
+    (a poppler build unpacked as it comes); ``.exe`` is added on Windows.
+    """
+    exe = name + ".exe" if is_windows() and not name.lower().endswith(".exe") else name
+    dirs: list[Path] = []
+    env = os.environ.get("YIZHAN_TOOLS_DIR")
+    if env:
+        dirs.append(Path(env))
+    tools = install_dir() / "tools"
+    dirs.append(tools / "bin")
+    if tools.is_dir():
+        dirs += sorted(p / "bin" for p in tools.iterdir() if p.is_dir() and p.name != "bin")
+    for folder in dirs:
+        candidate = folder / exe
+        if candidate.is_file() and (is_windows() or os.access(candidate, os.X_OK)):
+            return str(candidate)
+    return shutil.which(name)
+
+
+# -- files -----------------------------------------------------------------------------------
+def has_posix_modes() -> bool:
+    """True where file modes (0600) mean something: not on Windows."""
+    return not is_windows() and hasattr(os, "fchmod")
+
+
+def restrict_fd(fd: int, mode: int = 0o600) -> None:
+    """Give an open file ``mode`` where the OS has POSIX modes; on Windows the file inherits
+    the ACL of its folder (the user's profile: the user, SYSTEM and administrators)."""
+    if has_posix_modes():
+        os.fchmod(fd, mode)
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by its owner only where modes exist."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    if has_posix_modes():
+        try:
+            os.chmod(path, 0o700)
+        except OSError:  # a folder owned by someone else (a shared mount): left as it is
+            pass
+    return path
+
+
+# -- devices ---------------------------------------------------------------------------------
+def has_pty() -> bool:
+    """True where a pseudo-terminal can stand in for a serial port (not on Windows)."""
+    return not is_windows() and hasattr(os, "openpty")
+
+
+def emulator_transport() -> str:
+    """How the ID-reader emulator talks to the serial driver here: ``"pty"`` or ``"tcp"``."""
+    return "pty" if has_pty() else "tcp"
