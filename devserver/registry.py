@@ -167,7 +167,7 @@ def progress_matching(db, query: str) -> list[dict]:
     out = []
     for packet_id, case_id, revision, stage, case_doc, answer in db.all(
             "SELECT packet_id, case_id, revision, stage, case_doc, answer FROM packets ORDER BY case_id, revision DESC"):
-        doc = json.loads(case_doc)
+        doc = db.unseal(case_doc, "case_doc")  # received case data is kept encrypted at rest
         parties = doc.get("parties") or []
         hit = qn in (case_id.upper(), packet_id.upper()) or any(
             q == (p.get("name") or "").strip() or qn == (p.get("id_number") or "").replace(" ", "").upper()

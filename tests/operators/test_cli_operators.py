@@ -78,8 +78,14 @@ def test_queue_retry_and_supervisor_clear(tmp_path, fake, capsys):
     case_id, _ = _setup(tmp_path, fake)
     with Store.open(tmp_path / "data", tmp_path / "config") as store:
         def fail(pid):
-            store.transaction(lambda tx: tx.outbox.insert(pid, case_id, 1, "", 10, "0" * 64, "", "2026-01-01T00:00:00"))
-            Outbox(store).note_error(pid, "refused", 0.0, failed=True)
+            import hashlib
+            from shared.sync.packet import PACKET_SUFFIX
+            body, outbox = b"x" * 10, Outbox(store)
+            outbox.dir.mkdir(parents=True, exist_ok=True)
+            (outbox.dir / (pid + PACKET_SUFFIX)).write_bytes(body)  # an intact file: retried as it is
+            store.transaction(lambda tx: tx.outbox.insert(pid, case_id, 1, pid + PACKET_SUFFIX, 10,
+                                                          hashlib.sha256(body).hexdigest(), "", "2026-01-01T00:00:00"))
+            outbox.note_error(pid, "refused", 0.0, failed=True)
         fail("P-A")
     data = str(tmp_path / "data")
     assert main(["--data-dir", data, "queue", "--retry", "P-A"]) == 1  # nobody logged in

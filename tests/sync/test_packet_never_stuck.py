@@ -79,16 +79,18 @@ def test_every_failed_item_has_a_way_back(store, outbox, settings, srv, fake):
     item = outbox.submit(case.id)
     outbox.note_error(item.packet_id, "refused", 0, failed=True)  # e.g. the server refused it for good
     assert outbox.get(item.packet_id).state == "failed"
-    again = outbox.retry(item.packet_id)
+    again = outbox.retry(item.packet_id)  # no operator list yet: the store's operator acts
     assert again.state == "queued" and again.packet_id == item.packet_id and not again.last_error
     drain(fast_service(store, settings, outbox=outbox))
     assert _delivered_once(srv, case.id) == [item.packet_id]
     # a failed item whose file is gone comes back rebuilt under a fresh id
+    from shared.workflow.auth import Authenticator
+    officer = Authenticator(store).login("S1001", "Officer2026").session  # the list came with the sync
     case2 = make_case(store, fake)
-    item2 = outbox.submit(case2.id)
+    item2 = outbox.submit(case2.id, actor=officer)
     outbox.note_error(item2.packet_id, "refused", 0, failed=True)
     outbox.path(item2).unlink()
-    again2 = outbox.retry(item2.packet_id)
+    again2 = outbox.retry(item2.packet_id, actor=officer)
     assert again2.state == "queued" and again2.packet_id != item2.packet_id
     drain(fast_service(store, settings, outbox=outbox))
     assert _delivered_once(srv, case2.id) == [again2.packet_id]
