@@ -141,9 +141,10 @@ def _identity_status(record: dict | None, biz: BusinessType, check_no: int,
         if comparison.get("method") == "manual" and not (comparison.get("operator") and comparison.get("reason")):
             return StepStatus.BLOCKED, (Msg("step.identity.manual_incomplete", "人工核对未记录经办人和理由"),)
         return StepStatus.DONE, ()
-    if decision == "fail":
+    if decision == "fail" or not idm.awaits_decision(record):  # (an unknown decision: capture again)
         return StepStatus.BLOCKED, (Msg("step.identity.failed", "人证比对不通过，请重新采集人脸"),)
-    # manual_review, or pending (a record from before checks always ended): a person decides
+    # manual_review, or pending (a record from before checks always ended): a person decides,
+    # what :func:`shared.domain.identity.awaits_decision` says and CaseSession.decide_face takes
     if manual_allowed:
         return StepStatus.BLOCKED, (Msg("step.identity.decide", "需经办人人工核对并记录理由：{reason}",
                                         {"reason": idm.reason_of(comparison)}),)
