@@ -67,7 +67,7 @@ def reader():
     r.close()
 
 
-def open_window(qtbot, tmp_path, srv, reader, prompter, enroll=True):
+def open_window(qtbot, tmp_path, srv, reader, prompter, enroll=True, catalog=None):
     """The counter's window on a new store (enrolled with the served registry), its reader the
     emulator and its camera the generated one, at the size of a 1366x768 screen."""
     from shared.store import Store
@@ -81,7 +81,7 @@ def open_window(qtbot, tmp_path, srv, reader, prompter, enroll=True):
     settings = Settings.load(config)
     devices = DeviceRegistry(settings, reader_opener=lambda spec: reader,
                              camera_factory=lambda: GeneratedCamera(size=(640, 480)))
-    w = QtCounterWindow(AppContext.create(data_dir, config, settings=settings, catalog=default_catalog(),
+    w = QtCounterWindow(AppContext.create(data_dir, config, settings=settings, catalog=catalog or default_catalog(),
                                           prompter=prompter, devices=devices))
     qtbot.addWidget(w)
     w.resize(1366, 740)
@@ -410,5 +410,65 @@ def test_submit_asks_with_a_summary_and_no_means_nothing_happens(qtbot, tmp_path
         assert "上传队列" in submit.next_label.text() and "无需等待" in submit.next_label.text()
         assert len(w.ctx.outbox.items()) == 1
         shot(w, "submit_what_next.png")
+    finally:
+        close(w)
+
+
+# -- a second face check referred to a person --------------------------------------------------
+def test_a_referred_second_check_is_decided_by_the_officer_with_a_reason(qtbot, tmp_path, srv, fake, reader):
+    """The submit page follows the workflow's recheck step: a second check nobody could compare
+    is decided by the officer through the prompter (decide_face check_no=2); a mismatch is kept
+    and the next submit captures again."""
+    import dataclasses
+    from shared.domain import identity as idm
+    from shared.domain.catalog import Catalog
+    base = default_catalog()
+    biz = dataclasses.replace(base.business("mortgage_first_general"), face_checks=2)
+    catalog = Catalog(base.version, {**base.businesses, biz.code: biz}, base.id_kinds, base.party_kinds, base.directory)
+    # same person? no (a mismatch), then yes; the summary: no
+    prompter = ScriptedPrompter([False, True, False], answer=False, reason="证件照与本人不符")
+    w = open_window(qtbot, tmp_path, srv, reader, prompter, enroll=False, catalog=catalog)
+    try:
+        case = counter_ready(w.store, make_case(w.store, fake, ready=False))
+        w.open_case(case.id)
+        qtbot.waitUntil(lambda: w.editor.case is not None and w.editor.case.id == case.id, timeout=10000)
+        submit = page(w, QtSubmitTab)
+        w.editor.tabs.setCurrentWidget(submit)
+        qtbot.waitUntil(lambda: submit.submit_button.isEnabled(), timeout=10000)
+        pid = next(p.party_id for p in case.parties if p.role == "mortgagor")
+        assert strip(w)["recheck:" + pid] == "pending" and "再次核验人脸：1 人" in submit.readiness.text()
+
+        def capture():
+            click(qtbot, submit, "submitCase")
+            qtbot.waitUntil(lambda: submit.face_dialog is not None and submit.face_dialog.record is not None,
+                            timeout=60000)
+            dialog = submit.face_dialog
+            assert dialog.record["comparison"]["decision"] == "manual_review"   # nothing could compare
+            with qtbot.waitSignal(w.editor.saved, timeout=10000, raising=False):
+                dialog.accept()
+            qtbot.waitUntil(lambda: submit.face_dialog is None, timeout=10000)
+
+        capture()   # the dialog's OK goes on to submit: the referred check asks the officer
+        qtbot.waitUntil(lambda: idm.latest_check(w.editor.case, pid, 2)["comparison"]["method"] == "manual",
+                        timeout=10000)
+        decided = idm.latest_check(w.editor.case, pid, 2)["comparison"]
+        assert decided["decision"] == "fail" and decided["reason"] == "证件照与本人不符"
+        kinds = [a[0] for a in prompter.asked]
+        assert kinds == ["confirm", "reason"] and "人工核对" in prompter.asked[0][1]
+        assert mask_name(case.parties[0].name) in prompter.asked[0][2] and case.parties[0].name not in prompter.asked[0][2]
+        qtbot.waitUntil(lambda: strip(w)["recheck:" + pid] == "error", timeout=10000)
+        assert w.ctx.outbox.items() == []
+
+        prompter.reason = PASS_REASON
+        capture()   # a mismatch is captured again; this time the officer says it is the person
+        qtbot.waitUntil(lambda: len(prompter.asked) == 5, timeout=20000)   # confirm, reason, summary
+        decided = idm.latest_check(w.editor.case, pid, 2)["comparison"]
+        assert decided["decision"] == "pass" and decided["method"] == "manual" and decided["reason"] == PASS_REASON
+        assert prompter.asked[-1][1] == "确认提交登记"                      # answered no
+        assert strip(w)["recheck:" + pid] == "ok" and not idm.needs_second_check(w.editor.case, biz)
+        QThreadPool.globalInstance().waitForDone(10000)
+        assert w.ctx.outbox.items() == [] and w.store.get_case(case.id).state in (CaseState.DRAFT, CaseState.READY)
+        actions = [row[3] for row in w.store.audit_rows(case.id)]
+        assert actions.count("face_manual_decision") == 2
     finally:
         close(w)
