@@ -158,8 +158,7 @@ class QtSubmitTab(QWidget):
             self.submit_button.setEnabled(False)
             return
         steps = self.editor.session.steps(case) if self.editor.session is not None else []
-        problems = ["{}：{}".format(s.title.render(), s.blockers[0].render() if s.blockers else s.status.label)
-                    for s in st.blocking_steps(steps, include_recheck=False)]
+        problems = [s.line() for s in st.blocking_steps(steps, include_recheck=False)]
         capture, decide = self.second_checks(case)
         text = ""
         if problems:

@@ -25,7 +25,7 @@ from shared.domain import interview_progress as ip
 from shared.domain.case import Case, Party
 from shared.domain.catalog import BusinessType, Catalog
 from shared.domain.states import CaseState, can_edit
-from shared.i18n import N_, Msg, translate
+from shared.i18n import N_, Msg, punct, translate
 from shared.security.masking import mask_name
 
 CHANNELS = ("counter", "kiosk", "import")
@@ -69,8 +69,14 @@ class Step:
 
     def describe(self) -> str:
         """``title: status`` and the first blocker, in the current language."""
-        text = "{}：{}".format(self.title.render(), self.status.label)
-        return text + ("（{}）".format(self.blockers[0].render()) if self.blockers else "")
+        text = self.title.render() + punct("：") + self.status.label
+        return text + (punct("（") + self.blockers[0].render() + punct("）") if self.blockers else "")
+
+    def line(self) -> str:
+        """``title: first blocker`` (the status when none), in the current language: one item
+        of a "cannot submit yet" list."""
+        problem = self.blockers[0].render() if self.blockers else self.status.label
+        return self.title.render() + punct("：") + problem
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,8 @@ def rules_for(channel: str) -> ChannelRules:
 
 
 def _party_name(party: Party) -> str:
+    if party.kind == "org" and party.name:  # a bank's name is not personal data
+        return party.name
     return mask_name(party.name) or translate(N_("（未填姓名）"))
 
 
@@ -182,7 +190,8 @@ def interview_steps(case: Case, biz: BusinessType, template=None) -> list[Step]:
         if item.status == ip.STOPPED:
             blockers = (Msg("interview.case_stopped", "询问终止，本案不能继续办理：{reason}", {"reason": item.reason}),)
         elif item.status != ip.DONE:
-            blockers = (Msg("step.interview.state", "{state}", {"state": ip.STATUS_TEXT[item.status]}),)
+            blockers = (Msg("step.interview.state", "{state}",
+                            {"state": Msg("interview.status." + item.status, ip.STATUS_TEXT[item.status])}),)
         out.append(Step("interview:" + item.party.party_id, "interview",
                         Msg("step.interview", "询问笔录与签名：{name}", {"name": _party_name(item.party)}),
                         _INTERVIEW_STATUS[item.status], blockers, item.party.party_id))

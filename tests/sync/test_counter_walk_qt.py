@@ -472,3 +472,38 @@ def test_a_referred_second_check_is_decided_by_the_officer_with_a_reason(qtbot, 
         assert actions.count("face_manual_decision") == 2
     finally:
         close(w)
+
+
+def test_many_steps_wrap_and_the_window_keeps_to_a_small_screen(qtbot, tmp_path, srv, fake, reader):
+    """A case with many persons has many steps; in English their titles are long. The steps
+    strip wraps instead of widening the window past a 1366x768 screen."""
+    from shared.domain.case import Case, Party
+    from shared.ui import qt_i18n
+    qt_i18n.install("en")
+    try:
+        w = open_window(qtbot, tmp_path, srv, reader, AutoPrompter(), enroll=False)
+        w.resize(1366, 768)
+        try:
+            case = Case("transfer_mortgage", catalog_version=w.catalog.version)
+            people = [fake.person() for _ in range(4)]
+            case.parties = [Party(role, "person", p.name, "1", p.id_number)
+                            for role, p in zip(("seller", "seller", "buyer", "buyer"), people)]
+            bank = fake.bank()
+            case.parties.append(Party("mortgagee", "org", bank.name, "8", bank.credit_code))
+            w.store.save_case(case)
+            w.open_case(case.id)
+            qtbot.waitUntil(lambda: w.editor.case is not None and w.editor.case.id == case.id, timeout=10000)
+            QApplication.processEvents()
+            buttons = list(w.editor.step_strip.buttons.values())
+            assert len(buttons) >= 12
+            assert w.width() <= 1366 and w.minimumSizeHint().width() <= 1366 and w.minimumSize().width() <= 1366
+            rows = {b.geometry().top() for b in buttons}
+            assert len(rows) >= 2                                      # wrapped onto further lines
+            strip_width = w.editor.step_strip.width()
+            assert all(b.geometry().right() <= strip_width for b in buttons)   # none cut off
+            assert "：" not in w.editor.status.text() and "；" not in w.editor.status.text()
+            shot(w, "many_steps_en.png")
+        finally:
+            close(w)
+    finally:
+        qt_i18n.install("zh")
