@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("yizhan-counter")
     from shared.ui import qt_gc
     qt_gc.install(app)  # Qt objects must never be freed by a collection in a worker thread
+    from shared.ui import qt_refs
+    qt_refs.install()   # PySide6 spends references to True/None on each signal and task (bool_dealloc)
     data_dir = args.data_dir or default_data_dir()
     settings = Settings.load(default_config_dir(data_dir))
     qt_i18n.install(args.lang or settings.get("language", "zh"))
