@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     apply_theme(app, "counter")  # the one stylesheet and palette, before any widget exists
     from shared.ui import qt_gc
     qt_gc.install(app)  # Qt objects must never be freed by a collection in a worker thread
+    from shared.ui import qt_refs
+    qt_refs.install()   # PySide6 spends references to True/None on each signal and task (bool_dealloc)
     data_dir, config_dir = store_dirs(args)
     settings = Settings.load(config_dir)
     qt_i18n.install(args.lang or settings.get("language", "zh"))

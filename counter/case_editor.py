@@ -24,7 +24,7 @@ from shared.domain.catalog import BusinessType
 from shared.domain.operators import Permission
 from shared.domain.states import can_edit
 from shared.domain.validation import active_slots, evaluate, field_errors
-from shared.i18n import N_, tr
+from shared.i18n import N_, punct, tr
 from shared.ui.form import QtFieldEditor, required_label
 from shared.ui.notify import notify, notify_exception
 from shared.ui.party_editor import QtPartyEditor, QtRoleLimit
@@ -58,7 +58,8 @@ class QtStepStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepStrip")
-        self.row = QHBoxLayout(self)
+        from shared.ui.flow_layout import QtFlowLayout
+        self.row = QtFlowLayout(self)   # wraps: as many steps as parties never widen the window
         self.row.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
 
@@ -81,7 +82,6 @@ class QtStepStrip(QWidget):
             button.clicked.connect(lambda _=False, s=step: self.stepClicked.emit(s))
             self.row.addWidget(button)
             self.buttons[step.key] = button
-        self.row.addStretch(1)
 
 
 def _parties(parties) -> list[dict]:
@@ -98,9 +98,9 @@ def completeness_text(case: Case, steps: list[st.Step]) -> tuple[str, str]:
     blocking = st.blocking_steps(steps)
     if not blocking:
         return tr("各步骤均已完成，可以提交"), "ok"
-    items = [s.summary() for s in blocking[:4]]
+    items = [s.line() for s in blocking[:4]]
     more = len(blocking) - len(items)
-    text = tr("尚不能提交：") + st.joined(items) + (tr("……等{n}项", n=len(blocking)) if more > 0 else "")
+    text = tr("尚不能提交：{items}", items=punct("；").join(items)) + (tr("……等{n}项", n=len(blocking)) if more > 0 else "")
     return text, "warning"
 
 

@@ -289,7 +289,9 @@ class QtCaseList(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        for j, (title, sample) in enumerate(zip(COLUMNS, _WIDTH_SAMPLES)):
+        samples = list(_WIDTH_SAMPLES)   # a state in this language (English ones are longer; the
+        samples[5] = CaseState.CORRECTION_REQUESTED.label   # longest are elided, not the last column)
+        for j, (title, sample) in enumerate(zip(COLUMNS, samples)):
             header.resizeSection(j, max(fm.horizontalAdvance(tr(title)), fm.horizontalAdvance(sample)) + 24)
         rows = self.table.verticalHeader()
         rows.setVisible(False)

@@ -68,6 +68,17 @@ def translate(text: str, lang: str | None = None) -> str:
     return _load_table().get(text, text)
 
 
+#: Chinese punctuation that joins translated pieces, and its English form (no Han character in
+#: them, so they are not in the translation file).
+PUNCTUATION = {"：": ": ", "；": "; ", "，": ", ", "（": " (", "）": ")"}
+
+
+def punct(mark: str, lang: str | None = None) -> str:
+    """``mark`` (：；，（）) in ``lang`` (the current language by default), for joining pieces:
+    ``title + punct("：") + detail``."""
+    return mark if (lang or _language) == "zh" else PUNCTUATION.get(mark, mark)
+
+
 def tr(text: str, **params: Any) -> str:
     """Translate and fill the named fields of ``text``."""
     return translate(text).format(**params) if params else translate(text)

@@ -71,6 +71,8 @@ def _collect_on_the_main_thread():
         yield
         return
     gc.disable()
+    from shared.ui import qt_refs
+    qt_refs.install()   # as the app does: PySide6 emits spend references to True (bool_dealloc)
     yield
     gc.collect()
 

@@ -81,8 +81,7 @@ class QtPartyIdentitySection(QGroupBox):
         self.state_label.setText(tr("核验状态：") + label)
         restyle(self.state_label, STATUS_ROLE[status])
         self.status.setText("\n".join(describe_record(record)))
-        review = bool(record and record.get("face") and
-                      (record.get("comparison") or {}).get("decision") in ("manual_review", "pending"))
+        review = idm.awaits_decision(record)
         self.pass_button.setVisible(review)
         self.fail_button.setVisible(review)
         self.face_button.setText(tr("重新采集人脸") if record and record.get("face") else tr("采集人脸"))

@@ -31,7 +31,7 @@ from shared.domain.interview import InterviewSession, template_for_business
 from shared.domain.signature import ink_bounds
 from shared.domain.states import can_edit
 from shared.errors import ValidationError, YizhanError
-from shared.i18n import tr
+from shared.i18n import punct, tr
 from shared.security.masking import mask_name
 from shared.ui.interview_view import QtInterviewView
 from shared.ui.notify import notify, notify_exception
@@ -303,7 +303,7 @@ class QtInterviewTab(QWidget):
             row.authorize.clicked.connect(lambda _=False, pid=pid: self.start_authorization(pid))
             self.party_layout.insertWidget(index, row)
         row.name.setText(self.party_label(item.party))
-        text = item.text + ("：" + item.reason if item.reason else "")
+        text = item.text + (punct("：") + item.reason if item.reason else "")
         if item.status == ip.DONE and self._signs_authorization(item.party):
             signed = signature_key(pid) in self.case.signatures
             text += tr("；授权书已签名") if signed else tr("；授权书未签名")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPus
 from shared.documents import DOCUMENT_KINDS
 from shared.documents import case_documents as cdocs
 from shared.domain.case import Case
-from shared.i18n import Msg, tr
+from shared.i18n import Msg, punct, tr
 from shared.ui.notify import notify, notify_exception
 from shared.ui.printing import QtPdfPreview
 from shared.ui.tasks import run_task
@@ -171,7 +171,7 @@ class QtCaseDocumentsPanel(QGroupBox):
                 state, role = tr("已过期"), STATE_ROLE["stale"]
             else:
                 state, role = tr("已生成"), STATE_ROLE["fresh"]
-            label.setText("{}：{}".format(tr(DOCUMENT_KINDS[kind]), state))
+            label.setText(tr(DOCUMENT_KINDS[kind]) + punct("：") + state)
             _restyle(label, role)
             show.setEnabled(info is not None and not self.busy)
             send.setEnabled(info is not None and kind not in stale and not self.busy)

@@ -177,8 +177,8 @@ class QtSubmitTab(QWidget):
             self.submit_button.setEnabled(False)
             return
         steps = self.editor.session.steps(case) if self.editor.session is not None else []
-        problems = [s.summary() for s in st.blocking_steps(steps, include_recheck=False)]
-        second = idm.parties_for_second_check(case, biz)
+        problems = [s.line() for s in st.blocking_steps(steps, include_recheck=False)]
+        capture, decide = self.second_checks(case)
         text = ""
         if problems:
             text = tr("尚不能提交：") + "<ul>" + "".join("<li>{}</li>".format(_html(p)) for p in problems[:8]) + "</ul>"
@@ -186,8 +186,10 @@ class QtSubmitTab(QWidget):
                 text += tr("……等{n}项", n=len(problems))
         else:
             text = "<b>{}</b>".format(tr("信息完整，可以提交。"))
-            if second:
-                text += "<br>" + tr("提交前需再次核验人脸：{n} 人。", n=len(second))
+            if capture:
+                text += "<br>" + tr("提交前需再次核验人脸：{n} 人。", n=len(capture))
+            if decide:
+                text += "<br>" + tr("提交前人脸核验待经办人人工核对：{n} 人。", n=len(decide))
         self.readiness.setText(text)
         self.submit_button.setEnabled(not problems)
 
@@ -383,13 +385,10 @@ class QtSubmitTab(QWidget):
         if self.face_dialog is not None:  # a second check is open already
             return
         case = self.editor.collect()
-        steps = self.editor.session.steps(case)
-        for step in [s for s in steps if s.kind == "recheck" and not s.done]:
-            party = next(p for p in case.parties if p.party_id == step.party_id)
+        for party in idm.parties_for_second_check(case, self.biz):   # the recheck steps not done
             record = idm.latest_check(case, party.party_id, 2)
-            decision = ((record or {}).get("comparison") or {}).get("decision")
-            if record and record.get("face") and decision in ("manual_review", "pending"):
-                self._decide_second(party)
+            if idm.awaits_decision(record):
+                self._decide_second(party, record)
             else:
                 self._second_check(party)
             return
@@ -429,17 +428,40 @@ class QtSubmitTab(QWidget):
                  tr("提交后案件将加密签名并进入上传队列，不能再修改。确定提交？")]
         return "\n".join(lines)
 
-    def _decide_second(self, party) -> None:
-        """A second check the server could not compare: the officer decides, with a reason."""
+    def second_checks(self, case: Case) -> tuple[list, list]:
+        """The second face checks still owed (the workflow's recheck steps not done): the
+        parties to capture, and those whose referred check the officer decides."""
+        capture, decide = [], []
+        for party in idm.parties_for_second_check(case, self.biz):
+            waiting = idm.awaits_decision(idm.latest_check(case, party.party_id, 2))
+            (decide if waiting else capture).append(party)
+        return capture, decide
+
+    def _decide_second(self, party, record: dict) -> None:
+        """A second check referred to a person: the officer decides, with a reason
+        (``decide_face(check_no=2)``); a match goes on to submit, a mismatch asks for a new
+        capture at the next submit."""
         from counter.tabs.identity_parts import MANUAL_REASONS
-        reason = self.prompter.ask_reason(tr("提交前人脸核验：人工核对一致的理由"),
-                                          [tr(r) for r in MANUAL_REASONS[True]])
+        from shared.security.masking import mask_name
+        same = self.prompter.confirm(
+            tr("提交前人脸核验：人工核对"),
+            tr("{name} 的提交前人脸比对需经办人人工核对（{reason}）。\n现场人员与首次核验时是否为同一人？",
+               name=mask_name(party.name), reason=tr(idm.reason_of(record.get("comparison")))))
+        title = tr("人工核对一致：请选择或填写理由") if same else tr("人工核对不一致：请选择或填写理由")
+        reason = self.prompter.ask_reason(title, [tr(r) for r in MANUAL_REASONS[same]],
+                                          tr("该记录将连同经办人和时间一并保存，并记入审计日志。"))
         if not reason:
             notify(tr("未完成提交前人脸核验，案件未提交"), "warning")
             return
         pid = party.party_id
-        self.editor.command(lambda session: session.decide_face(pid, True, reason, check_no=2),
-                            lambda _record: self.submit())
+
+        def decided(_record) -> None:
+            if same:
+                self.submit()   # the next party, or the submission itself
+                return
+            self.show_readiness()
+            notify(tr("提交前人脸核验不一致，已记录；请重新采集人脸后再提交"), "warning")
+        self.editor.command(lambda session: session.decide_face(pid, same, reason, check_no=2), decided)
 
     def _second_check(self, party) -> None:
         dialog = self.face_dialog = self.face_dialog_factory(self.editor.session, party)

@@ -60,6 +60,12 @@
       <translation>{name} logged in</translation>
     </message>
     <message>
+      <source>{name} 的提交前人脸比对需经办人人工核对（{reason}）。
+现场人员与首次核验时是否为同一人？</source>
+      <translation>The face check before submission of {name} needs the officer's manual check ({reason}).
+Is the person here the same as at the first check?</translation>
+    </message>
+    <message>
       <source>{name}{holder}　备案编号 {ref}　有效期至 {until}</source>
       <translation>{name}{holder} · Filing no. {ref} · Valid until {until}</translation>
     </message>
@@ -888,6 +894,10 @@
       <translation>Syncing</translation>
     </message>
     <message>
+      <source>名称</source>
+      <translation>name</translation>
+    </message>
+    <message>
       <source>名称/姓名</source>
       <translation>Name</translation>
     </message>
@@ -1122,6 +1132,10 @@
     <message>
       <source>尚不能提交：</source>
       <translation>Cannot submit yet: </translation>
+    </message>
+    <message>
+      <source>尚不能提交：{items}</source>
+      <translation>Cannot submit yet: {items}</translation>
     </message>
     <message>
       <source>尚无案件。点击“新建案件”开始办理，或由运维人员用“yizhan case import”导入银行系统的案件数据。</source>
@@ -1836,12 +1850,24 @@
       <translation>Face verification before submission</translation>
     </message>
     <message>
+      <source>提交前人脸核验不一致，已记录；请重新采集人脸后再提交</source>
+      <translation>Face check before submission: no match, recorded. Capture the face again before submitting</translation>
+    </message>
+    <message>
+      <source>提交前人脸核验待经办人人工核对：{n} 人。</source>
+      <translation>Face check before submission awaiting the officer's manual check: {n} person(s).</translation>
+    </message>
+    <message>
       <source>提交前人脸核验：{name}</source>
       <translation>Face check before submission: {name}</translation>
     </message>
     <message>
+      <source>提交前人脸核验：人工核对</source>
+      <translation>Face check before submission: manual check</translation>
+    </message>
+    <message>
       <source>提交前人脸核验：人工核对一致的理由</source>
-      <translation>Face check before submission: reason for the manual match</translation>
+      <translation type="obsolete">Face check before submission: reason for the manual match</translation>
     </message>
     <message>
       <source>提交前需再次核验人脸：{n} 人。</source>
@@ -4415,7 +4441,7 @@ Overwrite this party's name, ID number and address with the card data?</translat
     </message>
     <message>
       <source>（原因：{why}）</source>
-      <translation> (reason: {why})</translation>
+      <translation type="obsolete"> (reason: {why})</translation>
     </message>
     <message>
       <source>（可先完成其他步骤）</source>

@@ -177,19 +177,34 @@ def submission_blockers(case: Case, biz: BusinessType, catalog) -> list[Msg]:
 
 
 def needs_second_check(case: Case, biz: BusinessType) -> bool:
-    """True when the business asks for a face check right before submission and some party
-    has none yet that passed or awaits the server (a failed one must be repeated)."""
-    if biz.face_checks < 2:
-        return False
-    return any(s not in ("done", "pending") for s in identity_status(case, biz, 2).values())
+    """True when the business asks for a face check right before submission and the workflow's
+    ``recheck`` step of some party is not done (see :func:`parties_for_second_check`)."""
+    return bool(parties_for_second_check(case, biz))
 
 
 def parties_for_second_check(case: Case, biz: BusinessType) -> list[Party]:
-    """The parties the submit step must still take through the second face check."""
+    """The parties the submit step must still take through the second face check: a capture
+    (none yet, or the last one failed) or, for a check referred to a person (``manual_review``,
+    or ``pending`` from before checks always ended), the officer's decision
+    (:func:`awaits_decision`). The workflow's ``recheck`` steps say which: one rule
+    (:mod:`shared.domain.steps`)."""
     if biz.face_checks < 2:
         return []
-    status = identity_status(case, biz, 2)
-    return [p for p in parties_needing_check(case, biz) if status[p.party_id] not in ("done", "pending")]
+    from shared.domain.steps import identity_steps, rules_for
+    waiting = {s.party_id for s in identity_steps(case, biz, rules_for(case.channel), check_no=2) if not s.done}
+    return [p for p in parties_needing_check(case, biz) if p.party_id in waiting]
+
+
+#: The comparison decisions a person must settle: referred, or never ended (older records).
+AWAITING_DECISION = ("manual_review", "pending")
+
+
+def awaits_decision(record: dict[str, Any] | None) -> bool:
+    """Whether a person must decide ``record``'s comparison (:func:`decide_manually`): it has a
+    face, has not failed, and the comparison was referred or never ended."""
+    if not record or not record.get("face") or record.get("failure"):
+        return False
+    return (record.get("comparison") or {}).get("decision", "pending") in AWAITING_DECISION
 
 
 # -- card ---------------------------------------------------------------------------------

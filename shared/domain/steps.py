@@ -25,7 +25,7 @@ from shared.domain import interview_progress as ip
 from shared.domain.case import Case, Party
 from shared.domain.catalog import BusinessType, Catalog
 from shared.domain.states import CaseState, can_edit
-from shared.i18n import N_, Msg, translate
+from shared.i18n import N_, Msg, punct, translate
 from shared.security.masking import mask_name
 
 CHANNELS = ("counter", "kiosk", "import")
@@ -69,19 +69,14 @@ class Step:
 
     def describe(self) -> str:
         """``title: status`` and the first blocker, in the current language."""
-        text = Msg("step.blocker", "{step}：{blocker}", {"step": self.title, "blocker": self.status.label}).render()
-        return text + (Msg("step.because", "（原因：{why}）", {"why": self.blockers[0]}).render() if self.blockers else "")
+        text = self.title.render() + punct("：") + self.status.label
+        return text + (punct("（") + self.blockers[0].render() + punct("）") if self.blockers else "")
 
-    def summary(self) -> str:
-        """``title: what is missing`` (the first blocker, else the status), in the current language."""
-        what = self.blockers[0] if self.blockers else self.status.label
-        return Msg("step.blocker", "{step}：{blocker}", {"step": self.title, "blocker": what}).render()
-
-
-def joined(texts: Iterable[str]) -> str:
-    """Texts one after another, with the current language's list separator."""
-    from shared.i18n import language
-    return ("；" if language() == "zh" else "; ").join(texts)
+    def line(self) -> str:
+        """``title: first blocker`` (the status when none), in the current language: one item
+        of a "cannot submit yet" list."""
+        problem = self.blockers[0].render() if self.blockers else self.status.label
+        return self.title.render() + punct("：") + problem
 
 
 @dataclass(frozen=True)
@@ -154,9 +149,10 @@ def _identity_status(record: dict | None, biz: BusinessType, check_no: int,
         if comparison.get("method") == "manual" and not (comparison.get("operator") and comparison.get("reason")):
             return StepStatus.BLOCKED, (Msg("step.identity.manual_incomplete", "人工核对未记录经办人和理由"),)
         return StepStatus.DONE, ()
-    if decision == "fail":
+    if decision == "fail" or not idm.awaits_decision(record):  # (an unknown decision: capture again)
         return StepStatus.BLOCKED, (Msg("step.identity.failed", "人证比对不通过，请重新采集人脸"),)
-    # manual_review, or pending (a record from before checks always ended): a person decides
+    # manual_review, or pending (a record from before checks always ended): a person decides,
+    # what :func:`shared.domain.identity.awaits_decision` says and CaseSession.decide_face takes
     if manual_allowed:
         return StepStatus.BLOCKED, (Msg("step.identity.decide", "需经办人人工核对并记录理由：{reason}",
                                         {"reason": idm.reason_text(comparison)}),)

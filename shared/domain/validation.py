@@ -13,7 +13,13 @@ from typing import Any
 from shared.domain.case import Case, Party
 from shared.domain.catalog import BusinessType, Catalog, FieldDef
 from shared.domain.identifiers import VALIDATORS, parse_amount, parse_date
-from shared.i18n import Msg
+from shared.i18n import N_, Msg
+
+
+def _term(text: str) -> Msg:
+    """A catalog or UI term (a field label, a role or material name) as a message field: shown
+    in the reader's language when the message is rendered."""
+    return Msg("term", text)
 
 
 def evaluate(cond: dict | None, case: Case) -> bool:
@@ -28,12 +34,12 @@ def validate_value(fd: FieldDef, value: Any) -> Msg | None:
     if value is None or value == "":
         return None
     if fd.type == "bool":
-        return None if isinstance(value, bool) else Msg("field.bool", "“{label}”应为是或否", {"label": fd.label})
+        return None if isinstance(value, bool) else Msg("field.bool", "“{label}”应为是或否", {"label": _term(fd.label)})
     text = str(value)
     if fd.max_length and len(text) > fd.max_length:
-        return Msg("field.too_long", "“{label}”最多{n}个字", {"label": fd.label, "n": fd.max_length})
+        return Msg("field.too_long", "“{label}”最多{n}个字", {"label": _term(fd.label), "n": fd.max_length})
     if fd.type == "choice" and fd.choices and text not in fd.choices and not fd.other_text:
-        return Msg("field.choice", "“{label}”请从列表中选择", {"label": fd.label})
+        return Msg("field.choice", "“{label}”请从列表中选择", {"label": _term(fd.label)})
     if fd.validator:
         return VALIDATORS[fd.validator](text)
     return None
@@ -48,7 +54,7 @@ def _party_errors(index: int, party: Party, biz: BusinessType, catalog: Catalog)
         return {prefix + ".role": Msg("party.role", "业务“{biz}”没有“{role}”这一角色", {"biz": biz.name, "role": party.role})}
     if party.kind not in role.party_kinds:
         errors[prefix + ".kind"] = Msg("party.kind", "{role}不能是{kind}",
-                                       {"role": role.name, "kind": catalog.party_kinds.get(party.kind, {}).get("name", party.kind)})
+                                       {"role": _term(role.name), "kind": catalog.party_kinds.get(party.kind, {}).get("name", party.kind)})
     if party.id_kind not in catalog.party_kinds.get(party.kind, {}).get("id_kinds", []):
         errors[prefix + ".id_kind"] = Msg("party.id_kind", "证件种类与主体类型不符")
     validator = catalog.id_kinds.get(party.id_kind, {}).get("validator")
@@ -104,27 +110,28 @@ def missing(case: Case, biz: BusinessType, catalog: Catalog, *, check_interview:
     out: list[Missing] = []
     for fd in biz.fields:
         if fd.required and fd.type != "bool" and evaluate(fd.when, case) and case.get(fd.key) in (None, ""):
-            out.append(Missing("field", fd.key, Msg("missing.field", "请填写“{label}”", {"label": fd.label})))
+            out.append(Missing("field", fd.key, Msg("missing.field", "请填写“{label}”", {"label": _term(fd.label)})))
     for role in biz.roles:
         if not evaluate(role.when, case):
             continue
         count = len(case.parties_in(role.role))
         if count < role.min:
-            out.append(Missing("party", "role:" + role.role, Msg("missing.party", "请添加{role}（至少{n}人）", {"role": role.name, "n": role.min})))
+            out.append(Missing("party", "role:" + role.role, Msg("missing.party", "请添加{role}（至少{n}人）", {"role": _term(role.name), "n": role.min})))
         elif count > role.max:
-            out.append(Missing("party", "role:" + role.role, Msg("party.too_many", "{role}最多{n}人", {"role": role.name, "n": role.max})))
+            out.append(Missing("party", "role:" + role.role, Msg("party.too_many", "{role}最多{n}人", {"role": _term(role.name), "n": role.max})))
     for i, party in enumerate(case.parties):
-        for attr, label in (("name", "名称"), ("id_number", "证件号码")):
+        for attr, label in (("name", N_("名称")), ("id_number", N_("证件号码"))):
             if not getattr(party, attr):
                 out.append(Missing("field", "parties[{}].{}".format(i, attr),
-                                   Msg("missing.party_field", "请填写当事人的{label}", {"label": label})))
+                                   Msg("missing.party_field", "请填写当事人的{label}", {"label": _term(label)})))
     for slot in active_slots(case, biz):
         pages = len(case.materials.get(slot.code, []))
         if slot.requirement != "optional" and "bank_profile" not in slot.sources and "generated" not in slot.sources \
                 and pages < slot.min_pages:
-            out.append(Missing("material", "materials." + slot.code, Msg("missing.material", "请采集材料“{name}”", {"name": slot.name})))
+            out.append(Missing("material", "materials." + slot.code, Msg("missing.material", "请采集材料“{name}”", {"name": _term(slot.name)})))
         if pages > slot.max_pages:
-            out.append(Missing("material", "materials." + slot.code, Msg("material.too_many", "材料“{name}”最多{n}页", {"name": slot.name, "n": slot.max_pages})))
+            out.append(Missing("material", "materials." + slot.code,
+                               Msg("material.too_many", "材料“{name}”最多{n}页", {"name": _term(slot.name), "n": slot.max_pages})))
     if check_interview and biz.interview:
         roles = {r.role: r for r in biz.roles}
         for i, party in enumerate(case.parties):

@@ -309,8 +309,7 @@ class CaseSession:
 
         def change(case: Case, tx) -> dict[str, Any]:
             record = idm.latest_check(case, party_id, check_no)
-            decision = ((record or {}).get("comparison") or {}).get("decision")
-            if record is None or not record.get("face") or decision not in ("manual_review", "pending"):
+            if not idm.awaits_decision(record):
                 raise WorkflowError(Msg("workflow.nothing_to_decide", "该当事人没有待人工核对的人脸比对"))
             tx.audit("face_manual_decision", "party={} check={} passed={}".format(party_id, check_no, passed),
                      operator=operator)

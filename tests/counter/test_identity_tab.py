@@ -286,5 +286,9 @@ def test_second_face_check_dialog(qtbot, store, fake):
         assert record["check_no"] == 2 and record["status"] == "pending" and record["card"] is None
     stored = store.get_case(case.id)   # recorded through the session, one transaction each
     assert [r["check_no"] for r in stored.identity_checks] == [2, 2]
-    assert not idm.needs_second_check(stored, biz)
+    # referred to a person: still owed until the officer decides (the recheck steps agree)
+    assert [p.party_id for p in idm.parties_for_second_check(stored, biz)] == [p.party_id for p in case.parties[:2]]
+    assert all(idm.awaits_decision(r) for r in stored.identity_checks)
+    recheck = [s for s in session.steps(stored) if s.kind == "recheck"]
+    assert [s.done for s in recheck] == [False, False]
     assert len(store.blobs.list(case.id, "face")) == 4

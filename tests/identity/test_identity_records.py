@@ -152,6 +152,12 @@ def test_business_with_two_face_checks(catalog, fake):
     face2, pending = done_parts("pending")
     idm.add_record(case, idm.face_record(ids[1], 2, face2, pending, "op"))
     assert idm.identity_status(case, biz, 2) == {ids[0]: "done", ids[1]: "pending"}
+    # a check nobody compared is not done: the officer decides it (as the recheck step says)
+    assert idm.needs_second_check(case, biz) is True
+    assert [p.party_id for p in idm.parties_for_second_check(case, biz)] == [ids[1]]
+    assert idm.awaits_decision(idm.latest_check(case, ids[1], 2))
+    assert not idm.awaits_decision(idm.latest_check(case, ids[0], 2))
+    idm.decide_manually(idm.latest_check(case, ids[1], 2), True, "op", "本人在场，另持有效证件核对一致")
     assert idm.needs_second_check(case, biz) is False
     face3, failed = done_parts("fail")
     idm.add_record(case, idm.face_record(ids[1], 2, face3, failed, "op"))

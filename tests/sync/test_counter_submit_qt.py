@@ -94,7 +94,7 @@ def test_submitted_offline_delivered_later_receipt_shown(qtbot, tmp_path, srv, f
         with qtbot.waitSignal(w.editor.submitted, timeout=20000):
             tab.submit_button.click()
         qtbot.waitUntil(lambda: w.editor.case.state == CaseState.SUBMITTED, timeout=10000)
-        assert any("已提交" in m for m in messages)
+        qtbot.waitUntil(lambda: any("已提交" in m for m in messages), timeout=10000)  # told once the command returns
         # a pass after the submit (not the one that may have run before it) shows the packet waiting
         qtbot.waitUntil(lambda: w.sync_indicator.state_label.text() == "离线"
                         and "1 件" in w.sync_indicator.queue_label.text(), timeout=30000)

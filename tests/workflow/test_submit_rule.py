@@ -172,3 +172,37 @@ def test_step_titles_mask_persons_but_not_the_bank(new_session, fake):
     bank = next(p for p in parties if p.kind == "org")
     titles = " ".join(s.title.render("zh") for s in session.steps())
     assert person.name not in titles and bank.name in titles
+
+
+def test_a_referred_second_check_is_owed_until_the_officer_decides(new_session, fake, comparer):
+    """One rule for the second face check: identity's parties_for_second_check, the recheck
+    steps and decide_face(check_no=2) agree on a referred or undecided check."""
+    from shared.domain import identity as idm
+    session = new_session("transfer_mortgage")
+    comparer.decision = "pass"
+    complete(session, fake)
+    assert session.blockers() == {}
+    biz = session.business
+    persons = [p.party_id for p in idm.parties_needing_check(session.snapshot(), biz)]
+    comparer.decision = "manual_review"           # the server cannot tell: referred to a person
+    from flow_helpers import evidence
+    for pid in persons:
+        session.record_face(pid, evidence(), check_no=2, simulated=True)
+    case = session.snapshot()
+    recheck = {s.party_id for s in session.steps() if s.kind == "recheck" and not s.done}
+    assert recheck == set(persons)
+    assert [p.party_id for p in idm.parties_for_second_check(case, biz)] == persons
+    assert idm.needs_second_check(case, biz)
+    assert all(idm.awaits_decision(idm.latest_check(case, pid, 2)) for pid in persons)
+    with pytest.raises(ValidationError):
+        session.submit()                           # the submit rule says the same
+    session.decide_face(persons[0], True, "本人在场，另持有效证件核对一致", check_no=2)
+    case = session.snapshot()
+    assert [p.party_id for p in idm.parties_for_second_check(case, biz)] == persons[1:]
+    assert not idm.awaits_decision(idm.latest_check(case, persons[0], 2))
+    from shared.workflow.session import WorkflowError
+    with pytest.raises(WorkflowError):             # decided: nothing left to decide
+        session.decide_face(persons[0], True, "again", check_no=2)
+    for pid in persons[1:]:
+        session.decide_face(pid, True, "本人在场，另持有效证件核对一致", check_no=2)
+    assert not idm.needs_second_check(session.snapshot(), biz) and session.blockers() == {}
