@@ -42,7 +42,13 @@ class KioskContext(AppContext):
         from shared.workflow.session import CaseSession
         return CaseSession.new(self.store, self.catalog, business_code, channel="kiosk", operator=self.device_name,
                                comparer=self.comparer, outbox=lambda: self.outbox,
-                               place=lambda: self.settings.get("service_point.name", None) or "")
+                               place=self.place)
+
+    def place(self) -> str:
+        """Where the kiosk stands (the interview record's place): the service point's name."""
+        from shared.i18n import tr
+        return str(self.settings.get("service_point.name", None) or self.settings.get("kiosk.name", None)
+                   or tr("不动产登记自助服务终端"))
 
     def device_name(self) -> str:
         """Who acts on a kiosk case: the kiosk itself (the applicant signs in person)."""

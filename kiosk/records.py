@@ -50,12 +50,25 @@ def cases_of(store, id_number: str, limit: int = 50) -> list[Case]:
     return out
 
 
-def case_by_number(store, number: str) -> list[Case]:
+def cases_for_holder(store, id_number: str, extract: str | Path | None = None) -> list[Case]:
+    """The holder's cases: those naming the ID number, and those on the holder's properties
+    (a cancellation names the bank, not the owner who applied at the kiosk)."""
+    out = {c.id: c for c in cases_of(store, id_number)}
+    for h in holdings(store, id_number, extract):
+        unit = str(h.property.get("property.unit_number", ""))
+        for row in store.list_cases(unit, limit=50):
+            case = store.get_case(row.id)
+            if case.get("property.unit_number") == unit:
+                out.setdefault(case.id, case)
+    return sorted(out.values(), key=lambda c: c.updated_at, reverse=True)
+
+
+def case_by_number(store, number: str, extract: str | Path | None = None) -> list[Case]:
     """The cases a number typed on the keypad names: an ID number (18 characters), the
     acceptance number's digits (``SL`` + digits) or a business number."""
     number = (number or "").strip().upper()
     if len(number) == 18:
-        return cases_of(store, number)
+        return cases_for_holder(store, number, extract)
     if not number:
         return []
     out = []

@@ -492,6 +492,8 @@ class KioskWindow(QWidget):
             else self.show_stop(tr("人脸核验未完成")))
 
     def _face_captured(self, page: QWidget, party_id: str, check_no: int, evidence) -> None:
+        if self.page is not page:
+            return
         page._help_timer.stop()
         session, visit = self.visit.session, self.visit
         simulated = bool(getattr(page.findChild(QWidget, "faceCapture"), "simulated", False))
@@ -785,12 +787,13 @@ class KioskWindow(QWidget):
         v.addWidget(label(tr("办理进度查询"), "title"))
         v.addWidget(label(tr("请将身份证放在读卡区，或在下方输入受理编号中的数字。"), "hint"))
         pad = Keypad(18)
-        pad.submitted.connect(lambda number: self._query(lambda: records.case_by_number(self.ctx.store, number)))
+        pad.submitted.connect(lambda number: self._query(lambda: records.case_by_number(self.ctx.store, number,
+                                                                                 self.ctx.property_extract())))
         v.addWidget(pad)
         self._show("query", page, back=self.wipe, speak=tr("请将身份证放在读卡区，或输入受理编号"))
         status = QLabel()
-        self._card_wait(page, status, lambda card: self._query(lambda: records.cases_of(self.ctx.store,
-                                                                                        card.id_number)), 0)
+        self._card_wait(page, status, lambda card: self._query(lambda: records.cases_for_holder(
+            self.ctx.store, card.id_number, self.ctx.property_extract())), 0)
 
     def _query(self, find: Callable[[], list]) -> None:
         visit = self.visit
@@ -863,7 +866,7 @@ class KioskWindow(QWidget):
                                        (lambda c=case, b=biz: self._reprint(c, b)), choice=True, name="case"))
             v.addStretch(1)
             self._show("reprint", page, back=self.wipe)
-        run_task(lambda: records.cases_of(self.ctx.store, card.id_number), done, self._failed, parent=self.page)
+        run_task(lambda: records.cases_for_holder(self.ctx.store, card.id_number, self.ctx.property_extract()), done, self._failed, parent=self.page)
 
     def _reprint(self, case, biz) -> None:
         queued = case.state.value == "submitted"
