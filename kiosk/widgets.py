@@ -108,7 +108,7 @@ class Overlay(QWidget):
     answered = Signal(object)
 
     def __init__(self, parent: QWidget, text: str, choices: Sequence[tuple[str, object]], *,
-                 title: str = "", extra: QWidget | None = None) -> None:
+                 title: str = "", extra: QWidget | None = None, keys: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -124,7 +124,8 @@ class Overlay(QWidget):
             inner.addWidget(extra)
         self.buttons = []
         for i, (caption, value) in enumerate(choices):
-            button = big_button(caption, (lambda v=value: self.answer(v)), primary=(i == 0))
+            button = big_button(caption, (lambda v=value: self.answer(v)), primary=(i == 0),
+                                name=keys[i] if i < len(keys) else "")
             inner.addWidget(button)
             self.buttons.append(button)
         outer = QVBoxLayout(self)

@@ -36,8 +36,8 @@ from shared.ui.tasks import run_task
 
 log = logging.getLogger("yizhan.kiosk")
 
-STAGES = (N_("读身份证"), N_("人脸核验"), N_("询问"), N_("材料"), N_("签名"), N_("提交"), N_("回执"))
-STAGE_OF_KIND = {"card": 0, "identity": 1, "interview": 2, "materials": 3, "sign": 4, "recheck": 5, "submit": 5,
+STAGES = (N_("读身份证"), N_("人脸核验"), N_("询问"), N_("签名"), N_("材料"), N_("提交"), N_("回执"))
+STAGE_OF_KIND = {"card": 0, "identity": 1, "interview": 2, "sign": 3, "materials": 4, "recheck": 5, "submit": 5,
                  "receipt": 6}
 CHANGE_CODES = ("kiosk_change_name", "kiosk_change_id", "kiosk_change_location", "kiosk_change_area")
 BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Backspace, Qt.Key.Key_Tab, Qt.Key.Key_Meta,
@@ -174,7 +174,9 @@ class KioskWindow(QWidget):
         if old is not None:
             self.page_host.removeWidget(old)
             _stop_devices(old)
+            _scrub(old)
             old.hide()
+            old.setParent(None)  # out of the window at once, destroyed by the event loop
             old.deleteLater()
         self.page_host.addWidget(widget)
         self.screen_name = name
@@ -911,7 +913,8 @@ class KioskWindow(QWidget):
                 self._idle_overlay.answer(None)
             return
         if self._idle_overlay is None:
-            self._idle_overlay = Overlay(self, "", [(tr("我还在"), True)], title=tr("您还在吗？"))
+            self._idle_overlay = Overlay(self, "", [(tr("我还在"), True)], title=tr("您还在吗？"),
+                                         keys=["still_here"])
             self._idle_overlay.answered.connect(lambda _v: setattr(self, "_idle_overlay", None))
             self.say(tr("您还在吗？如需继续，请触摸屏幕"))
         self._idle_overlay.text.setText(tr("{n} 秒后将结束本次办理并清除您的信息。", n=left))
@@ -990,6 +993,15 @@ def _stop_devices(widget: QWidget) -> None:
     from shared.ui.face_capture import QtFaceCapture
     for capture in widget.findChildren(QtFaceCapture):
         capture.clear()
+
+
+def _scrub(widget: QWidget) -> None:
+    """Blank what a page showed (texts, pictures, ink) before it is destroyed."""
+    from shared.ui.signature_pad import QtSignaturePad
+    for lab in widget.findChildren(QLabel):
+        lab.clear()
+    for pad in widget.findChildren(QtSignaturePad):
+        pad.clear()
 
 
 def _biz_name(biz) -> str:
