@@ -176,9 +176,9 @@ class KioskWindow(QWidget):
             _stop_devices(old)
             _scrub(old)
             old.hide()
-            old.setParent(None)  # out of the window at once, destroyed by the event loop
-            old.deleteLater()
+            old.deleteLater()  # blank already; destroyed by the event loop
         self.page_host.addWidget(widget)
+        widget.show()  # now, not when the layout's queued show comes round
         self.screen_name = name
         self._back = back
         self.back_button.setVisible(in_flow)
@@ -893,13 +893,8 @@ class KioskWindow(QWidget):
         biz = self.ctx.catalog.business(code)
         guide = _guide().get(code, {})
         v.addWidget(label(_biz_name(biz), "title"))
-        from shared.domain import steps as st
-        from shared.domain.case import Case
         if biz.kind == "registration":
-            titles = [s.title.render() for s in st.steps_for(Case(code), biz, self.ctx.catalog, "kiosk")
-                      if s.required or s.kind == "submit"]
-            titles = [t.split("：")[0].split(":")[0] for t in titles]
-            v.addWidget(label(tr("办理步骤：") + " → ".join(dict.fromkeys(titles))))
+            v.addWidget(label(tr("办理步骤：") + " → ".join(guide_steps(biz))))
             v.addWidget(label(tr("所需材料：") + "、".join(m.name for m in biz.materials)))
         v.addWidget(label(tr("办理时限：") + tr(guide.get("time_limit", "—"))))
         v.addWidget(label(tr("收费标准：") + tr(guide.get("fee", "—"))))
@@ -993,6 +988,18 @@ def _stop_devices(widget: QWidget) -> None:
     from shared.ui.face_capture import QtFaceCapture
     for capture in widget.findChildren(QtFaceCapture):
         capture.clear()
+
+
+GUIDE_WORDS = {"data": N_("刷身份证，确认不动产"), "identity": N_("人脸核验"), "interview": N_("回答询问并签名"),
+               "materials": N_("拍摄材料"), "recheck": N_("再次人脸核验"), "submit": N_("提交并打印回执")}
+
+
+def guide_steps(biz) -> list[str]:
+    """The steps of ``biz`` at the kiosk in words, from the kiosk channel's rules."""
+    from shared.domain.steps import rules_for
+    present = {"data": True, "identity": any(r.identity_check for r in biz.roles), "interview": bool(biz.interview),
+               "materials": bool(biz.materials), "recheck": biz.face_checks >= 2, "submit": True}
+    return [tr(GUIDE_WORDS[k]) for k in rules_for("kiosk").kinds if present.get(k)]
 
 
 def _scrub(widget: QWidget) -> None:
