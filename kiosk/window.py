@@ -735,6 +735,7 @@ class KioskWindow(QWidget):
             item, delivered = result
             case = session.snapshot()
             visit.submitted = item
+            visit.extra["queued"] = not delivered
             visit.receipt = records.receipt_for(case, _biz_name(session.business), queued=not delivered,
                                                 place=self.ctx.settings.get("service_point.name", None) or "")
             self.print_receipt()
@@ -767,8 +768,7 @@ class KioskWindow(QWidget):
         v = QVBoxLayout(page)
         v.addWidget(label(tr("申请已提交"), "title"))
         v.addWidget(label(printed, "warning" if reprint else "hint"))
-        queued = self.visit.receipt is not None and any("联网后" in t or "offline" in t.lower()
-                                                         for _k, t in self.visit.receipt.lines)
+        queued = bool(self.visit.extra.get("queued"))
         nxt = (tr("网络恢复后，申请会自动上传到登记机构。") if queued else tr("登记机构将在办理时限内审核。"))
         v.addWidget(label(nxt + tr("可凭身份证在本机查询办理进度，领证时请带上身份证。"), "hint"))
         v.addStretch(1)

@@ -36,6 +36,10 @@
       <translation>{name}, {n} pages</translation>
     </message>
     <message>
+      <source>{n} 秒后将结束本次办理并清除您的信息。</source>
+      <translation>In {n} seconds this visit ends and your information is cleared.</translation>
+    </message>
+    <message>
       <source>{n}件</source>
       <translation>{n} items</translation>
     </message>
@@ -108,8 +112,16 @@
       <translation>… ({n} items in all)</translation>
     </message>
     <message>
+      <source>。请联系工作人员。</source>
+      <translation>. Please ask a member of staff.</translation>
+    </message>
+    <message>
       <source>一站 · 不动产登记服务点（柜台）</source>
       <translation>Yizhan · Real Estate Registration Service Point (Counter)</translation>
+    </message>
+    <message>
+      <source>一站 · 不动产登记自助服务</source>
+      <translation>Yizhan · Real-estate registration self-service</translation>
     </message>
     <message>
       <source>上一题</source>
@@ -130,6 +142,10 @@
     <message>
       <source>上传失败：{err}</source>
       <translation>Upload failed: {err}</translation>
+    </message>
+    <message>
+      <source>上传队列：无法读取</source>
+      <translation>Upload queue: cannot be read</translation>
     </message>
     <message>
       <source>上次尝试：{err}（会自动重试，案件数据完好）</source>
@@ -176,8 +192,16 @@
       <translation>The real estate unit number should have 28 characters; it has {n}</translation>
     </message>
     <message>
+      <source>不动产单元号：</source>
+      <translation>Property unit number: </translation>
+    </message>
+    <message>
       <source>不动产变更登记询问笔录</source>
       <translation>Interview Record for Real Estate Change Registration</translation>
+    </message>
+    <message>
+      <source>不动产坐落：{loc}</source>
+      <translation>Property location: {loc}</translation>
     </message>
     <message>
       <source>不动产存在权属争议或已被查封、冻结，不能继续办理</source>
@@ -206,6 +230,14 @@
     <message>
       <source>不动产登记申请书</source>
       <translation>Real Estate Registration Application Form</translation>
+    </message>
+    <message>
+      <source>不动产登记自助服务</source>
+      <translation>Real-estate registration self-service</translation>
+    </message>
+    <message>
+      <source>不动产登记自助服务终端</source>
+      <translation>Real-estate registration self-service kiosk</translation>
     </message>
     <message>
       <source>不动产登记证明</source>
@@ -266,6 +298,14 @@
     <message>
       <source>业务编号</source>
       <translation>Case number</translation>
+    </message>
+    <message>
+      <source>业务编号：</source>
+      <translation>Business number: </translation>
+    </message>
+    <message>
+      <source>业务：</source>
+      <translation>Business: </translation>
     </message>
     <message>
       <source>业务：{name}</source>
@@ -334,6 +374,14 @@
     <message>
       <source>人脸图像无法保存，请重新采集</source>
       <translation>The face image could not be saved. Please capture it again</translation>
+    </message>
+    <message>
+      <source>人脸核验</source>
+      <translation>Face check</translation>
+    </message>
+    <message>
+      <source>人脸核验未完成</source>
+      <translation>The face check was not completed</translation>
     </message>
     <message>
       <source>人脸检测模型可用</source>
@@ -508,12 +556,32 @@
       <translation>Co-ownership share</translation>
     </message>
     <message>
+      <source>关机</source>
+      <translation>Shut down</translation>
+    </message>
+    <message>
       <source>其他</source>
       <translation>Other</translation>
     </message>
     <message>
       <source>其他理由（请填写）</source>
       <translation>Other reason (enter it)</translation>
+    </message>
+    <message>
+      <source>再次人脸核验</source>
+      <translation>Second face check</translation>
+    </message>
+    <message>
+      <source>再试一次</source>
+      <translation>Try again</translation>
+    </message>
+    <message>
+      <source>凭条打印机未连接{detail}</source>
+      <translation>The receipt printer is not connected{detail}</translation>
+    </message>
+    <message>
+      <source>凭条打印机缺纸</source>
+      <translation>The receipt printer is out of paper</translation>
     </message>
     <message>
       <source>出生</source>
@@ -552,12 +620,28 @@
       <translation>Refresh</translation>
     </message>
     <message>
+      <source>刷身份证，确认不动产</source>
+      <translation>Tap your ID card, confirm the property</translation>
+    </message>
+    <message>
       <source>剩余字节</source>
       <translation>Bytes remaining</translation>
     </message>
     <message>
+      <source>办事指南</source>
+      <translation>Service guide</translation>
+    </message>
+    <message>
       <source>办公</source>
       <translation>Office</translation>
+    </message>
+    <message>
+      <source>办理时限：</source>
+      <translation>Time limit: </translation>
+    </message>
+    <message>
+      <source>办理步骤：</source>
+      <translation>Steps: </translation>
     </message>
     <message>
       <source>办理结果</source>
@@ -664,8 +748,20 @@
       <translation>If the change adversely affects interested parties such as later-ranking mortgagees, has their written consent been obtained?</translation>
     </message>
     <message>
+      <source>变更登记（姓名、证件号、坐落、面积）</source>
+      <translation>Change registration (name, ID number, location, area)</translation>
+    </message>
+    <message>
       <source>只有需补正的案件可以重新打开</source>
       <translation>Only a case the registry asked to correct can be reopened</translation>
+    </message>
+    <message>
+      <source>可凭身份证在本机查询办理进度，领证时请带上身份证。</source>
+      <translation>You can check the progress here with your ID card; bring your ID card to collect the certificate.</translation>
+    </message>
+    <message>
+      <source>可凭身份证或业务编号在自助机查询进度。</source>
+      <translation>Check progress at the kiosk with your ID card or business number.</translation>
     </message>
     <message>
       <source>可由系统生成；如有已签字的纸质件，也可在此采集</source>
@@ -712,8 +808,20 @@
       <translation>The filing number of the commodity housing pre-sale contract is {advance.presale_contract_number}. Is this correct?</translation>
     </message>
     <message>
+      <source>回执</source>
+      <translation>Receipt</translation>
+    </message>
+    <message>
+      <source>回执已打印，请取走。</source>
+      <translation>Your receipt has been printed; please take it.</translation>
+    </message>
+    <message>
       <source>回答最多{n}个字，请精简</source>
       <translation>Answers can have at most {n} characters. Please shorten it</translation>
+    </message>
+    <message>
+      <source>回答询问并签名</source>
+      <translation>Answer the questions and sign</translation>
     </message>
     <message>
       <source>在建建筑物抵押</source>
@@ -768,6 +876,10 @@
       <translation>Foreign Permanent Resident ID Card (2023 edition)</translation>
     </message>
     <message>
+      <source>大字模式</source>
+      <translation>Large text</translation>
+    </message>
+    <message>
       <source>如回答有误，可返回上一题更正；否则本业务不能继续办理。</source>
       <translation>If an answer was a mistake, go back and correct it; otherwise this application cannot go on.</translation>
     </message>
@@ -798,6 +910,10 @@
     <message>
       <source>定着物类型为W（无定着物）时，第21至28位应为00000000</source>
       <translation>When the fixture type is W (no fixture), characters 21 to 28 must be 00000000</translation>
+    </message>
+    <message>
+      <source>密码错误</source>
+      <translation>Wrong PIN</translation>
     </message>
     <message>
       <source>密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件</source>
@@ -960,12 +1076,24 @@
       <translation>Page border found. Hold still and the photo will be taken automatically</translation>
     </message>
     <message>
+      <source>已拍摄材料：{n} 页</source>
+      <translation>Pages captured: {n}</translation>
+    </message>
+    <message>
+      <source>已提交申请</source>
+      <translation>Application submitted</translation>
+    </message>
+    <message>
       <source>已提交的案件不能删除</source>
       <translation>Submitted cases cannot be deleted</translation>
     </message>
     <message>
       <source>已提交，待上传</source>
       <translation>Submitted, waiting for upload</translation>
+    </message>
+    <message>
+      <source>已提交，等待上传</source>
+      <translation>Submitted, waiting to be uploaded</translation>
     </message>
     <message>
       <source>已提交：数据包 {pid} 已加密签名并进入上传队列，网络可用时自动上传。</source>
@@ -1104,6 +1232,10 @@
       <translation>There are already {n} packets waiting for upload (limit {max}). New submissions are paused; existing data is intact. Please check the network and sync</translation>
     </message>
     <message>
+      <source>待上传：{n}</source>
+      <translation>Waiting to upload: {n}</translation>
+    </message>
+    <message>
       <source>待提交</source>
       <translation>Ready to submit</translation>
     </message>
@@ -1172,6 +1304,22 @@
       <translation>Are you aware that disposing of real estate owned in shares requires the consent of co-owners holding more than two thirds of the shares, unless the co-owners have agreed otherwise?</translation>
     </message>
     <message>
+      <source>您的申请已经提交，请联系工作人员补打回执，或稍后凭身份证在本机打印。</source>
+      <translation>Your application has been submitted. Ask a member of staff to print the receipt, or print it here later with your ID card.</translation>
+    </message>
+    <message>
+      <source>您要变更哪一项？</source>
+      <translation>What do you want to change?</translation>
+    </message>
+    <message>
+      <source>您还在吗？</source>
+      <translation>Are you still there?</translation>
+    </message>
+    <message>
+      <source>您还在吗？如需继续，请触摸屏幕</source>
+      <translation>Are you still there? Touch the screen to continue</translation>
+    </message>
+    <message>
       <source>您还有其他需要说明的事项吗？（没有可不填）</source>
       <translation>Is there anything else you would like to state? (Leave blank if not)</translation>
     </message>
@@ -1182,6 +1330,10 @@
     <message>
       <source>成交价格（元）</source>
       <translation>Transaction price (CNY)</translation>
+    </message>
+    <message>
+      <source>我还在</source>
+      <translation>I'm still here</translation>
     </message>
     <message>
       <source>房屋买卖合同（网签备案）</source>
@@ -1200,12 +1352,28 @@
       <translation>Will the property you are buying be solely or jointly owned?</translation>
     </message>
     <message>
+      <source>所需材料：</source>
+      <translation>Materials: </translation>
+    </message>
+    <message>
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
+      <source>打印受理回执</source>
+      <translation>Print a receipt</translation>
+    </message>
+    <message>
       <source>打印机无法开始打印，请检查打印机是否在线、是否缺纸</source>
       <translation>The printer could not start printing. Please check that the printer is online and has paper</translation>
+    </message>
+    <message>
+      <source>打印机暂时无法使用，回执未能打印。</source>
+      <translation>The printer is not available; the receipt was not printed.</translation>
+    </message>
+    <message>
+      <source>打印机缺纸，回执未能打印。</source>
+      <translation>The printer is out of paper; the receipt was not printed.</translation>
     </message>
     <message>
       <source>扫描仪</source>
@@ -1368,6 +1536,10 @@
       <translation>Capture</translation>
     </message>
     <message>
+      <source>拍摄材料</source>
+      <translation>Capture the papers</translation>
+    </message>
+    <message>
       <source>按业务编号、姓名、证件号码或不动产单元号查找</source>
       <translation>Search by case number, name, ID number or real estate unit number</translation>
     </message>
@@ -1392,6 +1564,10 @@
       <translation>Sign authorization</translation>
     </message>
     <message>
+      <source>提交</source>
+      <translation>Submit</translation>
+    </message>
+    <message>
       <source>提交与结果</source>
       <translation>Submission and outcome</translation>
     </message>
@@ -1408,6 +1584,10 @@
       <translation>Face check before submission: reason for the manual match</translation>
     </message>
     <message>
+      <source>提交前请再次正对摄像头</source>
+      <translation>Before submitting, please face the camera again</translation>
+    </message>
+    <message>
       <source>提交前需再次核验人脸：{n} 人。</source>
       <translation>Face verification needed again before submission: {n} people.</translation>
     </message>
@@ -1418,6 +1598,14 @@
     <message>
       <source>提交后案件将加密签名并进入上传队列，不能再修改。确定提交？</source>
       <translation>Once submitted the case is encrypted, signed and queued for upload and can no longer be changed. Submit?</translation>
+    </message>
+    <message>
+      <source>提交并打印回执</source>
+      <translation>Submit and print the receipt</translation>
+    </message>
+    <message>
+      <source>提交时间：</source>
+      <translation>Submitted at: </translation>
     </message>
     <message>
       <source>提交登记</source>
@@ -1452,8 +1640,16 @@
       <translation>Materials</translation>
     </message>
     <message>
+      <source>收费标准：</source>
+      <translation>Fees: </translation>
+    </message>
+    <message>
       <source>放大</source>
       <translation>Zoom in</translation>
+    </message>
+    <message>
+      <source>放平后请不要移动，系统会自动拍摄。</source>
+      <translation>Lay it flat and hold still; it is captured automatically.</translation>
     </message>
     <message>
       <source>数据包 {pid}：{state}，{size}</source>
@@ -1576,6 +1772,10 @@
       <translation>Identity could not be verified automatically; please ask a member of staff</translation>
     </message>
     <message>
+      <source>无法识别的打印机设置：{spec}</source>
+      <translation>Unknown printer setting: {spec}</translation>
+    </message>
+    <message>
       <source>无法识别的证件类型，请人工核验证件</source>
       <translation>Unrecognized document type. Please verify the ID document manually</translation>
     </message>
@@ -1630,6 +1830,10 @@
     <message>
       <source>暂不签（打印后手签）</source>
       <translation>Sign later (sign by hand after printing)</translation>
+    </message>
+    <message>
+      <source>暂时无法继续办理</source>
+      <translation>This cannot go on here</translation>
     </message>
     <message>
       <source>更新时间</source>
@@ -1748,6 +1952,14 @@
       <translation>No filed materials found for this bank. Please ask the administrator to sync the master data</translation>
     </message>
     <message>
+      <source>未拍到材料，请将材料放平后重试</source>
+      <translation>No page was captured; lay the paper flat and try again</translation>
+    </message>
+    <message>
+      <source>未查询到您名下可办理本业务的不动产（或抵押），请到窗口咨询。</source>
+      <translation>No property (or mortgage) in your name qualifies for this business; please ask at a counter.</translation>
+    </message>
+    <message>
       <source>未核验</source>
       <translation>Not verified</translation>
     </message>
@@ -1770,6 +1982,14 @@
     <message>
       <source>未知的文档类型“{kind}”，可选：{kinds}</source>
       <translation>Unknown document type "{kind}". Options: {kinds}</translation>
+    </message>
+    <message>
+      <source>未能检测到人脸。请正对摄像头再试一次；仍不成功请联系工作人员。</source>
+      <translation>No face was detected. Face the camera and try again; if it still fails, ask a member of staff.</translation>
+    </message>
+    <message>
+      <source>未能读取身份证。请取出后重新放置，或联系工作人员。</source>
+      <translation>The ID card could not be read. Take it off and place it again, or ask a member of staff.</translation>
     </message>
     <message>
       <source>未连接</source>
@@ -1896,6 +2116,14 @@
       <translation>Material "{name}" allows at most {n} pages</translation>
     </message>
     <message>
+      <source>材料已拍摄，请确认是否清晰</source>
+      <translation>The page was captured; is it clear?</translation>
+    </message>
+    <message>
+      <source>材料已拍摄，请确认是否清晰完整</source>
+      <translation>The page was captured; check that it is clear and complete</translation>
+    </message>
+    <message>
       <source>材料文件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</source>
       <translation>Material files (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</translation>
     </message>
@@ -1934,6 +2162,18 @@
     <message>
       <source>查询授权书</source>
       <translation>Query authorization letter</translation>
+    </message>
+    <message>
+      <source>查询结果</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <source>查询结果已显示</source>
+      <translation>The results are shown</translation>
+    </message>
+    <message>
+      <source>标准字体</source>
+      <translation>Normal text</translation>
     </message>
     <message>
       <source>标记所选批次已移交</source>
@@ -2000,12 +2240,28 @@
       <translation>Emulated card reader (demo card, not for real business)</translation>
     </message>
     <message>
+      <source>欢迎使用不动产登记自助服务</source>
+      <translation>Welcome to real-estate registration self-service</translation>
+    </message>
+    <message>
+      <source>欢迎使用不动产登记自助服务，请选择要办理的业务</source>
+      <translation>Welcome to real-estate registration self-service. Please choose a business</translation>
+    </message>
+    <message>
       <source>正在处理……</source>
       <translation>Processing…</translation>
     </message>
     <message>
       <source>正在处理上一批材料，请稍候</source>
       <translation>Processing the previous batch of materials, please wait</translation>
+    </message>
+    <message>
+      <source>正在打印回执…</source>
+      <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+      <source>正在打印回执，请稍候</source>
+      <translation>Printing the receipt, please wait</translation>
     </message>
     <message>
       <source>正在打开加密数据库……</source>
@@ -2028,6 +2284,14 @@
       <translation>Generating documents…</translation>
     </message>
     <message>
+      <source>正在等待材料…</source>
+      <translation>Waiting for the page…</translation>
+    </message>
+    <message>
+      <source>正在等待身份证…</source>
+      <translation>Waiting for the ID card…</translation>
+    </message>
+    <message>
       <source>正在读取银行备案材料……</source>
       <translation>Reading the bank's filed materials…</translation>
     </message>
@@ -2042,6 +2306,10 @@
     <message>
       <source>正常</source>
       <translation>OK</translation>
+    </message>
+    <message>
+      <source>此问题需要书面说明，请到窗口办理</source>
+      <translation>This question needs a written answer; please go to a counter</translation>
     </message>
     <message>
       <source>步骤：已完成 {done} / {total}</source>
@@ -2074,6 +2342,10 @@
     <message>
       <source>没有拿到有效的页面图像，请重新拍摄或扫描</source>
       <translation>No valid page image was obtained. Please capture or scan again</translation>
+    </message>
+    <message>
+      <source>没有查到相关的申请。</source>
+      <translation>No application was found.</translation>
     </message>
     <message>
       <source>没有移交批次</source>
@@ -2110,6 +2382,10 @@
     <message>
       <source>添加{role}</source>
       <translation>Add {role}</translation>
+    </message>
+    <message>
+      <source>清晰，继续</source>
+      <translation>Clear, continue</translation>
     </message>
     <message>
       <source>清除重签</source>
@@ -2200,8 +2476,20 @@
       <translation>Proof of identity of the applicant (bank officer)</translation>
     </message>
     <message>
+      <source>申请人：</source>
+      <translation>Applicant: </translation>
+    </message>
+    <message>
+      <source>申请人：{name}</source>
+      <translation>Applicant: {name}</translation>
+    </message>
+    <message>
       <source>申请信息</source>
       <translation>Application</translation>
+    </message>
+    <message>
+      <source>申请信息不完整</source>
+      <translation>The application is incomplete</translation>
     </message>
     <message>
       <source>申请信息已修改，与询问笔录不再一致：请相关当事人重新询问并签名</source>
@@ -2234,6 +2522,18 @@
     <message>
       <source>申请将面积变更为 {change.new_area} 平方米，是否属实？</source>
       <translation>You apply to change the area to {change.new_area} m². Is this correct?</translation>
+    </message>
+    <message>
+      <source>申请已提交</source>
+      <translation>Application submitted</translation>
+    </message>
+    <message>
+      <source>申请已提交。</source>
+      <translation>Your application has been submitted.</translation>
+    </message>
+    <message>
+      <source>申请已送达登记机构。</source>
+      <translation>The application has reached the registry.</translation>
     </message>
     <message>
       <source>申请方式</source>
@@ -2308,6 +2608,10 @@
       <translation>From the registry: </translation>
     </message>
     <message>
+      <source>登记机构将在办理时限内审核。</source>
+      <translation>The registry will examine it within the time limit.</translation>
+    </message>
+    <message>
       <source>登记机构的答复（受理号、需补正或不予受理）会显示在本页和案件列表中。</source>
       <translation>The registry's answer (receipt number, corrections or refusal) will show on this page and in the case list.</translation>
     </message>
@@ -2320,8 +2624,20 @@
       <translation>Declaration of truthfulness: I (my organization) declare that all materials submitted and statements made for this registration application are true, lawful and valid, that the copies are identical to the originals, and that the matters applied for reflect my (my organization's) true intention. If any facts are concealed or false materials or statements are provided, I (my organization) will bear all legal liability arising therefrom.</translation>
     </message>
     <message>
+      <source>知道了</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
       <source>确定删除草稿 {id}？此操作会记入审计日志。</source>
       <translation>Delete draft {id}? This will be recorded in the audit log.</translation>
+    </message>
+    <message>
+      <source>确认提交</source>
+      <translation>Submit</translation>
     </message>
     <message>
       <source>确认提交登记</source>
@@ -2412,6 +2728,10 @@
       <translation>Issuing authority: {value}</translation>
     </message>
     <message>
+      <source>签名</source>
+      <translation>Sign</translation>
+    </message>
+    <message>
       <source>签名即确认询问笔录（共{n}问）内容真实、正确，并作出真实性承诺。</source>
       <translation>By signing, you confirm that the interview record ({n} questions) is true and correct, and you make the declaration of truthfulness.</translation>
     </message>
@@ -2422,6 +2742,10 @@
     <message>
       <source>签名笔迹过少或过小，请用正楷完整签写姓名后再确认</source>
       <translation>The signature is too short or too small. Please sign your full name clearly in block script and then confirm</translation>
+    </message>
+    <message>
+      <source>系统暂时无法办理，请联系工作人员</source>
+      <translation>The system cannot do this right now; please ask a member of staff</translation>
     </message>
     <message>
       <source>系统生成</source>
@@ -2452,6 +2776,10 @@
       <translation>Officer checked by hand: does not match</translation>
     </message>
     <message>
+      <source>结束</source>
+      <translation>End</translation>
+    </message>
+    <message>
       <source>结果</source>
       <translation>Outcome</translation>
     </message>
@@ -2472,8 +2800,32 @@
       <translation>Missing</translation>
     </message>
     <message>
+      <source>网络恢复后，申请会自动上传到登记机构。</source>
+      <translation>When the network is back, the application is uploaded to the registry automatically.</translation>
+    </message>
+    <message>
+      <source>网络暂不可用，以下为本机记录。</source>
+      <translation>The network is unavailable; these are this kiosk's records.</translation>
+    </message>
+    <message>
+      <source>网络暂不可用：申请已保存在本机，</source>
+      <translation>Network unavailable: the application is kept on this kiosk</translation>
+    </message>
+    <message>
+      <source>联系工作人员</source>
+      <translation>Ask staff</translation>
+    </message>
+    <message>
       <source>联系电话</source>
       <translation>Phone</translation>
+    </message>
+    <message>
+      <source>联网后自动上传，无需再来。</source>
+      <translation>and uploaded when online; no need to come back.</translation>
+    </message>
+    <message>
+      <source>自助申请回执</source>
+      <translation>Self-service application receipt</translation>
     </message>
     <message>
       <source>自助终端不能人工核对身份，请联系工作人员</source>
@@ -2528,6 +2880,10 @@
       <translation>Collect certificates and electronic certificates</translation>
     </message>
     <message>
+      <source>证书（证明）已出具，可以领取</source>
+      <translation>Certificate (proof) issued, ready to collect</translation>
+    </message>
+    <message>
       <source>证件号码</source>
       <translation>ID number</translation>
     </message>
@@ -2538,6 +2894,10 @@
     <message>
       <source>证件号码与已录入的当事人不一致，未采用</source>
       <translation>The ID number differs from the party entered; the card was not used</translation>
+    </message>
+    <message>
+      <source>证件号码：</source>
+      <translation>ID number: </translation>
     </message>
     <message>
       <source>证件号码：{value}</source>
@@ -2598,6 +2958,14 @@
     <message>
       <source>证明号 {n}</source>
       <translation>Certificate number {n}</translation>
+    </message>
+    <message>
+      <source>询问</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
+      <source>询问 {n}/{total}</source>
+      <translation>Question {n}/{total}</translation>
     </message>
     <message>
       <source>询问与签名已完成，可以生成文书</source>
@@ -2776,8 +3144,32 @@
       <translation>Please enter the ID card number</translation>
     </message>
     <message>
+      <source>请妥善保管本回执</source>
+      <translation>Please keep this receipt</translation>
+    </message>
+    <message>
+      <source>请将{name}放在拍摄区</source>
+      <translation>Please place the {name} in the capture area</translation>
+    </message>
+    <message>
+      <source>请将“{name}”正面朝上放在拍摄区</source>
+      <translation>Please place “{name}” face up in the capture area</translation>
+    </message>
+    <message>
       <source>请将材料平放在高拍仪下，手离开画面后自动拍摄</source>
       <translation>Lay the material flat under the document camera and move your hands away; the photo will be taken automatically</translation>
+    </message>
+    <message>
+      <source>请将身份证放在读卡区</source>
+      <translation>Please place your ID card on the reader</translation>
+    </message>
+    <message>
+      <source>请将身份证放在读卡区，或在下方输入受理编号中的数字。</source>
+      <translation>Place your ID card on the reader, or type the digits of the acceptance number below.</translation>
+    </message>
+    <message>
+      <source>请将身份证放在读卡区，或输入受理编号</source>
+      <translation>Place your ID card on the reader, or type the acceptance number</translation>
     </message>
     <message>
       <source>请当事人正对镜头</source>
@@ -2792,12 +3184,28 @@
       <translation>Place the ID card on the reader…</translation>
     </message>
     <message>
+      <source>请摘下帽子和眼镜，眨一眨眼。</source>
+      <translation>Please take off hat and glasses, and blink.</translation>
+    </message>
+    <message>
       <source>请收取纸质原件 {n} 件，并通过“案件 → 纸质原件移交”登记移交。</source>
       <translation>Collect {n} paper originals and record their hand-over under “Cases → Hand over paper originals”.</translation>
     </message>
     <message>
       <source>请核对以下询问记录</source>
       <translation>Please check the interview record below</translation>
+    </message>
+    <message>
+      <source>请核对后提交</source>
+      <translation>Please check, then submit</translation>
+    </message>
+    <message>
+      <source>请核对后点击确认提交</source>
+      <translation>Please check, then touch Submit</translation>
+    </message>
+    <message>
+      <source>请正对摄像头，保持不动</source>
+      <translation>Please face the camera and hold still</translation>
     </message>
     <message>
       <source>请正对镜头</source>
@@ -2816,12 +3224,24 @@
       <translation>Please open your eyes</translation>
     </message>
     <message>
+      <source>请确认以上回答属实，并在下方签名</source>
+      <translation>Confirm that your answers are true and sign below</translation>
+    </message>
+    <message>
+      <source>请确认回答属实，并在屏幕上签名</source>
+      <translation>Confirm that your answers are true and sign on the screen</translation>
+    </message>
+    <message>
       <source>请离远一点</source>
       <translation>Please move back a little</translation>
     </message>
     <message>
       <source>请缓慢转头，再看回镜头</source>
       <translation>Please turn your head slowly, then look back at the camera</translation>
+    </message>
+    <message>
+      <source>请联系大厅工作人员协助办理。您的信息不会保留在本机。</source>
+      <translation>Please ask a member of staff in the hall. Your information is not kept on this kiosk.</translation>
     </message>
     <message>
       <source>请说明共有人之间的约定内容：</source>
@@ -2832,8 +3252,28 @@
       <translation>Enter here</translation>
     </message>
     <message>
+      <source>请输入管理密码</source>
+      <translation>Enter the admin PIN</translation>
+    </message>
+    <message>
+      <source>请输入：{label}</source>
+      <translation>Please enter: {label}</translation>
+    </message>
+    <message>
       <source>请选择业务类型</source>
       <translation>Please select a business type</translation>
+    </message>
+    <message>
+      <source>请选择要办理的不动产</source>
+      <translation>Please choose the property</translation>
+    </message>
+    <message>
+      <source>请选择要办理的业务。全程只需触摸屏幕，无需键盘。</source>
+      <translation>Choose a business. Everything is done by touch; no keyboard needed.</translation>
+    </message>
+    <message>
+      <source>请选择要打印回执的申请</source>
+      <translation>Choose the application to print a receipt for</translation>
     </message>
     <message>
       <source>请采集材料“{name}”</source>
@@ -2856,6 +3296,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>读卡中途证件被移开，请把身份证放稳后重新读卡</source>
       <translation>The ID card was removed while being read. Please place it steadily and read it again</translation>
+    </message>
+    <message>
+      <source>读卡后将列出您在本机提交的申请。</source>
+      <translation>After the card is read, your applications submitted here are listed.</translation>
     </message>
     <message>
       <source>读卡器不可用：</source>
@@ -2930,6 +3374,18 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>An unexpected error occurred while reading the card. Please try again; if this keeps happening, contact the maintenance staff</translation>
     </message>
     <message>
+      <source>读卡未成功，请将身份证放平后不要移动</source>
+      <translation>The card was not read; lay it flat and hold still</translation>
+    </message>
+    <message>
+      <source>读取身份证信息后，系统将查询您名下的不动产。</source>
+      <translation>Once your ID card is read, the kiosk looks up the property in your name.</translation>
+    </message>
+    <message>
+      <source>读身份证</source>
+      <translation>ID card</translation>
+    </message>
+    <message>
       <source>购房人不同意办理抵押预告登记，不能继续办理</source>
       <translation>The buyer does not agree to the advance notice registration of the mortgage; the application cannot go on</translation>
     </message>
@@ -2984,6 +3440,14 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>转让方（义务人）</source>
       <translation>Transferor (obligor)</translation>
+    </message>
+    <message>
+      <source>运维菜单</source>
+      <translation>Operator menu</translation>
+    </message>
+    <message>
+      <source>返回</source>
+      <translation>Back</translation>
     </message>
     <message>
       <source>返回修改</source>
@@ -3046,8 +3510,24 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Capture complete</translation>
     </message>
     <message>
+      <source>重写</source>
+      <translation>Clear</translation>
+    </message>
+    <message>
       <source>重拍</source>
       <translation>Retake</translation>
+    </message>
+    <message>
+      <source>重新启动</source>
+      <translation>Restart</translation>
+    </message>
+    <message>
+      <source>重新开始</source>
+      <translation>Start over</translation>
+    </message>
+    <message>
+      <source>重新打印回执</source>
+      <translation>Print the receipt again</translation>
     </message>
     <message>
       <source>重新生成文书</source>
@@ -3068,6 +3548,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>重新采集人脸</source>
       <translation>Capture face again</translation>
+    </message>
+    <message>
+      <source>重试</source>
+      <translation>Retry</translation>
     </message>
     <message>
       <source>金额“{value}”不是有效数字</source>
@@ -3138,6 +3622,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Corrections requested (reopened as draft revision {rev}; see the list at the top of this page)</translation>
     </message>
     <message>
+      <source>需要补正材料</source>
+      <translation>Correction of materials requested</translation>
+    </message>
+    <message>
       <source>非本人真实意思表示，不能继续办理</source>
       <translation>Not the applicant's true intention; the application cannot go on</translation>
     </message>
@@ -3204,6 +3692,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>高拍仪</source>
       <translation>Document camera</translation>
+    </message>
+    <message>
+      <source>高拍仪无法使用</source>
+      <translation>The document camera is not available</translation>
     </message>
     <message>
       <source>高拍仪没有画面，请检查连接后重试</source>

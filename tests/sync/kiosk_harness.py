@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 
-from shared.config import DEFAULT_SETTINGS, Settings, _merge
 from shared.devices.camera import GeneratedCamera
 from shared.devices.idcard.emulator import make_demo_card
 from shared.devices.idcard.factory import EmulatedReader
@@ -22,7 +20,6 @@ from shared.devices.pages import open_source
 from shared.devices.printer import SimulatedPrinter
 from shared.devices.registry import DeviceRegistry
 from shared.devices.voice import SilentVoice
-from sync_helpers import OPEN_SETTINGS
 
 
 def extract_for(path, card, fake, mortgage: bool = True, region: str = "350102"):
@@ -56,13 +53,6 @@ def kiosk_context(store, settings, tmp_path, comparer=None, card=None, printer=N
 def _opened(reader):
     reader.open()
     return reader
-
-
-@pytest.fixture
-def kiosk_settings(tmp_path):
-    values = _merge(DEFAULT_SETTINGS, json.loads(json.dumps(OPEN_SETTINGS)))
-    values.setdefault("kiosk", {})["property_extract"] = str(tmp_path / "extract.json")
-    return Settings(tmp_path / "config" / "settings.json", values)
 
 
 class Kiosk:

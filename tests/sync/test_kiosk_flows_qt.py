@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from kiosk_harness import _pass_comparer, change_of_name, extract_for, kiosk_settings, make_kiosk  # noqa: F401
+from kiosk_harness import _pass_comparer, change_of_name, extract_for, make_kiosk
 from shared.devices.idcard.emulator import make_demo_card
 from shared.devices.printer import decode_escpos
 

@@ -9,7 +9,7 @@ import gc
 import pytest
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from kiosk_harness import _pass_comparer, extract_for, kiosk_settings, make_kiosk  # noqa: F401
+from kiosk_harness import _pass_comparer, extract_for, make_kiosk
 from shared.devices.idcard.emulator import make_demo_card
 from shared.domain.case import Case
 from shared.workflow.session import CaseSession
