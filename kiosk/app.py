@@ -42,7 +42,6 @@ def build(args: argparse.Namespace):
     qt_i18n.install("zh")  # Chinese first; English is one touch away on the attract screen
     install_excepthook()
     ctx = KioskContext.create(data_dir, default_config_dir(data_dir), settings=settings)
-    ctx.open_store()
     from kiosk.window import KioskWindow
     window = KioskWindow(ctx)
     ctx.prompter = window.prompter
@@ -64,19 +63,21 @@ def main(argv: list[str] | None = None) -> int:
         window.showFullScreen()
     if os.environ.get("YIZHAN_STARTUP_PROBE"):  # bench K1: the attract screen is shown
         QTimer.singleShot(0, lambda: (print("ATTRACT_SHOWN {:.4f}".format(time.perf_counter() - T0), flush=True),
-                                      app.quit()))
+                                      app.exit(0)))  # quit() would ask the window, which refuses
     if args.screenshot:
-        QTimer.singleShot(500, lambda: (window.grab().save(str(args.screenshot)), app.quit()))
-    service = None
-    if ctx.sync_service_factory is not None:
+        QTimer.singleShot(500, lambda: (window.grab().save(str(args.screenshot)), app.exit(0)))
+    services = []
+
+    def start_sync():  # background sync: queued packets go up when the link comes back
         try:
-            service = ctx.sync_service_factory()
-            service.start()  # background sync: queued packets go up when the link comes back
+            services.append(ctx.sync_service_factory())
+            services[0].start()
         except Exception:
             logging.getLogger("yizhan.kiosk").warning("background sync not started", exc_info=True)
-            service = None
+    window.storeReady.connect(start_sync)
+    window.open_store()  # off the UI thread, behind the attract screen
     code = app.exec()
-    if service is not None:
+    for service in services:
         service.stop()
     window.allow_close()
     window.close()

@@ -76,6 +76,7 @@ class KioskWindow(QWidget):
 
     screenShown = Signal(str)   # the screen's name, after it is shown (tests, the voice)
     wiped = Signal()
+    storeReady = Signal()
 
     def __init__(self, ctx, *, idle_timeout: int | None = None, system_action: Callable[[str], None] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -221,6 +222,23 @@ class KioskWindow(QWidget):
             self._corner_taps = []
             self.ask_pin()
 
+    @property
+    def ready(self) -> bool:
+        """Whether the store is open (the businesses can be started)."""
+        return self.ctx.store is not None
+
+    def open_store(self) -> None:
+        """Open the store and the catalog off the UI thread, behind the attract screen."""
+        def done(_enrolled):
+            if self.screen_name == "attract":
+                self.show_attract()
+            self.storeReady.emit()
+
+        def failed(exc):
+            log.error("kiosk store failed to open: %s", type(exc).__name__)
+            self.show_stop(tr("自助终端暂停服务，请到窗口办理"))
+        run_task(self.ctx.open_store, done, failed, parent=self)
+
     # -- attract --------------------------------------------------------------------------
     def show_attract(self) -> None:
         """The attract screen: what the kiosk does, the businesses, language and large text."""
@@ -238,8 +256,12 @@ class KioskWindow(QWidget):
                  (tr("办事指南"), self.show_guide, "guide")]
         cols = 2 if self.landscape else 1
         for i, (text, fn, key) in enumerate(items):
-            grid.addWidget(big_button(text, fn, primary=i < 2, name=key, choice=i >= 2), i // cols, i % cols)
+            button = big_button(text, fn, primary=i < 2, name=key, choice=i >= 2)
+            button.setEnabled(self.ready)
+            grid.addWidget(button, i // cols, i % cols)
         v.addLayout(grid)
+        if not self.ready:
+            v.addWidget(label(tr("正在启动，请稍候…"), "hint"))
         v.addStretch(1)
         lang = big_button("English" if i18n.language() == "zh" else "中文", self.toggle_language, name="language")
         v.addWidget(lang)
