@@ -56,16 +56,16 @@ def build_kiosk(tmp: Path):
 
 
 def wait_until(app, cond, timeout: float = 60.0) -> None:
-    """Run the event loop until ``cond()`` (raises after ``timeout`` seconds). Deferred deletes
-    run too, as in the application's own loop (processEvents alone leaves them queued)."""
+    """Run an event loop until ``cond()`` (raises after ``timeout`` seconds). A real loop, so
+    deferred deletes run as in the application (processEvents alone leaves them queued)."""
     import time
 
-    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtCore import QEventLoop, QTimer
     end = time.perf_counter() + timeout
     while not cond():
-        app.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        time.sleep(0.001)
+        loop = QEventLoop()
+        QTimer.singleShot(1, loop.quit)
+        loop.exec()
         if time.perf_counter() > end:
             raise TimeoutError("condition not met")
 

@@ -39,6 +39,9 @@ QLabel#warning {{ color: {danger}; font-weight: bold; }}
 QPushButton {{ min-height: {target}px; min-width: {target}px; font-size: {button}px; border-radius: 14px;
                background: {panel}; color: {fg}; border: 3px solid {line}; padding: 8px 24px; }}
 QPushButton#primary {{ background: {accent}; color: {accent_fg}; border: 3px solid {accent}; font-weight: bold; }}
+QLabel#caption {{ font-size: {button}px; color: {fg}; background: transparent; }}
+QPushButton#primary QLabel#caption {{ color: {accent_fg}; font-weight: bold; }}
+QLabel#caption:disabled {{ color: #8a94a0; }}
 QPushButton#choice {{ text-align: left; padding-left: 36px; }}
 QPushButton:disabled {{ color: #8a94a0; border-color: #d8dee6; background: #eef1f5; }}
 QPushButton#key {{ font-size: {title}px; font-weight: bold; }}
@@ -46,6 +49,7 @@ QWidget#topBar, QWidget#bottomBar {{ background: {panel}; border-bottom: 2px sol
 QLabel#stepDone {{ color: {accent}; }}
 QLabel#stepNow {{ color: {accent_fg}; background: {accent}; border-radius: 10px; padding: 4px 12px; font-weight: bold; }}
 QLabel#stepLater {{ color: {muted}; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QWidget#overlay {{ background: rgba(0, 0, 0, 170); }}
 QFrame#overlayCard {{ background: {panel}; border-radius: 24px; border: 3px solid {line}; }}
 QLabel#keypadDisplay {{ font-size: {title}px; border: 3px solid {line}; background: {panel}; padding: 12px; }}

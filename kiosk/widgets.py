@@ -12,10 +12,55 @@ from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QHBoxLayout, Q
 from shared.i18n import tr
 
 
+class WrapButton(QPushButton):
+    """A push button whose text wraps (long captions, English, large type) instead of
+    widening the window past the screen."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.caption = QLabel(text)
+        self.caption.setWordWrap(True)
+        self.caption.setObjectName("caption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.caption)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(policy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:  # the caption, as QPushButton.text() would give it
+        return self.caption.text()
+
+    def setText(self, text: str) -> None:
+        self.caption.setText(text)
+
+    def setAlignment(self, alignment) -> None:
+        self.caption.setAlignment(alignment)
+
+    # The caption's layout sizes the button (QPushButton's own hints measure its unwrapped text
+    # and call sizeHint() back); the style sheet's min-height keeps the 15 mm.
+    def sizeHint(self):
+        return self.layout().sizeHint().expandedTo(self.minimumSize())
+
+    def minimumSizeHint(self):
+        return self.layout().minimumSize().expandedTo(self.minimumSize())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.layout().totalHeightForWidth(width), self.minimumHeight())
+
+
 def big_button(text: str, on_click: Callable[[], None] | None = None, *, primary: bool = False,
                name: str = "", choice: bool = False) -> QPushButton:
     """A touch target of at least 15 mm (the style sheet's minimum)."""
-    button = QPushButton(text)
+    button = WrapButton(text)
+    if choice:
+        button.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     button.setObjectName("primary" if primary else ("choice" if choice else (name or "big")))
     if name:
         button.setProperty("key", name)
@@ -87,16 +132,27 @@ class ProgressStrip(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(12, 4, 12, 4)
         self.labels: list[QLabel] = []
+        self.row.addStretch(1)
 
     def show_stages(self, names: Sequence[str], current: int) -> None:
+        """Done stages as ticks, the current one by name with its number, the rest as dots
+        (fits any width, language and type size)."""
         for widget in self.labels:
+            self.row.removeWidget(widget)
+            widget.hide()
             widget.deleteLater()
         self.labels = []
         for i, name in enumerate(names):
-            mark = "✓ " if i < current else ""
-            widget = QLabel(mark + name)
-            widget.setObjectName("stepDone" if i < current else ("stepNow" if i == current else "stepLater"))
-            self.row.addWidget(widget)
+            if i < current:
+                text, role = "✓", "stepDone"
+            elif i == current:
+                text, role = "{}/{} {}".format(i + 1, len(names), name), "stepNow"
+            else:
+                text, role = "○", "stepLater"
+            widget = QLabel(text)
+            widget.setObjectName(role)
+            widget.setToolTip(name)
+            self.row.insertWidget(i, widget)
             self.labels.append(widget)
         self.setVisible(bool(names))
 
@@ -144,7 +200,10 @@ class Overlay(QWidget):
         return False
 
     def answer(self, value: object) -> None:
-        """Close the overlay with ``value``."""
+        """Close the overlay with ``value`` (once)."""
+        if self.property("answered"):
+            return
+        self.setProperty("answered", True)
         self.parent().removeEventFilter(self)
         self.hide()
         self.answered.emit(value)
@@ -187,8 +246,10 @@ class KioskPrompter:
     def notify(self, level: str, msg: str) -> None:
         """Tell ``msg`` on an overlay that goes away by itself (or on a touch)."""
         overlay = Overlay(self._host(), msg, [(tr("知道了"), None)])
-        QTimer.singleShot(8000 if level == "error" else 4000, lambda: overlay.answer(None)
-                          if overlay.isVisible() else None)
+        timer = QTimer(overlay)  # dies with the overlay: never fires on a deleted one
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: overlay.answer(None))
+        timer.start(8000 if level == "error" else 4000)
 
     def dismiss(self) -> None:
         """Answer an open question with its safe default (the session is being wiped)."""

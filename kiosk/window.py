@@ -36,10 +36,13 @@ from shared.ui.tasks import run_task
 
 log = logging.getLogger("yizhan.kiosk")
 
-STAGES = (N_("读身份证"), N_("人脸核验"), N_("询问"), N_("签名"), N_("材料"), N_("提交"), N_("回执"))
-STAGE_OF_KIND = {"card": 0, "identity": 1, "interview": 2, "sign": 3, "materials": 4, "recheck": 5, "submit": 5,
-                 "receipt": 6}
+STAGE_WORDS = {"card": N_("读身份证"), "identity": N_("人脸核验"), "interview": N_("询问"), "sign": N_("签名"),
+               "materials": N_("材料"), "submit": N_("提交"), "receipt": N_("回执")}
 CHANGE_CODES = ("kiosk_change_name", "kiosk_change_id", "kiosk_change_location", "kiosk_change_area")
+# Errors whose message is written for the applicant; others (enrolment, store, sync) are the
+# operator's business: the screen says "ask staff" and the log has the code.
+PUBLIC_ERRORS = {"workflow", "validation", "step", "interview", "device", "printer", "doccam", "camera", "idcard",
+                 "card", "face", "material", "missing", "signature"}
 BLOCKED_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Backspace, Qt.Key.Key_Tab, Qt.Key.Key_Meta,
                 Qt.Key.Key_Super_L, Qt.Key.Key_Super_R}
 
@@ -104,8 +107,10 @@ class KioskWindow(QWidget):
         self.top.setObjectName("topBar")
         self.top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         top = QHBoxLayout(self.top)
+        top.setContentsMargins(16, 6, 16, 6)
         self.logo = QLabel()
         self.logo.setObjectName("title")
+        self.logo.setWordWrap(True)
         self.logo.mousePressEvent = lambda e: self._corner_tap()
         self.large_button = big_button("", self.toggle_large, name="large")
         top.addWidget(self.logo, 1)
@@ -116,6 +121,7 @@ class KioskWindow(QWidget):
         self.bottom.setObjectName("bottomBar")
         self.bottom.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         bottom = QHBoxLayout(self.bottom)
+        bottom.setContentsMargins(16, 6, 16, 6)
         self.back_button = big_button("", self.go_back, name="back")
         self.restart_button = big_button("", lambda: self.wipe("start_over"), name="start_over")
         bottom.addWidget(self.back_button)
@@ -135,8 +141,17 @@ class KioskWindow(QWidget):
         if interval:
             self._heartbeat.timeout.connect(lambda: notify("WATCHDOG=1"))
             self._heartbeat.start(int(interval * 1000))
+        self.enrolled = False  # registrations only on a kiosk enrolled with the registration server
         self.apply_theme()
         self.show_attract()
+        if ctx.store is not None:  # a store handed in already open (tests, tools)
+            run_task(lambda: _enrolled(ctx.store), self._enrollment_known, None, parent=self)
+
+    def _enrollment_known(self, enrolled: bool) -> None:
+        self.enrolled = enrolled
+        if self.screen_name == "attract":
+            self.show_attract()
+        self.storeReady.emit()
 
     # -- frame ----------------------------------------------------------------------------
     @property
@@ -166,7 +181,7 @@ class KioskWindow(QWidget):
         except Exception:  # a voice that fails must not stop the flow
             log.warning("voice prompt failed", exc_info=True)
 
-    def _show(self, name: str, widget: QWidget, *, stage: int | None = None, back: Callable | None = None,
+    def _show(self, name: str, widget: QWidget, *, stage: str | None = None, back: Callable | None = None,
               speak: str = "", in_flow: bool = True) -> None:
         """Replace the page (the old one is destroyed with what it showed)."""
         old, self.page = self.page, widget
@@ -185,8 +200,9 @@ class KioskWindow(QWidget):
         self.back_button.setVisible(in_flow)
         self.restart_button.setVisible(in_flow)
         self.back_button.setEnabled(back is not None)
-        if stage is not None and self.visit.business and self.visit.business != "query":
-            self.strip.show_stages([tr(s) for s in STAGES], stage)
+        stages = self._stages()
+        if stage is not None and stage in stages:
+            self.strip.show_stages([tr(STAGE_WORDS[k]) for k in stages], stages.index(stage))
         else:
             self.strip.show_stages([], 0)
         if speak:
@@ -198,6 +214,23 @@ class KioskWindow(QWidget):
         was = event.oldSize().width() > event.oldSize().height()
         if was != self.landscape and self.screen_name == "attract":
             self.show_attract()  # the attract screen lays out per orientation
+
+    def _stages(self) -> list[str]:
+        """The stages of the visit's business, in the order its steps come (the same rules)."""
+        codes = getattr(self.ctx.catalog, "businesses", {})
+        if self.visit.business not in codes:
+            return []
+        biz = codes[self.visit.business]
+        if biz.kind != "registration":
+            return []
+        out = ["card"]
+        if any(r.identity_check for r in biz.roles):
+            out.append("identity")
+        if biz.interview:
+            out += ["interview", "sign"]
+        if biz.materials:
+            out.append("materials")
+        return out + ["submit", "receipt"]
 
     def go_back(self) -> None:
         if self._back is not None:
@@ -224,12 +257,13 @@ class KioskWindow(QWidget):
 
     @property
     def ready(self) -> bool:
-        """Whether the store is open (the businesses can be started)."""
+        """Whether the store is open (queries and the guide can be used)."""
         return self.ctx.store is not None
 
     def open_store(self) -> None:
         """Open the store and the catalog off the UI thread, behind the attract screen."""
-        def done(_enrolled):
+        def done(enrolled):
+            self.enrolled = bool(enrolled)
             if self.screen_name == "attract":
                 self.show_attract()
             self.storeReady.emit()
@@ -257,11 +291,13 @@ class KioskWindow(QWidget):
         cols = 2 if self.landscape else 1
         for i, (text, fn, key) in enumerate(items):
             button = big_button(text, fn, primary=i < 2, name=key, choice=i >= 2)
-            button.setEnabled(self.ready)
+            button.setEnabled(self.ready and (self.enrolled or not key.startswith("biz:")))
             grid.addWidget(button, i // cols, i % cols)
         v.addLayout(grid)
         if not self.ready:
             v.addWidget(label(tr("正在启动，请稍候…"), "hint"))
+        elif not self.enrolled:  # the reason is for the operator menu, not the public
+            v.addWidget(label(tr("本机暂不受理自助申请，请到窗口办理。查询和办事指南可正常使用。"), "warning"))
         v.addStretch(1)
         lang = big_button("English" if i18n.language() == "zh" else "中文", self.toggle_language, name="language")
         v.addWidget(lang)
@@ -305,7 +341,7 @@ class KioskWindow(QWidget):
         status = label(tr("正在等待身份证…"), "hint")
         v.addWidget(status)
         v.addStretch(1)
-        self._show("card", page, stage=0, back=back, speak=tr("请将身份证放在读卡区"))
+        self._show("card", page, stage="card", back=back, speak=tr("请将身份证放在读卡区"))
         token = object()
         page.setProperty("token", id(token))
         self._card_wait(page, status, on_card, attempts=0)
@@ -332,8 +368,8 @@ class KioskWindow(QWidget):
                 return
             if code and "timeout" not in code and "no_card" not in code:
                 status.setText(tr("读卡未成功，请将身份证放平后不要移动"))
-            QTimer.singleShot(300, lambda: self._card_wait(page, status, on_card, attempts + 1)
-                              if self.page is page else None)
+            _after(page, 300, lambda: self._card_wait(page, status, on_card, attempts + 1)
+                   if self.page is page else None)
         run_task(work, done, failed, parent=page)
 
     def _card_for_registration(self, card) -> None:
@@ -366,7 +402,7 @@ class KioskWindow(QWidget):
             v.addWidget(big_button(str(h.property.get("property.location", "")), (lambda h=h: self._open_case(h)),
                                    choice=True, name="holding"))
         v.addStretch(1)
-        self._show("holding", page, stage=0, back=self.wipe, speak=tr("请选择要办理的不动产"))
+        self._show("holding", page, stage="card", back=self.wipe, speak=tr("请选择要办理的不动产"))
 
     def _open_case(self, holding) -> None:
         """Make the case from the card and the holding (one command), then read the card in."""
@@ -435,7 +471,10 @@ class KioskWindow(QWidget):
         self.show_review()
 
     def _failed(self, exc: BaseException) -> None:
-        text = exc.msg.render() if isinstance(exc, YizhanError) else tr("系统暂时无法办理，请联系工作人员")
+        public = isinstance(exc, YizhanError) and exc.code.split(".")[0] in PUBLIC_ERRORS
+        text = exc.msg.render() if public else tr("系统暂时无法办理，请联系工作人员")
+        if isinstance(exc, YizhanError) and not public:
+            log.warning("kiosk step refused: %s", exc.code)  # for the operator's log, not the screen
         if not isinstance(exc, YizhanError):
             log.error("kiosk step failed: %s", type(exc).__name__, exc_info=exc)
         self.show_stop(text)
@@ -473,7 +512,7 @@ class KioskWindow(QWidget):
             pad.submitted.connect(lambda text: self._set(fd.key, text))
             v.addWidget(pad)
         v.addStretch(1)
-        self._show("data", page, stage=0, back=self.wipe, speak=tr("请输入：{label}", label=fd.label))
+        self._show("data", page, stage="card", back=self.wipe, speak=tr("请输入：{label}", label=fd.label))
 
     def _set(self, key: str, value) -> None:
         session = self.visit.session
@@ -495,7 +534,7 @@ class KioskWindow(QWidget):
         capture.retry_button.hide()
         capture.stop_button.hide()
         v.addWidget(capture, 1)
-        self._show("face", page, stage=STAGE_OF_KIND["identity" if check_no == 1 else "recheck"],
+        self._show("face", page, stage="identity" if check_no == 1 else "submit",
                    back=None, speak=title)
         capture.captured.connect(lambda ev: self._face_captured(page, party_id, check_no, ev))
         capture.begin(party_id, "")
@@ -574,7 +613,7 @@ class KioskWindow(QWidget):
             self.show_stop(tr("此问题需要书面说明，请到窗口办理"))
             return
         back = (lambda: self._interview_back(party_id)) if done_n else None
-        self._show("question", page, stage=STAGE_OF_KIND["interview"], back=back, speak=text)
+        self._show("question", page, stage="interview", back=back, speak=text)
 
     def _answer(self, party_id: str, value) -> None:
         session, visit = self.visit.session, self.visit
@@ -611,18 +650,21 @@ class KioskWindow(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(record)
         scroll.setWidgetResizable(True)
-        v.addWidget(scroll, 1)
+        scroll.setMinimumHeight(260)
         pad = QtSignaturePad()
         pad.setObjectName("signaturePad")
         pad.setMinimumHeight(300)
-        v.addWidget(pad, 1)
+        body = QHBoxLayout() if self.landscape else QVBoxLayout()  # landscape: record beside the pad
+        body.addWidget(scroll, 1)
+        body.addWidget(pad, 1)
+        v.addLayout(body, 1)
         row = QHBoxLayout()
         clear = big_button(tr("重写"), pad.clear, name="clear")
         ok = big_button(tr("确认签名"), lambda: self._signed(party_id, pad), primary=True, name="sign")
         row.addWidget(clear)
         row.addWidget(ok, 1)
         v.addLayout(row)
-        self._show("sign", page, stage=STAGE_OF_KIND["sign"], back=lambda: self._interview_back(party_id),
+        self._show("sign", page, stage="sign", back=lambda: self._interview_back(party_id),
                    speak=tr("请确认回答属实，并在屏幕上签名"))
 
     def _signed(self, party_id: str, pad) -> None:
@@ -652,7 +694,7 @@ class KioskWindow(QWidget):
         status = label(tr("正在等待材料…"), "hint")
         v.addWidget(status)
         v.addStretch(1)
-        self._show("capture", page, stage=STAGE_OF_KIND["materials"], back=None,
+        self._show("capture", page, stage="materials", back=None,
                    speak=tr("请将{name}放在拍摄区", name=slot.name))
         visit = self.visit
 
@@ -691,15 +733,16 @@ class KioskWindow(QWidget):
         picture = QLabel()
         picture.setObjectName("pageShown")
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box = 900 if not self.landscape else 640
-        picture.setPixmap(QPixmap.fromImage(image).scaled(box, box, Qt.AspectRatioMode.KeepAspectRatio,
+        box_h = max(280, self.height() - (720 if self.large else 560))  # what the bars and buttons leave
+        box_w = max(280, self.width() - 120)
+        picture.setPixmap(QPixmap.fromImage(image).scaled(box_w, box_h, Qt.AspectRatioMode.KeepAspectRatio,
                                                          Qt.TransformationMode.SmoothTransformation))
         v.addWidget(picture, 1)
         row = QHBoxLayout()
         row.addWidget(big_button(tr("重拍"), lambda: self._retake(slot_code, page_info["id"]), name="retake"))
         row.addWidget(big_button(tr("清晰，继续"), self.advance, primary=True, name="use_page"), 1)
         v.addLayout(row)
-        self._show("page_back", page, stage=STAGE_OF_KIND["materials"], back=None,
+        self._show("page_back", page, stage="materials", back=None,
                    speak=tr("材料已拍摄，请确认是否清晰"))
 
     def _retake(self, slot_code: str, page_id: str) -> None:
@@ -720,17 +763,20 @@ class KioskWindow(QWidget):
         lines = [tr("业务：{name}", name=_biz_name(biz))]
         if person:
             lines.append(tr("申请人：{name}", name=mask_name(person.name)))
-        if case.get("property.location"):
-            lines.append(tr("不动产坐落：{loc}", loc=case.get("property.location")))
         for f in biz.fields:
             if case.get(f.key):
                 lines.append("{}：{}".format(f.label, case.get(f.key)))
         pages = sum(len(v_) for v_ in case.materials.values())
         lines.append(tr("已拍摄材料：{n} 页", n=pages))
-        v.addWidget(label("\n".join(lines)))
-        v.addStretch(1)
+        scroll = QScrollArea()  # large type in landscape: the lines scroll, the button stays
+        text = label("\n".join(lines))
+        text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll.setWidget(text)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        v.addWidget(scroll, 1)
         v.addWidget(big_button(tr("确认提交"), self._submit, primary=True, name="submit"))
-        self._show("review", page, stage=STAGE_OF_KIND["submit"], back=None, speak=tr("请核对后点击确认提交"))
+        self._show("review", page, stage="submit", back=None, speak=tr("请核对后点击确认提交"))
 
     def _submit(self) -> None:
         session, visit = self.visit.session, self.visit
@@ -770,7 +816,7 @@ class KioskWindow(QWidget):
         v = QVBoxLayout(page)
         v.addWidget(label(tr("正在打印回执…"), "title"))
         v.addStretch(1)
-        self._show("printing", page, stage=STAGE_OF_KIND["receipt"], back=None, speak=tr("正在打印回执，请稍候"))
+        self._show("printing", page, stage="receipt", back=None, speak=tr("正在打印回执，请稍候"))
 
         def failed(exc):
             if self.visit is not visit:
@@ -792,14 +838,15 @@ class KioskWindow(QWidget):
         v.addWidget(label(printed, "warning" if reprint else "hint"))
         queued = bool(self.visit.extra.get("queued"))
         nxt = (tr("网络恢复后，申请会自动上传到登记机构。") if queued else tr("登记机构将在办理时限内审核。"))
-        v.addWidget(label(nxt + tr("可凭身份证在本机查询办理进度，领证时请带上身份证。"), "hint"))
+        v.addWidget(label(nxt + (" " if i18n.language() == "en" else "") + tr("可凭身份证在本机查询办理进度，领证时请带上身份证。"),
+                          "hint"))
         v.addStretch(1)
         if reprint:
             v.addWidget(big_button(tr("重新打印回执"), self.print_receipt, name="reprint"))
         v.addWidget(big_button(tr("完成"), lambda: self.wipe("finish"), primary=True, name="finish"))
-        self._show("done", page, stage=STAGE_OF_KIND["receipt"], back=None, in_flow=False,
+        self._show("done", page, stage="receipt", back=None, in_flow=False,
                    speak=tr("申请已提交。") + printed)
-        QTimer.singleShot(30000, lambda: self.wipe("finish") if self.page is page else None)
+        _after(page, 30000, lambda: self.wipe("finish") if self.page is page else None)
 
     # -- query, reprint, guide ------------------------------------------------------------
     def show_query(self) -> None:
@@ -982,14 +1029,20 @@ class KioskWindow(QWidget):
     def operator_menu(self) -> None:
         """Device check, queue, restart, shut down (staff only)."""
         self.wipe("operator")
-        health = self.ctx.devices.health()
-        lines = ["{}: {}".format(k, v.get("state")) for k, v in health.items()]
-        lines.append("printer: {} ({})".format(self.ctx.printer.status(), self.ctx.printer.description))
-        try:
-            waiting = sum(1 for i in self.ctx.outbox.items() if i.state not in ("delivered", "answered"))
-            lines.append(tr("待上传：{n}", n=waiting))
-        except Exception:
-            lines.append(tr("上传队列：无法读取"))
+
+        def check() -> list[str]:  # devices may take seconds to answer: off the UI thread
+            lines = ["{}: {}".format(k, v.get("state")) for k, v in self.ctx.devices.health().items()]
+            lines.append("printer: {} ({})".format(self.ctx.printer.status(), self.ctx.printer.description))
+            lines.append("enrolled: {}".format("yes" if self.enrolled else "no (yizhan enroll)"))
+            try:
+                waiting = sum(1 for i in self.ctx.outbox.items() if i.state not in ("delivered", "answered"))
+                lines.append(tr("待上传：{n}", n=waiting))
+            except Exception:
+                lines.append(tr("上传队列：无法读取"))
+            return lines
+        run_task(check, self._show_operator_menu, lambda exc: self._show_operator_menu([str(exc)]), parent=self)
+
+    def _show_operator_menu(self, lines: list[str]) -> None:
         overlay = Overlay(self, "\n".join(lines), [(tr("返回"), "close"), (tr("立即同步"), "sync"),
                                                     (tr("重新启动"), "restart"), (tr("关机"), "poweroff")],
                           title=tr("运维菜单"))
@@ -1004,6 +1057,19 @@ class KioskWindow(QWidget):
     def allow_close(self) -> None:
         """Let the next close through (the operator's restart)."""
         self._allow_close = True
+
+
+def _after(owner: QWidget, ms: int, fn: Callable[[], Any]) -> None:
+    """Call ``fn`` in ``ms`` unless ``owner`` is destroyed first (a timer it owns)."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.timeout.connect(fn)
+    timer.start(ms)
+
+
+def _enrolled(store) -> bool:
+    from shared.sync import enrollment
+    return enrollment.load(store) is not None
 
 
 def _stop_devices(widget: QWidget) -> None:

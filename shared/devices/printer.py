@@ -75,8 +75,28 @@ class Receipt:
         return "\n".join(out)
 
 
-def _text(s: str) -> bytes:
-    return s.encode("gb18030", errors="replace") + b"\n"
+def _width(ch: str) -> int:
+    import unicodedata
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def wrap(text: str, columns: int = WIDTH_CHARS) -> list[str]:
+    """``text`` cut into lines of at most ``columns`` half-width columns (a Chinese character
+    takes two), as the paper is that wide."""
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > columns:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    return lines + [line]
+
+
+def _text(s: str, big: bool = False) -> bytes:
+    return b"".join(part.encode("gb18030", errors="replace") + b"\n"
+                    for part in wrap(s, WIDTH_CHARS // (2 if big else 1)))
 
 
 def _qr(data: str) -> bytes:
@@ -92,7 +112,7 @@ def _qr(data: str) -> bytes:
 def encode_receipt(receipt: Receipt) -> bytes:
     """The ESC/POS bytes of ``receipt``."""
     out = bytearray(INIT + CHINESE_ON)
-    out += ESC + b"a\x01" + GS + b"!\x11" + ESC + b"E\x01" + _text(receipt.title) + GS + b"!\x00" + ESC + b"E\x00"
+    out += ESC + b"a\x01" + GS + b"!\x11" + ESC + b"E\x01" + _text(receipt.title, big=True) + GS + b"!\x00" + ESC + b"E\x00"
     for kind, line in receipt.lines:
         if kind == "h":
             out += ESC + b"a\x00" + ESC + b"E\x01" + _text(line) + ESC + b"E\x00"

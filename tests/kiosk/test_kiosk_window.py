@@ -57,10 +57,17 @@ def test_hidden_gesture_and_pin_open_the_operator_menu(kiosk, qtbot):
     for ch in "2468":
         qtbot.mouseClick(pad.buttons[ch], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(pad.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(o.isVisible() and "运维菜单" in _texts(o) for o in kiosk.findChildren(Overlay)))
     menu = [o for o in kiosk.findChildren(Overlay) if o.isVisible() and "运维菜单" in _texts(o)]
-    assert menu and "printer: ready" in _texts(menu[0])
+    assert "printer: ready" in _texts(menu[0]) and "enrolled: no" in _texts(menu[0])
     qtbot.mouseClick(menu[0].buttons[2], Qt.MouseButton.LeftButton)  # restart
     assert kiosk.actions == ["restart"]
+
+
+def test_not_enrolled_kiosk_takes_no_registration(kiosk, qtbot):
+    qtbot.waitUntil(lambda: button(kiosk, "guide").isEnabled())
+    assert not button(kiosk, "biz:kiosk_mortgage_cancel").isEnabled() and not button(kiosk, "biz:change").isEnabled()
+    assert "请到窗口办理" in _texts(kiosk) and "enroll" not in _texts(kiosk)
 
 
 def test_no_pin_configured_means_no_menu(kiosk):

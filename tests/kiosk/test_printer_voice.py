@@ -157,3 +157,11 @@ def test_espeak_voice_runs_the_binary_with_the_language(monkeypatch):
     v.say("Hello", "en")
     assert calls[0][:3] == ["espeak-ng", "-v", "cmn"] and calls[0][-1] == "你好"
     assert calls[1][2] == "en"
+
+
+def test_long_lines_wrap_to_the_paper_width():
+    line = "可凭身份证或业务编号在自助机查询进度。" * 2
+    data = pr.encode_receipt(pr.Receipt("回执", [("t", line)]))
+    texts = [x["text"] for x in pr.decode_escpos(data) if "text" in x]
+    assert "".join(texts[1:]) == line
+    assert all(sum(2 if ord(c) > 0x2E80 else 1 for c in t) <= pr.WIDTH_CHARS for t in texts)

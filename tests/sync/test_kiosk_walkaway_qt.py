@@ -71,7 +71,7 @@ def test_walk_away_wipes_the_visit(qtbot, store, enrolled, srv, kiosk_settings, 
 
     def gone():  # once the workers' last callbacks have run, nothing holds the visit's case
         gc.collect()
-        return not [o for o in gc.get_objects() if isinstance(o, CaseSession)
+        return not [o for o in gc.get_objects() if (isinstance(o, CaseSession) and o.case_id == case_id)
                     or (isinstance(o, Case) and o.id == case_id)]
     qtbot.waitUntil(gone, timeout=10000)
     # the next applicant starts clean
