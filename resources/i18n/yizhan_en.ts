@@ -201,7 +201,7 @@
     </message>
     <message>
       <source>不动产坐落：{loc}</source>
-      <translation>Property location: {loc}</translation>
+      <translation type="obsolete">Property location: {loc}</translation>
     </message>
     <message>
       <source>不动产存在权属争议或已被查封、冻结，不能继续办理</source>
@@ -2052,6 +2052,10 @@
       <translation>The clock of this computer differs too much from the registration server (server time {server_time}). Please correct the local time and sync again</translation>
     </message>
     <message>
+      <source>本机暂不受理自助申请，请到窗口办理。查询和办事指南可正常使用。</source>
+      <translation>This kiosk does not take applications at the moment; please go to a counter. Progress query and the service guide work as usual.</translation>
+    </message>
+    <message>
       <source>本机未安装人脸比对组件，请使用服务端比对或联系管理员安装</source>
       <translation>The face comparison component is not installed on this computer. Please use server-side comparison or ask the administrator to install it</translation>
     </message>
@@ -2246,6 +2250,10 @@
     <message>
       <source>欢迎使用不动产登记自助服务，请选择要办理的业务</source>
       <translation>Welcome to real-estate registration self-service. Please choose a business</translation>
+    </message>
+    <message>
+      <source>正在启动，请稍候…</source>
+      <translation>Starting, please wait…</translation>
     </message>
     <message>
       <source>正在处理……</source>
@@ -2830,6 +2838,10 @@
     <message>
       <source>自助终端不能人工核对身份，请联系工作人员</source>
       <translation>Identity cannot be checked by hand at a self-service terminal; please ask a member of staff</translation>
+    </message>
+    <message>
+      <source>自助终端暂停服务，请到窗口办理</source>
+      <translation>This kiosk is out of service; please go to a counter</translation>
     </message>
     <message>
       <source>自然人</source>
