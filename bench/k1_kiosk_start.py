@@ -43,27 +43,43 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import kiosk.window as kw
 shown = kw.KioskWindow.show_attract
+state = {"painted": False}
 def hooked(self):
     shown(self)
     def painted():
+        if not state["painted"]:
+            state["painted"] = True
+            self.repaint()
+            print("PAINTED", self.screen_name, flush=True)
+    def ready():  # the store open behind the attract screen: businesses enabled
         self.repaint()
-        print("PAINTED", self.screen_name, flush=True)
+        print("READY", flush=True)
         QApplication.instance().exit(0)  # quit() asks the windows first, and the kiosk's refuses
     QTimer.singleShot(0, painted)
+    if not state["painted"]:
+        self.storeReady.connect(ready)
 kw.KioskWindow.show_attract = hooked
 from kiosk.app import main
 sys.exit(main(["--data-dir", sys.argv[1], "--windowed", "1080x1920"]))
 """
 
 
+READY: list[float] = []
+
+
 def launch(argv: list[str], env: dict) -> float:
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=ROOT)
+    elapsed = None
     for line in proc.stdout:
         if line.startswith("PAINTED"):
             elapsed = time.perf_counter() - t0
+            if "-c" in argv and argv[argv.index("-c") + 1] == BARE:
+                break
+        elif line.startswith("READY"):
+            READY.append(time.perf_counter() - t0)
             break
-    else:
+    if elapsed is None:
         raise RuntimeError("nothing painted by {}".format(argv[:3]))
     proc.wait(timeout=60)
     return elapsed
@@ -88,6 +104,8 @@ def main() -> None:
         app.append(launch(kiosk_argv, env))
         bare.append(launch(bare_argv, env))
     a, b = statistics.median(app), statistics.median(bare)
+    print("kiosk start -> store open, businesses enabled: median {:.3f} s (not a goal: behind the attract screen)".format(
+        statistics.median(READY[-RUNS:])))
     print("kiosk start -> attract painted: median {:.3f} s (runs: {})".format(a, ", ".join("{:.2f}".format(x) for x in app)))
     print("bare PySide6 window painted:    median {:.3f} s (runs: {})".format(b, ", ".join("{:.2f}".format(x) for x in bare)))
     bench_line("K1", "kiosk_vs_bare_window", a / b, "<=", 2.0)
