@@ -40,6 +40,10 @@ def build_kiosk(tmp: Path):
     values["kiosk"] = {"property_extract": str(extract)}
     settings = Settings(tmp / "settings.json", values)
     store = Store.open(tmp / "data", tmp / "config", operator="kiosk")
+    from devserver.main import start_in_thread  # the reference server: a kiosk takes applications once enrolled
+    from shared.sync import enrollment
+    server = start_in_thread(tmp / "server", rsa_bits=2048)
+    enrollment.enroll(store, server.url, server.new_code(), server.fingerprint)
 
     def reader(spec):
         r = EmulatedReader([card])

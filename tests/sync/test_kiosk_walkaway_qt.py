@@ -73,7 +73,11 @@ def test_walk_away_wipes_the_visit(qtbot, store, enrolled, srv, kiosk_settings, 
         gc.collect()
         return not [o for o in gc.get_objects() if (isinstance(o, CaseSession) and o.case_id == case_id)
                     or (isinstance(o, Case) and o.id == case_id)]
-    qtbot.waitUntil(gone, timeout=10000)
+    try:
+        qtbot.waitUntil(gone, timeout=10000)
+    except Exception:
+        alive = [o for o in gc.get_objects() if isinstance(o, CaseSession) and o.case_id == case_id]
+        raise AssertionError([[type(r).__name__ + repr(r)[:200] for r in gc.get_referrers(a)] for a in alive])
     # the next applicant starts clean
     k.tap("biz:change")
     assert card.name not in texts(k.w)
