@@ -78,6 +78,10 @@ Is the person here the same as at the first check?</translation>
       <translation>{name} does not have the permission "{perm}"; nothing was done. Please ask a supervisor</translation>
     </message>
     <message>
+      <source>{n} 秒后将结束本次办理并清除您的信息。</source>
+      <translation>In {n} seconds this visit ends and your information is cleared.</translation>
+    </message>
+    <message>
       <source>{n}件</source>
       <translation>{n} items</translation>
     </message>
@@ -170,8 +174,16 @@ Is the person here the same as at the first check?</translation>
       <translation>… ({n} items in all)</translation>
     </message>
     <message>
+      <source>。请联系工作人员。</source>
+      <translation>. Please ask a member of staff.</translation>
+    </message>
+    <message>
       <source>一站 · 不动产登记服务点（柜台）</source>
       <translation>Yizhan · Real Estate Registration Service Point (Counter)</translation>
+    </message>
+    <message>
+      <source>一站 · 不动产登记自助服务</source>
+      <translation>Yizhan · Real-estate registration self-service</translation>
     </message>
     <message>
       <source>上</source>
@@ -204,6 +216,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>上传队列、结果、进度查询与操作日志……</source>
       <translation>Upload queue, outcomes, progress query and audit log…</translation>
+    </message>
+    <message>
+      <source>上传队列：无法读取</source>
+      <translation>Upload queue: cannot be read</translation>
     </message>
     <message>
       <source>上次尝试：{err}（会自动重试，案件数据完好）</source>
@@ -262,6 +278,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The real estate unit number should have 28 characters; it has {n}</translation>
     </message>
     <message>
+      <source>不动产单元号：</source>
+      <translation>Property unit number: </translation>
+    </message>
+    <message>
       <source>不动产变更登记询问笔录</source>
       <translation>Interview Record for Real Estate Change Registration</translation>
     </message>
@@ -292,6 +312,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>不动产登记申请书</source>
       <translation>Real Estate Registration Application Form</translation>
+    </message>
+    <message>
+      <source>不动产登记自助服务</source>
+      <translation>Real-estate registration self-service</translation>
+    </message>
+    <message>
+      <source>不动产登记自助服务终端</source>
+      <translation>Real-estate registration self-service kiosk</translation>
     </message>
     <message>
       <source>不动产登记证明</source>
@@ -372,6 +400,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>业务编号</source>
       <translation>Case number</translation>
+    </message>
+    <message>
+      <source>业务编号：</source>
+      <translation>Business number: </translation>
+    </message>
+    <message>
+      <source>业务：</source>
+      <translation>Business: </translation>
     </message>
     <message>
       <source>业务：{name}</source>
@@ -484,6 +520,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>人脸图像无法保存，请重新采集</source>
       <translation>The face image could not be saved. Please capture it again</translation>
+    </message>
+    <message>
+      <source>人脸核验</source>
+      <translation>Face check</translation>
+    </message>
+    <message>
+      <source>人脸核验未完成</source>
+      <translation>The face check was not completed</translation>
     </message>
     <message>
       <source>人脸检测模型可用</source>
@@ -678,6 +722,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Co-ownership share</translation>
     </message>
     <message>
+      <source>关机</source>
+      <translation>Shut down</translation>
+    </message>
+    <message>
       <source>其他</source>
       <translation>Other</translation>
     </message>
@@ -686,8 +734,24 @@ Is the person here the same as at the first check?</translation>
       <translation>Other reason (enter it)</translation>
     </message>
     <message>
+      <source>再次人脸核验</source>
+      <translation>Second face check</translation>
+    </message>
+    <message>
       <source>再次输入新密码</source>
       <translation>New password again</translation>
+    </message>
+    <message>
+      <source>再试一次</source>
+      <translation>Try again</translation>
+    </message>
+    <message>
+      <source>凭条打印机未连接{detail}</source>
+      <translation>The receipt printer is not connected{detail}</translation>
+    </message>
+    <message>
+      <source>凭条打印机缺纸</source>
+      <translation>The receipt printer is out of paper</translation>
     </message>
     <message>
       <source>出生</source>
@@ -734,12 +798,28 @@ Is the person here the same as at the first check?</translation>
       <translation>Refresh</translation>
     </message>
     <message>
+      <source>刷身份证，确认不动产</source>
+      <translation>Tap your ID card, confirm the property</translation>
+    </message>
+    <message>
       <source>剩余字节</source>
       <translation>Bytes remaining</translation>
     </message>
     <message>
+      <source>办事指南</source>
+      <translation>Service guide</translation>
+    </message>
+    <message>
       <source>办公</source>
       <translation>Office</translation>
+    </message>
+    <message>
+      <source>办理时限：</source>
+      <translation>Time limit: </translation>
+    </message>
+    <message>
+      <source>办理步骤：</source>
+      <translation>Steps: </translation>
     </message>
     <message>
       <source>办理结果</source>
@@ -866,12 +946,24 @@ Is the person here the same as at the first check?</translation>
       <translation>If the change adversely affects interested parties such as later-ranking mortgagees, has their written consent been obtained?</translation>
     </message>
     <message>
+      <source>变更登记（姓名、证件号、坐落、面积）</source>
+      <translation>Change registration (name, ID number, location, area)</translation>
+    </message>
+    <message>
       <source>只有上传失败的数据包可以重试或清除</source>
       <translation>Only a packet whose upload failed can be retried or cleared</translation>
     </message>
     <message>
       <source>只有需补正的案件可以重新打开</source>
       <translation>Only a case the registry asked to correct can be reopened</translation>
+    </message>
+    <message>
+      <source>可凭身份证在本机查询办理进度，领证时请带上身份证。</source>
+      <translation>You can check the progress here with your ID card; bring your ID card to collect the certificate.</translation>
+    </message>
+    <message>
+      <source>可凭身份证或业务编号在自助机查询进度。</source>
+      <translation>Check progress at the kiosk with your ID card or business number.</translation>
     </message>
     <message>
       <source>可由系统生成；如有已签字的纸质件，也可在此采集</source>
@@ -930,8 +1022,20 @@ Is the person here the same as at the first check?</translation>
       <translation>The filing number of the commodity housing pre-sale contract is {advance.presale_contract_number}. Is this correct?</translation>
     </message>
     <message>
+      <source>回执</source>
+      <translation>Receipt</translation>
+    </message>
+    <message>
+      <source>回执已打印，请取走。</source>
+      <translation>Your receipt has been printed; please take it.</translation>
+    </message>
+    <message>
       <source>回答最多{n}个字，请精简</source>
       <translation>Answers can have at most {n} characters. Please shorten it</translation>
+    </message>
+    <message>
+      <source>回答询问并签名</source>
+      <translation>Answer the questions and sign</translation>
     </message>
     <message>
       <source>图片“{name}”的像素过多（上限 {mp} 百万像素），请降低扫描分辨率后重试</source>
@@ -1002,6 +1106,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Foreign Permanent Resident ID Card (2023 edition)</translation>
     </message>
     <message>
+      <source>大字模式</source>
+      <translation>Large text</translation>
+    </message>
+    <message>
       <source>大小</source>
       <translation>Size</translation>
     </message>
@@ -1064,6 +1172,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>密码连续错误 {n} 次，账号已锁定 {m} 分钟</source>
       <translation>{n} wrong passwords in a row: the account is locked for {m} minutes</translation>
+    </message>
+    <message>
+      <source>密码错误</source>
+      <translation>Wrong PIN</translation>
     </message>
     <message>
       <source>密码错误次数过多，账号已锁定至 {until}，请稍后再试或联系主管</source>
@@ -1302,12 +1414,24 @@ Is the person here the same as at the first check?</translation>
       <translation>Page border found. Hold still and the photo will be taken automatically</translation>
     </message>
     <message>
+      <source>已拍摄材料：{n} 页</source>
+      <translation>Pages captured: {n}</translation>
+    </message>
+    <message>
+      <source>已提交申请</source>
+      <translation>Application submitted</translation>
+    </message>
+    <message>
       <source>已提交的案件不能删除</source>
       <translation>Submitted cases cannot be deleted</translation>
     </message>
     <message>
       <source>已提交，待上传</source>
       <translation>Submitted, waiting for upload</translation>
+    </message>
+    <message>
+      <source>已提交，等待上传</source>
+      <translation>Submitted, waiting to be uploaded</translation>
     </message>
     <message>
       <source>已提交：数据包 {pid} 已加密签名并进入上传队列，网络可用时自动上传。</source>
@@ -1478,6 +1602,10 @@ Is the person here the same as at the first check?</translation>
       <translation>There are already {n} packets waiting for upload (limit {max}). New submissions are paused; existing data is intact. Please check the network and sync</translation>
     </message>
     <message>
+      <source>待上传：{n}</source>
+      <translation>Waiting to upload: {n}</translation>
+    </message>
+    <message>
       <source>待主管复核</source>
       <translation>Awaiting approval</translation>
     </message>
@@ -1550,6 +1678,22 @@ Is the person here the same as at the first check?</translation>
       <translation>Are you aware that disposing of real estate owned in shares requires the consent of co-owners holding more than two thirds of the shares, unless the co-owners have agreed otherwise?</translation>
     </message>
     <message>
+      <source>您的申请已经提交，请联系工作人员补打回执，或稍后凭身份证在本机打印。</source>
+      <translation>Your application has been submitted. Ask a member of staff to print the receipt, or print it here later with your ID card.</translation>
+    </message>
+    <message>
+      <source>您要变更哪一项？</source>
+      <translation>What do you want to change?</translation>
+    </message>
+    <message>
+      <source>您还在吗？</source>
+      <translation>Are you still there?</translation>
+    </message>
+    <message>
+      <source>您还在吗？如需继续，请触摸屏幕</source>
+      <translation>Are you still there? Touch the screen to continue</translation>
+    </message>
+    <message>
       <source>您还有其他需要说明的事项吗？（没有可不填）</source>
       <translation>Is there anything else you would like to state? (Leave blank if not)</translation>
     </message>
@@ -1560,6 +1704,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>成交价格（元）</source>
       <translation>Transaction price (CNY)</translation>
+    </message>
+    <message>
+      <source>我还在</source>
+      <translation>I'm still here</translation>
     </message>
     <message>
       <source>房屋买卖合同（网签备案）</source>
@@ -1578,12 +1726,28 @@ Is the person here the same as at the first check?</translation>
       <translation>Will the property you are buying be solely or jointly owned?</translation>
     </message>
     <message>
+      <source>所需材料：</source>
+      <translation>Materials: </translation>
+    </message>
+    <message>
       <source>打印</source>
       <translation>Print</translation>
     </message>
     <message>
+      <source>打印受理回执</source>
+      <translation>Print a receipt</translation>
+    </message>
+    <message>
       <source>打印机无法开始打印，请检查打印机是否在线、是否缺纸</source>
       <translation>The printer could not start printing. Please check that the printer is online and has paper</translation>
+    </message>
+    <message>
+      <source>打印机暂时无法使用，回执未能打印。</source>
+      <translation>The printer is not available; the receipt was not printed.</translation>
+    </message>
+    <message>
+      <source>打印机缺纸，回执未能打印。</source>
+      <translation>The printer is out of paper; the receipt was not printed.</translation>
     </message>
     <message>
       <source>打开案件，按补正清单一次补齐后重新提交</source>
@@ -1806,6 +1970,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Capture</translation>
     </message>
     <message>
+      <source>拍摄材料</source>
+      <translation>Capture the papers</translation>
+    </message>
+    <message>
       <source>按业务类型</source>
       <translation>By business type</translation>
     </message>
@@ -1842,6 +2010,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Sign authorization</translation>
     </message>
     <message>
+      <source>提交</source>
+      <translation>Submit</translation>
+    </message>
+    <message>
       <source>提交与结果</source>
       <translation>Submission and outcome</translation>
     </message>
@@ -1870,6 +2042,10 @@ Is the person here the same as at the first check?</translation>
       <translation type="obsolete">Face check before submission: reason for the manual match</translation>
     </message>
     <message>
+      <source>提交前请再次正对摄像头</source>
+      <translation>Before submitting, please face the camera again</translation>
+    </message>
+    <message>
       <source>提交前需再次核验人脸：{n} 人。</source>
       <translation>Face verification needed again before submission: {n} people.</translation>
     </message>
@@ -1880,6 +2056,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>提交后案件将加密签名并进入上传队列，不能再修改。确定提交？</source>
       <translation>Once submitted the case is encrypted, signed and queued for upload and can no longer be changed. Submit?</translation>
+    </message>
+    <message>
+      <source>提交并打印回执</source>
+      <translation>Submit and print the receipt</translation>
+    </message>
+    <message>
+      <source>提交时间：</source>
+      <translation>Submitted at: </translation>
     </message>
     <message>
       <source>提交案件</source>
@@ -1950,8 +2134,16 @@ Is the person here the same as at the first check?</translation>
       <translation>Materials</translation>
     </message>
     <message>
+      <source>收费标准：</source>
+      <translation>Fees: </translation>
+    </message>
+    <message>
       <source>放大</source>
       <translation>Zoom in</translation>
+    </message>
+    <message>
+      <source>放平后请不要移动，系统会自动拍摄。</source>
+      <translation>Lay it flat and hold still; it is captured automatically.</translation>
     </message>
     <message>
       <source>数据包</source>
@@ -2230,6 +2422,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Cannot unwrap the packet key (wrong key or damaged data)</translation>
     </message>
     <message>
+      <source>无法识别的打印机设置：{spec}</source>
+      <translation>Unknown printer setting: {spec}</translation>
+    </message>
+    <message>
       <source>无法识别的证件类型，请人工核验证件</source>
       <translation>Unrecognized document type. Please verify the ID document manually</translation>
     </message>
@@ -2308,6 +2504,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>暂不签（打印后手签）</source>
       <translation>Sign later (sign by hand after printing)</translation>
+    </message>
+    <message>
+      <source>暂时无法继续办理</source>
+      <translation>This cannot go on here</translation>
     </message>
     <message>
       <source>更新时间</source>
@@ -2494,6 +2694,14 @@ Is the person here the same as at the first check?</translation>
       <translation>No document camera found. Check the USB connection</translation>
     </message>
     <message>
+      <source>未拍到材料，请将材料放平后重试</source>
+      <translation>No page was captured; lay the paper flat and try again</translation>
+    </message>
+    <message>
+      <source>未查询到您名下可办理本业务的不动产（或抵押），请到窗口咨询。</source>
+      <translation>No property (or mortgage) in your name qualifies for this business; please ask at a counter.</translation>
+    </message>
+    <message>
       <source>未核验</source>
       <translation>Not verified</translation>
     </message>
@@ -2524,6 +2732,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>未知的文档类型“{kind}”，可选：{kinds}</source>
       <translation>Unknown document type "{kind}". Options: {kinds}</translation>
+    </message>
+    <message>
+      <source>未能检测到人脸。请正对摄像头再试一次；仍不成功请联系工作人员。</source>
+      <translation>No face was detected. Face the camera and try again; if it still fails, ask a member of staff.</translation>
+    </message>
+    <message>
+      <source>未能读取身份证。请取出后重新放置，或联系工作人员。</source>
+      <translation>The ID card could not be read. Take it off and place it again, or ask a member of staff.</translation>
     </message>
     <message>
       <source>未连接</source>
@@ -2602,6 +2818,10 @@ Is the person here the same as at the first check?</translation>
       <translation>This computer's clock is earlier than the last login and may have been set back; correct the system time before logging in</translation>
     </message>
     <message>
+      <source>本机暂不受理自助申请，请到窗口办理。查询和办事指南可正常使用。</source>
+      <translation>This kiosk does not take applications at the moment; please go to a counter. Progress query and the service guide work as usual.</translation>
+    </message>
+    <message>
       <source>本机未安装人脸比对组件，请使用服务端比对或联系管理员安装</source>
       <translation>The face comparison component is not installed on this computer. Please use server-side comparison or ask the administrator to install it</translation>
     </message>
@@ -2676,6 +2896,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>材料“{name}”最多{n}页</source>
       <translation>Material "{name}" allows at most {n} pages</translation>
+    </message>
+    <message>
+      <source>材料已拍摄，请确认是否清晰</source>
+      <translation>The page was captured; is it clear?</translation>
+    </message>
+    <message>
+      <source>材料已拍摄，请确认是否清晰完整</source>
+      <translation>The page was captured; check that it is clear and complete</translation>
     </message>
     <message>
       <source>材料应为导入文件所在目录中的文件名</source>
@@ -2762,8 +2990,20 @@ Is the person here the same as at the first check?</translation>
       <translation>Query authorization letter</translation>
     </message>
     <message>
+      <source>查询结果</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <source>查询结果已显示</source>
+      <translation>The results are shown</translation>
+    </message>
+    <message>
       <source>查阅和导出操作日志</source>
       <translation>Read and export the audit log</translation>
+    </message>
+    <message>
+      <source>标准字体</source>
+      <translation>Normal text</translation>
     </message>
     <message>
       <source>标记所选批次已移交</source>
@@ -2854,12 +3094,32 @@ Is the person here the same as at the first check?</translation>
       <translation>invalid template name</translation>
     </message>
     <message>
+      <source>欢迎使用不动产登记自助服务</source>
+      <translation>Welcome to real-estate registration self-service</translation>
+    </message>
+    <message>
+      <source>欢迎使用不动产登记自助服务，请选择要办理的业务</source>
+      <translation>Welcome to real-estate registration self-service. Please choose a business</translation>
+    </message>
+    <message>
+      <source>正在启动，请稍候…</source>
+      <translation>Starting, please wait…</translation>
+    </message>
+    <message>
       <source>正在处理……</source>
       <translation>Processing…</translation>
     </message>
     <message>
       <source>正在处理上一批材料，请稍候</source>
       <translation>Processing the previous batch of materials, please wait</translation>
+    </message>
+    <message>
+      <source>正在打印回执…</source>
+      <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+      <source>正在打印回执，请稍候</source>
+      <translation>Printing the receipt, please wait</translation>
     </message>
     <message>
       <source>正在打开加密数据库……</source>
@@ -2886,6 +3146,14 @@ Is the person here the same as at the first check?</translation>
       <translation>Generating documents…</translation>
     </message>
     <message>
+      <source>正在等待材料…</source>
+      <translation>Waiting for the page…</translation>
+    </message>
+    <message>
+      <source>正在等待身份证…</source>
+      <translation>Waiting for the ID card…</translation>
+    </message>
+    <message>
       <source>正在读取银行备案材料……</source>
       <translation>Reading the bank's filed materials…</translation>
     </message>
@@ -2904,6 +3172,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>正常</source>
       <translation>OK</translation>
+    </message>
+    <message>
+      <source>此问题需要书面说明，请到窗口办理</source>
+      <translation>This question needs a written answer; please go to a counter</translation>
     </message>
     <message>
       <source>步骤：已完成 {done} / {total}</source>
@@ -2944,6 +3216,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>没有拿到有效的页面图像，请重新拍摄或扫描</source>
       <translation>No valid page image was obtained. Please capture or scan again</translation>
+    </message>
+    <message>
+      <source>没有查到相关的申请。</source>
+      <translation>No application was found.</translation>
     </message>
     <message>
       <source>没有移交批次</source>
@@ -2988,6 +3264,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>添加{role}</source>
       <translation>Add {role}</translation>
+    </message>
+    <message>
+      <source>清晰，继续</source>
+      <translation>Clear, continue</translation>
     </message>
     <message>
       <source>清除失败的数据包</source>
@@ -3106,8 +3386,20 @@ Is the person here the same as at the first check?</translation>
       <translation>Proof of identity of the applicant (bank officer)</translation>
     </message>
     <message>
+      <source>申请人：</source>
+      <translation>Applicant: </translation>
+    </message>
+    <message>
+      <source>申请人：{name}</source>
+      <translation>Applicant: {name}</translation>
+    </message>
+    <message>
       <source>申请信息</source>
       <translation>Application</translation>
+    </message>
+    <message>
+      <source>申请信息不完整</source>
+      <translation>The application is incomplete</translation>
     </message>
     <message>
       <source>申请信息已修改，与询问笔录不再一致：请相关当事人重新询问并签名</source>
@@ -3140,6 +3432,18 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>申请将面积变更为 {change.new_area} 平方米，是否属实？</source>
       <translation>You apply to change the area to {change.new_area} m². Is this correct?</translation>
+    </message>
+    <message>
+      <source>申请已提交</source>
+      <translation>Application submitted</translation>
+    </message>
+    <message>
+      <source>申请已提交。</source>
+      <translation>Your application has been submitted.</translation>
+    </message>
+    <message>
+      <source>申请已送达登记机构。</source>
+      <translation>The application has reached the registry.</translation>
     </message>
     <message>
       <source>申请方式</source>
@@ -3230,6 +3534,10 @@ Is the person here the same as at the first check?</translation>
       <translation>From the registry: </translation>
     </message>
     <message>
+      <source>登记机构将在办理时限内审核。</source>
+      <translation>The registry will examine it within the time limit.</translation>
+    </message>
+    <message>
       <source>登记机构查询</source>
       <translation>Query by the registry</translation>
     </message>
@@ -3250,8 +3558,20 @@ Is the person here the same as at the first check?</translation>
       <translation>Declaration of truthfulness: I (my organization) declare that all materials submitted and statements made for this registration application are true, lawful and valid, that the copies are identical to the originals, and that the matters applied for reflect my (my organization's) true intention. If any facts are concealed or false materials or statements are provided, I (my organization) will bear all legal liability arising therefrom.</translation>
     </message>
     <message>
+      <source>知道了</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
       <source>确定删除草稿 {id}？此操作会记入审计日志。</source>
       <translation>Delete draft {id}? This will be recorded in the audit log.</translation>
+    </message>
+    <message>
+      <source>确认提交</source>
+      <translation>Submit</translation>
     </message>
     <message>
       <source>确认提交登记</source>
@@ -3390,6 +3710,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Issuing authority: {value}</translation>
     </message>
     <message>
+      <source>签名</source>
+      <translation>Sign</translation>
+    </message>
+    <message>
       <source>签名即确认询问笔录（共{n}问）内容真实、正确，并作出真实性承诺。</source>
       <translation>By signing, you confirm that the interview record ({n} questions) is true and correct, and you make the declaration of truthfulness.</translation>
     </message>
@@ -3408,6 +3732,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>管理设置和设备</source>
       <translation>Manage settings and devices</translation>
+    </message>
+    <message>
+      <source>系统暂时无法办理，请联系工作人员</source>
+      <translation>The system cannot do this right now; please ask a member of staff</translation>
     </message>
     <message>
       <source>系统生成</source>
@@ -3450,6 +3778,10 @@ Is the person here the same as at the first check?</translation>
       <translation>History</translation>
     </message>
     <message>
+      <source>结束</source>
+      <translation>End</translation>
+    </message>
+    <message>
       <source>结果</source>
       <translation>Outcome</translation>
     </message>
@@ -3486,12 +3818,44 @@ Is the person here the same as at the first check?</translation>
       <translation>It resumes by itself when the line is back; nothing to do</translation>
     </message>
     <message>
+      <source>网络恢复后，申请会自动上传到登记机构。</source>
+      <translation>When the network is back, the application is uploaded to the registry automatically.</translation>
+    </message>
+    <message>
+      <source>网络暂不可用，以下为本机记录。</source>
+      <translation>The network is unavailable; these are this kiosk's records.</translation>
+    </message>
+    <message>
+      <source>网络暂不可用：申请已保存在本机，</source>
+      <translation>Network unavailable: the application is kept on this kiosk</translation>
+    </message>
+    <message>
+      <source>联系工作人员</source>
+      <translation>Ask staff</translation>
+    </message>
+    <message>
       <source>联系电话</source>
       <translation>Phone</translation>
     </message>
     <message>
+      <source>联网后自动上传，无需再来。</source>
+      <translation>and uploaded when online; no need to come back.</translation>
+    </message>
+    <message>
+      <source>自助申请回执</source>
+      <translation>Self-service application receipt</translation>
+    </message>
+    <message>
+      <source>自助终端</source>
+      <translation>Self-service terminal</translation>
+    </message>
+    <message>
       <source>自助终端不能人工核对身份，请联系工作人员</source>
       <translation>Identity cannot be checked by hand at a self-service terminal; please ask a member of staff</translation>
+    </message>
+    <message>
+      <source>自助终端暂停服务，请到窗口办理</source>
+      <translation>This kiosk is out of service; please go to a counter</translation>
     </message>
     <message>
       <source>自然人</source>
@@ -3550,6 +3914,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Collect certificates and electronic certificates</translation>
     </message>
     <message>
+      <source>证书（证明）已出具，可以领取</source>
+      <translation>Certificate (proof) issued, ready to collect</translation>
+    </message>
+    <message>
       <source>证件中没有该项内容，请确认证件类型后重试</source>
       <translation>The card holds no such item. Check the card type and try again</translation>
     </message>
@@ -3568,6 +3936,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>证件号码与已录入的当事人不一致，未采用</source>
       <translation>The ID number differs from the party entered; the card was not used</translation>
+    </message>
+    <message>
+      <source>证件号码：</source>
+      <translation>ID number: </translation>
     </message>
     <message>
       <source>证件号码：{value}</source>
@@ -3636,6 +4008,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>诊断包已写入 {path}（个人信息已遮蔽）</source>
       <translation>Diagnostics bundle written to {path} (personal data masked)</translation>
+    </message>
+    <message>
+      <source>询问</source>
+      <translation>Questions</translation>
+    </message>
+    <message>
+      <source>询问 {n}/{total}</source>
+      <translation>Question {n}/{total}</translation>
     </message>
     <message>
       <source>询问与签名已完成，可以生成文书</source>
@@ -3862,8 +4242,32 @@ Is the person here the same as at the first check?</translation>
       <translation>Please enter the ID card number</translation>
     </message>
     <message>
+      <source>请妥善保管本回执</source>
+      <translation>Please keep this receipt</translation>
+    </message>
+    <message>
+      <source>请将{name}放在拍摄区</source>
+      <translation>Please place the {name} in the capture area</translation>
+    </message>
+    <message>
+      <source>请将“{name}”正面朝上放在拍摄区</source>
+      <translation>Please place “{name}” face up in the capture area</translation>
+    </message>
+    <message>
       <source>请将材料平放在高拍仪下，手离开画面后自动拍摄</source>
       <translation>Lay the material flat under the document camera and move your hands away; the photo will be taken automatically</translation>
+    </message>
+    <message>
+      <source>请将身份证放在读卡区</source>
+      <translation>Please place your ID card on the reader</translation>
+    </message>
+    <message>
+      <source>请将身份证放在读卡区，或在下方输入受理编号中的数字。</source>
+      <translation>Place your ID card on the reader, or type the digits of the acceptance number below.</translation>
+    </message>
+    <message>
+      <source>请将身份证放在读卡区，或输入受理编号</source>
+      <translation>Place your ID card on the reader, or type the acceptance number</translation>
     </message>
     <message>
       <source>请当事人正对镜头</source>
@@ -3878,12 +4282,28 @@ Is the person here the same as at the first check?</translation>
       <translation>Place the ID card on the reader…</translation>
     </message>
     <message>
+      <source>请摘下帽子和眼镜，眨一眨眼。</source>
+      <translation>Please take off hat and glasses, and blink.</translation>
+    </message>
+    <message>
       <source>请收取纸质原件 {n} 件，并通过“案件 → 纸质原件移交”登记移交。</source>
       <translation>Collect {n} paper originals and record their hand-over under “Cases → Hand over paper originals”.</translation>
     </message>
     <message>
       <source>请核对以下询问记录</source>
       <translation>Please check the interview record below</translation>
+    </message>
+    <message>
+      <source>请核对后提交</source>
+      <translation>Please check, then submit</translation>
+    </message>
+    <message>
+      <source>请核对后点击确认提交</source>
+      <translation>Please check, then touch Submit</translation>
+    </message>
+    <message>
+      <source>请正对摄像头，保持不动</source>
+      <translation>Please face the camera and hold still</translation>
     </message>
     <message>
       <source>请正对镜头</source>
@@ -3902,12 +4322,24 @@ Is the person here the same as at the first check?</translation>
       <translation>Please open your eyes</translation>
     </message>
     <message>
+      <source>请确认以上回答属实，并在下方签名</source>
+      <translation>Confirm that your answers are true and sign below</translation>
+    </message>
+    <message>
+      <source>请确认回答属实，并在屏幕上签名</source>
+      <translation>Confirm that your answers are true and sign on the screen</translation>
+    </message>
+    <message>
       <source>请离远一点</source>
       <translation>Please move back a little</translation>
     </message>
     <message>
       <source>请缓慢转头，再看回镜头</source>
       <translation>Please turn your head slowly, then look back at the camera</translation>
+    </message>
+    <message>
+      <source>请联系大厅工作人员协助办理。您的信息不会保留在本机。</source>
+      <translation>Please ask a member of staff in the hall. Your information is not kept on this kiosk.</translation>
     </message>
     <message>
       <source>请说明共有人之间的约定内容：</source>
@@ -3926,12 +4358,32 @@ Is the person here the same as at the first check?</translation>
       <translation>Enter your staff ID and password. At first login use the code you were given, then set a new password.</translation>
     </message>
     <message>
+      <source>请输入管理密码</source>
+      <translation>Enter the admin PIN</translation>
+    </message>
+    <message>
+      <source>请输入：{label}</source>
+      <translation>Please enter: {label}</translation>
+    </message>
+    <message>
       <source>请选择业务类型</source>
       <translation>Please select a business type</translation>
     </message>
     <message>
       <source>请选择查看的工作理由（将记入操作日志）</source>
       <translation>Choose the work reason (it is recorded in the audit log)</translation>
+    </message>
+    <message>
+      <source>请选择要办理的不动产</source>
+      <translation>Please choose the property</translation>
+    </message>
+    <message>
+      <source>请选择要办理的业务。全程只需触摸屏幕，无需键盘。</source>
+      <translation>Choose a business. Everything is done by touch; no keyboard needed.</translation>
+    </message>
+    <message>
+      <source>请选择要打印回执的申请</source>
+      <translation>Choose the application to print a receipt for</translation>
     </message>
     <message>
       <source>请采集材料“{name}”</source>
@@ -3958,6 +4410,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>读卡中途证件被移开，请把身份证放稳后重新读卡</source>
       <translation>The ID card was removed while being read. Please place it steadily and read it again</translation>
+    </message>
+    <message>
+      <source>读卡后将列出您在本机提交的申请。</source>
+      <translation>After the card is read, your applications submitted here are listed.</translation>
     </message>
     <message>
       <source>读卡器不可用：</source>
@@ -4100,6 +4556,18 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>An unexpected error occurred while reading the card. Please try again; if this keeps happening, contact the maintenance staff</translation>
     </message>
     <message>
+      <source>读卡未成功，请将身份证放平后不要移动</source>
+      <translation>The card was not read; lay it flat and hold still</translation>
+    </message>
+    <message>
+      <source>读取身份证信息后，系统将查询您名下的不动产。</source>
+      <translation>Once your ID card is read, the kiosk looks up the property in your name.</translation>
+    </message>
+    <message>
+      <source>读身份证</source>
+      <translation>ID card</translation>
+    </message>
+    <message>
       <source>购房人不同意办理抵押预告登记，不能继续办理</source>
       <translation>The buyer does not agree to the advance notice registration of the mortgage; the application cannot go on</translation>
     </message>
@@ -4158,6 +4626,14 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>转让方（义务人）</source>
       <translation>Transferor (obligor)</translation>
+    </message>
+    <message>
+      <source>运维菜单</source>
+      <translation>Operator menu</translation>
+    </message>
+    <message>
+      <source>返回</source>
+      <translation>Back</translation>
     </message>
     <message>
       <source>返回修改</source>
@@ -4236,8 +4712,24 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Capture complete</translation>
     </message>
     <message>
+      <source>重写</source>
+      <translation>Clear</translation>
+    </message>
+    <message>
       <source>重拍</source>
       <translation>Retake</translation>
+    </message>
+    <message>
+      <source>重新启动</source>
+      <translation>Restart</translation>
+    </message>
+    <message>
+      <source>重新开始</source>
+      <translation>Start over</translation>
+    </message>
+    <message>
+      <source>重新打印回执</source>
+      <translation>Print the receipt again</translation>
     </message>
     <message>
       <source>重新生成文书</source>
@@ -4352,6 +4844,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Corrections requested (reopened as draft revision {rev}; see the list at the top of this page)</translation>
     </message>
     <message>
+      <source>需要补正材料</source>
+      <translation>Correction of materials requested</translation>
+    </message>
+    <message>
       <source>非本人真实意思表示，不能继续办理</source>
       <translation>Not the applicant's true intention; the application cannot go on</translation>
     </message>
@@ -4426,6 +4922,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>高拍仪 {device}</source>
       <translation>Document camera {device}</translation>
+    </message>
+    <message>
+      <source>高拍仪无法使用</source>
+      <translation>The document camera is not available</translation>
     </message>
     <message>
       <source>高拍仪没有画面，请检查连接后重试</source>

@@ -82,6 +82,11 @@ def open_source(source_id: str, **kwargs) -> PageSource:
         from shared.devices.doccam import DocumentCamera
 
         return DocumentCamera(int(arg) if arg.isdigit() else arg, **kwargs)
+    if kind == "sim":  # the simulated document camera (a generated page slid in, then still)
+        from shared.devices.doccam import DocumentCamera
+        from shared.devices.doccam_sim import simulated_frames
+
+        return DocumentCamera(simulated_frames(n_moving=3, n_still=6, **kwargs))
     if kind == "sane":
         from shared.devices.sane_source import SaneSource
 

@@ -51,8 +51,11 @@ ROLES: dict[str, frozenset[Permission]] = {
     "supervisor": frozenset({P.EDIT_CASES, P.REVEAL, P.DECIDE_FACE, P.APPROVE, P.SUBMIT, P.DELETE_DRAFTS,
                              P.HAND_OVER, P.EXPORT_AUDIT}),
     "admin": frozenset({P.MANAGE, P.EXPORT_AUDIT}),
+    # A self-service terminal acting for the applicant in front of it: a case of its own, never
+    # a reveal, a manual face decision or an approval (those need a person of the staff).
+    "self_service": frozenset({P.EDIT_CASES, P.SUBMIT, P.DELETE_DRAFTS}),
 }
-ROLE_LABELS = {"officer": N_("经办人"), "supervisor": N_("主管"), "admin": N_("管理员")}
+ROLE_LABELS = {"officer": N_("经办人"), "supervisor": N_("主管"), "admin": N_("管理员"), "self_service": N_("自助终端")}
 
 #: The reasons a person may give for revealing personal data (seed: no access without a work reason).
 REVEAL_REASONS = {

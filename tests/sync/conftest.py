@@ -45,3 +45,10 @@ def outbox(store, settings, enrolled):
     return Outbox(store, settings)
 
 
+@pytest.fixture
+def kiosk_settings(tmp_path):
+    """The kiosk's settings: open offline limits, the registry's property extract in tmp_path."""
+    from shared.config import Settings, _merge, DEFAULT_SETTINGS
+    values = _merge(DEFAULT_SETTINGS, json.loads(json.dumps(OPEN_SETTINGS)))
+    values.setdefault("kiosk", {})["property_extract"] = str(tmp_path / "extract.json")
+    return Settings(tmp_path / "config" / "settings.json", values)
