@@ -92,3 +92,22 @@ def test_start_over_deletes_the_draft(qtbot, store, enrolled, srv, kiosk_setting
     k.tap("start_over")
     k.wait("attract")
     qtbot.waitUntil(lambda: not store.has_case(case_id), timeout=10000)
+
+
+def test_walk_away_while_waiting_for_the_card(qtbot, store, enrolled, srv, kiosk_settings, tmp_path, fake):
+    """No card is ever placed: the countdown ends the visit; no case was made."""
+    from shared.devices.idcard.factory import EmulatedReader
+    from shared.devices.registry import DeviceRegistry
+    extract_for(tmp_path / "extract.json", make_demo_card(), fake)
+    k, ctx = make_kiosk(qtbot, store, kiosk_settings, tmp_path, idle_timeout=60)
+
+    def empty_reader(spec):
+        reader = EmulatedReader([])
+        reader.open()
+        return reader
+    ctx.devices = DeviceRegistry(kiosk_settings, reader_opener=empty_reader)
+    k.tap("biz:kiosk_mortgage_cancel")
+    k.wait("card")
+    k.w.idle.advance(k.w.idle.timeout)
+    k.wait("attract")
+    assert store.list_cases() == [] and not any(ctx.temp_root.iterdir())
