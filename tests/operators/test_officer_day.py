@@ -62,8 +62,8 @@ def test_an_officers_day(store, srv, fake, settings, tmp_path):
         assert store.get_case(case_id).state in (CaseState.ACCEPTED, CaseState.REGISTERED, CaseState.PROOF_ISSUED)
 
     # the packet names the submitting officer and the approving supervisor, signed with the manifest
-    manifest = json.loads(srv.state.db.one("SELECT manifest FROM packets WHERE packet_id = ?",
-                                           (items[1].packet_id,))[0])
+    manifest = srv.state.db.unseal(srv.state.db.one("SELECT manifest FROM packets WHERE packet_id = ?",
+                                                    (items[1].packet_id,))[0], "manifest")  # kept encrypted at rest
     assert manifest["submitted_by"] == {"staff_id": "S1001", "name": "王芳"}
     assert manifest["operator"] == "王芳（S1001）"
     approval = manifest["approvals"][0]
