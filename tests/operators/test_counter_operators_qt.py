@@ -149,7 +149,13 @@ def test_desk_queue_retry_and_audit_log(qtbot, window, fake, tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
     import sync_helpers
     case = sync_helpers.make_case(w.store, fake)
-    w.store.transaction(lambda tx: tx.outbox.insert("P-FAIL", case.id, 1, "", 10, "0" * 64, "", "2026-01-01T00:00:00"))
+    import hashlib
+    from shared.sync.packet import PACKET_SUFFIX
+    ob = Outbox(w.store)
+    ob.dir.mkdir(parents=True, exist_ok=True)
+    (ob.dir / ("P-FAIL" + PACKET_SUFFIX)).write_bytes(b"x" * 10)  # an intact file: retried as it is
+    w.store.transaction(lambda tx: tx.outbox.insert("P-FAIL", case.id, 1, "P-FAIL" + PACKET_SUFFIX, 10,
+                                                    hashlib.sha256(b"x" * 10).hexdigest(), "", "2026-01-01T00:00:00"))
     Outbox(w.store).note_error("P-FAIL", "server refused: bad_signature", 0.0, failed=True)
     w.open_desk()
     desk = w.desk_dialog
