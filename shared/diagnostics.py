@@ -73,16 +73,7 @@ def redact_settings(values: Any) -> Any:
 
 def log_dir() -> Path:
     """Where the rotating log files are (the same rule as the logging setup)."""
-    rule = getattr(config, "default_log_dir", None)
-    if rule is not None:
-        return Path(rule())
-    env = os.environ.get("YIZHAN_LOG_DIR")
-    if env:
-        return Path(env)
-    if os.environ.get("YIZHAN_DATA_DIR"):
-        d = Path(os.environ["YIZHAN_DATA_DIR"])
-        return d.with_name(d.name + ".log")
-    return platform.user_log_dir()
+    return Path(config.default_log_dir())
 
 
 def last_log_lines(folder: Path, n: int = LOG_LINES) -> dict[str, list[str]]:

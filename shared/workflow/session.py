@@ -192,14 +192,10 @@ class CaseSession:
     def edit(self, data: dict[str, Any] | None = None, parties: list[Party] | None = None) -> Case:
         """Replace the form data and/or the parties (the form page's save). A ready case that
         an edit makes incomplete goes back to draft."""
-        data = dict(data) if data is not None else None
-        parties = [Party.from_dict(_party_dict(p)) for p in parties] if parties is not None else None
+        form = _form_change(data, parties)
 
         def change(case: Case, tx) -> None:
-            if data is not None:
-                case.data = {k: v for k, v in data.items() if v not in (None, "")}
-            if parties is not None:
-                case.parties = parties
+            form(case)
             if case.state == CaseState.READY and not st.steps_for(case, self.business, self.catalog)[0].done:
                 case.state = CaseState.DRAFT
         self._command("update", change)
@@ -210,14 +206,10 @@ class CaseSession:
         is incomplete (naming what lacks); optionally saves the form first, in the same
         transaction."""
         from shared.domain.states import check_transition
-        data = dict(data) if data is not None else None
-        parties = [Party.from_dict(_party_dict(p)) for p in parties] if parties is not None else None
+        form = _form_change(data, parties)
 
         def change(case: Case, tx) -> None:
-            if data is not None:
-                case.data = {k: v for k, v in data.items() if v not in (None, "")}
-            if parties is not None:
-                case.parties = parties
+            form(case)
             lacking = [s for s in st.steps_for(case, self.business, self.catalog, self.channel)
                        if s.kind in ("data", "materials") and not s.done]
             if lacking:
@@ -659,6 +651,19 @@ def _bound(signature: dict[str, Any], content: Any) -> bool:
 
 def _answers(record: dict[str, Any]) -> list[tuple[Any, Any]]:
     return [(a.get("id"), a.get("answer")) for a in record.get("answers") or []]
+
+
+def _form_change(data: dict[str, Any] | None, parties: list | None) -> Callable[[Case], None]:
+    """What a form save does to a case (copies taken now, applied inside the transaction)."""
+    data = dict(data) if data is not None else None
+    parties = [Party.from_dict(_party_dict(p)) for p in parties] if parties is not None else None
+
+    def apply(case: Case) -> None:
+        if data is not None:
+            case.data = {k: v for k, v in data.items() if v not in (None, "")}
+        if parties is not None:
+            case.parties = parties
+    return apply
 
 
 def _party_dict(party: Party | dict) -> dict[str, Any]:
