@@ -205,4 +205,5 @@ def test_a_referred_second_check_is_owed_until_the_officer_decides(new_session, 
         session.decide_face(persons[0], True, "again", check_no=2)
     for pid in persons[1:]:
         session.decide_face(pid, True, "本人在场，另持有效证件核对一致", check_no=2)
-    assert not idm.needs_second_check(session.snapshot(), biz) and session.blockers() == {}
+    # every face check decided; a manual decision always waits for a supervisor's approval
+    assert not idm.needs_second_check(session.snapshot(), biz) and set(session.blockers()) == {"approval"}
