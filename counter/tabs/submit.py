@@ -446,7 +446,7 @@ class QtSubmitTab(QWidget):
         same = self.prompter.confirm(
             tr("提交前人脸核验：人工核对"),
             tr("{name} 的提交前人脸比对需经办人人工核对（{reason}）。\n现场人员与首次核验时是否为同一人？",
-               name=mask_name(party.name), reason=tr(idm.reason_of(record.get("comparison")))))
+               name=mask_name(party.name), reason=idm.reason_text(record.get("comparison"))))
         title = tr("人工核对一致：请选择或填写理由") if same else tr("人工核对不一致：请选择或填写理由")
         reason = self.prompter.ask_reason(title, [tr(r) for r in MANUAL_REASONS[same]],
                                           tr("该记录将连同经办人和时间一并保存，并记入审计日志。"))

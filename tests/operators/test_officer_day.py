@@ -5,7 +5,6 @@ number and business number; the supervisor's signed audit export; logout."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 from sync_helpers import counter_ready, drain, fast_service, make_case
@@ -68,8 +67,8 @@ def test_an_officers_day(store, srv, fake, settings, tmp_path):
     assert manifest["operator"] == "王芳（S1001）"
     approval = manifest["approvals"][0]
     assert approval["approver"]["staff_id"] == "S1002" and approval["requested_by"]["staff_id"] == "S1001"
-    case_doc = json.loads(srv.state.db.one("SELECT case_doc FROM packets WHERE packet_id = ?",
-                                           (items[1].packet_id,))[0])
+    case_doc = srv.state.db.unseal(srv.state.db.one("SELECT case_doc FROM packets WHERE packet_id = ?",
+                                           (items[1].packet_id,))[0], "case_doc")
     assert case_doc["operator"] == "王芳（S1001）"  # the interview record's 询问人
 
     # the outcomes inbox: both answers since this morning's login

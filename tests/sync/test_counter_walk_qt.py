@@ -31,7 +31,7 @@ from shared.domain.catalog import default_catalog
 from shared.domain.states import CaseState
 from shared.prompter import AutoPrompter
 from shared.security.masking import mask_id, mask_name
-from sync_helpers import OPEN_SETTINGS, counter_ready, make_case
+from sync_helpers import enroll_demo_operators, login_window, OPEN_SETTINGS, counter_ready, make_case
 
 ROOT = Path(__file__).resolve().parents[2]
 MATERIALS = ROOT / "resources" / "samples" / "materials"
@@ -78,6 +78,7 @@ def open_window(qtbot, tmp_path, srv, reader, prompter, enroll=True, catalog=Non
     if enroll:
         with Store.open(data_dir, config, operator="officer") as store:
             enrollment.enroll(store, srv.url, srv.new_code(), srv.fingerprint)
+            enroll_demo_operators(store)  # as the first sync brings them: the counter asks for a login
     settings = Settings.load(config)
     devices = DeviceRegistry(settings, reader_opener=lambda spec: reader,
                              camera_factory=lambda: GeneratedCamera(size=(640, 480)))
@@ -88,6 +89,8 @@ def open_window(qtbot, tmp_path, srv, reader, prompter, enroll=True, catalog=Non
     w.show()
     with qtbot.waitSignal(w.storeReady, timeout=15000):
         w.open_store()
+    if enroll:
+        login_window(qtbot, w)
     return w
 
 
@@ -167,9 +170,10 @@ def fill_form(qtbot, w, fake):
              "property.location": "福州市鼓楼区五一路88号", "property.area": "89.56",
              "mortgage.contract_number": "DY2026001", "mortgage.amount": "1000000",
              "mortgage.debt_from": "2026-01-01", "mortgage.debt_to": "2046-01-01",
-             "mortgage.guarantee_scope": "主债权及利息", "reason": "购房贷款"}
+             "mortgage.guarantee_scope": "主债权及利息"}
     for key, value in texts.items():
         type_into(editor.fields[key].input, value, qtbot)
+    editor.fields["reason"].set_value("购房贷款")  # a choice from the catalog (其他 + text when not listed)
     for key, value in {"property.use": "住宅", "mortgage.currency": "CNY"}.items():
         combo = editor.fields[key].input
         index = next(i for i in range(combo.count()) if value in (combo.itemData(i), combo.itemText(i)))
@@ -273,8 +277,17 @@ def test_a_whole_mortgage_registration_through_the_counter(qtbot, tmp_path, srv,
         with qtbot.waitSignal(interview.documents.generated, timeout=60000):
             click(qtbot, interview.documents, "generateDocuments")
         qtbot.waitUntil(lambda: "documents" not in strip(w), timeout=10000)
+        # the manual face decision waits for a supervisor (复核): requested, then approved by a
+        # different person confirming with their own password at this counter
         steps = strip(w)
-        assert steps["submit"] == "pending"
+        assert steps["approval"] == "error" and steps["submit"] == "error"
+        from shared.domain.operators import Permission
+        session = editor.session
+        session.request_approval()
+        supervisor = w.ctx.auth.confirm("S1002", "Super2026x", Permission.APPROVE)
+        session.approve("approved", "人工核对理由充分，材料一致", approver=supervisor)
+        qtbot.waitUntil(lambda: strip(w).get("submit") == "pending", timeout=10000)
+        steps = strip(w)
         assert all(role == "ok" for key, role in steps.items() if key != "submit"), steps
         assert "可以提交" in editor.status.text()
 
