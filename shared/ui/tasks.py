@@ -30,9 +30,18 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # handed to the UI thread
-            self.relay.failed.emit(exc)
+            self._report(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            self._report(self.relay.done, result)
+
+    @staticmethod
+    def _report(signal, value) -> None:
+        """Hand ``value`` to the UI thread, unless the widget that asked is gone (it closed
+        while the work ran: there is nobody left to tell, and that is no error)."""
+        try:
+            signal.emit(value)
+        except RuntimeError as exc:  # "Signal source has been deleted"
+            log.debug("task finished after its receiver was deleted: %s", exc)
 
 
 def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
