@@ -26,7 +26,12 @@ done
 [ ${#targets[@]} -gt 0 ] || targets=(frozen deb-amd64 deb-arm64 kiosk windows)
 want() { local t; for t in "${targets[@]}"; do [ "$t" = "$1" ] && return 0; done; return 1; }
 log() { printf '\033[1m[installer]\033[0m %s\n' "$*" >&2; }
-step() { local name="$1" t0=$SECONDS; shift; "$@"; log "$name: $(( SECONDS - t0 )) s"; }
+step() {  # run one step, say how long it took and whether it failed; its exit status is the step's
+  local name="$1" t0=$SECONDS rc=0; shift
+  "$@" || rc=$?
+  if [ $rc -eq 0 ]; then log "$name: $(( SECONDS - t0 )) s"; else log "$name: FAILED (exit $rc) after $(( SECONDS - t0 )) s"; fi
+  return $rc
+}
 mkdir -p build
 status=0
 

@@ -27,6 +27,9 @@ drive_c="$WINEPREFIX/drive_c"
 # the enrollment code travels in a file, never on the command line (a server is not started
 # here: the installer must finish, report exit code 2 and keep the code file for a retry)
 printf 'NOT-A-REAL-CODE\n' > "$drive_c/code.txt"
+# the key file (not the credential store) for every program here, the installer's enrollment
+# included: it opens the store before it asks the server, and the CLI below must find its key
+export YIZHAN_KEY_PROVIDER=file
 t0=$SECONDS
 set +e
 "$WINE64" "$setup" /S /SERVER=https://127.0.0.1:9 /CODEFILE=C:\\code.txt /D=C:\\Yizhan
@@ -44,7 +47,6 @@ expect() { local pattern="$1"; shift; local out; out="$("$@" || true)"
 expect '^valid$' yz validate resident-id 11010519491231002X
 expect '校验码' yz validate resident-id 110105194912310021
 # no YIZHAN_DATA_DIR: the store goes to the Known Folder LocalAppData\Yizhan\Data
-export YIZHAN_KEY_PROVIDER=file
 cp -a resources/samples "$drive_c/samples"
 id="$(yz case import 'C:\samples\sample_case_full.json' | tail -1)"
 [ -n "$id" ] || { echo "case import printed no id" >&2; exit 1; }
