@@ -375,11 +375,8 @@ def accept(data_dir: Path | str, name: str, version: str, content: Any, store=No
 
 
 def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    from shared.platform import fsync_dir
+    fsync_dir(path)
 
 
 def _accept_operators(version: str, content: Any, store) -> None:

@@ -194,3 +194,16 @@ def has_pty() -> bool:
 def emulator_transport() -> str:
     """How the ID-reader emulator talks to the serial driver here: ``"pty"`` or ``"tcp"``."""
     return "pty" if has_pty() else "tcp"
+
+
+def fsync_dir(path) -> None:
+    """Make a rename or a new file in ``path`` durable: fsync the folder where the OS has
+    folder descriptors (POSIX); Windows has none (opening a folder is refused), and NTFS keeps
+    its own metadata journal."""
+    if os.name != "posix":
+        return
+    fd = os.open(str(path), os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

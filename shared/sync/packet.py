@@ -156,13 +156,8 @@ def _unlink(path: Path) -> None:
 
 
 def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(str(path), os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    from shared.platform import fsync_dir
+    fsync_dir(path)
 
 
 # -- reading (the client's check and tests; the server has its own: devserver.envelope) ------
