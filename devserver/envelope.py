@@ -167,18 +167,9 @@ class _Plaintext:
         self.buf = memoryview(b"")
 
     def take(self, n: int) -> bytes:
+        """The next ``n`` bytes."""
         parts: list[bytes] = []
-        while n:
-            if not self.buf:
-                nxt = self.source.next_plain()
-                if nxt is None:
-                    raise _reject("数据包内容被截断")
-                self.buf = memoryview(nxt)
-                continue
-            part = self.buf[:n]
-            self.buf = self.buf[len(part):]
-            parts.append(bytes(part))
-            n -= len(part)
+        self.stream(n, parts.append)
         return b"".join(parts)
 
     def stream(self, n: int, on_chunk: Callable[[bytes], None]) -> None:
