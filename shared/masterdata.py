@@ -37,6 +37,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -260,11 +261,26 @@ def _files_of(name: str, content: Any) -> dict[str, bytes]:
     return out
 
 
+def _linked_inside(base: Path, path: Path) -> bool:
+    """True if a folder between ``base`` and ``path`` is a link or a reparse point (a junction):
+    never followed, whether or not the OS's ``resolve`` sees through it."""
+    here = base
+    for part in path.relative_to(base).parts[:-1]:
+        here = here / part
+        try:
+            st = os.lstat(here)
+        except FileNotFoundError:
+            return False  # from here on it is created by us
+        if stat.S_ISLNK(st.st_mode) or getattr(st, "st_file_attributes", 0) & 0x400:  # REPARSE_POINT
+            return True
+    return False
+
+
 def _write_inside(root: Path, rel: str, data: bytes) -> None:
     """Write ``root/rel``, refusing anything that would land outside ``root``."""
     base = root.resolve()
     target = (base / rel).resolve()
-    if target == base or not target.is_relative_to(base):
+    if target == base or not target.is_relative_to(base) or _linked_inside(base, base / rel):
         raise _refuse(Msg("masterdata.bad_file", "服务器下发的基础数据“{name}”含不允许的文件名“{file}”，已拒收",
                           {"name": root.parent.name, "file": rel[:80]}))
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -92,13 +92,22 @@ def test_strings_depth_and_party_counts_are_bounded(tmp_path):
         parse_import_bytes(b" " * (2 << 20), tmp_path)
 
 
-def test_material_files_are_regular_confined_and_decoded(tmp_path):
+def _not_a_regular_file(path, fifo: bool = hasattr(os, "mkfifo")) -> None:
+    """A FIFO where the OS has them (reading one would block forever), else a folder."""
+    if fifo:
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+
+
+@pytest.mark.parametrize("fifo", [True, False] if hasattr(os, "mkfifo") else [False])
+def test_material_files_are_regular_confined_and_decoded(tmp_path, fifo):
     base = tmp_path / "import"
     base.mkdir()
     (tmp_path / "secret.jpg").write_bytes(_jpeg())
     (base / "magic_only.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 100)
     (base / "ok.jpg").write_bytes(_jpeg())
-    os.mkfifo(base / "pipe.jpg")
+    _not_a_regular_file(base / "pipe.jpg", fifo)
     doc = _doc()
     doc["materials"] = {"identity": ["../secret.jpg", "magic_only.jpg", "pipe.jpg", "/dev/zero", "ok.jpg"]}
     (base / "case.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
@@ -119,8 +128,9 @@ def test_material_files_are_regular_confined_and_decoded(tmp_path):
     assert "$.materials.identity[4]" not in errors
 
 
-def test_the_import_file_itself_is_regular_and_bounded(tmp_path):
-    os.mkfifo(tmp_path / "pipe.json")
+@pytest.mark.parametrize("fifo", [True, False] if hasattr(os, "mkfifo") else [False])
+def test_the_import_file_itself_is_regular_and_bounded(tmp_path, fifo):
+    _not_a_regular_file(tmp_path / "pipe.json", fifo)
     box: dict = {}
 
     def run():

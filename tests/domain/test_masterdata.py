@@ -160,6 +160,22 @@ def test_files_are_written_only_inside_their_folder(tmp_path):
     assert (root / "interview" / "ok.json").read_bytes() == b"{}"
 
 
+def test_a_planted_link_is_refused_even_where_resolve_does_not_follow_it(tmp_path, monkeypatch):
+    """What Windows' Python under Wine did: ``resolve`` kept the link's own path, so the
+    containment check alone passed; the folder walk refuses the link itself."""
+    import os
+    from pathlib import Path
+    root = tmp_path / "incoming"
+    root.mkdir()
+    (root / "businesses").symlink_to(tmp_path)
+    monkeypatch.setattr(Path, "resolve", lambda self, strict=False: Path(os.path.abspath(self)))
+    with pytest.raises(CatalogError):
+        masterdata._write_inside(root, "businesses/escape.json", b"{}")
+    assert not (tmp_path / "escape.json").exists()
+    masterdata._write_inside(root, "interview/ok.json", b"{}")
+    assert (root / "interview" / "ok.json").read_bytes() == b"{}"
+
+
 @pytest.mark.parametrize("version", ["../x", "", "1 2", "v" * 65, 3])
 def test_a_version_must_be_a_plain_label(tmp_path, version):
     with pytest.raises(CatalogError) as err:

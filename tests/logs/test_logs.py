@@ -136,7 +136,10 @@ def test_default_log_dir(monkeypatch, tmp_path):
     assert default_log_dir() == tmp_path / "state" / "yizhan" / "log"
     monkeypatch.delenv("XDG_STATE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))  # what Path.home() reads on Windows
     assert default_log_dir() == tmp_path / "home" / ".local" / "state" / "yizhan" / "log"
+    from shared import platform
+    monkeypatch.setattr(platform, "_known_folder_local_appdata", lambda: None)  # the fallback
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
     assert default_log_dir() == tmp_path / "local" / "Yizhan" / "Logs"

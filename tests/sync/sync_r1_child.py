@@ -29,14 +29,19 @@ def child(data: Path, config: Path, mode: str) -> None:
     from shared.sync.backoff import Backoff
     from shared.sync.outbox import Outbox
     from shared.sync.service import SyncService
+    from shared.workflow.auth import Authenticator
     store = Store.open(data, config, operator="r1")
     settings = Settings.load(config)
     ob = Outbox(store, settings)
+    auth = Authenticator(store, settings)
+    # Once the first sync has brought the operator list, submitting needs a logged-in
+    # operator, as at the counter: the officer logs in (before that, the device's own label).
+    actor = auth.login("S1001", "Officer2026").session if auth.enrolled() else None
     print("ready", flush=True)  # the harness times its kill from here, not from the fork
     if "submit" in mode:
         for s in store.list_cases(state="draft", limit=10000):
             try:
-                ob.submit(s.id)
+                ob.submit(s.id, actor)
             except ValidationError:
                 pass
     if "sync" in mode:
@@ -85,10 +90,12 @@ class Harness:
         the kill points inside submit and sync however slow the machine is at starting Python.
         """
         proc = subprocess.Popen([sys.executable, str(HERE / "sync_r1_child.py"), str(self.data), str(self.config), mode],
-                                env=self.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                env=self.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL if kill_after is not None else subprocess.PIPE, text=True)
         if kill_after is None:
-            proc.stdout.read()
-            return proc.wait(timeout=300)
+            _, err = proc.communicate(timeout=300)
+            if proc.returncode != 0:  # the clean run must not fail: its error is the finding
+                raise AssertionError("the clean run failed ({}):\n{}".format(proc.returncode, err[-4000:]))
+            return proc.returncode
         proc.stdout.readline()  # "ready", or "" if it died first
         t0 = time.monotonic()
         try:
