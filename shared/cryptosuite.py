@@ -329,6 +329,8 @@ SUITES: dict[str, Suite] = {DEFAULT.name: DEFAULT, GM.name: GM}
 
 def get(name: str | None) -> Suite:
     """The suite called ``name`` (``None`` or ``""``: the default); ``KeyError`` if unknown."""
+    if name is not None and not isinstance(name, str):
+        raise KeyError(repr(name)[:20])
     return SUITES[name or DEFAULT.name]
 
 
