@@ -2,8 +2,9 @@
 
 Every ``/v1`` request after enrollment is verified: a registered, enabled device; a
 timestamp within ``skew`` seconds (else ``clock_skew`` with the server time); a signature in
-the device's crypto suite (Ed25519, or SM2 for a device enrolled with the GM suite) over method, raw path, time, nonce and the body's declared SHA-256 (checked against
-the body as it streams); a nonce never seen before (replays are refused). Uploads are
+the device's crypto suite (Ed25519, or SM2 for a device enrolled with the GM suite) over
+method, raw path, time, nonce and the body's declared SHA-256 (checked against the body as it
+streams); a nonce never seen before (replays are refused). Uploads are
 announced, PATCHed at offsets the server confirms, and committed: the commit decrypts the
 packet, checks the manifest signature and every file hash, and stores exactly one record per
 packet id.
