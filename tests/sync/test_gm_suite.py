@@ -122,7 +122,7 @@ def test_a_header_mixing_two_suites_is_refused_by_the_client(vec):
 
 
 # -- enrollment and delivery against the reference server -------------------------------------
-def test_a_gm_device_enrolls_submits_and_gets_its_outcome(store, settings, srv):
+def test_a_gm_device_enrolls_submits_and_gets_its_outcome(store, settings, srv, tmp_path):
     """End to end with the GM suite: SM2 device key, SM4-GCM packet, SM2-wrapped key, SM2
     signed requests and announce, the server opening it with its SM2 key, the registry's answers."""
     from shared.sync import enrollment
@@ -143,6 +143,17 @@ def test_a_gm_device_enrolls_submits_and_gets_its_outcome(store, settings, srv):
     assert got.state == CaseState.PROOF_ISSUED and got.outcome["receipt_number"].startswith("SL")
     assert [o.kind for o in outcomes] == ["delivered", "accepted", "registered", "proof_issued"]
     assert store.verify_audit().ok
+    # the device's SM2 key signs an audit export too, and the signature checks as SM2
+    from shared.sync.audit_export import AuditFilter, export, verify_export
+    from shared.workflow.auth import Authenticator
+    supervisor = Authenticator(store).login("S1002", "Super2026x").session
+    sig = export(store, tmp_path / "audit.csv", AuditFilter(), supervisor)
+    assert sig["statement"]["suite"] == "gm"
+    assert verify_export(tmp_path / "audit.csv", ident.device_public_b64) == []
+    forged = json.loads((tmp_path / "audit.csv.sig").read_text("utf-8"))
+    forged["statement"]["suite"] = "default"  # the same signature read as another suite's is not valid
+    (tmp_path / "audit.csv.sig").write_text(json.dumps(forged), "utf-8")
+    assert verify_export(tmp_path / "audit.csv", ident.device_public_b64) == ["the signature does not match its statement"]
 
 
 def test_a_suite_the_server_does_not_offer_is_refused_on_both_sides(store, tmp_path):
@@ -201,3 +212,23 @@ def test_the_server_refuses_a_packet_in_another_suite_than_the_devices(store, se
         assert err.value.server_code == "bad_cipher" and "密码套件" in err.value.msg.render("zh")
     finally:
         client.close()
+
+
+def test_the_crypto_suite_setting_picks_the_suite_of_yizhan_enroll(tmp_path, srv, capsys, monkeypatch):
+    from shared.cli.main import main
+    from shared.store import Store
+    from shared.sync import enrollment
+    from sync_helpers import OPEN_SETTINGS
+    for name, setting, flag, want in (("a", "gm", [], "gm"), ("b", "gm", ["--suite", "default"], "default"),
+                                      ("c", None, [], "default")):
+        data, config = tmp_path / name / "data", tmp_path / name / "config"
+        config.mkdir(parents=True)
+        monkeypatch.setenv("YIZHAN_CONFIG_DIR", str(config))
+        values = dict(OPEN_SETTINGS, **({"crypto_suite": setting} if setting else {}))
+        (config / "settings.json").write_text(json.dumps(values))
+        assert main(["--data-dir", str(data), "enroll", "--server", srv.url, "--code", srv.new_code(),
+                     "--ca-fingerprint", srv.fingerprint, *flag]) == 0
+        assert capsys.readouterr().out.rstrip().endswith(want)
+        with Store.open(data) as store:
+            ident = enrollment.load(store)
+        assert ident.suite == want and srv.state.device_suite(ident.device_id) == want
