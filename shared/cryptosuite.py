@@ -49,12 +49,15 @@ class Sm3Hash:
             self._h.update(data)
 
     def update(self, data: bytes) -> None:
+        """Feed ``data`` to the hash."""
         self._h.update(bytes(data))
 
     def digest(self) -> bytes:
+        """The digest of what was fed so far."""
         return self._h.copy().finalize()
 
     def hexdigest(self) -> str:
+        """The digest as lower-case hex."""
         return self.digest().hex()
 
 
@@ -69,6 +72,7 @@ class Sm4Gcm:
         self._key = bytes(key)
 
     def encrypt(self, nonce: bytes, data: bytes, aad: bytes | None) -> bytes:
+        """Seal ``data`` under ``nonce`` with ``aad``: ciphertext followed by the 16-byte tag."""
         from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
         enc = Cipher(algorithms.SM4(self._key), modes.GCM(nonce)).encryptor()
         if aad:
@@ -77,6 +81,7 @@ class Sm4Gcm:
         return out + enc.tag
 
     def decrypt(self, nonce: bytes, data: bytes, aad: bytes | None) -> bytes:
+        """Open what :meth:`encrypt` sealed; ``InvalidTag`` when anything was changed."""
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
         if len(data) < self.TAG:
@@ -108,19 +113,24 @@ class Suite:
 
     # -- digest --------------------------------------------------------------------------
     def hasher(self, data: bytes = b"") -> Any:
+        """A new hash object of the suite (``update``/``digest``/``hexdigest``), fed ``data``."""
         raise NotImplementedError
 
     def digest(self, data: bytes) -> bytes:
+        """The digest of what was fed so far."""
         return self.hasher(data).digest()
 
     # -- device signatures ----------------------------------------------------------------
     def new_signing_key(self) -> tuple[bytes, bytes]:
+        """A fresh device key pair: (private raw, public raw)."""
         raise NotImplementedError
 
     def sign(self, private_raw: bytes, data: bytes) -> bytes:
+        """The device signature of ``data`` (64 bytes)."""
         raise NotImplementedError
 
     def verify(self, public_raw: bytes | None, signature: bytes, data: bytes) -> bool:
+        """Whether ``signature`` is the signature of ``data`` by ``public_raw`` (never raises)."""
         raise NotImplementedError
 
     def check_public(self, public_raw: bytes) -> bool:
@@ -129,22 +139,28 @@ class Suite:
 
     # -- packet data --------------------------------------------------------------------
     def new_data_key(self) -> bytes:
+        """A fresh random key for one packet's segments."""
         return os.urandom(self.data_key_len)
 
     def aead(self, key: bytes) -> Any:
+        """The AEAD of the segments under ``key`` (``encrypt``/``decrypt`` as ``AESGCM``)."""
         raise NotImplementedError
 
     # -- the server's encryption key -------------------------------------------------------
     def new_server_key(self) -> Any:
+        """A fresh server encryption key (the private half)."""
         raise NotImplementedError
 
     def server_public(self, private: Any) -> Any:
+        """The public half of a server encryption key."""
         raise NotImplementedError
 
     def server_public_text(self, public: Any) -> str:
+        """The public key as the enrollment answer carries it."""
         raise NotImplementedError
 
     def load_server_public(self, text: str) -> Any:
+        """The public key from its enrollment text; ``ValueError`` when it is none."""
         raise NotImplementedError
 
     def fingerprint(self, public: Any) -> str:
@@ -152,6 +168,7 @@ class Suite:
         raise NotImplementedError
 
     def wrap_key(self, public: Any, key: bytes) -> bytes:
+        """Encrypt the packet's data ``key`` to the server's ``public`` key."""
         raise NotImplementedError
 
     def unwrap_key(self, private: Any, wrapped: bytes) -> bytes:
@@ -168,9 +185,11 @@ class DefaultSuite(Suite):
     public_len = 32
 
     def hasher(self, data: bytes = b"") -> Any:
+        """A new hash object of the suite (``update``/``digest``/``hexdigest``), fed ``data``."""
         return hashlib.sha256(data)
 
     def new_signing_key(self) -> tuple[bytes, bytes]:
+        """A fresh device key pair: (private raw, public raw)."""
         from cryptography.hazmat.primitives import serialization as s
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
         key = Ed25519PrivateKey.generate()
@@ -178,10 +197,12 @@ class DefaultSuite(Suite):
                 key.public_key().public_bytes(s.Encoding.Raw, s.PublicFormat.Raw))
 
     def sign(self, private_raw: bytes, data: bytes) -> bytes:
+        """The device signature of ``data`` (64 bytes)."""
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
         return Ed25519PrivateKey.from_private_bytes(private_raw).sign(data)
 
     def verify(self, public_raw: bytes | None, signature: bytes, data: bytes) -> bool:
+        """Whether ``signature`` is the signature of ``data`` by ``public_raw`` (never raises)."""
         from cryptography.exceptions import InvalidSignature
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
         if not public_raw or len(public_raw) != 32 or len(signature) != 64:
@@ -196,21 +217,26 @@ class DefaultSuite(Suite):
         return len(public_raw) == 32
 
     def aead(self, key: bytes) -> Any:
+        """The AEAD of the segments under ``key`` (``encrypt``/``decrypt`` as ``AESGCM``)."""
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
         return AESGCM(key)
 
     def new_server_key(self, bits: int = 3072) -> Any:
+        """A fresh server encryption key (the private half)."""
         from cryptography.hazmat.primitives.asymmetric import rsa
         return rsa.generate_private_key(65537, bits)
 
     def server_public(self, private: Any) -> Any:
+        """The public half of a server encryption key."""
         return private.public_key()
 
     def server_public_text(self, public: Any) -> str:
+        """The public key as the enrollment answer carries it."""
         from cryptography.hazmat.primitives import serialization as s
         return public.public_bytes(s.Encoding.PEM, s.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
 
     def load_server_public(self, text: str) -> Any:
+        """The public key from its enrollment text; ``ValueError`` when it is none."""
         from cryptography.hazmat.primitives import serialization as s
         return s.load_pem_public_key(text.encode("ascii") if isinstance(text, str) else text)
 
@@ -226,6 +252,7 @@ class DefaultSuite(Suite):
         return padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
 
     def wrap_key(self, public: Any, key: bytes) -> bytes:
+        """Encrypt the packet's data ``key`` to the server's ``public`` key."""
         return public.encrypt(key, self._oaep())
 
     def unwrap_key(self, private: Any, wrapped: bytes) -> bytes:
@@ -259,19 +286,23 @@ class GmSuite(Suite):
     public_len = 65
 
     def hasher(self, data: bytes = b"") -> Any:
+        """A new hash object of the suite (``update``/``digest``/``hexdigest``), fed ``data``."""
         return Sm3Hash(data)
 
     def new_signing_key(self) -> tuple[bytes, bytes]:
+        """A fresh device key pair: (private raw, public raw)."""
         sk, pk = _sm2().generate_keypair()
         return sk.rjust(32, b"\0"), pk
 
     def sign(self, private_raw: bytes, data: bytes) -> bytes:
+        """The device signature of ``data`` (64 bytes)."""
         if len(private_raw) != 32:
             raise ValueError("SM2 private keys are 32 bytes")
         r, s = _sm2(private_raw, _sm2_public_of(bytes(private_raw))).sign(data)
         return r.rjust(32, b"\0") + s.rjust(32, b"\0")
 
     def verify(self, public_raw: bytes | None, signature: bytes, data: bytes) -> bool:
+        """Whether ``signature`` is the signature of ``data`` by ``public_raw`` (never raises)."""
         if not public_raw or len(public_raw) != 65 or public_raw[0] != 4 or len(signature) != 64:
             return False
         try:
@@ -288,20 +319,25 @@ class GmSuite(Suite):
             return False
 
     def aead(self, key: bytes) -> Any:
+        """The AEAD of the segments under ``key`` (``encrypt``/``decrypt`` as ``AESGCM``)."""
         return Sm4Gcm(key)
 
     def new_server_key(self) -> bytes:
+        """A fresh server encryption key (the private half)."""
         sk, _ = _sm2().generate_keypair()
         return sk.rjust(32, b"\0")
 
     def server_public(self, private: bytes) -> bytes:
+        """The public half of a server encryption key."""
         return _sm2_public_of(bytes(private))
 
     def server_public_text(self, public: bytes) -> str:
+        """The public key as the enrollment answer carries it."""
         import base64
         return base64.b64encode(public).decode("ascii")
 
     def load_server_public(self, text: str) -> bytes:
+        """The public key from its enrollment text; ``ValueError`` when it is none."""
         import base64
         raw = base64.b64decode(str(text).encode("ascii"), validate=True)
         if not self.check_public(raw):
@@ -313,6 +349,7 @@ class GmSuite(Suite):
         return Sm3Hash(public).hexdigest()
 
     def wrap_key(self, public: bytes, key: bytes) -> bytes:
+        """Encrypt the packet's data ``key`` to the server's ``public`` key."""
         return _sm2(pk=public).encrypt(key)
 
     def unwrap_key(self, private: bytes, wrapped: bytes) -> bytes:
