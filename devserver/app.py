@@ -1,9 +1,10 @@
 """The reference registration server: the protocol of ``resources/api/yizhan-sync.json``.
 
 Every ``/v1`` request after enrollment is verified: a registered, enabled device; a
-timestamp within ``skew`` seconds (else ``clock_skew`` with the server time); an Ed25519
-signature over method, raw path, time, nonce and the body's declared SHA-256 (checked against
-the body as it streams); a nonce never seen before (replays are refused). Uploads are
+timestamp within ``skew`` seconds (else ``clock_skew`` with the server time); a signature in
+the device's crypto suite (Ed25519, or SM2 for a device enrolled with the GM suite) over
+method, raw path, time, nonce and the body's declared SHA-256 (checked against the body as it
+streams); a nonce never seen before (replays are refused). Uploads are
 announced, PATCHed at offsets the server confirms, and committed: the commit decrypts the
 packet, checks the manifest signature and every file hash, and stores exactly one record per
 packet id.
@@ -42,6 +43,7 @@ class ServerConfig:
     max_chunk: int = 64 << 20
     skew: float = 300.0
     wlt_lib: str | None = None  # a vendor WLT decoder library (libwlt2bmp-style) for card photos
+    suites: tuple[str, ...] = ("default", "gm")  # the crypto suites offered at enrollment (shared.cryptosuite)
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(18))
 
 
@@ -95,6 +97,11 @@ class ServerState:
         row = self.db.one("SELECT public_key FROM devices WHERE device_id = ? AND disabled = 0", (device_id,))
         return envelope.unb64(row[0]) if row else None
 
+    def device_suite(self, device_id: str) -> str | None:
+        """The crypto suite ``device_id`` enrolled with (None: unknown device)."""
+        row = self.db.one("SELECT suite FROM devices WHERE device_id = ?", (device_id,))
+        return row[0] if row else None
+
 
 # -- authentication -------------------------------------------------------------------------
 def _raw_path(request) -> str:
@@ -111,7 +118,7 @@ def authenticate(state: ServerState, request) -> tuple[str, str]:
                                          h.get("x-signature"), h.get("x-content-sha256"))
     if not all((device_id, ts, nonce, sig, digest)):
         raise ApiError(401, "auth_failed", "请求未签名", "The request is not signed")
-    row = state.db.one("SELECT public_key, disabled FROM devices WHERE device_id = ?", (device_id,))
+    row = state.db.one("SELECT public_key, disabled, suite FROM devices WHERE device_id = ?", (device_id,))
     if row is None:
         raise ApiError(401, "unknown_device", "设备未注册", "Unknown device")
     if row[1]:
@@ -126,8 +133,8 @@ def authenticate(state: ServerState, request) -> tuple[str, str]:
                        "Device clock is off by {:.0f} s (server time {})".format(skew, iso(now)),
                        server_time=iso(now))
     try:
-        ok = envelope.ed25519_ok(envelope.unb64(row[0]), envelope.unb64(sig),
-                                 envelope.signed_request_text(request.method, _raw_path(request), ts, nonce, digest))
+        ok = envelope.signature_ok(row[2], envelope.unb64(row[0]), envelope.unb64(sig),
+                                   envelope.signed_request_text(request.method, _raw_path(request), ts, nonce, digest))
     except ValueError:
         ok = False
     if not ok:
@@ -199,7 +206,7 @@ def announce(state: ServerState, device_id: str, doc: dict) -> tuple[int, dict]:
         sig = envelope.unb64(doc["signature"])
     except ValueError:
         sig = b""
-    if not envelope.ed25519_ok(pub, sig, envelope.announce_text(pid, size, digest)):
+    if not envelope.signature_ok(state.device_suite(device_id) or "", pub, sig, envelope.announce_text(pid, size, digest)):
         raise ApiError(401, "bad_signature", "数据包签名无效", "Bad packet signature")
     done = state.db.one("SELECT sha256, device_id FROM packets WHERE packet_id = ?", (pid,))
     if done:
@@ -253,8 +260,8 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
                            retryable=True, offset=0)
         try:
             with open(path, "rb") as fh:
-                opened = envelope.read_packet(fh, {state.keys.enc_thumbprint: state.keys.enc_private},
-                                              state.device_public)
+                opened = envelope.read_packet(fh, state.keys.keyring(), state.device_public,
+                                              device_suite=state.device_suite, offered=state.cfg.suites)
         except envelope.PacketRejected as err:
             state.db.tx(lambda c: c.execute("UPDATE uploads SET state = 'rejected' WHERE packet_id = ?", (pid,)))
             raise ApiError(422, "bad_cipher", "数据包无法解密或校验失败：" + err.msg.render("zh"),

@@ -5,9 +5,14 @@ shared with the client: the client builds and signs, this module checks. Two ind
 implementations tested against the same known-answer vectors (``resources/api/vectors``)
 catch a bug on either side that one implementation testing itself would not.
 
+The primitives come from the crypto suites of :mod:`shared.cryptosuite` (``default``:
+Ed25519, RSA-OAEP-SHA256, AES-256-GCM, SHA-256; ``gm``: SM2-SM3, SM2-ENC-SM3, SM4-GCM, SM3).
+A packet header names its four algorithms; they must be exactly one suite's, a suite this
+server offers, and the suite the sending device enrolled with.
+
 What it covers:
 
-* request signatures: Ed25519 over ``METHOD \\n RAW_PATH \\n X-Timestamp \\n X-Nonce \\n
+* request signatures: the device's suite (Ed25519, or SM2 with the default user id) over ``METHOD \\n RAW_PATH \\n X-Timestamp \\n X-Nonce \\n
   X-Content-SHA256`` (a PATCH chunk declares ``UNSIGNED-PAYLOAD;offset=N;length=L``);
 * the announce statement ``yizhan-packet-v1 \\n id \\n size \\n sha256``;
 * packets: ``YZPKT\\0\\1\\n`` | u32 header length | header JSON | segments (u32 length +
@@ -29,11 +34,12 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Callable
 
+from shared import cryptosuite
 from shared.errors import TrustError
 from shared.i18n import Msg
 
 PACKET_MAGIC = b"YZPKT\x00\x01\n"
-SUITE = {"enc": "AES-256-GCM-SEG", "wrap": "RSA-OAEP-SHA256", "sig": "Ed25519", "hash": "SHA-256"}
+SUITE = cryptosuite.DEFAULT.algorithms()  # the default suite's names
 GCM_TAG = 16
 HEADER_LIMIT = 64 << 10
 SEGMENT_LIMIT = 64 << 20     # a header may not make the server buffer more than this per segment
@@ -63,15 +69,16 @@ def unb64(text: str) -> bytes:
 
 def ed25519_ok(public_raw: bytes | None, signature: bytes, message: bytes) -> bool:
     """Whether ``signature`` is the Ed25519 signature of ``message`` by ``public_raw``."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    if not public_raw or len(public_raw) != 32 or len(signature) != SIG_LEN:
+    return signature_ok("default", public_raw, signature, message)
+
+
+def signature_ok(suite: str, public_raw: bytes | None, signature: bytes, message: bytes) -> bool:
+    """Whether ``signature`` is the signature of ``message`` by ``public_raw`` in the crypto
+    suite named ``suite`` (an unknown suite verifies nothing)."""
+    chosen = cryptosuite.SUITES.get(suite) if isinstance(suite, str) else None
+    if chosen is None or not public_raw or len(signature) != SIG_LEN:
         return False
-    try:
-        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    return chosen.verify(public_raw, signature, message)
 
 
 def signed_request_text(method: str, raw_path: str, timestamp: str, nonce: str, content_sha256: str) -> bytes:
@@ -92,9 +99,9 @@ def announce_text(packet_id: str, size: int, sha256_hex: str) -> bytes:
     return "yizhan-packet-v1\n{}\n{:d}\n{}".format(packet_id, size, sha256_hex).encode("utf-8")
 
 
-def manifest_text(manifest_bytes: bytes) -> bytes:
-    """The statement of ``manifest.sig``: a label and the manifest's hex SHA-256."""
-    return b"yizhan-manifest-v1\n" + hashlib.sha256(manifest_bytes).hexdigest().encode("ascii")
+def manifest_text(manifest_bytes: bytes, suite: cryptosuite.Suite = cryptosuite.DEFAULT) -> bytes:
+    """The statement of ``manifest.sig``: a label and the suite's hex digest of the manifest."""
+    return b"yizhan-manifest-v1\n" + suite.digest(manifest_bytes).hex().encode("ascii")
 
 
 def certificate_fingerprint(pem: str | bytes) -> str:
@@ -205,7 +212,7 @@ def _exactly(fh: BinaryIO, n: int, what: str) -> bytes:
     return data
 
 
-def _header(fh: BinaryIO) -> tuple[dict[str, Any], bytes]:
+def _header(fh: BinaryIO, offered=cryptosuite.NAMES) -> tuple[dict[str, Any], bytes, cryptosuite.Suite]:
     if _exactly(fh, len(PACKET_MAGIC), "文件头") != PACKET_MAGIC:
         raise _reject("不是一站数据包（文件头不符）")
     length = int.from_bytes(_exactly(fh, 4, "包头长度"), "big")
@@ -218,10 +225,13 @@ def _header(fh: BinaryIO) -> tuple[dict[str, Any], bytes]:
         raise _reject("数据包头不是有效的 JSON") from None
     if not isinstance(header, dict) or header.get("v") != 1:
         raise _reject("数据包头版本不受支持")
-    for key, want in SUITE.items():
-        if header.get(key) != want:
-            raise _reject("数据包使用了不支持的算法 {alg}", alg=str(header.get(key))[:40])
-    return header, raw
+    suite = cryptosuite.from_header(header)
+    if suite is None:  # unknown names, or the names of two suites mixed: a header/suite mismatch
+        raise _reject("数据包使用了不支持的算法组合 {alg}",
+                      alg="/".join(str(header.get(k))[:24] for k in ("enc", "wrap", "sig", "hash")))
+    if suite.name not in offered:
+        raise _reject("数据包使用了本服务器未提供的密码套件 {suite}", suite=suite.name)
+    return header, raw, suite
 
 
 def _entry_name_and_size(plain: _Plaintext) -> tuple[str, int]:
@@ -243,21 +253,22 @@ def _small_entry(plain: _Plaintext, expected: str, limit: int) -> bytes:
 
 
 def read_packet(fh: BinaryIO, rsa_keys: dict[str, Any], device_key: Callable[[str], bytes | None],
-                on_file: Callable[[dict, bytes], None] | None = None) -> PacketContents:
+                on_file: Callable[[dict, bytes], None] | None = None,
+                device_suite: Callable[[str], str | None] | None = None,
+                offered=cryptosuite.NAMES) -> PacketContents:
     """Decrypt and verify the packet in the seekable file ``fh`` (read from its start).
 
-    ``rsa_keys`` maps key thumbprints to the server's RSA private keys; ``device_key(device_id)``
-    gives a device's registered Ed25519 public key (None: unknown or disabled). Every file's
-    size and SHA-256 are checked against the signed manifest; ``on_file(meta, chunk)``
-    receives file bytes as they stream (optional). Raises :class:`PacketRejected`.
+    ``rsa_keys`` maps key thumbprints to the server's packet private keys (RSA, or the SM2
+    scalar); ``device_key(device_id)`` gives a device's registered public key (None: unknown
+    or disabled) and ``device_suite(device_id)`` the suite it enrolled with (None: the
+    default); the header's suite must be that one and among ``offered``. Every file's size
+    and SHA-256 are checked against the signed manifest; ``on_file(meta, chunk)`` receives
+    file bytes as they stream (optional). Raises :class:`PacketRejected`.
     """
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import padding
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
     fh.seek(0, os.SEEK_END)
     total = fh.tell()
     fh.seek(0)
-    header, raw_header = _header(fh)
+    header, raw_header, suite = _header(fh, offered)
     private = rsa_keys.get(str(header.get("key_id")))
     if private is None:
         raise _reject("数据包加密所用的服务器密钥未知")
@@ -265,14 +276,13 @@ def read_packet(fh: BinaryIO, rsa_keys: dict[str, Any], device_key: Callable[[st
     if not isinstance(segment, int) or not 0 < segment <= SEGMENT_LIMIT:
         raise _reject("数据包分段大小不对")
     try:
-        oaep = padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
-        data_key = private.decrypt(unb64(header["wrapped_key"]), oaep)
+        data_key = suite.unwrap_key(private, unb64(header["wrapped_key"]))
         prefix = unb64(header["nonce_prefix"])
     except Exception:  # noqa: BLE001 - any failure to unwrap is the same answer: not for this server, or damaged
         raise _reject("无法解开数据包密钥") from None
-    if len(data_key) != 32 or len(prefix) != 8:
+    if len(data_key) != suite.data_key_len or len(prefix) != 8:
         raise _reject("数据包密钥或随机数长度不对")
-    source = _SegmentSource(fh, total, AESGCM(data_key), prefix, hashlib.sha256(raw_header).digest(), segment)
+    source = _SegmentSource(fh, total, suite.aead(data_key), prefix, suite.digest(raw_header), segment)
     plain = _Plaintext(source)
     manifest_bytes = _small_entry(plain, "manifest.json", MANIFEST_LIMIT)
     signature = _small_entry(plain, "manifest.sig", 1024)
@@ -282,7 +292,10 @@ def read_packet(fh: BinaryIO, rsa_keys: dict[str, Any], device_key: Callable[[st
         raise _reject("数据包清单不是有效的 JSON") from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), list):
         raise _reject("数据包清单格式不对")
-    if not ed25519_ok(device_key(str(manifest.get("device_id"))), signature, manifest_text(manifest_bytes)):
+    device_id = str(manifest.get("device_id"))
+    if device_suite is not None and (device_suite(device_id) or "default") != suite.name:
+        raise _reject("数据包的密码套件 {suite} 与设备注册时选定的不符", suite=suite.name)
+    if not signature_ok(suite.name, device_key(device_id), signature, manifest_text(manifest_bytes, suite)):
         raise _reject("数据包清单签名无效")
     if manifest.get("packet_id") != header.get("packet_id"):
         raise _reject("数据包头与清单的编号不一致")

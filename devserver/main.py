@@ -130,9 +130,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--faults", type=Path, help="fault injection JSON")
     parser.add_argument("--admin-token", help="admin token (default: random, printed)")
     parser.add_argument("--wlt-lib", help="vendor WLT decoder library, to compare faces with card photos")
+    parser.add_argument("--suites", default="default,gm",
+                        help="crypto suites offered at enrollment, comma separated (default, gm)")
     args = parser.parse_args(argv)
+    suites = tuple(s.strip() for s in args.suites.split(",") if s.strip())
+    if not suites or any(s not in ("default", "gm") for s in suites):
+        parser.error("--suites: a comma separated list of default, gm")
     logging.basicConfig(level=logging.WARNING)
-    kw = {"admin_token": args.admin_token} if args.admin_token else {}
+    kw: dict = {"admin_token": args.admin_token} if args.admin_token else {}
+    kw["suites"] = suites
     if args.wlt_lib:
         kw["wlt_lib"] = args.wlt_lib
     srv = DevServer(args.data_dir, args.host, args.port, rsa_bits=args.rsa_bits, **kw)

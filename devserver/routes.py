@@ -14,6 +14,8 @@ from devserver.faults import Faults
 from devserver.storage import now_with_offset
 from fastapi import Request  # noqa: E402  (module level: FastAPI resolves annotations here)
 
+from shared import cryptosuite
+
 
 def build(state: ServerState):
     from fastapi import FastAPI
@@ -55,16 +57,21 @@ def build(state: ServerState):
 
     @app.get("/v1/enroll/ca")
     async def enroll_ca():
-        return {"ca_pem": state.keys.ca_pem, "fingerprint": state.keys.ca_fingerprint}
+        return {"ca_pem": state.keys.ca_pem, "fingerprint": state.keys.ca_fingerprint, "suites": list(state.cfg.suites)}
 
     @app.post("/v1/enroll", status_code=201)
     async def enroll(request: Request):
         doc = _json(await request.body())
         _need(doc, "code", "public_key")
-        if doc.get("key_alg", envelope.SUITE["sig"]) != envelope.SUITE["sig"]:
-            raise ApiError(400, "bad_format", "不支持的设备密钥算法", "Unsupported key algorithm")
+        suite_name = doc.get("suite", "default")
+        if suite_name not in state.cfg.suites:
+            raise ApiError(400, "suite_not_offered", "本服务器不提供密码套件 {}（提供：{}）".format(str(suite_name)[:20], "、".join(state.cfg.suites)),
+                           "Crypto suite not offered", suites=list(state.cfg.suites))
+        suite = cryptosuite.get(suite_name)
+        if doc.get("key_alg", suite.sig) != suite.sig:
+            raise ApiError(400, "bad_format", "设备密钥算法与密码套件不符", "Key algorithm does not match the suite")
         try:
-            if len(envelope.unb64(doc["public_key"])) != 32:
+            if not suite.check_public(envelope.unb64(doc["public_key"])):
                 raise ValueError
         except ValueError:
             raise ApiError(400, "bad_format", "设备公钥格式不对", "Bad public key") from None
@@ -76,12 +83,11 @@ def build(state: ServerState):
                 raise ApiError(403, "bad_code", "注册码无效或已使用", "Enrollment code invalid or used")
             now = time.time()
             conn.execute("UPDATE codes SET used_at = ?, device_id = ? WHERE code = ?", (now, device_id, doc["code"]))
-            conn.execute("INSERT OR REPLACE INTO devices(device_id, public_key, name, enrolled_at) VALUES (?,?,?,?)",
-                         (device_id, doc["public_key"], str(doc.get("device_name", ""))[:100], now))
+            conn.execute("INSERT OR REPLACE INTO devices(device_id, public_key, name, enrolled_at, suite) VALUES (?,?,?,?,?)",
+                         (device_id, doc["public_key"], str(doc.get("device_name", ""))[:100], now, suite.name))
         state.db.tx(use)
         return {"device_id": device_id, "server_time": iso(time.time()), "ca_pem": state.keys.ca_pem,
-                "encryption_key": {"alg": envelope.SUITE["wrap"], "thumbprint": state.keys.enc_thumbprint,
-                                   "public_pem": state.keys.enc_public_pem}}
+                "encryption_key": state.keys.encryption_key(suite.name)}
 
     # -- master data -------------------------------------------------------------------------
     @app.get("/v1/master-data")

@@ -21,7 +21,8 @@ T = TypeVar("T")
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, public_key TEXT NOT NULL,
-        name TEXT NOT NULL, enrolled_at REAL NOT NULL, disabled INTEGER NOT NULL DEFAULT 0)""",
+        name TEXT NOT NULL, enrolled_at REAL NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
+        suite TEXT NOT NULL DEFAULT 'default')""",
     """CREATE TABLE IF NOT EXISTS codes (code TEXT PRIMARY KEY, created_at REAL NOT NULL,
         used_at REAL, device_id TEXT)""",
     """CREATE TABLE IF NOT EXISTS nonces (device_id TEXT NOT NULL, nonce TEXT NOT NULL, ts REAL NOT NULL,
@@ -61,6 +62,9 @@ class ServerDB:
         self.conn.execute("PRAGMA synchronous = NORMAL")
         for stmt in SCHEMA:
             self.conn.execute(stmt)
+        columns = {row[1] for row in self.conn.execute("PRAGMA table_info(devices)")}
+        if "suite" not in columns:  # a database from before the GM suite: its devices are default
+            self.conn.execute("ALTER TABLE devices ADD COLUMN suite TEXT NOT NULL DEFAULT 'default'")
 
     def tx(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         with self.lock:

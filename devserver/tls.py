@@ -1,5 +1,6 @@
 """The reference server's keys: a CA made on first start, a TLS certificate for
-127.0.0.1/localhost signed by it, and the RSA key packets are encrypted to."""
+127.0.0.1/localhost signed by it, and the keys packets are encrypted to: RSA for the default
+crypto suite, SM2 for the GM suite (:mod:`shared.cryptosuite`)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,23 @@ class ServerKeys:
     enc_private: object
     enc_public_pem: str
     enc_thumbprint: str
+    gm_private: bytes = b""      # the SM2 scalar of the GM suite's packet key
+    gm_public_text: str = ""     # base64 of its uncompressed point, as the enrollment answer gives it
+    gm_thumbprint: str = ""      # SM3 of the point: the key id in GM packet headers
+
+    def keyring(self) -> dict[str, object]:
+        """Every packet key by its thumbprint (what a packet header's ``key_id`` names)."""
+        ring = {self.enc_thumbprint: self.enc_private}
+        if self.gm_thumbprint:
+            ring[self.gm_thumbprint] = self.gm_private
+        return ring
+
+    def encryption_key(self, suite: str) -> dict:
+        """The enrollment answer's ``encryption_key`` for a device of ``suite``."""
+        from shared import cryptosuite
+        if suite == cryptosuite.GM.name:
+            return {"alg": cryptosuite.GM.wrap, "thumbprint": self.gm_thumbprint, "public_key": self.gm_public_text}
+        return {"alg": cryptosuite.DEFAULT.wrap, "thumbprint": self.enc_thumbprint, "public_pem": self.enc_public_pem}
 
 
 def _pem_key(key) -> bytes:
@@ -73,18 +91,25 @@ def ensure_keys(data_dir: Path, rsa_bits: int = 3072) -> ServerKeys:
     from cryptography.hazmat.primitives import serialization as s
     from cryptography.hazmat.primitives.asymmetric import rsa
     from devserver.envelope import certificate_fingerprint, key_thumbprint
+    from shared.cryptosuite import GM
     d = Path(data_dir) / "keys"
     d.mkdir(parents=True, exist_ok=True, mode=0o700)
     ca_cert, ca_key = d / "ca.pem", d / "ca.key"
     cert_file, key_file, enc_file = d / "server.pem", d / "server.key", d / "packet-rsa.key"
+    gm_file = d / "packet-sm2.key"
     if not ca_cert.exists():
         _make_ca(ca_cert, ca_key, "Yizhan dev registry CA " + hashlib.sha256(str(d).encode()).hexdigest()[:8])
     if not cert_file.exists():
         _make_server_cert(ca_cert, ca_key, cert_file, key_file)
     if not enc_file.exists():
         atomic_write(enc_file, _pem_key(rsa.generate_private_key(65537, rsa_bits)), 0o600)
+    if not gm_file.exists():
+        atomic_write(gm_file, GM.new_server_key().hex().encode("ascii"), 0o600)
     enc = s.load_pem_private_key(enc_file.read_bytes(), None)
     pub_pem = enc.public_key().public_bytes(s.Encoding.PEM, s.PublicFormat.SubjectPublicKeyInfo).decode()
     ca_pem = ca_cert.read_text("ascii")
+    gm_private = bytes.fromhex(gm_file.read_text("ascii").strip())
+    gm_public = GM.server_public(gm_private)
     return ServerKeys(ca_pem, certificate_fingerprint(ca_pem), cert_file, key_file, enc, pub_pem,
-                      key_thumbprint(enc.public_key()))
+                      key_thumbprint(enc.public_key()), gm_private, GM.server_public_text(gm_public),
+                      GM.fingerprint(gm_public))

@@ -30,6 +30,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # server: the registration server compares (authoritative); local: the optional dlib
     # pre-check (dlib-bin + face-recognition-models); none: left to the registry.
     "face": {"comparer": "server"},
+    # The crypto suite asked for at enrollment (shared.cryptosuite): "default" (Ed25519,
+    # RSA-OAEP, AES-256-GCM, SHA-256) or "gm" (SM2, SM4-GCM, SM3); the server must offer it.
+    "crypto_suite": "default",
 }
 
 

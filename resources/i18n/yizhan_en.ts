@@ -1162,6 +1162,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Password</translation>
     </message>
     <message>
+      <source>密码套件</source>
+      <translation>Crypto suite</translation>
+    </message>
+    <message>
       <source>密码已修改</source>
       <translation>Password changed</translation>
     </message>
@@ -2730,6 +2734,10 @@ Is the person here the same as at the first check?</translation>
       <translation>unknown field group "{group}"</translation>
     </message>
     <message>
+      <source>未知的密码套件“{suite}”（可选 default 或 gm）</source>
+      <translation>Unknown crypto suite "{suite}" (choose default or gm)</translation>
+    </message>
+    <message>
       <source>未知的文档类型“{kind}”，可选：{kinds}</source>
       <translation>Unknown document type "{kind}". Options: {kinds}</translation>
     </message>
@@ -3504,6 +3512,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>登记服务器上没有该对象</source>
       <translation>The object does not exist on the registration server</translation>
+    </message>
+    <message>
+      <source>登记服务器不提供密码套件“{suite}”（服务器提供：{offered}）。请核对设置 crypto_suite</source>
+      <translation>The registration server does not offer the crypto suite "{suite}" (it offers: {offered}). Check the crypto_suite setting</translation>
     </message>
     <message>
       <source>登记服务器不认可本机身份：{message}。同步已停止，请联系管理员重新注册设备</source>

@@ -45,9 +45,12 @@ def cmd_enroll(args) -> int:
         if args.if_needed and same:
             print(tr("本机已在该服务器注册，无需重新注册"))
         else:
-            ident = enrollment.enroll(store, args.server, _enroll_code(args), args.ca_fingerprint, tofu=args.tofu)
+            suite = args.suite or _settings(store).get("crypto_suite", "default")
+            ident = enrollment.enroll(store, args.server, _enroll_code(args), args.ca_fingerprint, tofu=args.tofu,
+                                      suite=suite)
     print("{}: {}".format(tr("设备编号"), ident.device_id))
     print("{}: {}".format(tr("服务器证书指纹"), ident.ca_fingerprint))
+    print("{}: {}".format(tr("密码套件"), ident.suite))
     return 0
 
 
@@ -144,6 +147,8 @@ def register(sub) -> None:
                    help="do nothing when this store is already enrolled with this server and CA")
     p.add_argument("--ca-fingerprint", help="SHA-256 fingerprint of the server CA (printed by the server)")
     p.add_argument("--tofu", action="store_true", help="trust the CA on first use (shows its fingerprint)")
+    p.add_argument("--suite", choices=("default", "gm"),
+                   help="crypto suite: default (Ed25519/RSA/AES) or gm (SM2/SM3/SM4); default: the crypto_suite setting")
     p.set_defaults(func=cmd_enroll)
     p = _case_parser(sub).add_parser("submit", help="freeze, encrypt, sign and enqueue a complete case")
     p.add_argument("id")

@@ -70,9 +70,9 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
     tmp.replace(out)
     statement = {"format": FORMAT, "file": out.name, "sha256": sha, "rows": rows, "device_id": ident.device_id,
                  "public_key": ident.device_public_b64, "exported_by": operator_label(actor) or store.operator,
-                 "exported_at": now_iso(), "filter": flt.__dict__}
+                 "exported_at": now_iso(), "filter": flt.__dict__, "suite": ident.suite}
     body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    sig = {"statement": statement, "signature": crypto.b64e(crypto.sign(ident.device_private, body))}
+    sig = {"statement": statement, "signature": crypto.b64e(crypto.sign(ident.device_private, body, ident.suite))}
     Path(str(out) + ".sig").write_text(json.dumps(sig, ensure_ascii=False, indent=1), "utf-8")
     store.transaction(lambda tx: tx.audit("audit_export", None, "rows={} sha256={}".format(rows, sha[:16]),
                                           operator=operator_label(actor) or None))
@@ -99,7 +99,11 @@ def verify_export(path: Path, public_key_b64: str | None = None) -> list[str]:
     key = statement.get("public_key", "")
     if public_key_b64 and key != public_key_b64:
         problems.append("signed by another device's key")
-    if not crypto.verify(crypto.b64d(key), crypto.b64d(sig.get("signature", "")), body):
+    try:
+        suite = crypto.suite_of(statement.get("suite"))  # exports made before the GM option name none
+    except KeyError:
+        suite = None
+    if suite is None or not crypto.verify(crypto.b64d(key), crypto.b64d(sig.get("signature", "")), body, suite):
         problems.append("the signature does not match its statement")
     if hashlib.sha256(path.read_bytes()).hexdigest() != statement.get("sha256"):
         problems.append("the file was changed after it was signed")

@@ -167,7 +167,8 @@ class SyncClient:
     def _headers(self, method: str, path: str, body: bytes, body_sha: str | None = None) -> dict[str, str]:
         ts, nonce = str(int(self.clock())), secrets.token_hex(16)
         digest = body_sha or (hashlib.sha256(body).hexdigest() if body else EMPTY_SHA)
-        sig = crypto.sign(self.ident.device_private, crypto.canonical_request(method, path, ts, nonce, digest))
+        sig = crypto.sign(self.ident.device_private, crypto.canonical_request(method, path, ts, nonce, digest),
+                          getattr(self.ident, "suite", None))
         return {"X-Device-Id": self.ident.device_id, "X-Timestamp": ts, "X-Nonce": nonce,
                 "X-Content-SHA256": digest, "X-Signature": crypto.b64e(sig)}
 
@@ -272,10 +273,12 @@ class SyncClient:
                            code, status, bool(env.get("retryable", status >= 500)), retry_after, env)
 
     # -- the protocol ---------------------------------------------------------------------
-    def enroll(self, code: str, public_key_b64: str, device_name: str) -> dict:
-        """Enroll this device with a one-time code (unsigned): the server's answer."""
-        return self.request("POST", "/v1/enroll", {"code": code, "public_key": public_key_b64,
-                                                   "key_alg": crypto.SIG_ALG, "device_name": device_name,
+    def enroll(self, code: str, public_key_b64: str, device_name: str, suite=None) -> dict:
+        """Enroll this device with a one-time code (unsigned): the server's answer. ``suite``
+        (a :class:`~shared.cryptosuite.Suite`) names the device key and the packets' algorithms."""
+        chosen = crypto.suite_of(suite)
+        return self.request("POST", "/v1/enroll", {"code": code, "public_key": public_key_b64, "suite": chosen.name,
+                                                   "key_alg": chosen.sig, "device_name": device_name,
                                                    "software_version": "yizhan-0.1.0"}, signed=False,
                             schema="EnrollResponse")
 
@@ -290,7 +293,8 @@ class SyncClient:
 
     def announce(self, packet_id: str, size: int, sha256: str, signature: str) -> dict:
         return self.request("POST", "/v1/packets", {"packet_id": packet_id, "size": size, "sha256": sha256,
-                                                    "signature": signature, "sig_alg": crypto.SIG_ALG},
+                                                    "signature": signature,
+                                                    "sig_alg": crypto.suite_of(getattr(self.ident, "suite", None)).sig},
                             schema="PacketView")
 
     def packet_status(self, packet_id: str) -> dict | None:

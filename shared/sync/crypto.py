@@ -1,15 +1,18 @@
 """Cryptography of the sync protocol: packet encryption, key wrapping, device signatures.
 
-Algorithms (named in every packet header so a GM suite can coexist later):
+The algorithms are those of a suite (:mod:`shared.cryptosuite`: ``default`` or ``gm``),
+chosen at enrollment and named in every packet header (``enc``/``wrap``/``sig``/``hash``):
 
-* data: ``AES-256-GCM-SEG``: a fresh 256-bit key per packet; the plaintext is cut into
-  segments of ``SEGMENT`` bytes, each sealed on its own. The nonce of segment *i* is an
-  8-byte random prefix + *i* (32-bit big endian); the AAD binds the SHA-256 of the header,
-  the segment index and a final flag, so reordering, truncation, extension or a swapped
-  header all fail authentication. Memory stays constant whatever the packet size.
-* key wrap: ``RSA-OAEP-SHA256`` with the server's encryption key, named by its thumbprint
-  (SHA-256 of the DER SubjectPublicKeyInfo) so keys can rotate.
-* signatures: ``Ed25519`` device keys (manifest, ciphertext digest and every request).
+* data: ``AES-256-GCM-SEG`` (gm: ``SM4-GCM-SEG``): a fresh key per packet; the plaintext is
+  cut into segments of ``SEGMENT`` bytes, each sealed on its own. The nonce of segment *i*
+  is an 8-byte random prefix + *i* (32-bit big endian); the AAD binds the suite's digest
+  (SHA-256 / SM3) of the header, the segment index and a final flag, so reordering,
+  truncation, extension or a swapped header all fail authentication. Memory stays constant
+  whatever the packet size.
+* key wrap: ``RSA-OAEP-SHA256`` (gm: ``SM2-ENC-SM3``) with the server's encryption key,
+  named by its thumbprint (the suite's fingerprint of the public key) so keys can rotate.
+* signatures: ``Ed25519`` (gm: ``SM2-SM3``) device keys (manifest, ciphertext digest and
+  every request).
 
 Ciphertext layout: ``MAGIC`` | u32 header length | header JSON | segments, each a u32 length
 followed by ciphertext+tag.
@@ -24,15 +27,16 @@ import os
 import struct
 from typing import BinaryIO, Iterator
 
+from shared import cryptosuite
+from shared.cryptosuite import Suite
 from shared.errors import TrustError
 from shared.i18n import Msg, N_
 
 MAGIC = b"YZPKT\x00\x01\n"
 SEGMENT = 1 << 20
-DATA_ALG = "AES-256-GCM-SEG"
-WRAP_ALG = "RSA-OAEP-SHA256"
-SIG_ALG = "Ed25519"
-HASH_ALG = "SHA-256"
+# The default suite's names (the only suite before the GM option).
+DATA_ALG, WRAP_ALG, SIG_ALG, HASH_ALG = (cryptosuite.DEFAULT.enc, cryptosuite.DEFAULT.wrap,
+                                         cryptosuite.DEFAULT.sig, cryptosuite.DEFAULT.hash)
 _TAG = 16
 MAX_HEADER = 64 * 1024
 
@@ -56,49 +60,45 @@ def _bad(text: str, **params) -> PacketCryptoError:
 
 
 # -- keys -----------------------------------------------------------------------------------
-def new_device_key() -> tuple[bytes, bytes]:
-    """A fresh Ed25519 device key: (private raw 32 bytes, public raw 32 bytes)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives import serialization as s
-    key = Ed25519PrivateKey.generate()
-    priv = key.private_bytes(s.Encoding.Raw, s.PrivateFormat.Raw, s.NoEncryption())
-    pub = key.public_key().public_bytes(s.Encoding.Raw, s.PublicFormat.Raw)
-    return priv, pub
+def suite_of(suite: str | Suite | None) -> Suite:
+    """The :class:`~shared.cryptosuite.Suite` named ``suite`` (None: the default suite)."""
+    return suite if isinstance(suite, Suite) else cryptosuite.get(suite)
 
 
-def sign(private_raw: bytes, data: bytes) -> bytes:
-    """Ed25519 signature of ``data``."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    return Ed25519PrivateKey.from_private_bytes(private_raw).sign(data)
+def new_device_key(suite: str | Suite | None = None) -> tuple[bytes, bytes]:
+    """A fresh device key of ``suite``: (private raw, public raw) — Ed25519 32/32 bytes, or
+    SM2 32 bytes / the 65-byte uncompressed point."""
+    return suite_of(suite).new_signing_key()
 
 
-def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
-    """True when ``signature`` is a valid Ed25519 signature of ``data``."""
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    try:
-        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
-        return True
-    except (InvalidSignature, ValueError):
-        return False
+def sign(private_raw: bytes, data: bytes, suite: str | Suite | None = None) -> bytes:
+    """The device signature of ``data`` (Ed25519, or SM2 over SM3(Z || data) as r || s)."""
+    return suite_of(suite).sign(private_raw, data)
+
+
+def verify(public_raw: bytes, signature: bytes, data: bytes, suite: str | Suite | None = None) -> bool:
+    """True when ``signature`` is a valid device signature of ``data`` in ``suite``."""
+    return suite_of(suite).verify(public_raw, signature, data)
 
 
 def load_public_pem(pem: str | bytes):
-    from cryptography.hazmat.primitives import serialization as s
-    return s.load_pem_public_key(pem.encode() if isinstance(pem, str) else pem)
+    return cryptosuite.DEFAULT.load_server_public(pem)
 
 
-def key_thumbprint(public_key) -> str:
-    """SHA-256 (hex) of the DER SubjectPublicKeyInfo: the id of an encryption key."""
-    from cryptography.hazmat.primitives import serialization as s
-    der = public_key.public_bytes(s.Encoding.DER, s.PublicFormat.SubjectPublicKeyInfo)
-    return hashlib.sha256(der).hexdigest()
+def load_server_public(text: str, suite: str | Suite | None = None):
+    """The server's encryption public key as the enrollment answer gave it (PEM, or base64
+    of the SM2 point)."""
+    return suite_of(suite).load_server_public(text)
+
+
+def key_thumbprint(public_key, suite: str | Suite | None = None) -> str:
+    """The id of an encryption key: SHA-256 (hex) of the DER SubjectPublicKeyInfo, or in
+    the GM suite SM3 of the SM2 point."""
+    return suite_of(suite).fingerprint(public_key)
 
 
 def _oaep():
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import padding
-    return padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+    return cryptosuite.DEFAULT._oaep()
 
 
 def cert_fingerprint(pem: str | bytes) -> str:
@@ -174,25 +174,27 @@ class BackgroundSha256:
 class PacketWriter:
     """Encrypts a plaintext stream into ``out`` segment by segment (constant memory).
 
-    ``sha256`` and ``size`` describe the ciphertext written so far; final after :meth:`close`.
+    ``sha256`` and ``size`` describe the ciphertext written so far; final after :meth:`close`
+    (the transport checksum is SHA-256 in every suite). ``suite`` gives the algorithms.
     ``material`` (data key, nonce prefix, wrapped key) replaces the fresh randomness only for
-    the known-answer vectors of ``resources/api/vectors`` (RSA-OAEP cannot be made repeatable).
+    the known-answer vectors of ``resources/api/vectors`` (OAEP and SM2 encryption are
+    randomised).
     """
 
     def __init__(self, out: BinaryIO, server_public_key, key_id: str, packet_id: str,
-                 segment: int = SEGMENT, hasher=None, material: tuple[bytes, bytes, bytes] | None = None) -> None:
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+                 segment: int = SEGMENT, hasher=None, material: tuple[bytes, bytes, bytes] | None = None,
+                 suite: str | Suite | None = None) -> None:
+        suite = suite_of(suite)
         if material is None:
-            key = AESGCM.generate_key(256)
-            material = (key, os.urandom(8), server_public_key.encrypt(key, _oaep()))
+            key = suite.new_data_key()
+            material = (key, os.urandom(8), suite.wrap_key(server_public_key, key))
         key, self._prefix, wrapped = material
-        self._aes = AESGCM(key)
-        header = {"v": 1, "packet_id": packet_id, "enc": DATA_ALG, "segment": segment,
-                  "nonce_prefix": b64e(self._prefix), "wrap": WRAP_ALG, "key_id": key_id,
-                  "wrapped_key": b64e(wrapped),
-                  "sig": SIG_ALG, "hash": HASH_ALG}
+        self._aes = suite.aead(key)
+        header = {"v": 1, "packet_id": packet_id, "segment": segment,
+                  "nonce_prefix": b64e(self._prefix), "key_id": key_id,
+                  "wrapped_key": b64e(wrapped), **suite.algorithms()}
         hbytes = json.dumps(header, sort_keys=True).encode("utf-8")
-        self._hhash = hashlib.sha256(hbytes).digest()
+        self._hhash = suite.digest(hbytes)
         self._out = out
         self._segment = segment
         self._buf = bytearray()
@@ -232,7 +234,8 @@ class PacketWriter:
 
 
 def read_header(src: BinaryIO) -> tuple[dict, bytes]:
-    """Read the magic and header of a packet; return (header, header bytes)."""
+    """Read the magic and header of a packet; return (header, header bytes). The header must
+    name the four algorithms of one known suite (:func:`header_suite`)."""
     head = _read_exact(src, len(MAGIC) + 4)
     if head is None or head[:len(MAGIC)] != MAGIC:
         raise _bad(N_("数据包格式不对（不是一站数据包）"))
@@ -246,9 +249,17 @@ def read_header(src: BinaryIO) -> tuple[dict, bytes]:
         header = json.loads(hbytes)
     except ValueError:
         raise _bad(N_("数据包头不是有效的 JSON")) from None
-    if header.get("enc") != DATA_ALG or header.get("wrap") != WRAP_ALG:
-        raise _bad(N_("不支持的算法 {enc}/{wrap}"), enc=header.get("enc"), wrap=header.get("wrap"))
+    header_suite(header)
     return header, hbytes
+
+
+def header_suite(header) -> Suite:
+    """The suite a packet header names; refused when its algorithms are unknown or mixed."""
+    suite = cryptosuite.from_header(header) if isinstance(header, dict) else None
+    if suite is None:
+        raise _bad(N_("不支持的算法 {enc}/{wrap}"), enc=str(header.get("enc") if isinstance(header, dict) else "?")[:40],
+                   wrap=str(header.get("wrap") if isinstance(header, dict) else "?")[:40])
+    return suite
 
 
 def _read_exact(src: BinaryIO, n: int) -> bytes | None:
@@ -265,22 +276,33 @@ def _read_exact(src: BinaryIO, n: int) -> bytes | None:
 def decrypt_stream(src: BinaryIO, private_key, key_ids: dict | None = None) -> Iterator[bytes]:
     """Yield the plaintext segments of a packet; raise :class:`PacketCryptoError` on tampering.
 
-    ``private_key`` is the server's RSA key, or a dict ``{thumbprint: key}`` for rotated keys.
+    ``private_key`` is the server's key of the header's suite (RSA, or the SM2 scalar), or a
+    dict ``{thumbprint: key}`` for rotated keys.
     """
+    _, segments = open_stream(src, private_key)
+    yield from segments
+
+
+def open_stream(src: BinaryIO, private_key) -> tuple[Suite, Iterator[bytes]]:
+    """Read a packet's header now; (the suite it names, its plaintext segments as they come)."""
     header, hbytes = read_header(src)
+    suite = header_suite(header)
+    return suite, _segments(src, header, hbytes, suite, private_key)
+
+
+def _segments(src: BinaryIO, header: dict, hbytes: bytes, suite: Suite, private_key) -> Iterator[bytes]:
     keys = private_key if isinstance(private_key, dict) else None
-    rsa = keys.get(header.get("key_id")) if keys is not None else private_key
-    if rsa is None:
+    server_key = keys.get(header.get("key_id")) if keys is not None else private_key
+    if server_key is None:
         raise _bad(N_("数据包使用了未知的服务器密钥 {kid}"), kid=str(header.get("key_id"))[:16])
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
     from cryptography.exceptions import InvalidTag
     try:
-        key = rsa.decrypt(b64d(header["wrapped_key"]), _oaep())
+        key = suite.unwrap_key(server_key, b64d(header["wrapped_key"]))
         prefix = b64d(header["nonce_prefix"])
+        aes = suite.aead(key)
     except Exception:  # wrong key, corrupted wrap: the same answer for all
         raise _bad(N_("无法解开数据包密钥（密钥不符或数据已损坏）")) from None
-    aes = AESGCM(key)
-    hhash = hashlib.sha256(hbytes).digest()
+    hhash = suite.digest(hbytes)
     max_ct = int(header.get("segment", SEGMENT)) + _TAG
     index = 0
     length = _read_len(src)

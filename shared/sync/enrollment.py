@@ -6,8 +6,9 @@ SHA-256 fingerprint of the server's CA certificate, all printed by the server
 it unless its fingerprint matches, and from then on pins that CA for every connection
 (``requests`` verifies against it alone, hostname included). Without a fingerprint the CLI
 offers trust-on-first-use only when asked explicitly (``--tofu``) and shows the fingerprint
-it trusted. The device's Ed25519 key is made here; its private half never leaves the
-encrypted store.
+it trusted. The device key is made here, of the crypto suite the ``crypto_suite`` setting
+picks among those the server offers (``default``: Ed25519; ``gm``: SM2); its private half
+never leaves the encrypted store.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import platform
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from shared import cryptosuite
 from shared.config import atomic_write
 from shared.errors import SyncError, TrustError
 from shared.i18n import Msg
@@ -38,6 +40,7 @@ class Enrollment:
     ca_pem: str
     ca_fingerprint: str
     enrolled_at: str
+    suite: str = "default"  # the crypto suite (shared.cryptosuite): device key, packets, signatures
 
     @property
     def device_private(self) -> bytes:
@@ -75,8 +78,9 @@ def write_ca_file(store, ident: Enrollment) -> Path:
     return path
 
 
-def fetch_ca(server_url: str, timeout: float = 10.0) -> str:
-    """Fetch the server's CA certificate BEFORE trust exists; the caller must check it."""
+def fetch_ca(server_url: str, timeout: float = 10.0) -> tuple[str, list[str]]:
+    """Fetch the server's CA certificate BEFORE trust exists (the caller must check it) and
+    the crypto suites it offers (``["default"]`` when it names none)."""
     import requests
     import urllib3
     try:
@@ -86,17 +90,28 @@ def fetch_ca(server_url: str, timeout: float = 10.0) -> str:
             # fingerprint matched the one given out of band.
             resp = requests.get(server_url.rstrip("/") + "/v1/enroll/ca", timeout=timeout, verify=False)
         resp.raise_for_status()
-        return resp.json()["ca_pem"]
-    except (requests.RequestException, ValueError, KeyError) as exc:
+        doc = resp.json()
+        suites = doc.get("suites", ["default"])
+        if not isinstance(doc["ca_pem"], str) or not isinstance(suites, list):
+            raise ValueError("bad answer")
+        return doc["ca_pem"], [s for s in suites if isinstance(s, str)][:8]
+    except (requests.RequestException, ValueError, KeyError, TypeError) as exc:
         raise SyncError(Msg("sync.enroll_unreachable", "无法从 {url} 取得服务器证书：{err}。请检查地址和网络",
                             {"url": server_url, "err": type(exc).__name__})) from None
 
 
 def enroll(store, server_url: str, code: str, ca_fingerprint: str | None = None, tofu: bool = False,
-           device_name: str | None = None, timeout: float = 10.0) -> Enrollment:
-    """Register this device with the server and keep the result in ``store``."""
+           device_name: str | None = None, timeout: float = 10.0, suite: str = "default") -> Enrollment:
+    """Register this device with the server and keep the result in ``store``.
+
+    ``suite`` (the ``crypto_suite`` setting): ``default`` or ``gm``; refused before any key is
+    made when the server does not offer it (never a silent fall back to another suite).
+    """
     from shared.sync.client import SyncClient
-    ca_pem = fetch_ca(server_url, timeout)
+    if suite not in cryptosuite.NAMES:
+        raise SyncError(Msg("sync.suite_unknown", "未知的密码套件“{suite}”（可选 default 或 gm）",
+                            {"suite": str(suite)[:20]}), retryable=False)
+    ca_pem, offered = fetch_ca(server_url, timeout)
     actual = crypto.cert_fingerprint(ca_pem)
     if ca_fingerprint:
         if crypto.normalize_fingerprint(ca_fingerprint) != actual:
@@ -104,14 +119,24 @@ def enroll(store, server_url: str, code: str, ca_fingerprint: str | None = None,
                                  {"want": crypto.normalize_fingerprint(ca_fingerprint)[:16], "got": actual[:16]}))
     elif not tofu:
         raise TrustError(Msg("sync.ca_needed", "注册需要服务器证书指纹（服务器启动时显示）。请用 --ca-fingerprint 提供；确需首次信任时用 --tofu"))
-    priv, pub = crypto.new_device_key()
+    if suite not in offered:
+        raise SyncError(Msg("sync.suite_not_offered", "登记服务器不提供密码套件“{suite}”（服务器提供：{offered}）。请核对设置 crypto_suite",
+                            {"suite": suite, "offered": "、".join(offered) or "-"}), retryable=False)
+    chosen = cryptosuite.get(suite)
+    priv, pub = crypto.new_device_key(chosen)
     ident = Enrollment(server_url.rstrip("/"), "", crypto.b64e(priv), crypto.b64e(pub), "", "", ca_pem, actual,
-                       _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat())
+                       _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(), suite)
     client = SyncClient(ident, ca_file=None, ca_pem=ca_pem, timeout=timeout)
-    answer = client.enroll(code, crypto.b64e(pub), device_name or platform.node() or "device")
+    answer = client.enroll(code, crypto.b64e(pub), device_name or platform.node() or "device", chosen)
     key = answer["encryption_key"]
-    pem = key["public_pem"]
-    if crypto.key_thumbprint(crypto.load_public_pem(pem)) != key["thumbprint"]:
+    pem = key.get("public_pem") if chosen is cryptosuite.DEFAULT else key.get("public_key")
+    try:
+        if key["alg"] != chosen.wrap or not isinstance(pem, str):
+            raise ValueError("another suite's key")
+        thumbprint = crypto.key_thumbprint(crypto.load_server_public(pem, chosen), chosen)
+    except (ValueError, TypeError):
+        thumbprint = None
+    if thumbprint != key["thumbprint"]:
         raise TrustError(Msg("sync.key_thumbprint", "服务器加密公钥的指纹不符，注册已停止"))
     ident.device_id, ident.server_key_pem, ident.server_key_id = answer["device_id"], pem, key["thumbprint"]
     store.write(lambda conn: (state.put(conn, KEY, asdict(ident)),

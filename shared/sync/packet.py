@@ -5,7 +5,8 @@ entries ``u16 name length | name (UTF-8) | u64 size | bytes``:
 
 1. ``manifest.json``: case, business, catalog version, operator, device, software version,
    times and every file with its SHA-256, size, kind, slot and MIME type;
-2. ``manifest.sig``: the device's Ed25519 signature of ``"yizhan-manifest-v1\\n" + sha256(manifest)``;
+2. ``manifest.sig``: the device's signature of ``"yizhan-manifest-v1\\n" + hex digest(manifest)``
+   in the enrolled suite (Ed25519 over SHA-256, or SM2 over SM3: :mod:`shared.cryptosuite`);
 3. the files in manifest order: ``case.json`` then each blob as ``files/<blob id>``.
 
 The packet is built on the store's connection thread inside the submit transaction (a
@@ -46,13 +47,14 @@ class BuiltPacket:
     path: Path
     size: int
     sha256: str
-    signature: str  # b64 Ed25519 over crypto.ciphertext_statement
+    signature: str  # b64 device signature (the enrolled suite's) over crypto.ciphertext_statement
     manifest_sha256: str
     plain_bytes: int
 
 
-def manifest_statement(manifest_bytes: bytes) -> bytes:
-    return b"yizhan-manifest-v1\n" + hashlib.sha256(manifest_bytes).hexdigest().encode()
+def manifest_statement(manifest_bytes: bytes, suite=None) -> bytes:
+    """What ``manifest.sig`` signs: a label and the suite's hex digest of the manifest."""
+    return b"yizhan-manifest-v1\n" + crypto.suite_of(suite).digest(manifest_bytes).hex().encode()
 
 
 def _entry_head(name: str, size: int) -> bytes:
@@ -90,7 +92,8 @@ def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str,
     if audit_head is not None:  # the device's audit chain head travels with every packet
         manifest["audit_head"] = audit_head
     mbytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    msig = crypto.sign(ident.device_private, manifest_statement(mbytes))
+    suite = crypto.suite_of(getattr(ident, "suite", None))
+    msig = crypto.sign(ident.device_private, manifest_statement(mbytes, suite), suite)
     out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     final = out_dir / (case.packet_id + PACKET_SUFFIX)
     tmp = out_dir / ".{}.{}.tmp".format(case.packet_id, os.urandom(4).hex())
@@ -100,8 +103,8 @@ def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str,
     hasher = crypto.BackgroundSha256()
     try:
         with opener(str(tmp), "wb") as fh:
-            w = crypto.PacketWriter(fh, crypto.load_public_pem(ident.server_key_pem), ident.server_key_id,
-                                    case.packet_id, hasher=hasher)
+            w = crypto.PacketWriter(fh, crypto.load_server_public(ident.server_key_pem, suite), ident.server_key_id,
+                                    case.packet_id, hasher=hasher, suite=suite)
             for name, data in (("manifest.json", mbytes), ("manifest.sig", msig), ("case.json", case_bytes)):
                 w.write(_entry_head(name, len(data)))
                 w.write(data)
@@ -134,7 +137,7 @@ def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str,
         hasher.close()  # waits for what is queued
     digest = hasher.hexdigest()
     stmt = crypto.ciphertext_statement(case.packet_id, w.size, digest)
-    return BuiltPacket(case.packet_id, final, w.size, digest, crypto.b64e(crypto.sign(ident.device_private, stmt)),
+    return BuiltPacket(case.packet_id, final, w.size, digest, crypto.b64e(crypto.sign(ident.device_private, stmt, suite)),
                        hashlib.sha256(mbytes).hexdigest(), plain)
 
 
@@ -235,10 +238,12 @@ def open_packet(src: BinaryIO, rsa_keys, device_public: Callable[[str], bytes | 
                 on_file: Callable[[dict, bytes], None] | None = None) -> OpenedPacket:
     """Decrypt and verify a packet stream: segments, manifest signature, every file hash.
 
-    ``device_public(device_id)`` gives the registered Ed25519 key of a device (or ``None``).
-    ``on_file(meta, chunk)`` receives file contents as they stream (optional).
+    ``device_public(device_id)`` gives the registered public key of a device (or ``None``),
+    checked with the suite the header names. ``on_file(meta, chunk)`` receives file contents
+    as they stream (optional).
     """
-    r = _PlainReader(crypto.decrypt_stream(src, rsa_keys))
+    suite, segments = crypto.open_stream(src, rsa_keys)
+    r = _PlainReader(segments)
     name, _, _, mbytes = _read_entry(r, limit=8 << 20)
     if name != "manifest.json":
         raise _bad(N_("数据包缺少清单"))
@@ -250,7 +255,7 @@ def open_packet(src: BinaryIO, rsa_keys, device_public: Callable[[str], bytes | 
     except ValueError:
         raise _bad(N_("数据包清单不是有效的 JSON")) from None
     pub = device_public(str(manifest.get("device_id")))
-    if pub is None or not crypto.verify(pub, sig, manifest_statement(mbytes)):
+    if pub is None or not crypto.verify(pub, sig, manifest_statement(mbytes, suite), suite):
         raise _bad(N_("数据包清单签名无效"))
     case: dict[str, Any] = {}
     for meta in manifest.get("files", []):
