@@ -30,6 +30,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # server: the registration server compares (authoritative); local: the optional dlib
     # pre-check (dlib-bin + face-recognition-models); none: left to the registry.
     "face": {"comparer": "server"},
+    # The bank's electronic seal (a USB key): its PKCS#11 driver (empty: the first found on this
+    # system), the token and key labels when it holds several, a seal image (empty: drawn).
+    "seal": {"module": "", "token": "", "key": "", "image": ""},
 }
 
 

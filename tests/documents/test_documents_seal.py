@@ -174,3 +174,40 @@ def test_seal_image_is_a_round_red_png():
     ys, xs = np.nonzero(inked)
     assert abs((xs.max() - xs.min()) - (ys.max() - ys.min())) <= 6  # round
     assert (img[inked][:, 2].astype(int) - img[inked][:, 0]).mean() > 100  # red
+
+
+def _cli_store(tmp_path, case, token_label):
+    from shared.config import Settings, config_dir_for
+    from shared.store.store import Store
+
+    with Store.open(tmp_path / "data", tmp_path / "config", operator="tester") as store:
+        store.save_case(case)
+    settings = Settings.load(config_dir_for(tmp_path / "data"))
+    settings.set("seal.token", token_label)
+    settings.save()
+
+
+def test_cli_seals_a_cases_documents_with_the_pin_from_stdin(token, tmp_path, doc_case, capsys, monkeypatch):
+    from shared.cli.main import main
+    from shared.store.store import Store
+
+    _cli_store(tmp_path, doc_case, token.label)
+    data = ["--data-dir", str(tmp_path / "data")]
+    monkeypatch.setattr("sys.stdin", io.StringIO(token.pin + "\n"))
+    assert main(data + ["seal", "check", "--pin-file", "-"]) == 0
+    out = capsys.readouterr().out
+    assert token.organisation in out and token.label in out and token.pin not in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("000000\n"))
+    assert main(data + ["seal", "documents", "--case", doc_case.id, "--pin-file", "-"]) == 1
+    captured = capsys.readouterr()
+    assert "PIN 不正确" in captured.err and "000000" not in captured.err + captured.out
+    monkeypatch.setattr("sys.stdin", io.StringIO(token.pin + "\n"))
+    assert main(data + ["seal", "documents", "--case", doc_case.id, "--pin-file", "-"]) == 0
+    assert capsys.readouterr().out.count("已加盖电子印章") == 3
+    with Store.open(tmp_path / "data", tmp_path / "config", operator="tester") as store:
+        blobs = store.blobs.list(doc_case.id, kind="document")
+        assert len(blobs) == 3 and all(b.meta["sealed"] for b in blobs)
+        _, status = _validate(store.blobs.get(blobs[0].id), token.ca_der)
+        assert status.bottom_line
+    assert main(data + ["seal", "documents", "--case", doc_case.id]) == 0  # no PIN: by hand
+    assert capsys.readouterr().out.count("待经办人手写签名") == 3
