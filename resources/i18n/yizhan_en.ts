@@ -32,6 +32,10 @@
       <translation>PIN state</translation>
     </message>
     <message>
+      <source>USB 密钥 PIN</source>
+      <translation>USB key PIN</translation>
+    </message>
+    <message>
       <source>USB 密钥中找不到唯一的印章证书和私钥，请确认插入的是本行的印章密钥</source>
       <translation>No single seal certificate and private key found on the USB key; make sure the bank's seal key is inserted</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
       <source>USB 密钥的 PIN 已过期，请先用密钥厂商的工具修改 PIN</source>
       <translation>The USB key's PIN has expired; change it first with the key maker's tool</translation>
+    </message>
+    <message>
+      <source>USB 密钥驱动：{path}</source>
+      <translation>USB key driver: {path}</translation>
     </message>
     <message>
       <source>format 应为“{f}”</source>
@@ -858,6 +866,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Check case progress</translation>
     </message>
     <message>
+      <source>加盖本行电子印章（USB 密钥）</source>
+      <translation>Apply the bank's electronic seal (USB key)</translation>
+    </message>
+    <message>
       <source>区划</source>
       <translation>Regions</translation>
     </message>
@@ -1496,6 +1508,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>已生成</source>
       <translation>Generated</translation>
+    </message>
+    <message>
+      <source>已生成{n}份文书并加盖电子印章，已存入加密库</source>
+      <translation>{n} documents generated, sealed and kept in the encrypted store</translation>
     </message>
     <message>
       <source>已生成{n}份文书，已存入加密库</source>
@@ -2732,6 +2748,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>未开始</source>
       <translation>Not started</translation>
+    </message>
+    <message>
+      <source>未找到</source>
+      <translation>not found</translation>
     </message>
     <message>
       <source>未找到 USB 密钥，或盖章过程中密钥被拔出，文件未盖章，原文件未改动。请插好密钥后重试，或由经办人手写签名</source>
@@ -4444,6 +4464,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>请输入 USB 密钥的 PIN（不超过 {n} 位）</source>
       <translation>Enter the USB key's PIN (at most {n} characters)</translation>
+    </message>
+    <message>
+      <source>请输入 USB 密钥的 PIN，或取消“加盖本行电子印章”由经办人手写签名</source>
+      <translation>Enter the USB key's PIN, or untick "Apply the bank's electronic seal" so the officer signs by hand</translation>
     </message>
     <message>
       <source>请输入工号和密码</source>

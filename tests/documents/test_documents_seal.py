@@ -10,22 +10,18 @@ import logging
 import pytest
 from docfixtures import PLACE, pdftotext
 
-from shared.devices.softtoken import make_soft_tokens
 from shared.documents import case_documents as cdocs
 from shared.documents import seal as sl
 
 
-@pytest.fixture(scope="module")
-def tokens(tmp_path_factory):
-    """The bank's key, and one whose certificate expired (SoftHSM2 sees the tokens there are
-    when its driver first loads: all are made at once)."""
-    return make_soft_tokens(tmp_path_factory.mktemp("softhsm"), dict(label="BANKSEAL-T"),
-                            dict(label="OLDSEAL-T", not_before_days=-400, days=30))
+@pytest.fixture
+def tokens(soft_tokens):
+    return soft_tokens
 
 
-@pytest.fixture(scope="module")
-def token(tokens):
-    return tokens[0]
+@pytest.fixture
+def token(soft_tokens):
+    return soft_tokens[0]
 
 
 def _sealer(token, pin=None, **kw):
