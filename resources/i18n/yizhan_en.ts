@@ -44,6 +44,10 @@
       <translation>The seal certificate on the USB key is not valid now ({start} to {end}); ask the bank's certificate administrator to renew it</translation>
     </message>
     <message>
+      <source>USB 密钥的 PIN 不正确，文件未盖章。再输错一次密钥将被锁定，请先核对 PIN（或联系本行证书管理员）</source>
+      <translation>Wrong USB key PIN; the documents were not sealed. One more wrong try locks the key: check the PIN first (or ask the bank's certificate administrator)</translation>
+    </message>
+    <message>
       <source>USB 密钥的 PIN 不正确，文件未盖章。请核对后重新输入；连续输错多次密钥会自行锁定</source>
       <translation>Wrong USB key PIN; the documents were not sealed. Check it and enter it again; after several wrong tries the key locks itself</translation>
     </message>

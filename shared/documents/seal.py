@@ -256,6 +256,17 @@ def _organisation(cert) -> str:
     return str(subject.get("organization_name") or subject.get("common_name") or "")
 
 
+def _final_try(token) -> bool:
+    """Whether the key says one more wrong PIN locks it (read again after a failed login)."""
+    import pkcs11
+    if token is None:
+        return False
+    try:
+        return bool(pkcs11.TokenFlag(token.slot.get_token().flags) & pkcs11.TokenFlag.USER_PIN_FINAL_TRY)
+    except Exception:  # noqa: BLE001 (a key gone meanwhile: the first message stands)
+        return False
+
+
 def _find_token(lib, label: str | None):
     """The token labelled ``label``, else the only token present (of an initialised slot)."""
     tokens = [t for t in lib.get_tokens() if not label or t.label.strip() == label]
@@ -297,6 +308,7 @@ class TokenSealer:
         import pkcs11
         from pyhanko.sign.pkcs11 import PKCS11Signer
 
+        tok = None
         try:
             tok = _find_token(pkcs11.lib(self.module), self._token)
             if pkcs11.TokenFlag(tok.flags) & pkcs11.TokenFlag.USER_PIN_LOCKED:
@@ -309,7 +321,11 @@ class TokenSealer:
             raise
         except Exception as exc:  # noqa: BLE001 (every PKCS#11 failure gets its message)
             self.close()
-            raise token_error(exc) from None
+            error = token_error(exc)
+            if error.code == "seal.pin_wrong" and _final_try(tok):
+                error = SealError(Msg("seal.pin_final_try", "USB 密钥的 PIN 不正确，文件未盖章。再输错一次密钥将被锁定，"
+                                      "请先核对 PIN（或联系本行证书管理员）", {}))
+            raise error from None
         self.organisation = _organisation(cert)
         self.not_after = cert.not_valid_after
         now = _dt.datetime.now(_dt.timezone.utc)

@@ -97,6 +97,7 @@ def test_wrong_pin_is_one_clear_refusal_and_never_written_down(token, caplog):
         _sealer(token, pin="999999")
     assert err.value.code == "seal.pin_wrong"
     assert "999999" not in err.value.msg.render() and "999999" not in caplog.text
+    assert sl.check_token(module=token.module, token=token.label)["pin_count_low"]  # the key counted it
     with _sealer(token) as sealer:  # one wrong try does not lock the key; the right PIN works
         assert sealer.signer is not None
     assert token.pin not in caplog.text
