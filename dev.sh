@@ -10,7 +10,7 @@ VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 
 APT_PACKAGES=(
-  python3 python3-venv python3-dev gcc pkg-config
+  python3 python3-venv python3-dev gcc pkg-config softhsm2
   libzbar0 fonts-wqy-microhei fonts-droid-fallback fonts-hanazono poppler-utils
   xvfb xauth libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-cursor0 libxcb-randr0 libxcb-render-util0

@@ -33,6 +33,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # The crypto suite asked for at enrollment (shared.cryptosuite): "default" (Ed25519,
     # RSA-OAEP, AES-256-GCM, SHA-256) or "gm" (SM2, SM4-GCM, SM3); the server must offer it.
     "crypto_suite": "default",
+    # The bank's electronic seal (a USB key): its PKCS#11 driver (empty: the first found on this
+    # system), the token and key labels when it holds several, a seal image (empty: drawn).
+    "seal": {"module": "", "token": "", "key": "", "image": ""},
 }
 
 

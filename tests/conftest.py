@@ -143,3 +143,13 @@ def sample_case(fake):
                        "mortgage.guarantee_scope": "主债权及利息", "reason": "购房贷款"}.items():
         case.set(key, value)
     return case
+
+
+@pytest.fixture(scope="session")
+def soft_tokens(tmp_path_factory):
+    """SoftHSM2 USB keys for the bank's seal (shared.devices.softtoken): the bank's, and one
+    whose certificate expired. Made once per run: the driver sees only the tokens there are
+    when it first loads."""
+    from shared.devices.softtoken import make_soft_tokens
+    return make_soft_tokens(tmp_path_factory.mktemp("softhsm"), dict(label="BANKSEAL-T"),
+                            dict(label="OLDSEAL-T", not_before_days=-400, days=30))

@@ -3,7 +3,9 @@
 "生成文书" renders the application form, the interview record and the authorization letter
 (those the business prints) off the UI thread and keeps them through the case session
 (``generate_documents``: each a ``document`` blob in its checklist slot, replacing the
-previous version). Each blob remembers the
+previous version). With "加盖本行电子印章" ticked and the USB key's PIN typed, the bank's
+documents carry its electronic seal (the PIN goes to the key's login in the worker and the
+field is cleared at once); unticked, they say the officer signs by hand. Each blob remembers the
 hash of what it was made from; when the case no longer matches, the documents are shown as
 stale and printing them is refused until they are generated again.
 """
@@ -13,11 +15,12 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from shared.documents import DOCUMENT_KINDS
 from shared.documents import case_documents as cdocs
+from shared.documents.seal import MAX_PIN, TokenSealer, default_module
 from shared.domain.case import Case
 from shared.i18n import Msg, punct, tr
 from shared.ui.notify import notify, notify_exception
@@ -59,6 +62,7 @@ class QtCaseDocumentsPanel(QGroupBox):
                  parent: QWidget | None = None) -> None:
         super().__init__(tr("文书"), parent)
         self.store, self.editor = ctx.store, editor
+        self.settings = ctx.settings
         self.print_fn = print_fn or (lambda pdf, widget: print_with_dialog_off_thread(pdf, widget, ctx.prompter))
         self.case: Case | None = None
         self.biz = None
@@ -80,6 +84,23 @@ class QtCaseDocumentsPanel(QGroupBox):
         self.state_label.setObjectName("documentsState")
         self.state_label.setWordWrap(True)
         layout.addWidget(self.generate_button)
+        seal_row = QHBoxLayout()
+        self.seal_box = QCheckBox(tr("加盖本行电子印章（USB 密钥）"))
+        self.seal_box.setObjectName("sealDocuments")
+        self.seal_pin = QLineEdit()
+        self.seal_pin.setObjectName("sealPin")
+        self.seal_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.seal_pin.setMaxLength(MAX_PIN)
+        self.seal_pin.setPlaceholderText(tr("USB 密钥 PIN"))
+        self.seal_box.toggled.connect(self.seal_pin.setEnabled)
+        self.seal_box.setChecked(bool(self.settings.get("seal.module")))  # the branch set its key up
+        self.seal_box.setToolTip(tr("USB 密钥驱动：{path}", path=self.settings.get("seal.module") or default_module()
+                                    or tr("未找到")))
+        self.seal_pin.returnPressed.connect(self.generate)
+        self.seal_pin.setEnabled(self.seal_box.isChecked())
+        seal_row.addWidget(self.seal_box)
+        seal_row.addWidget(self.seal_pin, 1)
+        layout.addLayout(seal_row)
         layout.addWidget(self.state_label)
         self.rows = QGridLayout()
         layout.addLayout(self.rows)
@@ -171,6 +192,8 @@ class QtCaseDocumentsPanel(QGroupBox):
                 state, role = tr("已过期"), STATE_ROLE["stale"]
             else:
                 state, role = tr("已生成"), STATE_ROLE["fresh"]
+            if info is not None and info.meta.get("sealed"):
+                state += punct("，") + tr("已加盖电子印章")
             label.setText(tr(DOCUMENT_KINDS[kind]) + punct("：") + state)
             _restyle(label, role)
             show.setEnabled(info is not None and not self.busy)
@@ -202,9 +225,22 @@ class QtCaseDocumentsPanel(QGroupBox):
         if self.blocking is not None:
             notify(self.blocking.render(), "warning")
             return
+        sealed = self.seal_box.isChecked()
+        pin = self.seal_pin.text()
+        self.seal_pin.clear()  # the PIN goes to the key's login only, never kept here
+        if sealed and not pin:
+            notify(tr("请输入 USB 密钥的 PIN，或取消“加盖本行电子印章”由经办人手写签名"), "warning")
+            return
         case_id = self.case.id
         self.busy = True
         self.show_state()
+        settings = self.settings
+
+        def work(session) -> list:
+            if not sealed:
+                return session.generate_documents()
+            with TokenSealer.from_settings(settings, pin) as sealer:
+                return session.generate_documents(sealer)
 
         def done(docs: list) -> None:
             self.busy = False
@@ -213,7 +249,8 @@ class QtCaseDocumentsPanel(QGroupBox):
             self.pdfs = {d.kind: d.pdf for d in docs}
             self.infos = None
             self.reload()
-            notify(tr("已生成{n}份文书，已存入加密库", n=len(docs)))
+            notify(tr("已生成{n}份文书并加盖电子印章，已存入加密库", n=len(docs)) if sealed
+                   else tr("已生成{n}份文书，已存入加密库", n=len(docs)))
             self.generated.emit(docs)
             if docs:
                 self.show_preview("interview" if "interview" in self.pdfs else docs[0].kind)
@@ -222,7 +259,7 @@ class QtCaseDocumentsPanel(QGroupBox):
             self.busy = False
             self.show_state()
             notify_exception(exc)
-        self.editor.command(lambda session: session.generate_documents(), done, failed)
+        self.editor.command(work, done, failed)
 
     def _pdf_then(self, kind: str, then: Callable[[bytes], None], raster: bool = False) -> None:
         """The stored PDF of ``kind`` (read, and rasterised if asked, off the UI thread)."""

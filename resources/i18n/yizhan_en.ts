@@ -28,6 +28,42 @@
       <translation>PDF page conversion timed out. Please try again</translation>
     </message>
     <message>
+      <source>PIN 状态</source>
+      <translation>PIN state</translation>
+    </message>
+    <message>
+      <source>USB 密钥 PIN</source>
+      <translation>USB key PIN</translation>
+    </message>
+    <message>
+      <source>USB 密钥中找不到唯一的印章证书和私钥，请确认插入的是本行的印章密钥</source>
+      <translation>No single seal certificate and private key found on the USB key; make sure the bank's seal key is inserted</translation>
+    </message>
+    <message>
+      <source>USB 密钥中的印章证书不在有效期内（{start} 至 {end}），请联系本行证书管理员更新</source>
+      <translation>The seal certificate on the USB key is not valid now ({start} to {end}); ask the bank's certificate administrator to renew it</translation>
+    </message>
+    <message>
+      <source>USB 密钥的 PIN 不正确，文件未盖章。再输错一次密钥将被锁定，请先核对 PIN（或联系本行证书管理员）</source>
+      <translation>Wrong USB key PIN; the documents were not sealed. One more wrong try locks the key: check the PIN first (or ask the bank's certificate administrator)</translation>
+    </message>
+    <message>
+      <source>USB 密钥的 PIN 不正确，文件未盖章。请核对后重新输入；连续输错多次密钥会自行锁定</source>
+      <translation>Wrong USB key PIN; the documents were not sealed. Check it and enter it again; after several wrong tries the key locks itself</translation>
+    </message>
+    <message>
+      <source>USB 密钥的 PIN 已被锁定，文件未盖章。请联系本行证书管理员解锁，或本次由经办人手写签名</source>
+      <translation>The USB key's PIN is locked; the documents were not sealed. Ask the bank's certificate administrator to unlock it, or have the officer sign by hand this time</translation>
+    </message>
+    <message>
+      <source>USB 密钥的 PIN 已过期，请先用密钥厂商的工具修改 PIN</source>
+      <translation>The USB key's PIN has expired; change it first with the key maker's tool</translation>
+    </message>
+    <message>
+      <source>USB 密钥驱动：{path}</source>
+      <translation>USB key driver: {path}</translation>
+    </message>
+    <message>
       <source>format 应为“{f}”</source>
       <translation>format should be "{f}"</translation>
     </message>
@@ -834,6 +870,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Check case progress</translation>
     </message>
     <message>
+      <source>加盖本行电子印章（USB 密钥）</source>
+      <translation>Apply the bank's electronic seal (USB key)</translation>
+    </message>
+    <message>
       <source>区划</source>
       <translation>Regions</translation>
     </message>
@@ -844,6 +884,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>单独所有</source>
       <translation>Sole ownership</translation>
+    </message>
+    <message>
+      <source>印章单位</source>
+      <translation>Seal holder</translation>
+    </message>
+    <message>
+      <source>印章图片 {path} 须为不超过 2 MB 的 PNG 或 JPEG</source>
+      <translation>The seal image {path} must be a PNG or JPEG of at most 2 MB</translation>
     </message>
     <message>
       <source>原件</source>
@@ -1186,6 +1234,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Too many wrong passwords: the account is locked until {until}. Try later or ask a supervisor</translation>
     </message>
     <message>
+      <source>密钥</source>
+      <translation>Key</translation>
+    </message>
+    <message>
       <source>密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件</source>
       <translation>Key file {path} is damaged; the database was not changed. Please restore the key file from a backup</translation>
     </message>
@@ -1350,6 +1402,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Deleted {id}</translation>
     </message>
     <message>
+      <source>已加盖电子印章</source>
+      <translation>electronic seal applied</translation>
+    </message>
+    <message>
       <source>已发生债权数额不能超过最高债权额</source>
       <translation>The amount of claims already incurred cannot exceed the maximum claim amount</translation>
     </message>
@@ -1462,6 +1518,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Generated</translation>
     </message>
     <message>
+      <source>已生成{n}份文书并加盖电子印章，已存入加密库</source>
+      <translation>{n} documents generated, sealed and kept in the encrypted store</translation>
+    </message>
+    <message>
       <source>已生成{n}份文书，已存入加密库</source>
       <translation>{n} documents generated and stored in the encrypted store</translation>
     </message>
@@ -1512,6 +1572,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>已重新排队上传：{pid}</source>
       <translation>Queued for upload again: {pid}</translation>
+    </message>
+    <message>
+      <source>已锁定</source>
+      <translation>locked</translation>
     </message>
     <message>
       <source>币种</source>
@@ -1628,6 +1692,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>待移交</source>
       <translation>Awaiting hand-over</translation>
+    </message>
+    <message>
+      <source>待经办人手写签名</source>
+      <translation>to be signed by hand by the officer</translation>
     </message>
     <message>
       <source>很好，请保持</source>
@@ -1796,6 +1864,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>批次 {id} 已标记为已移交（{n}件）</source>
       <translation>Batch {id} marked as handed over ({n} cases)</translation>
+    </message>
+    <message>
+      <source>找不到 USB 密钥的驱动（PKCS#11 模块）{path}。请安装密钥厂商的驱动，或在设置 seal.module 中填写其路径；没有密钥时可由经办人手写签名</source>
+      <translation>The USB key's driver (PKCS#11 module) {path} was not found. Install the key maker's driver or set its path in the seal.module setting; without a key the officer signs by hand</translation>
     </message>
     <message>
       <source>找不到 pdftoppm，无法预览或打印 PDF。请安装 poppler-utils（Windows 版 poppler 的 bin 目录需在 PATH 中）</source>
@@ -2086,6 +2158,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Ask for supervisor approval</translation>
     </message>
     <message>
+      <source>插着多个 USB 密钥，请只保留本行的印章密钥，或在设置 seal.token 中填写其标签</source>
+      <translation>Several USB keys are inserted; keep only the bank's seal key, or set its label in the seal.token setting</translation>
+    </message>
+    <message>
       <source>摄像头工作异常，请重新插好摄像头后重试</source>
       <translation>The camera is not working properly. Please reconnect the camera and try again</translation>
     </message>
@@ -2342,6 +2418,10 @@ Is the person here the same as at the first check?</translation>
       <translation>An item in document "{title}" is too long to fit on one page. Please shorten it and try again</translation>
     </message>
     <message>
+      <source>文档没有留出加盖电子印章的位置</source>
+      <translation>The document has no place kept for the electronic seal</translation>
+    </message>
+    <message>
       <source>新主债权合同</source>
       <translation>New principal loan contract</translation>
     </message>
@@ -2438,6 +2518,14 @@ Is the person here the same as at the first check?</translation>
       <translation>Unrecognised card type. Place a resident ID card, residence permit or permanent residence card</translation>
     </message>
     <message>
+      <source>无法读取 PIN 文件 {path}</source>
+      <translation>Cannot read the PIN file {path}</translation>
+    </message>
+    <message>
+      <source>无法读取印章图片 {path}：{err}</source>
+      <translation>Cannot read the seal image {path}: {err}</translation>
+    </message>
+    <message>
       <source>无法读取图片 {path}，请检查文件是否为 JPEG 或 PNG</source>
       <translation>Could not read image {path}. Please check that the file is a JPEG or PNG</translation>
     </message>
@@ -2516,6 +2604,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>更新时间</source>
       <translation>Updated</translation>
+    </message>
+    <message>
+      <source>曾输错</source>
+      <translation>wrong tries made</translation>
+    </message>
+    <message>
+      <source>最后一次机会</source>
+      <translation>last try left</translation>
     </message>
     <message>
       <source>最高债权额与申请不一致，请核对合同后修改申请</source>
@@ -2660,6 +2756,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>未开始</source>
       <translation>Not started</translation>
+    </message>
+    <message>
+      <source>未找到</source>
+      <translation>not found</translation>
+    </message>
+    <message>
+      <source>未找到 USB 密钥，或盖章过程中密钥被拔出，文件未盖章，原文件未改动。请插好密钥后重试，或由经办人手写签名</source>
+      <translation>The USB key is not there, or it was pulled out while sealing; the documents were not sealed and the earlier ones are unchanged. Insert the key and try again, or have the officer sign by hand</translation>
     </message>
     <message>
       <source>未找到人脸模型，使用备用检测（精度较低）</source>
@@ -3179,7 +3283,7 @@ Is the person here the same as at the first check?</translation>
     </message>
     <message>
       <source>正常</source>
-      <translation>OK</translation>
+      <translation>normal</translation>
     </message>
     <message>
       <source>此问题需要书面说明，请到窗口办理</source>
@@ -3224,6 +3328,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>没有拿到有效的页面图像，请重新拍摄或扫描</source>
       <translation>No valid page image was obtained. Please capture or scan again</translation>
+    </message>
+    <message>
+      <source>没有插入 USB 密钥（或找不到标签为“{label}”的密钥），请插好后重试，或由经办人手写签名</source>
+      <translation>No USB key inserted (or none labelled "{label}"); insert it and try again, or have the officer sign by hand</translation>
     </message>
     <message>
       <source>没有查到相关的申请。</source>
@@ -3472,6 +3580,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>申请注销的抵押权不动产登记证明号为 {change.registration_certificate}，是否属实？</source>
       <translation>The real estate registration certificate number of the mortgage to be cancelled is {change.registration_certificate}. Is this correct?</translation>
+    </message>
+    <message>
+      <source>电子印章未能加盖（{kind}），文件未盖章，原文件未改动</source>
+      <translation>The electronic seal could not be applied ({kind}); the documents were not sealed and the earlier ones are unchanged</translation>
     </message>
     <message>
       <source>电话号码格式不正确：手机号为11位，固定电话请加区号</source>
@@ -3926,6 +4038,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Collect certificates and electronic certificates</translation>
     </message>
     <message>
+      <source>证书有效期至</source>
+      <translation>Certificate valid until</translation>
+    </message>
+    <message>
       <source>证书（证明）已出具，可以领取</source>
       <translation>Certificate (proof) issued, ready to collect</translation>
     </message>
@@ -4360,6 +4476,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>请输入</source>
       <translation>Enter here</translation>
+    </message>
+    <message>
+      <source>请输入 USB 密钥的 PIN（不超过 {n} 位）</source>
+      <translation>Enter the USB key's PIN (at most {n} characters)</translation>
+    </message>
+    <message>
+      <source>请输入 USB 密钥的 PIN，或取消“加盖本行电子印章”由经办人手写签名</source>
+      <translation>Enter the USB key's PIN, or untick "Apply the bank's electronic seal" so the officer signs by hand</translation>
     </message>
     <message>
       <source>请输入工号和密码</source>
@@ -4926,6 +5050,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>首次登录须设置新密码</source>
       <translation>First login: set a new password</translation>
+    </message>
+    <message>
+      <source>驱动</source>
+      <translation>Driver</translation>
     </message>
     <message>
       <source>高拍仪</source>

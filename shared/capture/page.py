@@ -1,7 +1,8 @@
 """Document page pipeline: a photo or scan of a sheet in, an archivable page out.
 
 ``process_page`` finds the sheet (outline on a ~1000 px copy), straightens it from the
-full-size image, removes residual skew, evens the lighting, keeps red seals and photos in
+full-size image to the sheet's true proportions (estimated from the outline and the camera,
+snapped to A4, the property certificate, an ID card... when close), removes residual skew, evens the lighting, keeps red seals and photos in
 colour, and compresses to a size budget. It also measures the page and raises flags
 (blank, blurred, dark) that ``check_page_quality`` turns into a message a person can act on.
 Everything stays in memory: pages are stored encrypted by the store, never as clear files.
@@ -79,9 +80,11 @@ def _straighten(image: np.ndarray, steps: list[str], detect: bool):
     if detect:
         corners, how = geo.find_page_corners(image)
         if corners is not None:
-            page = geo.warp_page(image, corners, MAX_SIDE)
+            shape = geo.estimate_aspect(corners, (image.shape[1], image.shape[0]))
+            page = geo.warp_page(image, corners, MAX_SIDE, shape.aspect)
             page = geo.crop_margin(page)
-            steps += ["outline:" + how, "warp", "crop"]
+            steps += ["outline:" + how, "aspect:{}{}".format(
+                shape.method, ":" + shape.size if shape.size else ""), "warp", "crop"]
     if page is image and max(image.shape[:2]) > MAX_SIDE:
         import cv2
 

@@ -8,6 +8,7 @@ measured on a small binary copy from the ink pixels' coordinates (no image rotat
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -114,20 +115,128 @@ def find_page_corners(image: np.ndarray) -> tuple[np.ndarray | None, str]:
     return None, "none"
 
 
-def warp_size(corners: np.ndarray, max_side: int) -> tuple[int, int]:
-    """Output (width, height) of the straightened page, capped to ``max_side`` pixels."""
+# Standard sheets that a straightened page snaps to when its estimated proportions are within
+# SNAP_TOLERANCE: (name, long side over short side). A3, A4 and A5 share one aspect (1:√2), so
+# a photo alone cannot tell them apart; the property certificate's inner page is 185 x 260 mm.
+STANDARD_SIZES = (
+    ("A4", math.sqrt(2)),
+    ("不动产权证书", 260.0 / 185.0),
+    ("身份证", 85.6 / 54.0),
+)
+SNAP_TOLERANCE = 0.03
+FOCAL_PRIOR = 0.65    # focal length over the image diagonal (a 28 mm-equivalent lens)
+FOCAL_RANGE = (0.3, 3.0)  # plausible focal lengths, same unit: outside, the estimate is noise
+VANISHING_MIN = 0.02  # |k - 1| under which a vanishing point is taken as at infinity
+
+
+@dataclass(frozen=True)
+class PageAspect:
+    """Estimated proportions of a photographed sheet.
+
+    ``aspect`` is width over height of the sheet as it lies in the photo (corners TL, TR, BR,
+    BL); ``measured`` the estimate before snapping; ``size`` the standard sheet snapped to
+    (or ``""``); ``method`` how it was found: ``"perspective"`` (focal length estimated from
+    the outline), ``"focal-prior"`` (one side pair parallel in the photo: the usual focal
+    length assumed), ``"affine"`` (both pairs parallel: no focal length needed) or ``"sides"``
+    (the outline makes no sense as a rectangle seen by a camera: its side lengths).
+    """
+
+    aspect: float
+    measured: float
+    size: str
+    method: str
+    focal: float | None = None
+
+
+def _side_aspect(corners: np.ndarray) -> float:
+    """Width over height from the longer of each pair of opposite sides (the old estimate)."""
     tl, tr, br, bl = corners
     w = max(np.hypot(*(tr - tl)), np.hypot(*(br - bl)))
     h = max(np.hypot(*(bl - tl)), np.hypot(*(br - tr)))
+    return float(w / h) if h > 0 else 1.0
+
+
+def _rectangle_aspect(corners: np.ndarray, image_size: tuple[int, int],
+                      focal_prior: float) -> tuple[float, str, float | None]:
+    """Zhang & He: the aspect of a rectangle from its projected corners and a pinhole camera
+    whose principal point is the image centre; the focal length comes from the two vanishing
+    points when both are finite, else from ``focal_prior`` (times the image diagonal)."""
+    width, height = image_size
+    diag = math.hypot(width, height)
+    pts = (np.asarray(corners, np.float64).reshape(4, 2) - (width / 2, height / 2)) / diag
+    tl, tr, br, bl = (np.array([x, y, 1.0]) for x, y in pts)
+    den2 = np.dot(np.cross(tr, br), bl)
+    den3 = np.dot(np.cross(bl, br), tr)
+    if abs(den2) < 1e-12 or abs(den3) < 1e-12:
+        return _side_aspect(corners), "sides", None
+    k2 = np.dot(np.cross(tl, br), bl) / den2
+    k3 = np.dot(np.cross(tl, br), tr) / den3
+    if k2 <= 0 or k3 <= 0:  # a corner behind the camera: not a photographed rectangle
+        return _side_aspect(corners), "sides", None
+    n2, n3 = k2 * tr - tl, k3 * bl - tl
+    far2, far3 = abs(k2 - 1) < VANISHING_MIN, abs(k3 - 1) < VANISHING_MIN
+    if far2 and far3:
+        return float(math.hypot(n2[0], n2[1]) / math.hypot(n3[0], n3[1])), "affine", None
+    focal, method = focal_prior, "focal-prior"
+    if not far2 and not far3:
+        f2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / (n2[2] * n3[2])
+        if f2 > 0 and FOCAL_RANGE[0] <= math.sqrt(f2) <= FOCAL_RANGE[1]:
+            focal, method = math.sqrt(f2), "perspective"
+    a = np.array([n2[0] / focal, n2[1] / focal, n2[2]])
+    b = np.array([n3[0] / focal, n3[1] / focal, n3[2]])
+    return float(math.sqrt((a @ a) / (b @ b))), method, focal
+
+
+def snap_aspect(aspect: float, tolerance: float = SNAP_TOLERANCE) -> tuple[float, str]:
+    """The nearest standard sheet's aspect (same orientation) and its name, when within
+    ``tolerance`` (relative); else ``aspect`` unchanged and ``""``."""
+    long_short = max(aspect, 1 / aspect)
+    best, name = None, ""
+    for label, ratio in STANDARD_SIZES:
+        err = abs(long_short / ratio - 1)
+        if err <= tolerance and (best is None or err < best[0]):
+            best, name = (err, ratio), label
+    if best is None:
+        return aspect, ""
+    return (best[1] if aspect >= 1 else 1 / best[1]), name
+
+
+def estimate_aspect(corners: np.ndarray, image_size: tuple[int, int],
+                    focal_prior: float = FOCAL_PRIOR, snap: bool = True) -> PageAspect:
+    """True width/height of the sheet whose outline in a ``image_size`` = (w, h) photo is
+    ``corners`` (TL, TR, BR, BL), snapped to a standard sheet when close."""
+    corners = np.asarray(corners, np.float64).reshape(4, 2)
+    measured, method, focal = _rectangle_aspect(corners, image_size, focal_prior)
+    sides = _side_aspect(corners)
+    if not (0.75 <= measured / sides <= 1.33):  # far from what the photo shows: distrust
+        measured, method, focal = sides, "sides", None
+    aspect, size = snap_aspect(measured) if snap else (measured, "")
+    return PageAspect(aspect=aspect, measured=measured, size=size, method=method, focal=focal)
+
+
+def warp_size(corners: np.ndarray, max_side: int, aspect: float | None = None) -> tuple[int, int]:
+    """Output (width, height) of the straightened page, capped to ``max_side`` pixels.
+
+    Without ``aspect`` the longer of each pair of opposite sides is taken (a tilted sheet then
+    comes out squashed); with it, the page gets that width/height and the same pixel count.
+    """
+    tl, tr, br, bl = corners
+    w = max(np.hypot(*(tr - tl)), np.hypot(*(br - bl)))
+    h = max(np.hypot(*(bl - tl)), np.hypot(*(br - tr)))
+    if aspect:
+        area = w * h
+        w, h = math.sqrt(area * aspect), math.sqrt(area / aspect)
     s = min(1.0, max_side / max(w, h))
     return max(8, int(round(w * s))), max(8, int(round(h * s)))
 
 
-def warp_page(image: np.ndarray, corners: np.ndarray, max_side: int = 2000) -> np.ndarray:
-    """Straighten the page inside ``corners`` from the full-size ``image``."""
+def warp_page(image: np.ndarray, corners: np.ndarray, max_side: int = 2000,
+              aspect: float | None = None) -> np.ndarray:
+    """Straighten the page inside ``corners`` from the full-size ``image`` (to ``aspect``,
+    width over height, when given: see :func:`estimate_aspect`)."""
     import cv2
 
-    w, h = warp_size(corners, max_side)
+    w, h = warp_size(corners, max_side, aspect)
     dst = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
     m = cv2.getPerspectiveTransform(np.asarray(corners, np.float32), dst)
     return cv2.warpPerspective(image, m, (w, h), flags=cv2.INTER_LINEAR,

@@ -23,6 +23,7 @@ AREA_MODULES = [
     "shared.cli.page_cmds",
     "shared.cli.sync_cmds",
     "shared.cli.render_cmds",
+    "shared.cli.seal_cmds",
     "shared.cli.originals_cmds",
     "shared.cli.diagnostics_cmds",
 ]

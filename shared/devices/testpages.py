@@ -144,9 +144,10 @@ def _paste_grey(img: np.ndarray, grey: np.ndarray, x: int, y: int) -> None:
 
 def make_page(width: int = 1240, *, text: bool = True, seal: bool = True,
               qr_text: str | None = None, code128_text: str | None = None,
-              blank: bool = False, qr_box: int | None = None) -> TestPage:
-    """Draw a page ``width`` pixels wide with A4 proportions (1 : 1.414)."""
-    height = int(round(width * 1.414))
+              blank: bool = False, qr_box: int | None = None,
+              aspect: float = 1.414) -> TestPage:
+    """Draw a page ``width`` pixels wide, ``aspect`` times as high (A4: 1 : 1.414)."""
+    height = int(round(width * aspect))
     img = np.full((height, width, 3), 250, np.uint8)
     page = TestPage(img)
     if blank:
@@ -206,13 +207,49 @@ def photo_corners(page_size: tuple[int, int], size: tuple[int, int], rng: np.ran
     return corners.astype(np.float32)
 
 
+def camera_corners(sheet: tuple[float, float], size: tuple[int, int], *, focal: float = 0.65,
+                   yaw: float = 0.0, pitch: float = 0.0, roll: float = 0.0, fill: float = 0.8,
+                   shift: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
+    """Where a flat sheet of ``sheet`` = (width, height) lands in a ``size`` = (w, h) photo
+    taken by a pinhole camera (principal point at the image centre, focal length ``focal``
+    times the image diagonal) turned by ``yaw``/``pitch``/``roll`` degrees: TL, TR, BR, BL.
+
+    The distance is chosen so the sheet's projection spans about ``fill`` of the photo;
+    ``shift`` moves the sheet off the optical axis (a share of its own size)."""
+    sw, sh = sheet
+    w, h = size
+    f = focal * math.hypot(w, h)
+    pts = np.array([[-sw / 2, -sh / 2, 0], [sw / 2, -sh / 2, 0], [sw / 2, sh / 2, 0],
+                    [-sw / 2, sh / 2, 0]], np.float64) + (shift[0] * sw, shift[1] * sh, 0)
+
+    def rot(axis: int, deg: float) -> np.ndarray:
+        c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+        i, j = [(1, 2), (0, 2), (0, 1)][axis]
+        m = np.eye(3)
+        m[i, i], m[i, j], m[j, i], m[j, j] = c, -s, s, c
+        return m
+
+    turned = pts @ (rot(2, roll) @ rot(0, pitch) @ rot(1, yaw)).T
+
+    def project(dist: float) -> np.ndarray:
+        z = turned[:, 2] + dist
+        return np.stack([f * turned[:, 0] / z + w / 2, f * turned[:, 1] / z + h / 2], axis=1)
+
+    dist = f * max(sw, sh)  # then scale the distance so the projection fills the frame
+    span = np.ptp(project(dist), axis=0)
+    dist *= max(span[0] / (fill * w), span[1] / (fill * h))
+    return project(dist).astype(np.float32)
+
+
 def make_photo(page: TestPage | None = None, size: tuple[int, int] = (2592, 1944), *,
                tilt: float = 1.0, fill: float = 0.82, rotate_deg: float = 6.0, seed: int = 0,
-               blur: float = 0.0, brightness: float = 1.0) -> TestPhoto:
+               blur: float = 0.0, brightness: float = 1.0,
+               corners: np.ndarray | None = None) -> TestPhoto:
     """Photograph ``page`` on a desk: a ``size`` = (width, height) image and the corners.
 
     ``fill`` is the page height over the photo height, ``rotate_deg`` the in-plane turn and
-    ``tilt`` scales the random keystone (perspective) of the four corners.
+    ``tilt`` scales the random keystone (perspective) of the four corners; or ``corners``
+    (TL, TR, BR, BL, e.g. from :func:`camera_corners`) says where the page lands.
     """
     import cv2
 
@@ -220,7 +257,9 @@ def make_photo(page: TestPage | None = None, size: tuple[int, int] = (2592, 1944
     page = page or make_page()
     w, h = size
     ph, pw = page.image.shape[:2]
-    corners = photo_corners((pw, ph), size, rng, tilt=tilt, fill=fill, rotate_deg=rotate_deg)
+    if corners is None:
+        corners = photo_corners((pw, ph), size, rng, tilt=tilt, fill=fill,
+                                rotate_deg=rotate_deg)
     src = np.array([[0, 0], [pw - 1, 0], [pw - 1, ph - 1], [0, ph - 1]], np.float32)
     m = cv2.getPerspectiveTransform(src, corners)
     photo = _desk(h, w, rng)

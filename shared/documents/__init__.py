@@ -43,6 +43,10 @@ def render(kind: str, case=None, business=None, *, outcome: dict | None = None, 
         return render_manifest(cases if cases is not None else [(case, business)], batch, report)
     if case is None or business is None:
         raise DocumentError(Msg("document.no_case", "生成“{name}”需要案件及其业务类型", {"name": DOCUMENT_KINDS[kind]}))
+    from shared.documents.seal import SEAL_KINDS, SealPlan, current_plan, planned
+    if kind in SEAL_KINDS and current_plan() is None:  # printed for the officer's hand signature
+        with planned(SealPlan("hand")):
+            return render(kind, case, business, outcome=outcome, place=place, report=report)
     if kind == "application":
         from shared.documents.application import render_application
         return render_application(case, business, outcome, report)

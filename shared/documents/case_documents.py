@@ -58,10 +58,24 @@ def interview_place(case: Case, setting: str | None = None) -> str:
     return bank.name if bank else ""
 
 
-def render_all(case: Case, business, place: str) -> dict[str, bytes]:
-    """Every generated document of the case as PDF bytes (slow: 35-200 ms each)."""
+def render_all(case: Case, business, place: str, sealer=None) -> dict[str, bytes]:
+    """Every generated document of the case as PDF bytes (slow: 35-200 ms each).
+
+    The bank's documents carry its electronic seal when ``sealer`` (a
+    :class:`~shared.documents.seal.TokenSealer`, logged in) is given, else the line saying
+    the officer signs by hand. A seal that fails raises before anything is returned."""
     from shared.documents import render
-    return {kind: render(kind, case, business, place=place) for kind in kinds_for(business)}
+    from shared.documents.seal import SEAL_KINDS, SealPlan, planned
+
+    out = {}
+    for kind in kinds_for(business):
+        plan = (sealer.plan() if sealer is not None else SealPlan("hand")) if kind in SEAL_KINDS else None
+        with planned(plan):
+            pdf = render(kind, case, business, place=place)
+        if sealer is not None and plan is not None:
+            pdf = sealer.seal(pdf, plan, reason="不动产登记业务 {}".format(case.id), location=place)
+        out[kind] = pdf
+    return out
 
 
 def _remove_old(tx: StoreTx, case: Case, slot: str) -> list[str]:
@@ -71,9 +85,13 @@ def _remove_old(tx: StoreTx, case: Case, slot: str) -> list[str]:
     return old
 
 
-def generate(store: Store, case: Case, business, place: str) -> list[GeneratedDocument]:
-    """Render and store the case's documents, replacing earlier versions; updates and saves ``case``."""
-    pdfs = render_all(case, business, place)
+def generate(store: Store, case: Case, business, place: str, sealer=None) -> list[GeneratedDocument]:
+    """Render (and seal, with ``sealer``) and store the case's documents, replacing earlier
+    versions; updates and saves ``case``. A failure stores nothing: earlier versions stay."""
+    from shared.documents.seal import SEAL_KINDS
+
+    pdfs = render_all(case, business, place, sealer)
+    seal = {"sealed": True, "sealed_by": sealer.organisation} if sealer is not None else {"sealed": False}
     digest, at = source_hash(case), now_iso()
 
     def work(tx: StoreTx) -> list[GeneratedDocument]:
@@ -84,10 +102,15 @@ def generate(store: Store, case: Case, business, place: str) -> list[GeneratedDo
             slot = DOCUMENT_SLOTS[kind]
             old = _remove_old(tx, case, slot)
             meta = {"document": kind, "source_sha256": digest, "generated_at": at, "place": place}
+            if kind in SEAL_KINDS:
+                meta.update(seal)
             info = tx.add_blob(case.id, "document", pdf, MIME, slot, meta)
             kept = [b for b in case.materials.get(slot, []) if b not in old]
             case.materials[slot] = [info.id] + kept
             out.append(GeneratedDocument(kind, slot, info.id, pdf, meta))
+        if sealer is not None:
+            tx.audit("documents_sealed", case.id, "kinds={} by={}".format(
+                ",".join(k for k in pdfs if k in SEAL_KINDS), sealer.organisation[:80]))
         tx.write_case(case)
         return out
     return store.transaction(work)

@@ -254,8 +254,40 @@ class DocBuilder:
         return _qr_flowable_class()(value, size_mm * MM)
 
     # -- output -------------------------------------------------------------------------------
+    def _seal_story(self, plan) -> list:
+        """The closing lines of a bank document: how it is signed and, for the electronic seal,
+        the place kept for it (its box goes back into ``plan`` as the page is drawn)."""
+        from reportlab.platypus import Flowable, KeepTogether
+
+        from shared.documents.seal import SEAL_MM
+
+        size = SEAL_MM * MM
+
+        class SealSpot(Flowable):
+            def wrap(self, aw, ah):
+                return size, size
+
+            def draw(self):
+                x, y = self.canv.absolutePosition(0, 0)
+                plan.page, plan.box = self.canv.getPageNumber() - 1, (x, y, x + size, y + size)
+
+        items = [self.spacer(2), self.p(plan.note, "small")]
+        if plan.mode == "seal":
+            spot = SealSpot()
+            spot.hAlign = "RIGHT"
+            items.append(spot)
+        return [KeepTogether(items)]
+
     def build(self, story: list) -> bytes:
-        """The PDF bytes of ``story`` (in memory); refused if a character cannot be drawn."""
+        """The PDF bytes of ``story`` (in memory); refused if a character cannot be drawn.
+
+        A bank document rendered under a :class:`~shared.documents.seal.SealPlan` ends with
+        the line saying how it is signed (and the electronic seal's place)."""
+        from shared.documents.seal import current_plan
+
+        plan = current_plan()
+        if plan is not None:
+            story = list(story) + self._seal_story(plan)
         if self.missing:
             raise _fonts.missing_glyphs_error(self.missing)
         from reportlab.platypus import SimpleDocTemplate

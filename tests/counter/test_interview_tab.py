@@ -282,3 +282,46 @@ def test_documents_go_stale_after_an_edit_and_are_replaced(qtbot, editor, store)
     assert not tab.documents.generate_button.isEnabled()
     assert "重新询问" in tab.banner.text()
     _shot(editor, "interview_tab_outdated.png")
+
+
+def test_documents_sealed_with_the_usb_key_or_signed_by_hand(qtbot, editor, store, soft_tokens):
+    import io
+
+    from PySide6.QtWidgets import QCheckBox, QLineEdit
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from shared.documents.seal import HAND_NOTE
+    from shared.ui.notify import notifier
+
+    token = soft_tokens[0]
+    tab = _tab(editor)
+    editor.ctx.settings.set("seal.module", token.module)
+    editor.ctx.settings.set("seal.token", token.label)
+    interview_and_sign(qtbot, editor, "mortgagor")
+    interview_and_sign(qtbot, editor, "mortgagee")
+    box = tab.documents.findChild(QCheckBox, "sealDocuments")
+    pin = tab.documents.findChild(QLineEdit, "sealPin")
+    box.setChecked(True)
+    # A wrong PIN: one clear message, the field emptied, nothing stored.
+    qtbot.keyClicks(pin, "000000")
+    notifier().history.clear()
+    _click(qtbot, tab.documents, "generateDocuments")
+    qtbot.waitUntil(lambda: any("PIN 不正确" in text for _level, text in notifier().history), timeout=20000)
+    qtbot.waitUntil(lambda: not tab.documents.busy, timeout=5000)
+    assert pin.text() == "" and store.blobs.list(editor.case.id, kind="document") == []
+    # The right PIN: the bank's documents carry its seal.
+    qtbot.keyClicks(pin, token.pin)
+    _shot(editor, "interview_tab_seal_pin.png")
+    docs = generate(qtbot, editor)
+    assert pin.text() == "" and len(docs) == 3 and all(d.meta["sealed"] for d in docs)
+    for d in docs:
+        sig = PdfFileReader(io.BytesIO(store.blobs.get(d.blob_id))).embedded_signatures
+        assert [s.signer_cert.subject.native["organization_name"] for s in sig] == [token.organisation]
+    assert "已加盖电子印章" in tab.documents.row_widgets["application"][0].text()
+    _shot(editor, "interview_tab_sealed.png")
+    # Unticked: by hand, and the documents say so.
+    box.setChecked(False)
+    assert not pin.isEnabled()
+    docs = generate(qtbot, editor)
+    assert not any(d.meta["sealed"] for d in docs)
+    assert HAND_NOTE in pdftotext(docs[0].pdf).replace(" ", "")
