@@ -30,6 +30,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # server: the registration server compares (authoritative); local: the optional dlib
     # pre-check (dlib-bin + face-recognition-models); none: left to the registry.
     "face": {"comparer": "server"},
+    # The bank's credit system (shared/integration): the local API on 127.0.0.1:port (token
+    # from ``yizhan integration token --new``), outcomes back to webhook_url (signed with the
+    # secret of ``yizhan integration secret --new``), drop_dir as the fallback.
+    "integration": {"enabled": False, "port": 8765, "actor": "银行信贷系统", "token_days": 365,
+                    "webhook_url": "", "drop_dir": "", "fallback_after_attempts": 3},
 }
 
 
