@@ -145,6 +145,8 @@ class _Handler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """http.server's own refusals (a garbled request line, headers too long): JSON too."""
         self.close_connection = True
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
+            self.request_version = "HTTP/1.0"  # a garbled line still gets a status line and headers
         self._answer(code, error_body(Msg("api.bad_request", "请求格式错误（HTTP {code}）", {"code": code})), None)
 
     def _route(self, method: str, path: str) -> tuple[str, list[str]]:
