@@ -8,7 +8,8 @@ delivers those not yet acknowledged, oldest first:
   2xx answer acknowledges it, and an acknowledged event is never sent again. Anything else
   (refused connection, timeout, 5xx, a redirect, which is not followed) is retried with
   exponential back-off (full jitter, capped at 10 minutes) for as long as it takes: a webhook
-  down for a day gets every outcome of that day, in order, once it is back.
+  down for a day gets every outcome of that day, in order, once it is back (the oldest event
+  not acknowledged holds the ones behind it).
 * **Drop folder** (``integration.drop_dir``): the notification written atomically as
   ``<case_id>_<event_id>.json``. Without a webhook the file is the delivery. With one, the
   file is written once after ``fallback_after_attempts`` failed attempts, and the webhook keeps
@@ -122,36 +123,44 @@ class OutcomeNotifier:
         return bool(self.webhook_url or self.drop_dir)
 
     def deliver_due(self, limit: int = 50) -> DeliveryReport:
-        """One pass over the events now due."""
+        """One pass: the pending events in order, until the webhook fails. The oldest event not
+        acknowledged holds the ones behind it (the bank's system gets them in order, and a
+        webhook that is down costs one attempt a pass, not one per event)."""
         report = DeliveryReport()
         if not self.configured:
             return report
         now = self.clock()
-        for ev in self.store.read(lambda tx: tx.integration.due(now, limit)):
+        pending = self.store.read(lambda tx: tx.integration.pending(limit))
+        if not pending or pending[0].next_attempt_at > now:
+            return report
+        for i, ev in enumerate(pending):
             body = notification_body(ev)
-            if self.webhook_url:
-                error = self._post(ev, body)
-                if error is None:
-                    if self.store.transaction(lambda tx, ev=ev: tx.integration.delivered(ev.event_id, "webhook")):
-                        report.delivered.append(ev.event_id)
-                    continue
-                attempts = ev.attempts + 1
-                wait = self.backoff.delay(attempts)
-                self.store.transaction(lambda tx, ev=ev, a=attempts, w=wait, e=error:
-                                       tx.integration.failed(ev.event_id, a, now + w, e))
-                report.failed.append(ev.event_id)
-                log.info("outcome notification %s not delivered (attempt %d): %s; next in %.0f s",
-                         ev.event_id, attempts, error, wait)
-                if self.drop_dir and not ev.dropped and attempts >= self.fallback_after:
-                    self._drop(ev, body)
-                    self.store.transaction(lambda tx, ev=ev: tx.integration.mark_dropped(ev.event_id))
-                    report.dropped.append(ev.event_id)
-            else:
+            if not self.webhook_url:
                 self._drop(ev, body)
                 if self.store.transaction(lambda tx, ev=ev: (tx.integration.mark_dropped(ev.event_id),
                                                              tx.integration.delivered(ev.event_id, "folder"))[1]):
                     report.dropped.append(ev.event_id)
                     report.delivered.append(ev.event_id)
+                continue
+            error = self._post(ev, body)
+            if error is None:
+                if self.store.transaction(lambda tx, ev=ev: tx.integration.delivered(ev.event_id, "webhook")):
+                    report.delivered.append(ev.event_id)
+                continue
+            attempts = ev.attempts + 1
+            wait = self.backoff.delay(attempts)
+            self.store.transaction(lambda tx, ev=ev, a=attempts, w=wait, e=error:
+                                   tx.integration.failed(ev.event_id, a, now + w, e))
+            report.failed.append(ev.event_id)
+            log.info("outcome notification %s not delivered (attempt %d): %s; next in %.0f s",
+                     ev.event_id, attempts, error, wait)
+            if self.drop_dir and attempts >= self.fallback_after:
+                for later in pending[i:]:  # the fallback: everything still owed, once each
+                    if not later.dropped:
+                        self._drop(later, notification_body(later))
+                        self.store.transaction(lambda tx, e=later: tx.integration.mark_dropped(e.event_id))
+                        report.dropped.append(later.event_id)
+            break
         return report
 
     def _post(self, ev: PendingEvent, body: bytes) -> str | None:

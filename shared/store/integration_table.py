@@ -28,6 +28,7 @@ class PendingEvent:
     attempts: int
     dropped: bool
     reference: str
+    next_attempt_at: float = 0.0
 
 
 class IntegrationRows:
@@ -65,13 +66,14 @@ class IntegrationRows:
             (event_id, case_id, kind, json.dumps(detail, ensure_ascii=False, sort_keys=True), now_iso()))
         return cur.rowcount > 0
 
-    def due(self, now: float, limit: int = 50) -> list[PendingEvent]:
-        """Pending events whose next attempt is due, oldest first."""
+    def pending(self, limit: int = 50) -> list[PendingEvent]:
+        """The events not yet acknowledged, oldest first."""
         rows = self._conn.execute(
             "SELECT e.seq, e.event_id, e.case_id, e.kind, e.detail, e.created_at, e.attempts, e.dropped,"
-            " COALESCE(r.reference, '') FROM integration_events e LEFT JOIN integration_refs r ON r.case_id = e.case_id"
-            " WHERE e.state = 'pending' AND e.next_attempt_at <= ? ORDER BY e.seq LIMIT ?", (now, limit)).fetchall()
-        return [PendingEvent(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], bool(r[7]), r[8]) for r in rows]
+            " COALESCE(r.reference, ''), e.next_attempt_at FROM integration_events e"
+            " LEFT JOIN integration_refs r ON r.case_id = e.case_id"
+            " WHERE e.state = 'pending' ORDER BY e.seq LIMIT ?", (limit,)).fetchall()
+        return [PendingEvent(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6], bool(r[7]), r[8], r[9]) for r in rows]
 
     def counts(self) -> dict[str, int]:
         """How many events are pending and delivered."""
@@ -86,7 +88,7 @@ class IntegrationRows:
         return cur.rowcount > 0
 
     def failed(self, event_id: str, attempts: int, next_attempt_at: float, error: str) -> None:
-        """Note a failed attempt and when to try again."""
+        """Note a failed attempt and when to try again (the events behind it wait with it)."""
         self._conn.execute("UPDATE integration_events SET attempts = ?, next_attempt_at = ?, last_error = ?"
                            " WHERE event_id = ? AND state = 'pending'", (attempts, next_attempt_at, error[:200], event_id))
 
