@@ -89,7 +89,7 @@ def main() -> None:
     proc, port, token = start_server(tmp)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
-    times, rss_at_1000, failures = [], None, 0
+    times, tail, rss, failures = [], [], {}, 0
     t_all = time.perf_counter()
     try:
         for i, body in enumerate(documents(N, "LOAN")):
@@ -101,9 +101,12 @@ def main() -> None:
             failures += resp.status != 201
             if 20 <= i < 20 + SAMPLE:
                 times.append(elapsed)
-            if i + 1 == min(1000, N):
-                rss_at_1000 = rss_mb(proc.pid)
+            if i >= N - SAMPLE:
+                tail.append(elapsed)
+            if (i + 1) % max(1, N // 8) == 0 or i + 1 == min(1000, N):
+                rss[i + 1] = rss_mb(proc.pid)
         rss_end = rss_mb(proc.pid)
+        rss_at_1000 = rss.get(min(1000, N))
         total_s = time.perf_counter() - t_all
     finally:
         conn.close()
@@ -114,6 +117,8 @@ def main() -> None:
     print("B2 baseline (parse + save in-process, same documents): median {:.2f} ms".format(base))
     print("B2 through the API: median {:.2f} ms, p95 {:.2f} ms over {} posts; ratio to the baseline {:.2f}x".format(
         api, sorted(times)[int(len(times) * 0.95) - 1], len(times), api / base))
+    print("B2 server RSS along the run: " + ", ".join("{}: {:.1f} MB".format(k, v) for k, v in sorted(rss.items())))
+    print("B2 the last {} posts: median {:.2f} ms (the first: {:.2f} ms)".format(len(tail), statistics.median(tail), api))
     print("B2 {} imports in a row: {:.1f} s ({:.0f}/s), {} not created; server RSS {:.1f} MB after 1,000, "
           "{:.1f} MB at the end: growth {:+.1f} MB (flat: <= {:.0f} MB) {}".format(
               N, total_s, N / total_s, failures, rss_at_1000 or float("nan"), rss_end, growth, RSS_GROWTH_MB,
