@@ -7,7 +7,7 @@ generated fake identities (each its own loan reference) over one keep-alive conn
 loan system would. Figures: the median create time over the first ``B2_SAMPLE`` posts (after
 a warm-up), then ``B2_N`` (default 10,000) posts in a row with the server's RSS read from
 /proc after the first 1,000 and at the end (growth reported: flat means a few MB at most,
-what SQLite's page cache may still take). Baseline in the same run: the same documents parsed
+the store's 16 MiB page cache filling as the store grows). Baseline in the same run: the same documents parsed
 and saved in-process (``parse_import_bytes`` + ``save_import``, no HTTP, no token), so the ratio
 is what the API adds. Timings on a shared 2-core machine are noisy.
 """
