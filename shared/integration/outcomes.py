@@ -165,6 +165,8 @@ class OutcomeNotifier:
 
     def _post(self, ev: PendingEvent, body: bytes) -> str | None:
         """None when the webhook acknowledged it (2xx), else why not (no personal data in it)."""
+        if not self.webhook_url.lower().startswith(("http://", "https://")):
+            return "not an http(s) URL"  # never file:, ftp: or anything else urllib would open
         req = urllib.request.Request(self.webhook_url, data=body, method="POST", headers={
             "Content-Type": "application/json; charset=utf-8", EVENT_HEADER: ev.event_id,
             SIGNATURE_HEADER: sign(self.secret, body, int(self.clock())), "User-Agent": "yizhan-outcomes/1"})

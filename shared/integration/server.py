@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
 API_VERSION = "1.0.0"
 READ_TIMEOUT_S = 15.0
+MAX_CONNECTIONS = 16  # open at once; one more is closed unanswered until one ends
 #: (method, path template): what the server answers; the OpenAPI document lists exactly these.
 ROUTES = (("GET", "/v1/health"), ("POST", "/v1/cases"), ("GET", "/v1/cases"),
           ("GET", "/v1/cases/{case_id}"), ("GET", "/v1/cases/{case_id}/documents/{doc_id}"))
@@ -63,7 +64,20 @@ class IntegrationServer(ThreadingHTTPServer):
         self.store = store
         self.actor = cases.integration_actor(actor_name)
         self.catalog = catalog or (lambda: None)
+        self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__((HOST, int(port)), _Handler)
+
+    def process_request(self, request, client_address) -> None:
+        if not self._slots.acquire(blocking=False):
+            self.shutdown_request(request)  # too many at once: no thread for this one
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     @property
     def port(self) -> int:

@@ -200,3 +200,24 @@ def test_a_non_loopback_address_is_never_bound(store):
         assert srv.socket.getsockname()[0] == "127.0.0.1"
     finally:
         srv.server_close()
+
+
+def test_connections_at_once_are_bounded(api):
+    from shared.integration.server import MAX_CONNECTIONS
+    idle = [socket.create_connection(("127.0.0.1", api.port), timeout=5) for _ in range(MAX_CONNECTIONS)]
+    try:
+        time.sleep(0.3)
+        with pytest.raises(OSError):  # closed unanswered (http.client: RemoteDisconnected)
+            request(api.port, "GET", "/v1/health")
+    finally:
+        for s in idle:
+            s.close()
+    for _ in range(50):  # each slot comes back as its connection ends
+        time.sleep(0.1)
+        try:
+            if request(api.port, "GET", "/v1/health")[0] == 200:
+                break
+        except OSError:
+            continue
+    else:
+        raise AssertionError("the server did not take connections again")

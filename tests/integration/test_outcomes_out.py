@@ -153,3 +153,12 @@ def test_a_notification_carries_nothing_personal(store, fake, tmp_path):
     for p in doc["parties"]:
         assert p["name"] not in text and p["id_number"] not in text and p["phone"] not in text
     assert "不属于本登记机构管辖" in json.loads(json.loads(text)["body"])["outcome"]["reasons"][0]["text"]
+
+
+def test_a_webhook_url_other_than_http_is_never_opened(store, three, tmp_path):
+    target = tmp_path / "not-a-webhook"
+    target.write_text("x")
+    notifier = _notifier(store, Clock(), webhook_url=target.as_uri())
+    assert notifier.deliver_due().failed == ["p1.1"]
+    assert target.read_text() == "x"
+    assert [e.attempts for e in store.read(lambda tx: tx.integration.pending())] == [1, 0, 0]
