@@ -162,6 +162,7 @@ class QtCounterWindow(QMainWindow):
         self.sync_indicator.syncNowRequested.connect(self.sync_now)
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.sync_worker = None
+        self.integration = None  # the bank's credit system's local API (setting integration.enabled)
         notifier().message.connect(self._on_message)
         bar = self.menuBar()
         menu = bar.addMenu(tr("案件"))
@@ -239,6 +240,7 @@ class QtCounterWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._input_watch)
         self.idle_timer.start()
         self._start_sync(self.enrollment is not None)
+        self._start_integration()
         if self.ctx.needs_login():
             self.show_login()
         else:
@@ -386,7 +388,20 @@ class QtCounterWindow(QMainWindow):
         self.sync_worker.passFinished.connect(lambda _r: self.case_list.reload()
                                               if self.stack.currentWidget() is self.case_list else None)
         self.sync_worker.passFinished.connect(lambda _r: self._after_sync())
+        self.sync_worker.passFinished.connect(lambda _r: self.integration.wake() if self.integration else None)
         self.sync_worker.start()
+
+    def _start_integration(self) -> None:
+        """The local API for the bank's credit system and its outcome notifications, in
+        background threads (shared.integration: the same code as ``yizhan integration serve``)."""
+        if not self.settings.get("integration.enabled", False):
+            return
+        from shared.integration.service import IntegrationService
+        try:
+            self.integration = IntegrationService(self.store, self.settings, self.data_dir).start()
+        except OSError as exc:  # the port is taken, most often
+            notify(tr("银行系统接口未能在端口 {port} 启动：{err}", port=self.settings.get("integration.port"),
+                      err=exc.strerror or type(exc).__name__), "warning")
 
     def sync_now(self) -> None:
         if self.sync_worker is None:
@@ -452,6 +467,9 @@ class QtCounterWindow(QMainWindow):
                 pass
         if self.sync_worker is not None:
             self.sync_worker.stop()
+        if self.integration is not None:
+            self.integration.stop()
+            self.integration = None
         if self.store:
             self.editor.shutdown()
             self.ctx.close()

@@ -36,6 +36,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # The bank's electronic seal (a USB key): its PKCS#11 driver (empty: the first found on this
     # system), the token and key labels when it holds several, a seal image (empty: drawn).
     "seal": {"module": "", "token": "", "key": "", "image": ""},
+    # The bank's credit system (shared/integration): the local API on 127.0.0.1:port (token
+    # from ``yizhan integration token --new``), outcomes back to webhook_url (signed with the
+    # secret of ``yizhan integration secret --new``), drop_dir as the fallback.
+    "integration": {"enabled": False, "port": 8765, "actor": "银行信贷系统", "token_days": 365,
+                    "webhook_url": "", "drop_dir": "", "fallback_after_attempts": 3},
 }
 
 

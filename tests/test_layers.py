@@ -36,6 +36,18 @@ def test_every_shared_package_has_a_layer():
 
 
 def test_the_layers_name_real_packages():
-    assert _shared_packages() >= {"shared.domain", "shared.store", "shared.workflow"}
+    assert _shared_packages() >= {"shared.domain", "shared.store", "shared.workflow", "shared.integration"}
     stale = {m for m in _layered_modules() if m.startswith("shared.")} - _shared_packages()
     assert not stale, "layers name packages that no longer exist: {}".format(sorted(stale))
+
+
+def _layer_index(name: str) -> int:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    layers = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")["layers"]
+    return next(i for i, layer in enumerate(layers) if name in {p.strip() for p in layer.split("|")})
+
+
+def test_the_integration_api_sits_between_the_front_ends_and_the_core():
+    """It uses the store, the importer and sync's back-off; the CLI and the counter start it."""
+    at = _layer_index("shared.integration")
+    assert _layer_index("shared.cli") < at < _layer_index("shared.workflow") < _layer_index("shared.sync")

@@ -72,6 +72,10 @@
       <translation>min is greater than max</translation>
     </message>
     <message>
+      <source>reference（贷款编号）应为不超过 {max} 个字母、数字或 -_.:/# 的文字</source>
+      <translation>reference (the loan number) must be at most {max} letters, digits or -_.:/#</translation>
+    </message>
+    <message>
       <source>{a}–{b}页</source>
       <translation>{a}–{b} pages</translation>
     </message>
@@ -376,6 +380,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>不动产转移登记（含抵押登记）询问笔录</source>
       <translation>Interview Record for Real Estate Transfer Registration (with Mortgage Registration)</translation>
+    </message>
+    <message>
+      <source>不支持的导入格式版本“{f}”，本程序支持：{ok}</source>
+      <translation>Unsupported import format version "{f}"; this program reads: {ok}</translation>
     </message>
     <message>
       <source>不支持的算法 {enc}/{wrap}</source>
@@ -1306,8 +1314,16 @@ Is the person here the same as at the first check?</translation>
       <translation>Cannot submit yet: {items}</translation>
     </message>
     <message>
+      <source>尚无有效的访问令牌：请管理员先运行“yizhan integration token --new”</source>
+      <translation>No valid access token yet: an administrator must first run "yizhan integration token --new"</translation>
+    </message>
+    <message>
       <source>尚无案件。点击“新建案件”开始办理，或由运维人员用“yizhan case import”导入银行系统的案件数据。</source>
       <translation>No cases yet. Click "New case" to start, or ask the operations staff to import case data from the bank system with "yizhan case import".</translation>
+    </message>
+    <message>
+      <source>尚无访问令牌</source>
+      <translation>No access token yet</translation>
     </message>
     <message>
       <source>尚未完整：</source>
@@ -1428,6 +1444,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>已受理</source>
       <translation>Accepted</translation>
+    </message>
+    <message>
+      <source>已吊销</source>
+      <translation>revoked</translation>
     </message>
     <message>
       <source>已同步操作员名单，请登录。</source>
@@ -1556,6 +1576,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>已过期，请联系管理员更新备案</source>
       <translation>Expired. Please contact the administrator to update the filing</translation>
+    </message>
+    <message>
+      <source>已送达 {d} 条，写入投递目录 {f} 条，未送达 {n} 条；待送达共 {p} 条</source>
+      <translation>{d} delivered, {f} written to the drop folder, {n} not delivered; {p} pending in all</translation>
     </message>
     <message>
       <source>已送达登记机构</source>
@@ -2446,6 +2470,14 @@ Is the person here the same as at the first check?</translation>
       <translation>{n} cases created, {s} submitted; accepted {a:.0%}, correction requested {c:.0%}, not accepted {x:.0%}; submit to acceptance on average {h}.</translation>
     </message>
     <message>
+      <source>新的签名密钥（银行系统用它核对结果通知的签名；旧密钥已失效）：</source>
+      <translation>New signing secret (the bank's system checks the outcome notifications' signatures with it; the old secret no longer works):</translation>
+    </message>
+    <message>
+      <source>新的访问令牌（只显示这一次，请填入银行信贷系统；旧令牌已失效）：</source>
+      <translation>New access token (shown only this once; enter it in the bank's credit system; the old token no longer works):</translation>
+    </message>
+    <message>
       <source>无可用的证件照（需读卡器厂商解码库），等待服务端人证比对</source>
       <translation>No card photo available (needs the reader vendor's decoder); awaiting the server's face comparison</translation>
     </message>
@@ -2646,12 +2678,24 @@ Is the person here the same as at the first check?</translation>
       <translation>Valid</translation>
     </message>
     <message>
+      <source>有效期至</source>
+      <translation>Valid until</translation>
+    </message>
+    <message>
+      <source>有效期至 {at}</source>
+      <translation>valid until {at}</translation>
+    </message>
+    <message>
       <source>有效期限</source>
       <translation>Valid</translation>
     </message>
     <message>
       <source>有效期限：{value}</source>
       <translation>Valid period: {value}</translation>
+    </message>
+    <message>
+      <source>服务内部错误，已记录；请稍后重试</source>
+      <translation>Internal error, logged; please try again later</translation>
     </message>
     <message>
       <source>服务器</source>
@@ -2862,6 +2906,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Failed</translation>
     </message>
     <message>
+      <source>未配置结果通知地址（integration.webhook_url）或投递目录（integration.drop_dir）</source>
+      <translation>No outcome notification address (integration.webhook_url) or drop folder (integration.drop_dir) is configured</translation>
+    </message>
+    <message>
       <source>未采用读卡信息：证件号码与已录入的不一致</source>
       <translation type="obsolete">Card data not used: the ID number differs from the one already entered</translation>
     </message>
@@ -2920,6 +2968,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>本机已在该服务器注册，无需重新注册</source>
       <translation>This computer is already enrolled with this server; nothing to do</translation>
+    </message>
+    <message>
+      <source>本机接口地址</source>
+      <translation>Local API address</translation>
     </message>
     <message>
       <source>本机时钟与登记服务器相差过大（服务器时间 {server_time}）。请校准本机时间后再同步</source>
@@ -3146,6 +3198,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Case {id} has already been submitted (status: {state}) and cannot be submitted again</translation>
     </message>
     <message>
+      <source>案件 {id} 没有文书 {doc}</source>
+      <translation>Case {id} has no document {doc}</translation>
+    </message>
+    <message>
       <source>案件 {id}：{state}</source>
       <translation>Case {id}: {state}</translation>
     </message>
@@ -3286,6 +3342,10 @@ Is the person here the same as at the first check?</translation>
       <translation>normal</translation>
     </message>
     <message>
+      <source>此地址不接受 {m} 请求</source>
+      <translation>This address does not accept {m} requests</translation>
+    </message>
+    <message>
       <source>此问题需要书面说明，请到窗口办理</source>
       <translation>This question needs a written answer; please go to a counter</translation>
     </message>
@@ -3318,6 +3378,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Leave empty if none</translation>
     </message>
     <message>
+      <source>没有可吊销的访问令牌</source>
+      <translation>There is no access token to revoke</translation>
+    </message>
+    <message>
       <source>没有找到该业务的办理记录。</source>
       <translation>No record of that business.</translation>
     </message>
@@ -3338,12 +3402,24 @@ Is the person here the same as at the first check?</translation>
       <translation>No application was found.</translation>
     </message>
     <message>
+      <source>没有由银行系统创建的案件 {id}</source>
+      <translation>No case {id} created by the bank's system</translation>
+    </message>
+    <message>
       <source>没有移交批次</source>
       <translation>No hand-over batches</translation>
     </message>
     <message>
       <source>没有读取数据库文件 {path} 的权限</source>
       <translation>No permission to read database file {path}</translation>
+    </message>
+    <message>
+      <source>没有贷款编号为 {ref} 的案件</source>
+      <translation>No case with loan reference {ref}</translation>
+    </message>
+    <message>
+      <source>没有这个接口地址</source>
+      <translation>No such API address</translation>
     </message>
     <message>
       <source>法人或其他组织</source>
@@ -3934,8 +4010,16 @@ Is the person here the same as at the first check?</translation>
       <translation>Missing</translation>
     </message>
     <message>
+      <source>缺少 reference</source>
+      <translation>reference is missing</translation>
+    </message>
+    <message>
       <source>缺少必填项</source>
       <translation>required item missing</translation>
+    </message>
+    <message>
+      <source>缺少有效的访问令牌（Authorization: Bearer …）</source>
+      <translation>A valid access token is missing (Authorization: Bearer …)</translation>
     </message>
     <message>
       <source>网络恢复后会自动续传，无需操作</source>
@@ -4032,6 +4116,26 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>设置</source>
       <translation>Settings</translation>
+    </message>
+    <message>
+      <source>访问令牌</source>
+      <translation>Access token</translation>
+    </message>
+    <message>
+      <source>访问令牌已于 {at} 过期，请向管理员索取新令牌</source>
+      <translation>The access token expired on {at}; ask an administrator for a new one</translation>
+    </message>
+    <message>
+      <source>访问令牌已吊销</source>
+      <translation>The access token was revoked</translation>
+    </message>
+    <message>
+      <source>访问令牌已被吊销，请向管理员索取新令牌</source>
+      <translation>The access token has been revoked; ask an administrator for a new one</translation>
+    </message>
+    <message>
+      <source>访问令牌无效</source>
+      <translation>Invalid access token</translation>
     </message>
     <message>
       <source>证书及电子证明领取</source>
@@ -4438,8 +4542,32 @@ Is the person here the same as at the first check?</translation>
       <translation>Please face the camera</translation>
     </message>
     <message>
+      <source>请求内容不完整</source>
+      <translation>The request's body is incomplete</translation>
+    </message>
+    <message>
+      <source>请求内容须为 application/json</source>
+      <translation>The request's body must be application/json</translation>
+    </message>
+    <message>
+      <source>请求格式错误（HTTP {code}）</source>
+      <translation>Malformed request (HTTP {code})</translation>
+    </message>
+    <message>
+      <source>请求须带 Content-Length</source>
+      <translation>The request must carry Content-Length</translation>
+    </message>
+    <message>
+      <source>请求须带 Content-Length，不接受分块传输</source>
+      <translation>The request must carry Content-Length; chunked bodies are not accepted</translation>
+    </message>
+    <message>
       <source>请添加{role}（至少{n}人）</source>
       <translation>Please add {role} (at least {n})</translation>
+    </message>
+    <message>
+      <source>请用 ?reference=贷款编号 查询案件</source>
+      <translation>Look a case up with ?reference=&lt;loan reference&gt;</translation>
     </message>
     <message>
       <source>请眨一下眼睛</source>
@@ -4720,6 +4848,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Loan extension</translation>
     </message>
     <message>
+      <source>贷款编号 {ref} 已用另一份数据建过案件 {id}；如需更正请在柜台修改</source>
+      <translation>Loan reference {ref} already made case {id} from other data; correct it at the counter if needed</translation>
+    </message>
+    <message>
       <source>身份核验</source>
       <translation>Identity verification</translation>
     </message>
@@ -4840,6 +4972,14 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Passed</translation>
     </message>
     <message>
+      <source>通过接口导入时不能引用文件；材料在柜台采集</source>
+      <translation>An import through the API cannot name files; the papers are captured at the counter</translation>
+    </message>
+    <message>
+      <source>通过接口导入须给出贷款编号 reference</source>
+      <translation>An import through the API must give the loan reference (reference)</translation>
+    </message>
+    <message>
       <source>采集人脸</source>
       <translation>Capture face</translation>
     </message>
@@ -4922,6 +5062,14 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>银行备案材料读取失败</source>
       <translation>Failed to read the bank's filed materials</translation>
+    </message>
+    <message>
+      <source>银行系统接口</source>
+      <translation>Bank system interface</translation>
+    </message>
+    <message>
+      <source>银行系统接口未能在端口 {port} 启动：{err}</source>
+      <translation>The bank system interface could not start on port {port}: {err}</translation>
     </message>
     <message>
       <source>银行营业执照、金融许可证及经办人身份证明</source>

@@ -26,6 +26,7 @@ AREA_MODULES = [
     "shared.cli.seal_cmds",
     "shared.cli.originals_cmds",
     "shared.cli.diagnostics_cmds",
+    "shared.cli.integration_cmds",
 ]
 
 

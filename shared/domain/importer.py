@@ -39,11 +39,18 @@ from shared.errors import ValidationError
 from shared.i18n import Msg
 
 FORMAT = "yizhan-case-import/1"
+#: Every version this program reads (the newest first); a document of another names its own.
+FORMATS = (FORMAT,)
+FORMAT_PREFIX = "yizhan-case-import/"
+#: The loan's reference in the bank's system (optional top-level ``reference``): what makes a
+#: second post of the same loan find its case. Printable ASCII, no space.
+REFERENCE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:/#")
+REFERENCE_MAX = 64
 MAX_FILE_BYTES = 30 * 1024 * 1024
 LIMITS = {"import_bytes": 1 << 20, "depth": 6, "string": 2000, "parties": 20, "materials": 200, "keys": 200}
 PARTY_KEYS = {"role", "kind", "name", "id_kind", "id_number", "phone", "address", "legal_rep", "share", "agent"}
 AGENT_KEYS = {f.name for f in fields(Agent)}
-TOP_KEYS = {"format", "business", "parties", "materials"}
+TOP_KEYS = {"format", "business", "parties", "materials", "reference"}
 MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"%PDF-", "application/pdf"),
          (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"))
 
@@ -62,6 +69,7 @@ class ImportResult:
 
     case: Case
     files: list[tuple[str, str, bytes]] = field(default_factory=list)  # slot, mime, data
+    reference: str = ""  # the loan's reference in the bank's system ("" when not given)
 
 
 def _json_path(path: str) -> str:
@@ -98,8 +106,10 @@ def _scalar(v: Any) -> bool:
     return v is None or isinstance(v, (str, bool, int, float))
 
 
-def parse_import_bytes(data: bytes, base_dir: Path, catalog: Catalog | None = None) -> ImportResult:
-    """An import document as bytes (from a file or a request): bounded, then parsed."""
+def parse_import_bytes(data: bytes, base_dir: Path | None, catalog: Catalog | None = None) -> ImportResult:
+    """An import document as bytes (from a file or a request): bounded, then parsed.
+
+    ``base_dir``: the folder its material files are read from; None (a request) allows none."""
     if len(data) > LIMITS["import_bytes"]:
         raise ValidationError(Msg("import.too_large", "导入文件过大（{kb} KB，最多 {max} KB）",
                                   {"kb": len(data) >> 10, "max": LIMITS["import_bytes"] >> 10}))
@@ -112,7 +122,7 @@ def parse_import_bytes(data: bytes, base_dir: Path, catalog: Catalog | None = No
     return parse_import(raw, base_dir, catalog)
 
 
-def parse_import(raw: Any, base_dir: Path, catalog: Catalog | None = None) -> ImportResult:
+def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None) -> ImportResult:
     """Validate an import document; raise :class:`ValidationError` listing every error."""
     catalog = catalog or default_catalog()
     errors: dict[str, Msg] = {}
@@ -129,8 +139,17 @@ def parse_import(raw: Any, base_dir: Path, catalog: Catalog | None = None) -> Im
         errors["$.parties"] = Msg("import.parties", "当事人过多（最多 {max} 个）", {"max": LIMITS["parties"]})
     if errors:
         raise _invalid(errors)
-    if raw.get("format") != FORMAT:
+    fmt = raw.get("format")
+    if isinstance(fmt, str) and fmt.startswith(FORMAT_PREFIX) and fmt not in FORMATS:
+        errors["$.format"] = Msg("import.version", "不支持的导入格式版本“{f}”，本程序支持：{ok}",
+                                 {"f": fmt[:60], "ok": "、".join(FORMATS)})
+    elif fmt not in FORMATS:
         errors["$.format"] = Msg("import.format", "format 应为“{f}”", {"f": FORMAT})
+    reference = raw.get("reference", "")
+    if not isinstance(reference, str) or len(reference) > REFERENCE_MAX or not set(reference) <= REFERENCE_CHARS:
+        errors["$.reference"] = Msg("import.reference", "reference（贷款编号）应为不超过 {max} 个字母、数字或 -_.:/# 的文字",
+                                    {"max": REFERENCE_MAX})
+        reference = ""
     code = raw.get("business")
     if not isinstance(code, str) or code not in catalog.businesses:  # (a list here was a traceback: found by fuzzing)
         code = code if isinstance(code, str) else type(code).__name__
@@ -179,7 +198,7 @@ def parse_import(raw: Any, base_dir: Path, catalog: Catalog | None = None) -> Im
         case.parties.append(Party(**{"role": "", **values}, agent=Agent(**agent) if agent else None))
     for path, msg in field_errors(case, biz, catalog).items():
         errors[_json_path(path)] = msg
-    result = ImportResult(case)
+    result = ImportResult(case, reference=reference)
     slots = {s.code for s in biz.materials}
     count = 0
     for slot, files in (raw.get("materials") or {}).items():
@@ -197,6 +216,9 @@ def parse_import(raw: Any, base_dir: Path, catalog: Catalog | None = None) -> Im
                 break
             if not isinstance(rel, str) or not rel:
                 errors[where] = Msg("import.material_path", "材料应为导入文件所在目录中的文件名")
+                continue
+            if base_dir is None:
+                errors[where] = Msg("import.no_files", "通过接口导入时不能引用文件；材料在柜台采集")
                 continue
             data, msg = read_material(base_dir, rel)
             if msg:

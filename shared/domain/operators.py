@@ -54,8 +54,13 @@ ROLES: dict[str, frozenset[Permission]] = {
     # A self-service terminal acting for the applicant in front of it: a case of its own, never
     # a reveal, a manual face decision or an approval (those need a person of the staff).
     "self_service": frozenset({P.EDIT_CASES, P.SUBMIT, P.DELETE_DRAFTS}),
+    # The bank's credit system through the local integration API (shared/integration): it
+    # creates draft cases of its loans and reads their outcomes; a person at the counter does
+    # the rest (card, face, interview, papers, submit).
+    "integration": frozenset({P.EDIT_CASES}),
 }
-ROLE_LABELS = {"officer": N_("经办人"), "supervisor": N_("主管"), "admin": N_("管理员"), "self_service": N_("自助终端")}
+ROLE_LABELS = {"officer": N_("经办人"), "supervisor": N_("主管"), "admin": N_("管理员"), "self_service": N_("自助终端"),
+               "integration": N_("银行系统接口")}
 
 #: The reasons a person may give for revealing personal data (seed: no access without a work reason).
 REVEAL_REASONS = {

@@ -158,6 +158,31 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE INDEX audit_action ON audit(action, seq)""",
         """CREATE INDEX audit_operator_action ON audit(operator, action, seq)""",
     ],
+    9: [
+        # The bank's credit system (shared/integration): the loan reference of each draft case
+        # it created (a second post of the same loan finds its case), and the outcomes to send
+        # back to it, kept until its webhook (or the drop folder) has taken them.
+        """CREATE TABLE integration_refs (
+            reference TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            body_sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL)""",
+        """CREATE INDEX integration_refs_case ON integration_refs(case_id)""",
+        """CREATE TABLE integration_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            event_id TEXT NOT NULL UNIQUE,
+            case_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL DEFAULT 0,
+            dropped INTEGER NOT NULL DEFAULT 0,
+            delivered_at TEXT NOT NULL DEFAULT '',
+            last_error TEXT NOT NULL DEFAULT '')""",
+        """CREATE INDEX integration_events_due ON integration_events(state, next_attempt_at)""",
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

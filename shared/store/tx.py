@@ -17,6 +17,7 @@ from shared.domain.case import Case
 from shared.errors import StoreError
 from shared.i18n import Msg
 from shared.store import audit as audit_mod
+from shared.store.integration_table import IntegrationRows
 from shared.store.operators import OperatorRows
 from shared.store.outbox_table import OutboxRows
 from shared.store.sync_state import SyncStateRows
@@ -34,6 +35,7 @@ class StoreTx:
         self.outbox = OutboxRows(conn)
         self.sync_state = SyncStateRows(conn)
         self.operators = OperatorRows(conn)
+        self.integration = IntegrationRows(conn)
 
     @property
     def operator(self) -> str:

@@ -85,11 +85,14 @@ class StatusPuller:
         detail = {k: ev[k] for k in OUTCOME_KEYS if k in ev}
         outcome = {**item.outcome, **detail, "state": kind, "at": ev.get("at")}
         blob_ids = outcome.get("documents", [])
+        new_docs: list[dict] = []
         for meta, data in docs:
             info = tx.add_blob(case_id, "outcome", data, meta.get("mime", "application/pdf"),
                                slot=meta.get("kind", ""), meta={"doc_id": meta["doc_id"], "packet_id": pid,
                                                                 "name": meta.get("name", "")})
             blob_ids.append(info.id)
+            new_docs.append({"id": info.id, "kind": meta.get("kind", ""), "name": meta.get("name", ""),
+                             "mime": meta.get("mime", "application/pdf")})
         outcome["documents"] = blob_ids
         new_item = "committed" if kind == "delivered" else kind
         if kind == "delivered" and item_state not in ACTIVE:
@@ -97,6 +100,10 @@ class StatusPuller:
         final_at = now_iso() if kind in FINAL_ITEM else None
         tx.outbox.set_answer(pid, new_item, outcome, final_at, now_iso())
         self._apply_case(tx, case_id, revision, kind, outcome, ev)
+        # The bank's system hears of it (when the case came from it), kept in this transaction.
+        tx.integration.note_outcome("{}.{}".format(pid, seq), case_id, kind,
+                                    {**detail, "state": kind, "at": ev.get("at"), "revision": revision,
+                                     "documents": new_docs})
         tx.audit("outcome_" + kind, case_id, "packet={} seq={}".format(pid, seq))
         return OutcomeEvent(pid, case_id, kind, outcome)
 
