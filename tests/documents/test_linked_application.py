@@ -1,0 +1,26 @@
+"""The application form of linked registrations: the property once, a section per registration."""
+
+from __future__ import annotations
+
+from docfixtures import build_case, pdftotext
+
+from shared.documents.application import render_application
+from shared.domain.catalog import default_catalog
+
+
+def test_each_linked_registration_has_its_own_section(fake):
+    case = build_case(fake)
+    case.business_code = "refinance"
+    case.set("change.registration_certificate", "闽(2020)福州市不动产证明第0001234号")
+    text = pdftotext(render_application(case, default_catalog().business("refinance")))
+    first = text.index("申请登记事项（1/2）：原抵押权注销登记")
+    second = text.index("申请登记事项（2/2）：新抵押权首次登记")
+    assert first < text.index("闽(2020)福州市不动产证明第0001234号") < second  # its own terms in its section
+    assert second < text.index("DY2026-001")  # the new mortgage's contract under the new mortgage
+    assert text.count("一并申请") == 2
+    assert text.count(case.parties[0].name) >= 2  # the mortgagor applies for both
+
+
+def test_a_single_registration_form_is_unchanged(fake, business):
+    text = pdftotext(render_application(build_case(fake), business))
+    assert "申请登记事项" in text and "（1/" not in text and "一并申请" not in text
