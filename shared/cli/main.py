@@ -25,6 +25,7 @@ AREA_MODULES = [
     "shared.cli.render_cmds",
     "shared.cli.originals_cmds",
     "shared.cli.diagnostics_cmds",
+    "shared.cli.query_cmds",
 ]
 
 

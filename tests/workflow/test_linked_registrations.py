@@ -4,57 +4,17 @@ server and answered per registration; one refused refuses them all."""
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import pytest
 from flow_helpers import complete
 
 from shared.domain.registrations import registration_outcomes, registrations_of
 from shared.domain.states import CaseState
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
-
-import sync_helpers  # noqa: E402
+import sync_helpers
 
 LINKED = {"transfer_mortgage": ["transfer", "mortgage_first"],
           "refinance": ["mortgage_cancel", "mortgage_first"],
           "advance_notice_mortgage": ["advance_notice", "mortgage_advance_notice"]}
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    from devserver.main import start_in_thread
-    srv = start_in_thread(tmp_path_factory.mktemp("devserver"), rsa_bits=2048)
-    yield srv
-    srv.close()
-
-
-@pytest.fixture
-def srv(server):
-    server.faults()
-    server.rules()
-    yield server
-    server.rules()
-
-
-@pytest.fixture
-def wired(store, srv, tmp_path, new_session):
-    """``make(business)``: a session whose outbox sends to the reference server, and the sync service."""
-    from shared.config import DEFAULT_SETTINGS, Settings, _merge
-    from shared.sync import enrollment
-    from shared.sync.outbox import Outbox
-    settings = Settings(tmp_path / "config" / "settings.json",
-                        _merge(DEFAULT_SETTINGS, json.loads(json.dumps(sync_helpers.OPEN_SETTINGS))))
-    enrollment.enroll(store, srv.url, srv.new_code(), srv.fingerprint)
-    outbox = Outbox(store, settings)
-    service = sync_helpers.fast_service(store, settings, outbox=outbox)
-
-    def make(business: str):
-        session = new_session(business, outbox=lambda: outbox)
-        return session, service
-    return make
 
 
 def _submit(session, fake):
