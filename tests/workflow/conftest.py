@@ -69,3 +69,25 @@ def wired(store, srv, tmp_path, new_session):
         session = new_session(business, outbox=lambda: outbox)
         return session, service
     return make
+
+
+@pytest.fixture
+def ready(wired, fake, store):
+    """``make(business, matters)``: a complete case whose owners signed a letter entrusting
+    ``matters`` from yesterday for 30 days, and a client of the reference server."""
+    from flow_helpers import complete, iso_days, sign_letter
+    from shared.sync import enrollment
+    from shared.sync.client import SyncClient
+    clients = []
+
+    def make(business="transfer_mortgage", matters=("registry", "contract_filing"), start=-1, until=30):
+        session, _ = wired(business)
+        complete(session, fake)
+        session.set_authorization(list(matters), iso_days(start), iso_days(until))
+        sign_letter(session)
+        client = SyncClient(enrollment.require(store))
+        clients.append(client)
+        return session, client
+    yield make
+    for c in clients:
+        c.close()

@@ -159,3 +159,16 @@ def complete(session, fake, overrides: dict | None = None) -> None:
     interview_everyone(session)
     add_required_pages(session)
     pass_identity(session, check_no=2)
+
+
+def iso_days(days: int = 0) -> str:
+    """Today plus ``days``, as YYYY-MM-DD."""
+    return (_dt.date.today() + _dt.timedelta(days=days)).isoformat()
+
+
+def sign_letter(session) -> None:
+    """Every owner signs the authorization letter as it stands."""
+    from shared.domain.authorization import BANK_ROLES, letter_content
+    for party in [p for p in session.snapshot().parties if p.role not in BANK_ROLES]:
+        content = letter_content(session.snapshot(), party.party_id)
+        session.sign(party.party_id, signature_over(content, party.party_id, "authorization"), purpose="authorization")

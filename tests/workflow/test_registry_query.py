@@ -8,48 +8,14 @@ from __future__ import annotations
 import datetime as _dt
 
 import pytest
-from flow_helpers import complete, signature_over
+from flow_helpers import iso_days as _iso
+from flow_helpers import sign_letter
 
 from devserver import queries as server_queries
-from shared.domain.authorization import BANK_ROLES, letter_content
 from shared.domain.validation import missing
 from shared.workflow.registry_query import QueryRefused, describe
 
 TODAY = _dt.date.today()
-
-
-def _iso(days: int = 0) -> str:
-    return (TODAY + _dt.timedelta(days=days)).isoformat()
-
-
-def _principals(session):
-    return [p for p in session.snapshot().parties if p.role not in BANK_ROLES]
-
-
-def sign_letter(session) -> None:
-    for party in _principals(session):
-        content = letter_content(session.snapshot(), party.party_id)
-        session.sign(party.party_id, signature_over(content, party.party_id, "authorization"), purpose="authorization")
-
-
-@pytest.fixture
-def ready(wired, fake, store):
-    """``make(business, matters)``: a complete case whose owners signed a letter entrusting ``matters``."""
-    from shared.sync import enrollment
-    from shared.sync.client import SyncClient
-    clients = []
-
-    def make(business="transfer_mortgage", matters=("registry", "contract_filing"), start=-1, until=30):
-        session, _ = wired(business)
-        complete(session, fake)
-        session.set_authorization(list(matters), _iso(start), _iso(until))
-        sign_letter(session)
-        client = SyncClient(enrollment.require(store))
-        clients.append(client)
-        return session, client
-    yield make
-    for c in clients:
-        c.close()
 
 
 def _server_rows(srv, case_id):
