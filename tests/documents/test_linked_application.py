@@ -24,3 +24,15 @@ def test_each_linked_registration_has_its_own_section(fake):
 def test_a_single_registration_form_is_unchanged(fake, business):
     text = pdftotext(render_application(build_case(fake), business))
     assert "申请登记事项" in text and "（1/" not in text and "一并申请" not in text
+
+
+def test_the_receipt_lists_each_registration_with_its_number(fake):
+    from shared.documents.outcome import render_receipt
+    case = build_case(fake)
+    case.business_code = "refinance"
+    case.outcome = {**case.outcome, "state": "accepted",
+                    "registrations": [{"code": "mortgage_cancel", "receipt_number": "SL2026120300001"},
+                                      {"code": "mortgage_first", "receipt_number": "SL2026120300002"}]}
+    text = pdftotext(render_receipt(case, default_catalog().business("refinance")))
+    assert text.index("原抵押权注销登记") < text.index("SL2026120300001") < text.index("新抵押权首次登记") \
+        < text.index("SL2026120300002")
