@@ -602,6 +602,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Residential</translation>
     </message>
     <message>
+      <source>保存授权书内容</source>
+      <translation>Save the letter's terms</translation>
+    </message>
+    <message>
       <source>保存草稿</source>
       <translation>Save draft</translation>
     </message>
@@ -728,6 +732,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>关机</source>
       <translation>Shut down</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
       <source>其他</source>
@@ -1146,8 +1154,20 @@ Is the person here the same as at the first check?</translation>
       <translation>Name: {value}</translation>
     </message>
     <message>
+      <source>委托事项</source>
+      <translation>Matters entrusted</translation>
+    </message>
+    <message>
+      <source>委托日期</source>
+      <translation>Date of the letter</translation>
+    </message>
+    <message>
       <source>委托时限应在委托日期之后，且不超过{n}日</source>
       <translation>The time limit must come after the date of the letter and be at most {n} days</translation>
+    </message>
+    <message>
+      <source>委托时限至</source>
+      <translation>Valid until</translation>
     </message>
     <message>
       <source>字段过多（最多 {max} 个）</source>
@@ -1770,6 +1790,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The printer is out of paper; the receipt was not printed.</translation>
     </message>
     <message>
+      <source>打印查询结果证明</source>
+      <translation>Print the query-result certificate</translation>
+    </message>
+    <message>
       <source>打开案件，按补正清单一次补齐后重新提交</source>
       <translation>Open the case, complete everything on the correction list and submit again</translation>
     </message>
@@ -2034,6 +2058,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Authorization letter</translation>
     </message>
     <message>
+      <source>授权书内容已保存，请委托人在授权书上签名</source>
+      <translation>Letter saved; the principals now sign the authorization letter</translation>
+    </message>
+    <message>
       <source>授权书已签名</source>
       <translation>Authorization letter signed</translation>
     </message>
@@ -2068,6 +2096,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>授权已设置</source>
       <translation>Authorization set</translation>
+    </message>
+    <message>
+      <source>授权查询</source>
+      <translation>Authorized query</translation>
     </message>
     <message>
       <source>授权自{date}起生效，尚不能查询</source>
@@ -3054,6 +3086,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Query</translation>
     </message>
     <message>
+      <source>查询事项</source>
+      <translation>Query</translation>
+    </message>
+    <message>
       <source>查询信息</source>
       <translation>Query</translation>
     </message>
@@ -3064,6 +3100,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>查询授权书</source>
       <translation>Query authorization letter</translation>
+    </message>
+    <message>
+      <source>查询用途</source>
+      <translation>Purpose</translation>
     </message>
     <message>
       <source>查询结果</source>
@@ -3924,6 +3964,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>网签备案合同 {number} 已备案（{date}），委托人名下住房 {homes} 套</source>
       <translation>Contract {number} is filed ({date}); the principals hold {homes} homes</translation>
+    </message>
+    <message>
+      <source>网签备案合同编号</source>
+      <translation>Filed contract number</translation>
     </message>
     <message>
       <source>网络恢复后会自动续传，无需操作</source>
@@ -5074,6 +5118,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>高拍仪没有画面，请检查连接后重试</source>
       <translation>No image from the document camera. Please check the connection and try again</translation>
+    </message>
+    <message>
+      <source>默认取案件中的合同编号</source>
+      <translation>Default: the contract number in the case</translation>
     </message>
     <message>
       <source>默认打印机</source>
