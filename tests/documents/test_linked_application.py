@@ -36,3 +36,18 @@ def test_the_receipt_lists_each_registration_with_its_number(fake):
     text = pdftotext(render_receipt(case, default_catalog().business("refinance")))
     assert text.index("原抵押权注销登记") < text.index("SL2026120300001") < text.index("新抵押权首次登记") \
         < text.index("SL2026120300002")
+
+
+def test_the_authorization_letter_carries_the_fields_set_in_the_case(fake):
+    from shared.documents.authorization import render_authorization
+    case = build_case(fake)
+    business = default_catalog().business("mortgage_first_general")
+    standard = pdftotext(render_authorization(case, business))
+    assert "最长不超过九十日" in standard  # nothing set: the standard wording
+    case.set("authorization.matters", ["contract_filing"])
+    case.set("authorization.date", "2026-12-01")
+    case.set("authorization.valid_until", "2027-01-15")
+    text = pdftotext(render_authorization(case, business))
+    assert "房屋网签备案合同及住房套数" in text and "抵押、查封及异议登记" not in text
+    assert "自2026年12月1日起至2027年1月15日止" in text and "九十日" not in text
+    assert text.count("2026年12月1日") >= 2  # the time limit and the date beside each signature

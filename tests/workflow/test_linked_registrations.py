@@ -48,6 +48,7 @@ def test_linked_business_is_one_case_with_an_outcome_per_registration(wired, fak
 def test_transfer_with_existing_mortgage_applies_for_three(wired, fake, store):
     session, service = wired("transfer_mortgage")
     complete(session, fake, {"transfer.with_existing_mortgage": True})
+    assert len(session.snapshot().parties_in("original_mortgagee")) == 1  # who applies for the mortgage transfer
     assert [r.code for r in registrations_of(session.snapshot(), session.business)] == [
         "transfer", "mortgage_transfer", "mortgage_first"]
     session.submit()
