@@ -229,6 +229,8 @@ def _per_registration(conn, db: ServerDB, docs_dir: Path, packet_id: str, device
                                    "受理日期：" + when.strftime("%Y-%m-%d")]))
         elif kind == "registered":
             reg["register_number"] = "DB{:08d}".format(db.bump(conn, "register_seq"))
+        elif kind == "proof_issued" and reg.get("registration_type") == "400":
+            pass  # a cancellation is entered in the register; no certificate or proof is issued for it
         elif kind == "proof_issued":
             word = "证明" if reg.get("right_type") == "mortgage" or reg.get("registration_type") == "700" else "权"
             reg["proof_number"] = "闽({})不动产{}第{:07d}号".format(when.year, word, db.bump(conn, "proof_seq"))
@@ -246,8 +248,9 @@ def _per_registration(conn, db: ServerDB, docs_dir: Path, packet_id: str, device
                               ["业务编号：" + case_id, "一并申请的登记一并补正，请一次性补正下列材料："] +
                               ["{}. {}".format(i + 1, c["text"]) for i, c in enumerate(body.get("corrections") or [])]))
     for key in ("receipt_number", "register_number", "proof_number"):
-        if regs and regs[0].get(key):
-            body[key] = regs[0][key]
+        first = next((r[key] for r in regs if r.get(key)), None)
+        if first:
+            body[key] = first
     body["registrations"] = regs
     if docs:
         body["documents"] = docs

@@ -178,6 +178,10 @@ Is the person here the same as at the first check?</translation>
       <translation>. Please ask a member of staff.</translation>
     </message>
     <message>
+      <source>一并申请、一并受理的登记：</source>
+      <translation>Registrations applied for and accepted together:</translation>
+    </message>
+    <message>
       <source>一站 · 不动产登记服务点（柜台）</source>
       <translation>Yizhan · Real Estate Registration Service Point (Counter)</translation>
     </message>

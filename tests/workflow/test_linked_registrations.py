@@ -33,13 +33,16 @@ def test_linked_business_is_one_case_with_an_outcome_per_registration(wired, fak
     outcomes = case.outcome["registrations"]
     assert [o["code"] for o in outcomes] == LINKED[business]
     assert all(o["state"] == "proof_issued" for o in outcomes)
-    for key in ("receipt_number", "register_number", "proof_number"):  # each its own number
+    for key in ("receipt_number", "register_number"):  # each its own number
         numbers = [o[key] for o in outcomes]
         assert all(numbers) and len(set(numbers)) == len(numbers), (key, numbers)
+    proved = [o for o in outcomes if o["registration_type"] != "400"]  # a cancellation has no proof
+    assert all(o.get("proof_number") for o in proved) and len({o["proof_number"] for o in proved}) == len(proved)
+    assert all(not o.get("proof_number") for o in outcomes if o["registration_type"] == "400")
     assert case.outcome["receipt_number"] == outcomes[0]["receipt_number"]
     proofs = [d for d in store.blobs.list(case.id, "outcome") if d.slot == "proof"]
     receipts = [d for d in store.blobs.list(case.id, "outcome") if d.slot == "receipt"]
-    assert len(proofs) == len(receipts) == len(outcomes)
+    assert len(receipts) == len(outcomes) and len(proofs) == len(proved)
     assert all(store.blobs.get(d.id).startswith(b"%PDF") for d in proofs)
     seen = [o["code"] for o in registration_outcomes(case, session.business)]
     assert seen == LINKED[business]

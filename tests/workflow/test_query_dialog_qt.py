@@ -59,3 +59,32 @@ def test_case_editor_opens_the_dialog(qtbot, ready, store):
     qtbot.addWidget(dialog)
     assert isinstance(dialog, QtRegistryQueryDialog) and dialog.isVisible()
     assert dialog.session.case_id == session.case_id
+
+
+def test_submit_tab_shows_each_linked_registrations_outcome(qtbot, wired, fake, store, tmp_path):
+    """The registry's answer to a refinance, through the sync service, shown per registration."""
+    import sync_helpers
+    from flow_helpers import complete
+    from counter.case_editor import QtCaseEditor
+    from counter.context import AppContext
+    from counter.tabs.submit import QtSubmitTab
+    session, service = wired("refinance")
+    complete(session, fake)
+    session.submit()
+    sync_helpers.drain(service)
+    case = store.get_case(session.case_id)
+    editor = QtCaseEditor(AppContext.for_store(store, session.catalog))
+    qtbot.addWidget(editor)
+    editor.resize(1366, 768)
+    editor.open_case(case)
+    editor.show()
+    tab = next(p for p in editor.pages if isinstance(p, QtSubmitTab))
+    editor.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: "一并申请" in tab.outcome_label.text(), timeout=10000)
+    text = tab.outcome_label.text()
+    for reg in case.outcome["registrations"]:
+        assert reg["name"] in text and reg["receipt_number"] in text and reg["register_number"] in text
+    assert case.outcome["registrations"][1]["proof_number"] in text
+    assert text.index("原抵押权注销登记") < text.index("新抵押权首次登记")
+    qtbot.wait(300)
+    editor.grab().save(str(tmp_path / "linked_outcome.png"))
