@@ -65,8 +65,8 @@ def wired(store, srv, tmp_path, new_session):
     outbox = Outbox(store, settings)
     service = sync_helpers.fast_service(store, settings, outbox=outbox)
 
-    def make(business: str):
-        session = new_session(business, outbox=lambda: outbox)
+    def make(business: str, **kw):
+        session = new_session(business, outbox=lambda: outbox, **kw)
         return session, service
     return make
 
@@ -80,8 +80,8 @@ def ready(wired, fake, store):
     from shared.sync.client import SyncClient
     clients = []
 
-    def make(business="transfer_mortgage", matters=("registry", "contract_filing"), start=-1, until=30):
-        session, _ = wired(business)
+    def make(business="transfer_mortgage", matters=("registry", "contract_filing"), start=-1, until=30, **kw):
+        session, _ = wired(business, **kw)
         complete(session, fake)
         session.set_authorization(list(matters), iso_days(start), iso_days(until))
         sign_letter(session)

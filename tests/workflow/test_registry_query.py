@@ -132,3 +132,29 @@ def test_an_unfiled_contract_keeps_the_paper(ready, srv):
     outcome = session.query_registry(client, "contract_filing", "mortgage_registration", contract_number="NOPE-1")
     assert outcome.result["status"] == "not_found"
     assert "未查询到" in describe(outcome).render()
+
+
+def test_the_registry_refuses_principals_who_are_not_the_owners_on_record(ready, wired, fake, store, srv):
+    import sync_helpers
+    from flow_helpers import complete, sign_letter
+    from shared.workflow.auth import Authenticator
+    first, service = wired("mortgage_first_general")
+    complete(first, fake)
+    first.submit()
+    sync_helpers.drain(service)  # registered: the registry now knows the owner of this unit
+    unit = first.snapshot().get("property.unit_number")
+    officer = Authenticator(store).login("S1001", "Officer2026").session  # the operator list arrived
+    session, client = ready("mortgage_first_general", operator=officer)
+    session.edit({**session.snapshot().data, "property.unit_number": unit})  # someone else's property
+    sign_letter(session)
+    with pytest.raises(QueryRefused) as err:
+        session.query_registry(client, "registry", "loan_review")
+    assert "登记机构拒绝查询" in err.value.msg.render() and "权利人" in err.value.msg.render()
+    assert [r["outcome"] for r in _server_rows(srv, session.case_id)] == ["refused:not_owner"]
+    assert any(r[3] == "registry_query_refused" and "server:not_owner" in r[5]
+               for r in store.audit_rows(session.case_id))
+    owner = next(p for p in first.snapshot().parties if p.role == "mortgagor")
+    session.edit(parties=[p for p in session.snapshot().parties if p.role != "mortgagor"] + [owner])
+    sign_letter(session)  # the owner on record authorizes: answered
+    outcome = session.query_registry(client, "registry", "loan_review")
+    assert outcome.result["restrictions"] and _server_rows(srv, session.case_id)[-1]["outcome"] == "answered"
