@@ -158,3 +158,27 @@ def test_the_registry_refuses_principals_who_are_not_the_owners_on_record(ready,
     sign_letter(session)  # the owner on record authorizes: answered
     outcome = session.query_registry(client, "registry", "loan_review")
     assert outcome.result["restrictions"] and _server_rows(srv, session.case_id)[-1]["outcome"] == "answered"
+
+
+def test_the_request_and_answer_follow_the_protocol(ready, store):
+    import json
+
+    import jsonschema
+
+    from shared.sync import enrollment
+    from shared.sync.client import SPEC, SyncClient
+    spec = json.loads(SPEC.read_text("utf-8"))
+    seen = []
+    session, _ = ready()
+    client = SyncClient(enrollment.require(store), on_exchange=lambda *a: seen.append(a))
+    try:
+        session.query_registry(client, "contract_filing", "post_loan")
+    finally:
+        client.close()
+    method, path, req, status, resp, _ = next(e for e in seen if e[1] == "/v1/registry-query")
+    for name, value in (("RegistryQuery", req), ("RegistryQueryAnswer", resp)):
+        jsonschema.Draft202012Validator({**spec["components"]["schemas"][name],
+                                         "components": spec["components"]}).validate(value)
+    assert status == 200 and "post" in spec["paths"]["/v1/registry-query"]
+    assert not any(p.id_number in json.dumps(req, ensure_ascii=False) for p in session.snapshot().parties
+                   if p.kind == "person")  # the owners' ID numbers travel as digests only
