@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import re
 import uuid
 from pathlib import Path
@@ -190,8 +189,10 @@ def _filing_result(db: ServerDB, unit: str, number: str, principals: list[str]) 
                  (number,))
     homes = 0
     for buyers, in db.all("SELECT buyers FROM filings"):
-        if set(json.loads(buyers)) & set(principals):
+        if set(db.unseal(buyers, "filing_buyers")) & set(principals):
             homes += 1
+    if row is not None:
+        row = (row[0], db.unseal(row[1], "filing_unit")) + tuple(row[2:])
     if row is None or row[1] != unit:
         return {"status": "not_found", "contract_number": number, "homes": homes,
                 "_lines": ["网签备案合同 {}：未查询到（或不是授权书所列不动产的合同）".format(number)]}
@@ -202,14 +203,15 @@ def _filing_result(db: ServerDB, unit: str, number: str, principals: list[str]) 
 
 
 def add_filings(db: ServerDB, items: list) -> int:
-    """The housing department's filed contracts (tests and demos): buyers' ID numbers are kept
-    as digests only."""
+    """The housing department's filed contracts (tests and demos): the unit and the buyers' ID
+    digests are sealed at rest, like received case data."""
     def work(conn) -> int:
         for it in items[:1000]:
             conn.execute("INSERT OR REPLACE INTO filings(contract_number, unit_number, kind, filed_at, buyers, price)"
-                         " VALUES (?,?,?,?,?,?)", (str(it["contract_number"])[:64], str(it["unit_number"])[:64],
+                         " VALUES (?,?,?,?,?,?)", (str(it["contract_number"])[:64],
+                                                   db.seal(str(it["unit_number"])[:64], "filing_unit"),
                                                    str(it.get("kind", "sale"))[:16], str(it.get("filed_at", ""))[:10],
-                                                   json.dumps([id_digest(b) for b in it.get("buyers", [])][:20]),
+                                                   db.seal([id_digest(b) for b in it.get("buyers", [])][:20], "filing_buyers"),
                                                    str(it.get("price", ""))[:20]))
         return min(len(items), 1000)
     return db.tx(work)

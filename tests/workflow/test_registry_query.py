@@ -122,6 +122,9 @@ def test_a_filed_contract_replaces_the_paper_contract(ready, srv, store, fake):
     assert outcome.result["status"] == "filed" and outcome.result["homes"] == 2
     assert "已备案" in describe(outcome).render()
     assert "materials.sale_contract" not in {m.path for m in missing(session.snapshot(), biz, session.catalog)}
+    srv.state.db.conn.execute("PRAGMA wal_checkpoint(FULL)")  # the registry keeps the filing sealed
+    kept = b"".join(p.read_bytes() for p in srv.state.cfg.data_dir.glob("server.db*"))
+    assert case.get("property.unit_number").encode() not in kept and buyers[0].encode() not in kept
     # another contract number in the case: the filing no longer stands for it
     session.set_value("transfer.sale_contract_number", "CHANGED-9")
     assert "materials.sale_contract" in {m.path for m in missing(session.snapshot(), biz, session.catalog)}
