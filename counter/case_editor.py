@@ -166,12 +166,24 @@ class QtCaseEditor(QWidget):
         self.ready_button = QPushButton(tr("核对完成，待提交"))
         self.ready_button.setObjectName("markReady")
         self.ready_button.clicked.connect(self._mark_ready)
-        for b in (self.back_button, self.delete_button):
+        self.query_button = QPushButton(tr("授权查询"))
+        self.query_button.setObjectName("registryQuery")
+        self.query_button.clicked.connect(self.open_query)
+        for b in (self.back_button, self.delete_button, self.query_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         for b in (self.save_button, self.ready_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
+
+    def open_query(self):
+        """The registry query under the owner's authorization, for the open case."""
+        from counter.query_dialog import QtRegistryQueryDialog
+        if self.session is None:
+            return None
+        dialog = QtRegistryQueryDialog(self.session, self.ctx.registry_client, self)
+        dialog.open()
+        return dialog
 
     # -- the session -------------------------------------------------------------------------
     def new_case(self, business_code: str) -> None:

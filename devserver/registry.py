@@ -5,13 +5,17 @@ Rules (``POST /admin/rules`` or ``--rules FILE``)::
     {"accept_delay": 0, "register_delay": 0, "proof_delay": 0,   # seconds of server time
      "jurisdiction": ["3501"],          # region-code prefixes this registry serves (null: all)
      "missing_policy": "correction",    # or "not_accept": what a missing material earns
-     "force": {"<packet or case id>": "accepted|not_accepted|correction_requested"},
+     "force": {"<packet or case id>": "accepted|not_accepted|correction_requested",
+               "<packet or case id>/<registration code>": "not_accepted"},   # one linked registration
      "auto": true}                       # false: deliver only, never answer
 
 The case is validated with the catalog it names (the shipped one on this server): first the
 workflow minimum of :mod:`devserver.minimum` (identity checks passed, interviews replayed and
 signed; not accepted otherwise), then required fields, parties and materials actually
-present in the packet. Time passes between steps by
+present in the packet. Linked registrations (a business listing ``registrations``, named in the
+signed manifest) are decided together: one refused refuses them all (一并申请、一并受理), each
+with its reasons; accepted, each gets its own receipt, register and proof number and its own
+proof document. Time passes between steps by
 the configured delays; ``POST /admin/advance`` moves the server clock forward.
 """
 
@@ -42,7 +46,51 @@ def registry_name(case_doc: str | dict) -> str:
 
 
 def review(case_doc: dict, manifest: dict, rules: dict) -> tuple[str, dict]:
-    """The registry's decision on a delivered case: (kind, payload)."""
+    """The registry's decision on a delivered case: (kind, payload); linked registrations are
+    decided together, each named in ``payload["registrations"]``."""
+    kind, payload = _review_case(case_doc, manifest, rules)
+    from shared.domain.case import Case
+    from shared.domain.catalog import default_catalog
+    from shared.domain.registrations import is_linked, manifest_entries
+    try:
+        biz = default_catalog().business(str(case_doc.get("business_code")))
+    except Exception:
+        return kind, payload
+    if not is_linked(biz) and "registrations" not in manifest:
+        return kind, payload
+    case = Case.from_dict(case_doc)
+    regs = manifest_entries(case, biz)
+    claimed = manifest.get("registrations")
+    own: dict[str, list[dict]] = {r["code"]: [] for r in regs}
+    if claimed is not None and [str((c or {}).get("code")) for c in claimed if isinstance(c, dict)] != list(own):
+        reason = {"code": "registrations_mismatch", "text": "数据包申请的登记（{}）与业务“{}”应一并申请的登记（{}）不符".format(
+            "、".join(str((c or {}).get("name") or (c or {}).get("code")) for c in claimed if isinstance(c, dict)),
+            biz.name, "、".join(r["name"] for r in regs))}
+        kind, payload = "not_accepted", {"reasons": [reason]}
+    force = rules.get("force", {})
+    for r in regs:
+        forced = force.get("{}/{}".format(manifest["packet_id"], r["code"])) or \
+            force.get("{}/{}".format(manifest["case_id"], r["code"]))
+        if forced == "not_accepted":
+            own[r["code"]].append({"code": "registration_refused", "registration": r["code"],
+                                   "text": "{}：经审查不符合登记条件".format(r["name"])})
+    refused = [r for r in regs if own[r["code"]]]
+    if refused:  # one refused: all refused, together
+        before = payload.get("reasons") or [] if kind == "not_accepted" else []
+        kind, payload = "not_accepted", {"reasons": before + [x for r in refused for x in own[r["code"]]]}
+    entries = []
+    for r in regs:
+        entry = {**r, "state": kind}
+        if kind == "not_accepted":
+            entry["reasons"] = own[r["code"]] or [{"code": "linked_refused", "text": "与一并申请的{}一并不予受理".format(
+                "、".join(x["name"] for x in refused)) if refused else (payload.get("reasons") or [{}])[0].get("text", "")}]
+        entries.append(entry)
+    payload["registrations"] = entries
+    return kind, payload
+
+
+def _review_case(case_doc: dict, manifest: dict, rules: dict) -> tuple[str, dict]:
+    """The decision on the case as a whole (its fields, parties, materials, workflow minimum)."""
     from shared.domain.case import Case
     from shared.domain.catalog import default_catalog
     from shared.domain.validation import field_errors, missing
@@ -93,9 +141,10 @@ def schedule_review(conn, db: ServerDB, packet_id: str, case_doc: dict, manifest
     kind, payload = review(case_doc, manifest, rules)
     due = now + float(rules["accept_delay"])
     steps = [(kind, due, payload)]
+    later = {"registrations": payload["registrations"]} if payload.get("registrations") else {}
     if kind == "accepted":
-        steps.append(("registered", due + float(rules["register_delay"]), {}))
-        steps.append(("proof_issued", due + float(rules["register_delay"]) + float(rules["proof_delay"]), {}))
+        steps.append(("registered", due + float(rules["register_delay"]), dict(later)))
+        steps.append(("proof_issued", due + float(rules["register_delay"]) + float(rules["proof_delay"]), dict(later)))
     for k, at, p in steps:
         conn.execute("INSERT INTO schedule(packet_id, kind, due, payload) VALUES (?,?,?,?)",
                      (packet_id, k, at, json.dumps(p, ensure_ascii=False)))
@@ -127,7 +176,10 @@ def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
             body["registry"] = registry_name(db.unseal(case_doc, "case_doc"))
             body["receiver"] = "不动产登记受理窗口"
             day = _dt.datetime.fromtimestamp(now).strftime("%Y-%m-%d")
-            if kind == "accepted":
+            regs = body.get("registrations")
+            if regs:
+                _per_registration(conn, db, docs_dir, packet_id, device_id, case_id, kind, body, now)
+            elif kind == "accepted":
                 body["receipt_number"] = "SL{}{:06d}".format(_dt.datetime.fromtimestamp(now).strftime("%Y%m%d"),
                                                              db.bump(conn, "receipt_seq"))
                 conn.execute("UPDATE packets SET answer = json_set(answer, '$.receipt_number', ?) WHERE packet_id = ?",
@@ -157,6 +209,54 @@ def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
             conn.execute("DELETE FROM schedule WHERE id = ?", (sid,))
         return len(rows)
     return db.tx(work)
+
+
+def _per_registration(conn, db: ServerDB, docs_dir: Path, packet_id: str, device_id: str, case_id: str, kind: str,
+                      body: dict, now: float) -> None:
+    """Linked registrations: each gets its own numbers and documents at each step; the list,
+    as it stands, travels with every event (the case-wide numbers are the first one's)."""
+    when = _dt.datetime.fromtimestamp(now)
+    answer = json.loads(conn.execute("SELECT answer FROM packets WHERE packet_id = ?", (packet_id,)).fetchone()[0]
+                        or "{}")
+    regs = answer.get("registrations") or body["registrations"]
+    docs = []
+    for reg in regs:
+        reg["state"] = kind
+        if kind == "accepted":
+            reg["receipt_number"] = "SL{}{:06d}".format(when.strftime("%Y%m%d"), db.bump(conn, "receipt_seq"))
+            docs.append(_document(conn, db, docs_dir, packet_id, device_id, "receipt", "不动产登记受理凭证（{}）".format(reg["name"]),
+                                  ["受理编号：" + reg["receipt_number"], "业务编号：" + case_id, "登记事项：" + reg["name"],
+                                   "受理日期：" + when.strftime("%Y-%m-%d")]))
+        elif kind == "registered":
+            reg["register_number"] = "DB{:08d}".format(db.bump(conn, "register_seq"))
+        elif kind == "proof_issued" and reg.get("registration_type") == "400":
+            pass  # a cancellation is entered in the register; no certificate or proof is issued for it
+        elif kind == "proof_issued":
+            word = "证明" if reg.get("right_type") == "mortgage" or reg.get("registration_type") == "700" else "权"
+            reg["proof_number"] = "闽({})不动产{}第{:07d}号".format(when.year, word, db.bump(conn, "proof_seq"))
+            docs.append(_document(conn, db, docs_dir, packet_id, device_id, "proof", "不动产登记电子证明（{}）".format(reg["name"]),
+                                  ["证明号：" + reg["proof_number"], "业务编号：" + case_id, "登记事项：" + reg["name"],
+                                   "受理编号：" + str(reg.get("receipt_number", "")),
+                                   "登簿日期：" + when.strftime("%Y-%m-%d")]))
+    if kind == "not_accepted":
+        docs.append(_document(conn, db, docs_dir, packet_id, device_id, "not_accepted", "不予受理告知书",
+                              ["业务编号：" + case_id, "一并申请的下列登记一并不予受理："] +
+                              ["{}：{}".format(r["name"], "；".join(x.get("text", "") for x in r.get("reasons") or []))
+                               for r in regs]))
+    elif kind == "correction_requested":
+        docs.append(_document(conn, db, docs_dir, packet_id, device_id, "corrections", "补正材料通知书",
+                              ["业务编号：" + case_id, "一并申请的登记一并补正，请一次性补正下列材料："] +
+                              ["{}. {}".format(i + 1, c["text"]) for i, c in enumerate(body.get("corrections") or [])]))
+    for key in ("receipt_number", "register_number", "proof_number"):
+        first = next((r[key] for r in regs if r.get(key)), None)
+        if first:
+            body[key] = first
+    body["registrations"] = regs
+    if docs:
+        body["documents"] = docs
+    conn.execute("UPDATE packets SET answer = json_set(coalesce(answer, '{}'), '$.registrations', json(?),"
+                 " '$.receipt_number', ?) WHERE packet_id = ?",
+                 (json.dumps(regs, ensure_ascii=False), regs[0].get("receipt_number", "") if regs else "", packet_id))
 
 
 def progress_matching(db, query: str) -> list[dict]:

@@ -7,7 +7,7 @@ import json
 import time
 from dataclasses import fields
 
-from devserver import envelope, masterdata, registry
+from devserver import envelope, masterdata, queries, registry
 from devserver.app import (ApiError, ServerState, _json, _need, _packet_id, announce, audit_anchor, authenticate, commit, iso,
                            note_audit_head, packet_view, signed_body, stats)
 from devserver.faults import Faults
@@ -240,6 +240,17 @@ def build(state: ServerState):
         return {"unit_number": doc["unit_number"], "found": bool(regs), "registrations": regs,
                 "restrictions": [{"kind": "mortgage", "text": "已设立抵押"}] if mortgaged else []}
 
+    @app.post("/v1/registry-query")
+    async def registry_query(request: Request):
+        """A bank's query under an owner's authorization: checked here again, recorded with its
+        purpose, answered with the result and the 查询结果证明 (a document to download)."""
+        device_id, body = await signed_body(state, request)
+        if len(body) > 16 * 1024:
+            raise ApiError(413, "too_large", "查询请求过大", "Query too large")
+        doc = _json(body)
+        now = now_with_offset(state.db)
+        return await run_in_threadpool(queries.answer, state.db, state.docs_dir, device_id, doc, now)
+
     @app.post("/v1/face/compare")
     async def face_compare(request: Request):
         from devserver import faces
@@ -283,6 +294,19 @@ def build(state: ServerState):
         admin(request)
         masterdata.OPERATORS_OVERRIDE[:] = list(_json(await request.body()).get("operators") or [])
         return {"version": masterdata.operators_document(masterdata.OPERATORS_OVERRIDE or None)["version"]}
+
+    @app.post("/admin/filings")
+    async def add_filings(request: Request):
+        """The housing department's filed contracts (网签备案) the registry can see (tests, demos)."""
+        admin(request)
+        items = _json(await request.body()).get("filings") or []
+        return {"added": queries.add_filings(state.db, items)}
+
+    @app.get("/admin/queries")
+    async def query_audit(request: Request):
+        """Every bank query the registry recorded, with its purpose and outcome."""
+        admin(request)
+        return {"queries": queries.audit_rows(state.db)}
 
     @app.post("/admin/enroll-codes", status_code=201)
     async def new_code(request: Request):

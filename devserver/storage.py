@@ -48,6 +48,12 @@ SCHEMA = [
         hash TEXT NOT NULL, base_seq INTEGER NOT NULL, at REAL NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS audit_findings (id INTEGER PRIMARY KEY, device_id TEXT NOT NULL,
         at REAL NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL)""",
+    # Registry queries under an owner's authorization (each audited with its purpose, allowed or
+    # refused), and the housing department's filed contracts (网签备案) the registry can see.
+    """CREATE TABLE IF NOT EXISTS queries (query_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, at REAL NOT NULL,
+        kind TEXT NOT NULL, purpose TEXT NOT NULL, case_id TEXT NOT NULL, outcome TEXT NOT NULL, doc_id TEXT)""",
+    """CREATE TABLE IF NOT EXISTS filings (contract_number TEXT PRIMARY KEY, unit_number TEXT NOT NULL,
+        kind TEXT NOT NULL, filed_at TEXT NOT NULL, buyers TEXT NOT NULL, price TEXT NOT NULL)""",
 ]
 
 

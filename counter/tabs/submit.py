@@ -278,11 +278,14 @@ class QtSubmitTab(QWidget):
         outcome = (item.outcome if item is not None else None) or case.outcome or {}
         state = item.state if item is not None else ""
         parts = []
-        if outcome.get("receipt_number"):
+        linked = registrations_html(case, self.biz, outcome) if self.biz is not None else ""
+        if linked:
+            parts.append(linked)  # each registration applied for together, with its own numbers
+        elif outcome.get("receipt_number"):
             parts.append(tr("受理号：<b>{n}</b>", n=_html(outcome["receipt_number"])))
-        if outcome.get("register_number"):
+        if outcome.get("register_number") and not linked:
             parts.append(tr("登簿号：{n}", n=_html(outcome["register_number"])))
-        if outcome.get("proof_number"):
+        if outcome.get("proof_number") and not linked:
             parts.append(tr("不动产登记证明号：{n}", n=_html(outcome["proof_number"])))
         if state == "not_accepted":
             parts.append("<b>{}</b>".format(tr("不予受理，原因：")) + "<ol>" +
@@ -478,3 +481,18 @@ class QtSubmitTab(QWidget):
 
 def _html(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def registrations_html(case: Case, biz, outcome: dict) -> str:
+    """Linked registrations (一并申请、一并受理): one line each with its own numbers ("" when
+    the business is one registration or the registry has not answered)."""
+    from shared.domain.registrations import is_linked, registration_outcomes
+    if not is_linked(biz) or not outcome.get("state"):
+        return ""
+    rows = []
+    for reg in registration_outcomes(case, biz, outcome):
+        numbers = [tr("受理号：<b>{n}</b>", n=_html(reg["receipt_number"])) if reg.get("receipt_number") else "",
+                   tr("登簿号：{n}", n=_html(reg["register_number"])) if reg.get("register_number") else "",
+                   tr("不动产登记证明号：{n}", n=_html(reg["proof_number"])) if reg.get("proof_number") else ""]
+        rows.append("<li>{}：{}</li>".format(_html(reg["name"]), "；".join(n for n in numbers if n) or "—"))
+    return "<b>{}</b><ol>{}</ol>".format(tr("一并申请、一并受理的登记："), "".join(rows))

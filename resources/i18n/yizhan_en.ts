@@ -218,6 +218,10 @@ Is the person here the same as at the first check?</translation>
       <translation>. Please ask a member of staff.</translation>
     </message>
     <message>
+      <source>一并申请、一并受理的登记：</source>
+      <translation>Registrations applied for and accepted together:</translation>
+    </message>
+    <message>
       <source>一站 · 不动产登记服务点（柜台）</source>
       <translation>Yizhan · Real Estate Registration Service Point (Counter)</translation>
     </message>
@@ -348,6 +352,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>不动产权证书号</source>
       <translation>Real estate title certificate number</translation>
+    </message>
+    <message>
+      <source>不动产登记信息（权利人、权利状况、抵押、查封及异议登记）</source>
+      <translation>Registration information (right holders, status of rights, mortgages, seizures and objections)</translation>
     </message>
     <message>
       <source>不动产登记申请书</source>
@@ -642,6 +650,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Residential</translation>
     </message>
     <message>
+      <source>保存授权书内容</source>
+      <translation>Save the letter's terms</translation>
+    </message>
+    <message>
       <source>保存草稿</source>
       <translation>Save draft</translation>
     </message>
@@ -768,6 +780,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>关机</source>
       <translation>Shut down</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
       <source>其他</source>
@@ -934,6 +950,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Original mortgagee's consent to transfer with the mortgage in place</translation>
     </message>
     <message>
+      <source>原抵押权注销登记</source>
+      <translation>Cancellation of the old mortgage</translation>
+    </message>
+    <message>
       <source>原抵押权的不动产登记证明号为 {change.registration_certificate}，是否属实？</source>
       <translation>The real estate registration certificate number of the original mortgage is {change.registration_certificate}. Is this correct?</translation>
     </message>
@@ -1094,6 +1114,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Answer the questions and sign</translation>
     </message>
     <message>
+      <source>国有建设用地使用权及房屋所有权转移登记</source>
+      <translation>Transfer of land use right and building ownership</translation>
+    </message>
+    <message>
       <source>图片“{name}”的像素过多（上限 {mp} 百万像素），请降低扫描分辨率后重试</source>
       <translation>The image "{name}" has too many pixels (limit {mp} megapixels). Lower the scan resolution and try again</translation>
     </message>
@@ -1188,6 +1212,22 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>姓名：{value}</source>
       <translation>Name: {value}</translation>
+    </message>
+    <message>
+      <source>委托事项</source>
+      <translation>Matters entrusted</translation>
+    </message>
+    <message>
+      <source>委托日期</source>
+      <translation>Date of the letter</translation>
+    </message>
+    <message>
+      <source>委托时限应在委托日期之后，且不超过{n}日</source>
+      <translation>The time limit must come after the date of the letter and be at most {n} days</translation>
+    </message>
+    <message>
+      <source>委托时限至</source>
+      <translation>Valid until</translation>
     </message>
     <message>
       <source>字段过多（最多 {max} 个）</source>
@@ -1814,6 +1854,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The home has been pre-sold to someone else or seized; the application cannot go on</translation>
     </message>
     <message>
+      <source>房屋网签备案合同及住房套数</source>
+      <translation>Filed housing contract (online filing) and number of homes</translation>
+    </message>
+    <message>
       <source>房屋面积测绘报告</source>
       <translation>Housing area survey report</translation>
     </message>
@@ -1844,6 +1888,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>打印机缺纸，回执未能打印。</source>
       <translation>The printer is out of paper; the receipt was not printed.</translation>
+    </message>
+    <message>
+      <source>打印查询结果证明</source>
+      <translation>Print the query-result certificate</translation>
     </message>
     <message>
       <source>打开案件，按补正清单一次补齐后重新提交</source>
@@ -2014,8 +2062,16 @@ Is the person here the same as at the first check?</translation>
       <translation>Proof that the mortgage has been extinguished (e.g. loan settlement certificate)</translation>
     </message>
     <message>
+      <source>抵押权转移登记（带押过户，原抵押继续存在）</source>
+      <translation>Mortgage transfer (transfer with the existing mortgage kept)</translation>
+    </message>
+    <message>
       <source>抵押权顺位变更</source>
       <translation>Change of mortgage priority</translation>
+    </message>
+    <message>
+      <source>抵押权首次登记</source>
+      <translation>Mortgage first registration</translation>
     </message>
     <message>
       <source>抵押权首次登记（一般抵押）</source>
@@ -2024,6 +2080,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>抵押权首次登记（最高额抵押）</source>
       <translation>First mortgage registration (maximum-amount mortgage)</translation>
+    </message>
+    <message>
+      <source>抵押登记</source>
+      <translation>Mortgage registration</translation>
     </message>
     <message>
       <source>抵押财产与申请不一致，请核对后修改申请</source>
@@ -2102,12 +2162,52 @@ Is the person here the same as at the first check?</translation>
       <translation>Authorization letter</translation>
     </message>
     <message>
+      <source>授权书内容已保存，请委托人在授权书上签名</source>
+      <translation>Letter saved; the principals now sign the authorization letter</translation>
+    </message>
+    <message>
       <source>授权书已签名</source>
       <translation>Authorization letter signed</translation>
     </message>
     <message>
+      <source>授权书未写明委托日期</source>
+      <translation>The authorization letter has no date</translation>
+    </message>
+    <message>
+      <source>授权书未写明委托时限</source>
+      <translation>The authorization letter has no time limit</translation>
+    </message>
+    <message>
+      <source>授权书未写明委托查询的事项</source>
+      <translation>The authorization letter names no matters entrusted</translation>
+    </message>
+    <message>
+      <source>授权书未委托查询“{matter}”，不能查询</source>
+      <translation>The authorization letter does not entrust "{matter}": query refused</translation>
+    </message>
+    <message>
       <source>授权书签名</source>
       <translation>Sign authorization</translation>
+    </message>
+    <message>
+      <source>授权书缺少委托人（权利人）或受托人（银行）</source>
+      <translation>The authorization letter lacks the principal (owner) or the agent (bank)</translation>
+    </message>
+    <message>
+      <source>授权已于{date}到期，不能查询</source>
+      <translation>The authorization expired on {date}: query refused</translation>
+    </message>
+    <message>
+      <source>授权已设置</source>
+      <translation>Authorization set</translation>
+    </message>
+    <message>
+      <source>授权查询</source>
+      <translation>Authorized query</translation>
+    </message>
+    <message>
+      <source>授权自{date}起生效，尚不能查询</source>
+      <translation>The authorization takes effect on {date}: no query yet</translation>
     </message>
     <message>
       <source>提交</source>
@@ -2468,6 +2568,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>新建案件 {n} 件，提交 {s} 件；已受理 {a:.0%}，需补正 {c:.0%}，不予受理 {x:.0%}；提交至受理平均 {h}。</source>
       <translation>{n} cases created, {s} submitted; accepted {a:.0%}, correction requested {c:.0%}, not accepted {x:.0%}; submit to acceptance on average {h}.</translation>
+    </message>
+    <message>
+      <source>新抵押权首次登记</source>
+      <translation>First registration of the new mortgage</translation>
     </message>
     <message>
       <source>新的签名密钥（银行系统用它核对结果通知的签名；旧密钥已失效）：</source>
@@ -2854,6 +2958,10 @@ Is the person here the same as at the first check?</translation>
       <translation>No property (or mortgage) in your name qualifies for this business; please ask at a counter.</translation>
     </message>
     <message>
+      <source>未查询到网签备案合同 {number}</source>
+      <translation>No filed contract {number} found</translation>
+    </message>
+    <message>
       <source>未核验</source>
       <translation>Not verified</translation>
     </message>
@@ -2888,6 +2996,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>未知的文档类型“{kind}”，可选：{kinds}</source>
       <translation>Unknown document type "{kind}". Options: {kinds}</translation>
+    </message>
+    <message>
+      <source>未知的查询类型“{kind}”</source>
+      <translation>Unknown query kind "{kind}"</translation>
     </message>
     <message>
       <source>未能检测到人脸。请正对摄像头再试一次；仍不成功请联系工作人员。</source>
@@ -3142,6 +3254,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Query</translation>
     </message>
     <message>
+      <source>查询事项</source>
+      <translation>Query</translation>
+    </message>
+    <message>
       <source>查询信息</source>
       <translation>Query</translation>
     </message>
@@ -3154,12 +3270,28 @@ Is the person here the same as at the first check?</translation>
       <translation>Query authorization letter</translation>
     </message>
     <message>
+      <source>查询用途</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
       <source>查询结果</source>
       <translation>Results</translation>
     </message>
     <message>
       <source>查询结果已显示</source>
       <translation>The results are shown</translation>
+    </message>
+    <message>
+      <source>查询结果证明下载不完整（校验值不符），请重新查询</source>
+      <translation>The query-result certificate arrived incomplete (checksum mismatch); query again</translation>
+    </message>
+    <message>
+      <source>查询结果证明已保存</source>
+      <translation>Query-result certificate saved</translation>
+    </message>
+    <message>
+      <source>查询编号</source>
+      <translation>Query number</translation>
     </message>
     <message>
       <source>查阅和导出操作日志</source>
@@ -3694,6 +3826,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Reason and remarks</translation>
     </message>
     <message>
+      <source>登记引用了未定义的角色 {roles}</source>
+      <translation>The registration refers to undefined roles {roles}</translation>
+    </message>
+    <message>
       <source>登记服务器</source>
       <translation>Registration server</translation>
     </message>
@@ -3738,6 +3874,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The registry will examine it within the time limit.</translation>
     </message>
     <message>
+      <source>登记机构拒绝查询：{reason}</source>
+      <translation>The registry refused the query: {reason}</translation>
+    </message>
+    <message>
       <source>登记机构查询</source>
       <translation>Query by the registry</translation>
     </message>
@@ -3752,6 +3892,18 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>登记机构要求补正</source>
       <translation>Corrections requested by the registry</translation>
+    </message>
+    <message>
+      <source>登记编码重复</source>
+      <translation>Duplicate registration code</translation>
+    </message>
+    <message>
+      <source>登记记录 {n} 条；已设立抵押</source>
+      <translation>{n} registration records; mortgaged</translation>
+    </message>
+    <message>
+      <source>登记记录 {n} 条；未查询到抵押登记</source>
+      <translation>{n} registration records; no mortgage found</translation>
     </message>
     <message>
       <source>真实性承诺：本人（本单位）承诺，本次申请登记所提交的全部材料及所作陈述均真实、合法、有效，复印件与原件一致，申请登记事项为本人（本单位）真实意思表示；如有隐瞒真实情况、提供虚假材料或虚假陈述，本人（本单位）愿承担由此产生的一切法律责任。</source>
@@ -4020,6 +4172,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>缺少有效的访问令牌（Authorization: Bearer …）</source>
       <translation>A valid access token is missing (Authorization: Bearer …)</translation>
+    </message>
+    <message>
+      <source>网签备案合同 {number} 已备案（{date}），委托人名下住房 {homes} 套</source>
+      <translation>Contract {number} is filed ({date}); the principals hold {homes} homes</translation>
+    </message>
+    <message>
+      <source>网签备案合同编号</source>
+      <translation>Filed contract number</translation>
     </message>
     <message>
       <source>网络恢复后会自动续传，无需操作</source>
@@ -4414,6 +4574,14 @@ Is the person here the same as at the first check?</translation>
       <translation>Please hold still</translation>
     </message>
     <message>
+      <source>请先填写不动产单元号</source>
+      <translation>Enter the property unit number first</translation>
+    </message>
+    <message>
+      <source>请先填写网签备案合同编号</source>
+      <translation>Enter the filed contract number first</translation>
+    </message>
+    <message>
       <source>请先登录后再操作</source>
       <translation>Please log in first</translation>
     </message>
@@ -4638,6 +4806,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Choose the work reason (it is recorded in the audit log)</translation>
     </message>
     <message>
+      <source>请选择查询用途（{choices}）</source>
+      <translation>Choose the purpose of the query ({choices})</translation>
+    </message>
+    <message>
       <source>请选择要办理的不动产</source>
       <translation>Please choose the property</translation>
     </message>
@@ -4844,6 +5016,14 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Does your organization agree to the transfer of the mortgaged property with the mortgage in place?</translation>
     </message>
     <message>
+      <source>贷后管理</source>
+      <translation>Post-loan management</translation>
+    </message>
+    <message>
+      <source>贷款审批</source>
+      <translation>Loan approval</translation>
+    </message>
+    <message>
       <source>贷款展期</source>
       <translation>Loan extension</translation>
     </message>
@@ -4922,6 +5102,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>还有 {n} 个步骤未完成</source>
       <translation>{n} step(s) not done yet</translation>
+    </message>
+    <message>
+      <source>还有{n}位委托人未在授权书上签名（或签名后授权内容已修改）</source>
+      <translation>{n} principals have not signed the authorization letter (or it changed after they signed)</translation>
     </message>
     <message>
       <source>还有{n}位当事人未完成询问笔录或签名</source>
@@ -5192,6 +5376,14 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Prospective buyer (mortgagor)</translation>
     </message>
     <message>
+      <source>预购商品房抵押预告登记</source>
+      <translation>Advance notice of mortgage on a pre-sold home</translation>
+    </message>
+    <message>
+      <source>预购商品房预告登记</source>
+      <translation>Advance notice of a pre-sold home purchase</translation>
+    </message>
+    <message>
       <source>首次扫描时查找设备</source>
       <translation>Find devices on first scan</translation>
     </message>
@@ -5218,6 +5410,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>高拍仪没有画面，请检查连接后重试</source>
       <translation>No image from the document camera. Please check the connection and try again</translation>
+    </message>
+    <message>
+      <source>默认取案件中的合同编号</source>
+      <translation>Default: the contract number in the case</translation>
     </message>
     <message>
       <source>默认打印机</source>

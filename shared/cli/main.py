@@ -27,6 +27,7 @@ AREA_MODULES = [
     "shared.cli.originals_cmds",
     "shared.cli.diagnostics_cmds",
     "shared.cli.integration_cmds",
+    "shared.cli.query_cmds",
 ]
 
 

@@ -7,6 +7,7 @@ from shared.documents.common import (REGISTRATION_TYPES, RIGHT_TYPES, SIDE_NAMES
 from shared.documents.layout import MM, DocBuilder, LayoutReport
 from shared.domain.case import Case
 from shared.domain.interview import format_value
+from shared.domain.registrations import is_linked, owns_field, registrations_of
 from shared.domain.signature import signature_png
 from shared.domain.validation import active_slots, evaluate
 
@@ -23,12 +24,16 @@ def _required(case: Case, business) -> Requirements:
     return req
 
 
-def _matter(b: DocBuilder, business):
-    right = RIGHT_TYPES.get(business.right_type or "", business.right_type or "")
-    types = "　".join(("■ " if code == business.registration_type else "□ ") + name
+def _matter(b: DocBuilder, business, reg=None, together: str = ""):
+    right_type = reg.right_type if reg is not None else business.right_type
+    reg_type = reg.registration_type if reg is not None else business.registration_type
+    right = RIGHT_TYPES.get(right_type or "", right_type or "")
+    types = "　".join(("■ " if code == reg_type else "□ ") + name
                      for code, name in REGISTRATION_TYPES.items())
-    rows = [["权利类型", right], ["登记类型", types], ["业务", business.name]]
-    return b.table(rows, [0.16, 0.84], name="登记事项", label_cols=[0])
+    rows = [["权利类型", right], ["登记类型", types], ["业务", business.name if reg is None else reg.name]]
+    if together:
+        rows.append(["一并申请", together])
+    return b.table(rows, [0.16, 0.84], name="登记事项" + ("-" + reg.code if reg is not None else ""), label_cols=[0])
 
 
 def _party_rows(b: DocBuilder, business, party):
@@ -43,16 +48,18 @@ def _party_rows(b: DocBuilder, business, party):
     ] + ([["共有份额", party.share, "", ""]] if party.share else [])
 
 
-def _parties(b: DocBuilder, case: Case, business) -> list:
+def _parties(b: DocBuilder, case: Case, business, reg=None) -> list:
     story = []
     for side in ("right_holder", "obligor", "applicant"):
-        parties = [p for p in case.parties if side_of(business, p.role) == side]
+        parties = [p for p in case.parties if side_of(business, p.role) == side
+                   and (reg is None or p.role in reg.roles)]
         if not parties:
             continue
         story.append(b.p("{}情况".format(SIDE_NAMES[side]), "h2"))
         for party in parties:
             story.append(b.table(_party_rows(b, business, party), [0.17, 0.38, 0.17, 0.28],
-                                 name="{}-{}".format(SIDE_NAMES[side], party.role), label_cols=[0, 2]))
+                                 name="{}-{}{}".format(SIDE_NAMES[side], party.role, "-" + reg.code if reg else ""),
+                                 label_cols=[0, 2]))
             story.append(b.spacer(1.5))
     return story
 
@@ -83,14 +90,14 @@ def _mortgage(b: DocBuilder, case: Case, business):
     return b.table(rows, [0.17, 0.38, 0.17, 0.28], name="抵押情况", label_cols=[0, 2], spans=spans)
 
 
-def _other_fields(b: DocBuilder, case: Case, business):
+def _other_fields(b: DocBuilder, case: Case, business, keep=None, name: str = "其他登记事项"):
     rows = []
     for fd in business.fields:
-        if fd.key.startswith(_SHOWN_ELSEWHERE) or not evaluate(fd.when, case):
+        if fd.key.startswith(_SHOWN_ELSEWHERE) or not evaluate(fd.when, case) or (keep and not keep(fd.key)):
             continue
         value = case.get(fd.key)
         rows.append([fd.label, format_value(fd.key, value) if value is not None else ""])
-    return b.table(rows, [0.3, 0.7], name="其他登记事项", label_cols=[0]) if rows else None
+    return b.table(rows, [0.3, 0.7], name=name, label_cols=[0]) if rows else None
 
 
 def _reason(b: DocBuilder, case: Case, business):
@@ -113,6 +120,25 @@ def _signatures(b: DocBuilder, case: Case, business):
     return b.table(rows, [0.4, 0.4, 0.2], name="申请人签章", header_rows=1)
 
 
+def _linked_sections(b: DocBuilder, case: Case, business) -> list:
+    """Linked registrations: the property once, then one section per registration (its matter,
+    its applicants, its own terms), each naming the others applied for together."""
+    regs = registrations_of(case, business)
+    story = [b.p("不动产情况", "h2"), _property(b, case)]
+    for i, reg in enumerate(regs, 1):
+        together = "、".join(r.name for r in regs if r is not reg)
+        story += [b.p("申请登记事项（{}/{}）：{}".format(i, len(regs), reg.name), "h2"),
+                  _matter(b, business, reg, together)]
+        story += _parties(b, case, business, reg)
+        if owns_field(reg, "mortgage."):
+            story += [b.p("抵押情况", "h2"), _mortgage(b, case, business)]
+        other = _other_fields(b, case, business, keep=lambda key, reg=reg: owns_field(reg, key),
+                              name="其他登记事项-" + reg.code)
+        if other is not None:
+            story += [b.p("其他登记事项", "h2"), other]
+    return story
+
+
 def render_application(case: Case, business, outcome: dict | None = None,
                        report: LayoutReport | None = None) -> bytes:
     """The application form of ``case`` as PDF bytes."""
@@ -122,14 +148,18 @@ def render_application(case: Case, business, outcome: dict | None = None,
     head = b.table([["收件编号", outcome.get("receipt_number", ""), "收件日期", fmt_date(outcome.get("received_at")),
                      "收件人", outcome.get("receiver", "")]],
                    [0.13, 0.25, 0.13, 0.19, 0.11, 0.19], name="收件", label_cols=[0, 2, 4])
-    story = [b.p(TITLE, "title"), head, b.p("申请登记事项", "h2"), _matter(b, business)]
-    story += _parties(b, case, business)
-    story += [b.p("不动产情况", "h2"), _property(b, case)]
-    if any(fd.key.startswith("mortgage.") for fd in business.fields):
-        story += [b.p("抵押情况", "h2"), _mortgage(b, case, business)]
-    other = _other_fields(b, case, business)
-    if other is not None:
-        story += [b.p("其他登记事项", "h2"), other]
+    story = [b.p(TITLE, "title"), head]
+    if is_linked(business):
+        story += _linked_sections(b, case, business)
+    else:
+        story += [b.p("申请登记事项", "h2"), _matter(b, business)]
+        story += _parties(b, case, business)
+        story += [b.p("不动产情况", "h2"), _property(b, case)]
+        if any(fd.key.startswith("mortgage.") for fd in business.fields):
+            story += [b.p("抵押情况", "h2"), _mortgage(b, case, business)]
+        other = _other_fields(b, case, business)
+        if other is not None:
+            story += [b.p("其他登记事项", "h2"), other]
     story += [b.p("登记原因及证明", "h2"), _reason(b, case, business), b.spacer(3),
               b.p("本申请人对所填写的内容及提交的申请材料的真实性负责。如有不实，申请人愿承担法律责任。", "body"),
               b.spacer(2), _signatures(b, case, business)]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from shared.documents.common import (BANK_ROLES, Requirements, document_hash, fmt_date, id_kind_name,
-                                     party_label, role_name)
+from shared.documents.common import Requirements, document_hash, fmt_date, id_kind_name, party_label, role_name
+from shared.domain.authorization import MATTERS, principals_and_agent
 from shared.documents.layout import MM, DocBuilder, LayoutReport
 from shared.domain.case import Case, now_iso
 from shared.domain.signature import signature_png
@@ -22,18 +22,22 @@ def signature_key(party_id: str) -> str:
     return "authorization:" + party_id
 
 
-def principals_and_agent(case: Case):
-    """The authorising owners (non-bank parties) and the bank that queries for them."""
-    agent = next((p for p in case.parties if p.role == "mortgagee"), None) or \
-        next((p for p in case.parties if p.role in BANK_ROLES), None)
-    principals = [p for p in case.parties if p.role not in BANK_ROLES]
-    return principals, agent
-
-
 def _side_rows(b: DocBuilder, business, party, who: str):
     return [["{}（{}）".format(who, role_name(business, party.role)), party.name, "证件种类", id_kind_name(party)],
             ["证件号码或统一社会信用代码", party.id_number, "联系电话", party.phone],
             ["住所", party.address, "", ""]]
+
+
+def _matters_text(case: Case) -> str:
+    """The matters entrusted: the codes set in the case, for this property and business (a text
+    set by an older version as it was; the standard text when nothing is set)."""
+    matters = case.get("authorization.matters")
+    where = dict(location=case.get("property.location"), unit=case.get("property.unit_number", "—"), case_id=case.id)
+    if isinstance(matters, list) and matters:
+        what = "；".join(MATTERS[m] for m in matters if m in MATTERS)
+        return ("代委托人向登记机构查询并获取委托人名下坐落于{location}（不动产单元号 {unit}）的下列信息：" + what +
+                "；仅用于本次不动产登记业务（业务号 {case_id}）。").format(**where)
+    return matters if isinstance(matters, str) and matters else DEFAULT_MATTERS.format(**where)
 
 
 def render_authorization(case: Case, business, report: LayoutReport | None = None) -> bytes:
@@ -48,9 +52,11 @@ def render_authorization(case: Case, business, report: LayoutReport | None = Non
         req.need(party.id_number, "{}的证件号码".format(label))
     req.need(case.get("property.location"), "不动产坐落")
     req.check()
-    matters = case.get("authorization.matters") or DEFAULT_MATTERS.format(
-        location=case.get("property.location"), unit=case.get("property.unit_number", "—"), case_id=case.id)
+    matters = _matters_text(case)
     limit = case.get("authorization.time_limit") or DEFAULT_LIMIT
+    if case.get("authorization.valid_until"):  # the real time limit set in the case
+        limit = "自{}起至{}止。".format(fmt_date(case.get("authorization.date") or now_iso()),
+                                   fmt_date(case.get("authorization.valid_until")))
     date = fmt_date(case.get("authorization.date") or now_iso())
     b = DocBuilder(TITLE, document_hash("authorization", case), "业务号 {}".format(case.id), report)
     rows = []

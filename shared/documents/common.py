@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Iterable
 
+from shared.domain.authorization import BANK_ROLES  # noqa: F401  (the bank's roles, the domain's)
 from shared.domain.case import Case, Party
 from shared.domain.signature import content_sha256
 from shared.errors import DocumentError
@@ -16,7 +17,6 @@ RIGHT_TYPES = {"mortgage": "抵押权", "ownership": "国有建设用地使用�
 SIDE_NAMES = {"right_holder": "权利人", "obligor": "义务人", "applicant": "申请人"}
 ID_KINDS = {"1": "居民身份证", "7": "营业执照", "8": "统一社会信用代码", "99": "其他"}
 ORIGINAL_NAMES = {"original": "原件", "copy": "复印件", "none": "集中核验"}
-BANK_ROLES = ("mortgagee", "original_mortgagee")
 
 
 class Requirements:

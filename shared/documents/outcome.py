@@ -12,6 +12,7 @@ from typing import Any
 from shared.documents.common import ORIGINAL_NAMES, Requirements, document_hash, fmt_date
 from shared.documents.layout import DocBuilder, LayoutReport
 from shared.domain.case import Case, now_iso
+from shared.domain.registrations import is_linked, registration_outcomes
 from shared.domain.validation import active_slots
 
 REASON_CODES = {"incomplete": "申请材料不齐全", "jurisdiction": "不属于本登记机构管辖",
@@ -70,8 +71,14 @@ def render_receipt(case: Case, business, outcome: dict | None = None, report: La
     rows += [[str(i), name, kind, str(count)] for i, (name, kind, count) in enumerate(mats, 1)]
     rows.append(["合计", "共 {} 项材料".format(len(mats)), "", str(sum(c for _, _, c in mats))])
     n = len(rows) - 1
-    story = [b.p(title, "title"), _head(b, case, business, outcome, "受理编号", outcome["receipt_number"]),
-             b.p("收件材料", "h2"),
+    story = [b.p(title, "title"), _head(b, case, business, outcome, "受理编号", outcome["receipt_number"])]
+    if is_linked(business):  # one receipt for the registrations accepted together, each its own number
+        regs = [["序号", "一并受理的登记", "受理编号"]] + [
+            [str(i), r["name"], r.get("receipt_number", "")]
+            for i, r in enumerate(registration_outcomes(case, business, outcome), 1)]
+        story += [b.p("一并申请、一并受理的登记", "h2"),
+                  b.table(regs, [0.09, 0.59, 0.32], name="一并受理的登记", header_rows=1)]
+    story += [b.p("收件材料", "h2"),
              b.table(rows, [0.09, 0.59, 0.16, 0.16], name="收件材料", header_rows=1, spans=[((1, n), (2, n))]),
              b.spacer(3)]
     foot = [["收件人", outcome.get("receiver") or case.operator, "登记机构", outcome["registry"]],

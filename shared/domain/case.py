@@ -88,6 +88,9 @@ class Case:
     operator: str = ""
     channel: str = "counter"  # where the case was made: counter | kiosk | import (its steps)
     approvals: list[dict[str, Any]] = field(default_factory=list)
+    # registry queries made under the owner's authorization: kind, purpose, time, the result's
+    # facts and the certificate's blob id (shared.workflow.registry_query)
+    queries: list[dict[str, Any]] = field(default_factory=list)
     # A secret of the case (never printed): it makes each revision's packet id unguessable, so
     # no one who knows the business number can take the id first (a case stored before it
     # gets one when it is next written; its queued packets keep the ids in their rows). A

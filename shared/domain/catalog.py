@@ -65,6 +65,24 @@ class MaterialSlot:
     max_pages: int = 20
     original: str = "copy"
     per_party: str | None = None
+    # the field holding a contract number: that contract found filed (网签备案) by an authorized
+    # query stands in for the paper (see shared.domain.authorization.filing_replaces)
+    filing_field: str | None = None
+
+
+@dataclass(frozen=True)
+class RegistrationDef:
+    """One registration of a business: linked businesses (转移+抵押, 借新还旧, 预告+抵押预告) have
+    two or three applied for together in one case (一并申请、一并受理), each with its own
+    application section and its own outcome. ``fields`` are prefixes of the keys it owns."""
+
+    code: str
+    name: str
+    registration_type: str
+    right_type: str
+    roles: tuple[str, ...]
+    fields: tuple[str, ...] = ()
+    when: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,7 @@ class BusinessType:
     right_type: str | None = None
     combined_with: tuple[str, ...] = ()
     description: str = ""
+    registrations: tuple[RegistrationDef, ...] = ()  # empty: one registration (the business's own)
     # where its interview template is read: the ``interview`` folder of the catalog it came from
     interview_dir: Path | None = field(default=None, compare=False, repr=False)
 
@@ -204,12 +223,29 @@ def _business(raw: dict, groups: dict, defaults: dict, path: Path, interview_dir
     for i, r in enumerate(roles):
         if r.min > r.max:
             raise _fail(path, ["roles", i], N_("min 大于 max"))
+    regs = tuple(RegistrationDef(**{**r, "roles": tuple(r["roles"]), "fields": tuple(r.get("fields", ()))})
+                 for r in raw.get("registrations", ()))
+    if len({r.code for r in regs}) != len(regs):
+        raise _fail(path, ["registrations"], N_("登记编码重复"))
+    role_codes = {r.role for r in roles}
+    for i, reg in enumerate(regs):
+        if set(reg.roles) - role_codes:
+            raise _fail(path, ["registrations", i, "roles"], N_("登记引用了未定义的角色 {roles}"),
+                        roles=", ".join(sorted(set(reg.roles) - role_codes)))
+        unknown = condition_fields(reg.when) - known
+        if unknown:
+            raise _fail(path, ["registrations", i, "when"], N_("条件引用了未定义的字段 {fields}"),
+                        fields=", ".join(sorted(unknown)))
+    for i, s in enumerate(slots):
+        if s.filing_field and s.filing_field not in known:
+            raise _fail(path, ["materials", i, "filing_field"], N_("条件引用了未定义的字段 {fields}"),
+                        fields=s.filing_field)
     keep = {k: raw[k] for k in ("code", "name", "name_en", "kind", "registration_type", "interview",
                                 "mortgage_kind", "right_type", "description") if k in raw}
     return BusinessType(channels=tuple(raw["channels"]), roles=roles, fields=tuple(fields.values()),
                         materials=tuple(slots), face_checks=raw.get("face_checks", 1),
                         documents=tuple(raw["documents"]), combined_with=tuple(raw.get("combined_with", ())),
-                        interview_dir=interview_dir, **keep)
+                        interview_dir=interview_dir, registrations=regs, **keep)
 
 
 def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:

@@ -97,9 +97,5 @@ def blocking_problem(progress: list[PartyProgress]) -> Msg | None:
 
 def authorization_content(case: Case, party_id: str) -> dict[str, Any]:
     """What a principal's signature on the authorization letter is bound to."""
-    agent = next((p for p in case.parties if p.role == "mortgagee"), None)
-    return {"document": "authorization", "case_id": case.id, "principal": party_id,
-            "agent": {"name": agent.name, "id_number": agent.id_number} if agent else None,
-            "property.location": case.get("property.location"),
-            "property.unit_number": case.get("property.unit_number"),
-            "matters": case.get("authorization.matters"), "time_limit": case.get("authorization.time_limit")}
+    from shared.domain.authorization import letter_content
+    return letter_content(case, party_id)

@@ -105,6 +105,12 @@ def active_slots(case: Case, biz: BusinessType):
     return [s for s in biz.materials if s.requirement != "conditional" or evaluate(s.condition, case)]
 
 
+def filing_replaces(case: Case, slot) -> bool:
+    """A filed contract (网签备案) found by an authorized query stands in for the slot's paper."""
+    from shared.domain.authorization import filing_replaces as replaces
+    return replaces(case, slot)
+
+
 def missing(case: Case, biz: BusinessType, catalog: Catalog, *, check_interview: bool = False) -> list[Missing]:
     """What stands between the case and "ready", in form order."""
     out: list[Missing] = []
@@ -127,7 +133,7 @@ def missing(case: Case, biz: BusinessType, catalog: Catalog, *, check_interview:
     for slot in active_slots(case, biz):
         pages = len(case.materials.get(slot.code, []))
         if slot.requirement != "optional" and "bank_profile" not in slot.sources and "generated" not in slot.sources \
-                and pages < slot.min_pages:
+                and pages < slot.min_pages and not filing_replaces(case, slot):
             out.append(Missing("material", "materials." + slot.code, Msg("missing.material", "请采集材料“{name}”", {"name": _term(slot.name)})))
         if pages > slot.max_pages:
             out.append(Missing("material", "materials." + slot.code,

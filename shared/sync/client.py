@@ -369,3 +369,8 @@ class SyncClient:
     def property_query(self, unit_number: str, authorization: dict) -> dict:
         return self.request("POST", "/v1/property-query", {"unit_number": unit_number, "authorization": authorization},
                             schema="PropertyAnswer")
+
+    def registry_query(self, body: dict) -> dict:
+        """A query under the owner's authorization (``RegistryQuery``): the result and the
+        query-result certificate's document reference (download it with :meth:`document`)."""
+        return self.request("POST", "/v1/registry-query", body, schema="RegistryQueryAnswer")

@@ -162,7 +162,7 @@ class Outbox:
                       "approvals": [a for a in fresh.approvals if isinstance(a, dict) and a.get("revision") == fresh.revision
                                     and a.get("decision") == "approved"]}
             built = build_packet(tx, fresh, blobs, ident, label, self.dir, self.opener, people=people,
-                                 audit_head=tx.audit_head())
+                                 audit_head=tx.audit_head(), registrations=self._registrations(fresh))
             made.append(built.path)
             tx.outbox.insert(built.packet_id, case_id, fresh.revision, built.path.name, built.size, built.sha256,
                              built.signature, now_iso())
@@ -176,6 +176,12 @@ class Outbox:
                 _unlink(p)
             raise
         return self.get(packet_id)
+
+    def _registrations(self, case: Case) -> list[dict] | None:
+        """The linked registrations the packet applies for together (None: the business is one)."""
+        from shared.domain.registrations import is_linked, manifest_entries
+        biz = self.catalog.business(case.business_code)
+        return manifest_entries(case, biz) if is_linked(biz) else None
 
     def _check_complete(self, case: Case) -> None:
         """Refuse a case whose workflow is not complete for its channel, naming each step:
@@ -322,7 +328,8 @@ class Outbox:
             case.packet_salt = secrets.token_hex(8)
             tx.write_case(case, "packet_rebuilt")
             built = build_packet(tx, case, tx.blobs(case.id, kinds=PACKET_KINDS), ident, self.store.operator,
-                                 self.dir, self.opener, audit_head=tx.audit_head())
+                                 self.dir, self.opener, audit_head=tx.audit_head(),
+                                 registrations=self._registrations(case))
             made.append(built.path)
             tx.outbox.delete(packet_id)
             tx.outbox.insert(built.packet_id, case.id, case.revision, built.path.name, built.size, built.sha256,

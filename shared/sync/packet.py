@@ -69,13 +69,15 @@ def disk_full_error() -> SyncError:
 
 def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str, out_dir: Path,
                  opener: Callable[[str, str], BinaryIO] = open, people: dict[str, Any] | None = None,
-                 audit_head: dict | None = None) -> BuiltPacket:
+                 audit_head: dict | None = None, registrations: list[dict] | None = None) -> BuiltPacket:
     """Freeze ``case`` with its blobs into an encrypted, signed packet file in ``out_dir``.
 
     ``blobs`` are the blobs' metadata in packet order; their bytes are read through ``tx``
     one at a time. ``ident`` is the :class:`~shared.sync.enrollment.Enrollment`.
     ``opener`` is the seam tests use to simulate a full disk. ``people``: who submitted and
-    who approved (``submitted_by``, ``approvals``), signed with the manifest.
+    who approved (``submitted_by``, ``approvals``), signed with the manifest. ``registrations``:
+    the linked registrations applied for together (:func:`shared.domain.registrations.manifest_entries`);
+    a manifest without them (older packets) is one registration, the business's own.
     """
     case_bytes = json.dumps(case.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")
     files = [{"name": "case.json", "kind": "case", "mime": "application/json",
@@ -89,6 +91,8 @@ def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str,
                 "created_at": case.created_at, "submitted_at": case.updated_at, "files": files}
     if people:
         manifest.update({k: v for k, v in people.items() if v})
+    if registrations:
+        manifest["registrations"] = registrations
     if audit_head is not None:  # the device's audit chain head travels with every packet
         manifest["audit_head"] = audit_head
     mbytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")

@@ -27,7 +27,8 @@ CURSOR = "status_cursor"
 OUTCOME_STATES = {"accepted": CaseState.ACCEPTED, "not_accepted": CaseState.NOT_ACCEPTED,
                   "correction_requested": CaseState.CORRECTION_REQUESTED, "registered": CaseState.REGISTERED,
                   "proof_issued": CaseState.PROOF_ISSUED, "delivered": CaseState.DELIVERED}
-OUTCOME_KEYS = ("receipt_number", "reasons", "corrections", "register_number", "proof_number", "registry", "receiver")
+OUTCOME_KEYS = ("receipt_number", "reasons", "corrections", "register_number", "proof_number", "registry", "receiver",
+                "registrations")  # registrations: each linked registration's own outcome
 
 
 @dataclass

@@ -104,6 +104,12 @@ class AppContext:
                            comparer=self.comparer, outbox=lambda: self.outbox, approval=self.approval,
                            place=lambda: self.settings.get("service_point.name", None) or "")
 
+    def registry_client(self):
+        """A client of the registration server (blocking to use: off the UI thread; close it)."""
+        from shared.sync import enrollment
+        from shared.sync.client import SyncClient
+        return SyncClient(enrollment.require(self.store))
+
     def actor(self):
         """Who acts: the logged-in operator's session, else (setup mode) the OS user's name."""
         if self.auth is not None and self.auth.current is not None:

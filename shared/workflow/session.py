@@ -224,6 +224,33 @@ class CaseSession:
         self._command("update", lambda case, tx: case.set(key, value), detail={"key": key})
         return self.snapshot()
 
+    def set_authorization(self, matters: list[str], date: str, valid_until: str) -> Case:
+        """Set the authorization letter's matters entrusted, date and time limit (signatures made
+        over the letter before no longer bind to it: the owners sign again)."""
+        from shared.domain.authorization import letter_problem
+
+        def change(case: Case, tx) -> None:
+            trial = Case.from_dict(case.to_dict())
+            trial.set("authorization.matters", list(matters))
+            trial.set("authorization.date", date)
+            trial.set("authorization.valid_until", valid_until)
+            problem = letter_problem(trial)
+            if problem is not None:
+                raise ValidationError(problem)
+            case.data = trial.data
+        self._command("set_authorization", change, detail={"matters": ",".join(matters)})
+        return self.snapshot()
+
+    def query_registry(self, client, kind: str, purpose: str, *, contract_number: str | None = None,
+                       today: _dt.date | None = None):
+        """Query the registry under the owner's authorization (refused outside it, audited with
+        its purpose); the certificate is kept on the case. Returns the query's outcome."""
+        from shared.workflow.registry_query import run_query
+        outcome = run_query(self.store, client, self.catalog, self._case.id, kind, purpose,
+                            actor=self.actor or self.operator, contract_number=contract_number, today=today)
+        self.reload()
+        return outcome
+
     # -- identity -----------------------------------------------------------------------------
     def _party(self, case: Case, party_id: str) -> Party:
         party = next((p for p in case.parties if p.party_id == party_id), None)

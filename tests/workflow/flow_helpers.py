@@ -54,13 +54,15 @@ def value_for(fd, fake):
     return "测试{}".format(fd.label)[: fd.max_length or 40]
 
 
-def fill_form(session, fake, same_debtor: bool = False) -> dict[str, Party]:
-    """Every required field and the minimum of each role; returns the persons by party id."""
+def fill_form(session, fake, same_debtor: bool = False, overrides: dict | None = None) -> dict[str, Party]:
+    """Every required field (``overrides`` win) and the minimum of each role; returns the persons
+    by party id."""
     case = session.snapshot()
     biz = session.business
     data = {}
     for fd in biz.fields:
         data[fd.key] = value_for(fd, fake)
+    data.update(overrides or {})
     case.data = data
     parties: list[Party] = []
     for role in biz.roles:
@@ -150,10 +152,23 @@ def add_required_pages(session) -> None:
         session.add_pages(slot.code, [img] * slot.min_pages, "file")
 
 
-def complete(session, fake) -> None:
+def complete(session, fake, overrides: dict | None = None) -> None:
     """Walk every step but submit."""
-    fill_form(session, fake)
+    fill_form(session, fake, overrides=overrides)
     pass_identity(session)
     interview_everyone(session)
     add_required_pages(session)
     pass_identity(session, check_no=2)
+
+
+def iso_days(days: int = 0) -> str:
+    """Today plus ``days``, as YYYY-MM-DD."""
+    return (_dt.date.today() + _dt.timedelta(days=days)).isoformat()
+
+
+def sign_letter(session) -> None:
+    """Every owner signs the authorization letter as it stands."""
+    from shared.domain.authorization import BANK_ROLES, letter_content
+    for party in [p for p in session.snapshot().parties if p.role not in BANK_ROLES]:
+        content = letter_content(session.snapshot(), party.party_id)
+        session.sign(party.party_id, signature_over(content, party.party_id, "authorization"), purpose="authorization")
