@@ -49,7 +49,14 @@ def cmd_import(args) -> int:
         from shared.cli.login import actor
         from shared.domain.operators import Permission
         from shared.store.operators import require
-        require(store, actor(args, store), Permission.EDIT_CASES, "import")
+        from shared.workflow.bank_desk import bank_import
+        who = actor(args, store)
+        require(store, who, Permission.EDIT_CASES, "import")
+        try:
+            bank_import(store, current_catalog(args.data_dir or default_data_dir()), result.case, who)
+        except ValidationError as err:
+            print(err.msg.render())
+            return 1
         case = save_import(store, result)
     print(case.id)
     return 0

@@ -73,10 +73,13 @@ class CaseSession:
     # -- opening ------------------------------------------------------------------------------
     @classmethod
     def new(cls, store, catalog: Catalog, business_code: str, *, channel: str = "counter", **kw: Any) -> "CaseSession":
-        """A new case of ``business_code`` (stored with its first command)."""
-        biz = catalog.business(business_code)
-        case = Case(biz.code, catalog_version=catalog.version, channel=channel)
-        session = cls(store, catalog, case, channel=channel, **kw)
+        """A new case of ``business_code`` (stored with its first command); at a bank's desk
+        with the bank filled in and locked (blocking: reads the master data)."""
+        from shared.workflow.bank_desk import new_case
+        catalog.business(business_code)
+        session = cls(store, catalog, Case(business_code), channel=channel, **kw)
+        actor = session.actor or session.operator
+        session._case = new_case(store, catalog, business_code, actor, channel=channel)
         session._case.operator = session.operator
         return session
 
@@ -217,6 +220,17 @@ class CaseSession:
             check_transition(case.state, CaseState.READY)
             case.state = CaseState.READY
         self._command("mark_ready", change)
+        return self.snapshot()
+
+    def refresh_bank(self) -> Case:
+        """Bring the referenced bank filings up to the master data in use now (a bank desk's
+        case; stored only when they changed). Blocking."""
+        from shared.workflow.bank_desk import current_filings
+        new = current_filings(self.store, self.snapshot()) if can_edit(self._case.state) else None
+        if new is not None:
+            def change(case: Case, tx) -> None:
+                case.bank = {**case.bank, "filings": new}
+            self._command("bank_filings", change)
         return self.snapshot()
 
     def set_value(self, key: str, value: Any) -> Case:
@@ -588,6 +602,7 @@ class CaseSession:
         it in one transaction (the outbox refuses an incomplete case, naming each step).
         Returns the outbox item."""
         self.require(Permission.SUBMIT, "submit")
+        self.refresh_bank()  # a filing expired or renewed since the case was made
         blocking = st.blocking_steps(self.steps())
         if blocking:
             raise st.incomplete_error(blocking)
@@ -659,6 +674,11 @@ def _form_change(data: dict[str, Any] | None, parties: list | None) -> Callable[
     parties = [Party.from_dict(_party_dict(p)) for p in parties] if parties is not None else None
 
     def apply(case: Case) -> None:
+        if parties is not None:
+            from shared.domain.bank_profile import locked_change
+            refused = locked_change(case, parties)
+            if refused is not None:
+                raise WorkflowError(refused)
         if data is not None:
             case.data = {k: v for k, v in data.items() if v not in (None, "")}
         if parties is not None:

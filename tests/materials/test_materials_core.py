@@ -14,8 +14,9 @@ from shared.domain.catalog import default_catalog
 from shared.errors import CaptureError, CatalogError
 
 
-def test_shipped_profiles_and_matching(sample_case):
-    profiles = bank_profile.load_file()
+def test_served_profiles_and_matching(sample_case):
+    from devserver.masterdata import BANKS_FILE
+    profiles = bank_profile.load_file(BANKS_FILE)
     assert len(profiles) >= 3
     assert bank_profile.find_profile(sample_case, profiles) is None  # a random fake bank
     bank = next(p for p in sample_case.parties if p.role == "mortgagee")
@@ -27,7 +28,7 @@ def test_shipped_profiles_and_matching(sample_case):
 
 
 def test_profiles_from_store_before_file(store, sample_case, tmp_path):
-    assert bank_profile.load_profiles(store)  # nothing synced: the file
+    assert bank_profile.load_profiles(store) == {}  # nothing synced: none (no shipped file)
     bank = next(p for p in sample_case.parties if p.role == "mortgagee")
     raw = [{"name": bank.name, "credit_code": bank.id_number,
             "documents": [{"kind": "financial_licence", "reference": "R1", "valid_until": "2020-01-01"}]}]
