@@ -166,3 +166,65 @@ def test_an_import_at_the_desk_gets_the_bank_and_one_naming_another_bank_is_refu
     with pytest.raises(ValidationError) as err:
         bank_import(store, default_catalog(), parse_import(doc, None).case, officer)
     assert "不是本网点所属银行" in err.value.msg.render()
+
+
+# -- importing the loan system's data -----------------------------------------------------------
+def _loan(fake, reference="LN-2026-000123") -> dict:
+    p = fake.person()
+    return {"format": "yizhan-case-import/1", "business": "mortgage_first_general", "loan_reference": reference,
+            "parties": [{"role": "mortgagor", "kind": "person", "name": p.name, "id_kind": "1",
+                         "id_number": p.id_number}],
+            "property": {"unit_number": fake.unit_number("350102"), "certificate_number": fake.certificate_number(),
+                         "location": "福州市鼓楼区五一路88号", "area": "89.56", "use": "住宅"},
+            "mortgage": {"contract_number": "DY2026001", "amount": "1000000", "currency": "CNY",
+                         "debt_from": "2026-01-01", "debt_to": "2046-01-01", "guarantee_scope": "主债权及利息",
+                         "debt_contract_has_mortgage_clause": True}, "reason": "购房贷款"}
+
+
+def _sheet(text: str, tmp_path: Path, name="sheet.png") -> Path:
+    import cv2
+    from shared.devices.testpages import make_page
+    page = make_page(1240, qr_text=text, seal=False)
+    path = tmp_path / name
+    cv2.imwrite(str(path), page.image)
+    return path
+
+
+def test_a_loan_comes_in_from_a_file_a_scanned_sheet_or_a_scanner_and_only_once(store, officer, fake, tmp_path):
+    from shared.domain.importer import encode_compact
+    from shared.workflow.bank_desk import import_loan, payload_of_file
+    accept(store, banks())
+    doc = _loan(fake)
+    (tmp_path / "loan.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    data, base = payload_of_file(tmp_path / "loan.json")
+    case, existed = import_loan(store, default_catalog(), data, base, officer)
+    assert not existed and case.loan_reference == "LN-2026-000123" and case.channel == "import"
+    assert case.operator == officer.label and case.bank["filings"]
+    assert next(p for p in case.parties if p.role == "mortgagee").legal_rep == "赵萍"
+    sheet = _sheet(encode_compact(doc), tmp_path)              # the loan approval sheet photographed
+    data, base = payload_of_file(sheet)
+    assert base is None and data.startswith(b"YZI1.")
+    again, existed = import_loan(store, default_catalog(), data, base, officer)
+    assert existed and again.id == case.id                     # the same loan: the same draft
+    scanned = encode_compact(_loan(fake, "LN-2026-000124")).encode()   # a hand scanner types the payload
+    third, existed = import_loan(store, default_catalog(), scanned, None, officer)
+    assert not existed and third.id != case.id
+    assert len(store.list_cases()) == 2
+
+
+def test_what_is_not_a_loan_is_explained(store, officer, fake, tmp_path):
+    from shared.workflow.bank_desk import import_loan, payload_of_file
+    no_qr = _sheet("just some text", tmp_path)
+    with pytest.raises(ValidationError) as err:
+        payload_of_file(no_qr)
+    assert "二维码" in err.value.msg.render()
+    fake_png = tmp_path / "x.png"
+    fake_png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    with pytest.raises(ValidationError):
+        payload_of_file(fake_png)
+    with pytest.raises(ValidationError) as err:
+        payload_of_file(tmp_path / "missing.json")
+    assert "无法读取" in err.value.msg.render()
+    with pytest.raises(ValidationError):
+        import_loan(store, default_catalog(), b"{garbage", None, officer)
+    assert store.list_cases() == []
