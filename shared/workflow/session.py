@@ -233,6 +233,25 @@ class CaseSession:
             self._command("bank_filings", change)
         return self.snapshot()
 
+    def apply_offer(self, key: str, value: str, current: str) -> Case:
+        """Set a field to a value read from a barcode, as the officer saw it offered: refused
+        when the field's validator refuses the value, or when the field no longer holds
+        ``current`` (the value shown beside the offer: someone changed it since)."""
+        from shared.domain.validation import validate_value
+        fd = self.business.field(key)
+        problem = validate_value(fd, value)
+        if problem is not None:
+            raise ValidationError(problem, {key: problem})
+
+        def change(case: Case, tx) -> None:
+            now = str(case.get(key, "") or "")
+            if now != (current or ""):
+                raise WorkflowError(Msg("workflow.offer_stale", "“{label}”已改为 {now}，条码中的值未填入，请重新核对",
+                                        {"label": fd.label, "now": now or "（空）"}))
+            case.set(key, value)
+        self._command("update", change, detail={"key": key, "from": "barcode"})
+        return self.snapshot()
+
     def set_value(self, key: str, value: Any) -> Case:
         """Set one form value (a barcode offer the officer confirmed, a kiosk choice)."""
         self._command("update", lambda case, tx: case.set(key, value), detail={"key": key})
