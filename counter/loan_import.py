@@ -108,6 +108,7 @@ class QtLoanImportDialog(QDialog):
         row = QHBoxLayout()
         self.open_button = QPushButton(tr("打开文件……"))
         self.open_button.setObjectName("openLoanFile")
+        self.open_button.setAutoDefault(False)  # Enter in the scan field imports; it never presses a button
         self.open_button.clicked.connect(self._open)
         row.addWidget(self.open_button)
         row.addStretch(1)
@@ -122,6 +123,7 @@ class QtLoanImportDialog(QDialog):
         self.status.setProperty("role", "error")
         layout.addWidget(self.status)
         close = QPushButton(tr("关闭"))
+        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         layout.addWidget(close)
         importer.imported.connect(self._imported)

@@ -152,15 +152,26 @@ def offers(values: list[tuple[str, str]], case: Case, biz: BusinessType, slot: s
         if key is None:
             continue
         current = str(case.get(key, "") or "")
-        offer = ValueOffer(key, keys[key].label, value, current, slot, validate_value(keys[key], value))
+        offer = ValueOffer(key, keys[key].label, value, current, slot, value_problem(keys[key], value))
         if value != current and offer not in out:
             out.append(offer)
     return out
 
 
+def value_problem(fd, value: str) -> Msg | None:
+    """What is wrong with ``value`` for field ``fd`` read from a barcode: the field's validator,
+    and for a certificate number the shape 省(年)市县不动产权第N号 (None: it may be applied)."""
+    problem = validate_value(fd, value)
+    if problem is None and fd.key == "property.certificate_number":
+        from shared.capture.barcode_values import CERT_RE
+        if CERT_RE.fullmatch(str(value).strip()) is None:
+            problem = Msg("offer.certificate_shape", "不是不动产权证书号的格式（如 闽(2021)福州市不动产权第0001234号）")
+    return problem
+
+
 def check_offer(offer: ValueOffer, biz: BusinessType) -> Msg | None:
-    """The field validator's verdict on an offered value (None: it may be applied)."""
-    return validate_value(biz.field(offer.key), offer.value)
+    """The verdict on an offered value (None: it may be applied)."""
+    return value_problem(biz.field(offer.key), offer.value)
 
 
 def slot_status(slot: MaterialSlot, case: Case, metas: dict[str, dict]) -> SlotStatus:

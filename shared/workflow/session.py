@@ -237,9 +237,9 @@ class CaseSession:
         """Set a field to a value read from a barcode, as the officer saw it offered: refused
         when the field's validator refuses the value, or when the field no longer holds
         ``current`` (the value shown beside the offer: someone changed it since)."""
-        from shared.domain.validation import validate_value
+        from shared.capture.intake import value_problem
         fd = self.business.field(key)
-        problem = validate_value(fd, value)
+        problem = value_problem(fd, value)
         if problem is not None:
             raise ValidationError(problem, {key: problem})
 
