@@ -15,11 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from shared.i18n import tr
+from shared.i18n import N_, tr
 from shared.ui.notify import notify
 from shared.ui.tasks import run_task
 
-FILE_FILTER = "贷款数据或审批单 (*.json *.txt *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)"
+FILE_FILTER = N_("贷款数据或审批单 (*.json *.txt *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)")
 MAX_SCAN_CHARS = 8000  # a scanner typing more than any QR code holds is no loan sheet
 
 

@@ -81,9 +81,9 @@ def catalog_files(directory: Path | None = None) -> dict:
 
 @lru_cache(maxsize=1)
 def _shipped() -> dict:
-    from shared.masterdata import REGIONS_FILE
+    from shared import platform
     files = catalog_files()
-    regions = json.loads(REGIONS_FILE.read_text("utf-8"))
+    regions = json.loads(platform.resource("masterdata", "regions.json").read_text("utf-8"))
     banks = json.loads(BANKS_FILE.read_text("utf-8"))  # the server's own: no client ships it
     return {"catalog": {"version": str(files.get("index.json", {}).get("catalog_version", "0")),
                         "content": {"files": files}},

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 import b1_walks
 import test_counter_walk_qt as walk
 from shared.domain.importer import encode_compact
-from shared.prompter import AutoPrompter
 from shared.ui.notify import notifier
 from test_counter_walk_qt import reader  # noqa: F401  (the emulated card reader fixture)
 
