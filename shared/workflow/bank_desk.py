@@ -139,11 +139,20 @@ def import_loan(store, catalog: Catalog, data: bytes, base_dir: Path | None, act
     checked by the importer, the bank filled in at a bank's desk, stored in one transaction.
     The same loan imported again gives the draft made the first time. Returns (the case,
     whether it existed). Blocking. The operator must be allowed to edit cases."""
-    from shared.domain.importer import parse_import_bytes, save_import
+    from shared.domain.importer import parse_import_bytes
     from shared.domain.operators import Permission
     from shared.store.operators import require
     require(store, actor, Permission.EDIT_CASES, "import")
-    result = parse_import_bytes(data, base_dir, catalog)
+    return save_loan(store, catalog, parse_import_bytes(data, base_dir, catalog), actor)
+
+
+def save_loan(store, catalog: Catalog, result, actor: Any) -> tuple[Case, bool]:
+    """Store a checked import (:class:`~shared.domain.importer.ImportResult`) as
+    :func:`import_loan` does (the CLI checks the file before it opens the store)."""
+    from shared.domain.importer import save_import
+    from shared.domain.operators import Permission
+    from shared.store.operators import require
+    require(store, actor, Permission.EDIT_CASES, "import")
     bank_import(store, catalog, result.case, actor)
     result.case.operator = operator_label(actor)
     case = save_import(store, result)
