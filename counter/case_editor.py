@@ -187,9 +187,11 @@ class QtCaseEditor(QWidget):
 
     # -- the session -------------------------------------------------------------------------
     def new_case(self, business_code: str) -> None:
-        """A new case of ``business_code`` (stored with its first command)."""
-        self.open_case(Case(business_code, catalog_version=self.catalog.version,
-                            operator=self.ctx.operator(), channel=self.ctx.channel))
+        """A new case of ``business_code`` (stored with its first command); at a bank's desk
+        with the bank filled in and locked (the desk's bank as last read off the UI thread)."""
+        from shared.workflow.bank_desk import make_case
+        self.open_case(make_case(self.catalog, business_code, self.ctx.actor(), self.ctx.desk_bank,
+                                 channel=self.ctx.channel))
 
     def open_case(self, case: Case) -> None:
         """Open ``case`` (as read from the store, or new) in a session of its own."""
@@ -199,6 +201,8 @@ class QtCaseEditor(QWidget):
         self._unsubscribe = session.subscribe(lambda event: self._bridge.event.emit(session, event))
         self.tabs.setCurrentIndex(0)
         self._show(session.snapshot())
+        if case.bank.get("credit_code") and can_edit(case.state):
+            self.command(lambda s: s.refresh_bank(), flush=False)  # a filing renewed or expired since
 
     def command(self, fn, on_done=None, on_error=None, *, flush: bool = True) -> None:
         """Run ``fn(session)`` off the UI thread, after saving the form when it was edited
@@ -313,7 +317,18 @@ class QtCaseEditor(QWidget):
         add = QPushButton(tr("添加{role}", role=tr(role.name)))
         add.setObjectName("add:" + role.role)
         add.clicked.connect(lambda: self._add_party(role))
-        layout.addWidget(add, 0, Qt.AlignLeft)
+        if role.role == "debtor" and any(r.role == "mortgagor" for r in self.biz.roles):
+            row = QHBoxLayout()
+            row.addWidget(add)
+            same = QPushButton(tr("债务人同抵押人"))
+            same.setObjectName("debtorSameAsMortgagor")
+            same.setToolTip(tr("把各抵押人添加为债务人（已添加的不重复）"))
+            same.clicked.connect(self.debtor_same_as_mortgagor)
+            row.addWidget(same)
+            row.addStretch(1)
+            layout.addLayout(row)
+        else:
+            layout.addWidget(add, 0, Qt.AlignLeft)
         QtRoleLimit(role, add, box)  # disabled at the role's maximum
         self.party_boxes[role.role] = (box, layout)
         self.add_buttons[role.role] = add
@@ -324,6 +339,9 @@ class QtCaseEditor(QWidget):
             return None  # the button is off at the maximum; a stray call changes nothing
         box, layout = self.party_boxes[role.role]
         editor = QtPartyEditor(role, self.catalog, party)
+        bank = self.case.bank if self.case is not None else {}
+        if party is not None and bank.get("party_id") == party.party_id:
+            editor.lock(tr("由本行主数据填写，已锁定"))
         editor.removeRequested.connect(self._remove_party)
         editor.revealRequested.connect(self._audit_reveal)
         editor.changed.connect(self._refresh)
@@ -331,6 +349,28 @@ class QtCaseEditor(QWidget):
         self.party_editors.append(editor)
         self._refresh()
         return editor
+
+    def debtor_same_as_mortgagor(self) -> None:
+        """One touch: each mortgagor becomes a debtor too (a copy of the party in the debtor
+        role; one already there is not added again)."""
+        from shared.domain.persons import same_person
+        debtors = [e.party() for e in self.party_editors if e.role.role == "debtor"]
+        for editor in [e for e in self.party_editors if e.role.role == "debtor" and not e.party().name
+                       and not e.party().id_number]:
+            self._remove_party(editor)  # an empty debtor offered by the form
+        role = self.biz.role("debtor")
+        added = 0
+        for mortgagor in [e.party() for e in self.party_editors if e.role.role == "mortgagor"]:
+            if not (mortgagor.name or mortgagor.id_number) or same_person(debtors, mortgagor):
+                continue
+            if self._count("debtor") >= role.max:
+                break
+            import dataclasses
+            import uuid
+            copy = dataclasses.replace(mortgagor, role="debtor", party_id=uuid.uuid4().hex[:12], share="")
+            self._add_party(role, copy)
+            added += 1
+        notify(tr("已添加{n}位债务人（同抵押人）", n=added) if added else tr("债务人已与抵押人一致"))
 
     def _count(self, role: str) -> int:
         return sum(1 for e in self.party_editors if e.role.role == role)

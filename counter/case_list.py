@@ -231,6 +231,7 @@ class QtCaseList(QWidget):
 
     openRequested = Signal(str)
     newRequested = Signal()
+    importRequested = Signal()
     loaded = Signal(int)
 
     def __init__(self, store, catalog: Catalog, parent: QWidget | None = None) -> None:
@@ -259,6 +260,11 @@ class QtCaseList(QWidget):
         new.setObjectName("newCase")
         new.clicked.connect(self.newRequested.emit)
         bar.addWidget(new)
+        loan = QPushButton(tr("导入贷款"))
+        loan.setObjectName("importLoan")
+        loan.setToolTip(tr("扫描贷款审批单二维码，或打开、拖入贷款系统导出的文件"))
+        loan.clicked.connect(self.importRequested.emit)
+        bar.addWidget(loan)
         layout.addLayout(bar)
         self.model = CaseListModel(store, catalog, self)
         self.table = QTableView()

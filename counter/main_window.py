@@ -138,6 +138,7 @@ class QtCounterWindow(QMainWindow):
 
     storeReady = Signal()
     storeFailed = Signal(str)  # the explanation shown when the store or catalog cannot be opened
+    deskBankKnown = Signal(object)  # the bank profile of this desk (None: not a bank's desk), after login and sync
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -167,6 +168,7 @@ class QtCounterWindow(QMainWindow):
         bar = self.menuBar()
         menu = bar.addMenu(tr("案件"))
         menu.addAction(tr("新建案件"), self.show_picker)
+        self.import_action = menu.addAction(tr("导入贷款数据……"), self.open_import)
         menu.addAction(tr("案件列表"), self.show_list)
         self.originals_action = menu.addAction(tr("纸质原件移交……"), self.open_originals)
         bar.addMenu(tr("设置")).addAction(tr("语言与服务器……"), self.open_settings)
@@ -221,6 +223,11 @@ class QtCounterWindow(QMainWindow):
             self.stack.addWidget(page)
         self.case_list.openRequested.connect(self.open_case)
         self.case_list.newRequested.connect(self.show_picker)
+        self.case_list.importRequested.connect(self.open_import)
+        from counter.loan_import import QtLoanImporter
+        self.importer = QtLoanImporter(self.ctx, self)
+        self.importer.imported.connect(lambda case_id, _existed: self.open_case(case_id))
+        self.setAcceptDrops(True)
         self.picker.picked.connect(self.new_case)
         self.picker.cancelled.connect(self.show_list)
         self.editor.closed.connect(self.show_list)
@@ -269,6 +276,13 @@ class QtCounterWindow(QMainWindow):
         notify(tr("{name} 已登录", name=session.label))
         self._restore_windows()
         self.show_list()
+        self._load_desk_bank()
+
+    def _load_desk_bank(self) -> None:
+        """Which bank's desk this is for the operator now logged in (master data; off the UI thread)."""
+        from shared.ui.tasks import run_task
+        if self.store is not None:
+            run_task(self.ctx.load_desk_bank, self.deskBankKnown.emit, lambda _e: None, parent=self)
 
     def lock(self) -> None:
         """The idle lock (or the operator's "锁定屏幕"): hide every personal detail, keep the case."""
@@ -355,6 +369,7 @@ class QtCounterWindow(QMainWindow):
 
         def check():
             auth.enrolled()
+            self.ctx.load_desk_bank()  # the bank profiles may have come with this pass
             return was is None or auth.still_valid()
 
         def show(valid: bool) -> None:
@@ -365,6 +380,7 @@ class QtCounterWindow(QMainWindow):
             elif self.ctx.needs_login() and self.stack.currentWidget() is not self.login_panel:
                 self.show_login(tr("已同步操作员名单，请登录。"))
             self._show_operator()
+            self.deskBankKnown.emit(self.ctx.desk_bank)
         run_task(check, show, lambda _e: None, parent=self)
 
     def open_desk(self) -> None:
@@ -440,6 +456,36 @@ class QtCounterWindow(QMainWindow):
             self.editor.open_case(case)
             self.stack.setCurrentWidget(self.editor)
         run_task(lambda: self.store.get_case(case_id), show, parent=self)
+
+    # -- the loan system's data ---------------------------------------------------------------
+    def open_import(self) -> None:
+        """The import dialog: scan the loan approval sheet, or open a file."""
+        if not self.store or self.gated():
+            return
+        from counter.loan_import import QtLoanImportDialog
+        self.import_dialog = QtLoanImportDialog(self.importer, self)
+        self.import_dialog.open()
+        self.import_dialog.scan.setFocus()
+
+    @staticmethod
+    def _dropped_files(event) -> list[str]:
+        mime = event.mimeData()
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.store and not self.gated() and len(self._dropped_files(event)) == 1:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt name
+        """A file dropped on the window: the loan system's data or a photo of the sheet."""
+        files = self._dropped_files(event)
+        if not (self.store and not self.gated() and len(files) == 1):
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.importer.import_file(files[0])
 
     def open_originals(self) -> None:
         """The hand-over batches of paper originals (non-modal: the counter keeps working)."""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from devserver.app import ApiError
 
+BANKS_FILE = Path(__file__).with_name("bank_profiles.json")  # the demo banks and the desks they own
 _published: dict[str, dict] = {}
 _lock = threading.Lock()
 
@@ -80,10 +81,10 @@ def catalog_files(directory: Path | None = None) -> dict:
 
 @lru_cache(maxsize=1)
 def _shipped() -> dict:
-    from shared.domain.bank_profile import PROFILES_FILE
+    from shared import platform
     files = catalog_files()
-    regions = json.loads((PROFILES_FILE.parent / "regions.json").read_text("utf-8"))  # shipped beside it
-    banks = json.loads(PROFILES_FILE.read_text("utf-8"))
+    regions = json.loads(platform.resource("masterdata", "regions.json").read_text("utf-8"))
+    banks = json.loads(BANKS_FILE.read_text("utf-8"))  # the server's own: no client ships it
     return {"catalog": {"version": str(files.get("index.json", {}).get("catalog_version", "0")),
                         "content": {"files": files}},
             "regions": {"version": _version(regions), "content": regions},

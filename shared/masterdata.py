@@ -24,7 +24,8 @@ name is derived from a hash; every file is written inside its own folder (resolv
 Front ends and the CLI ask :func:`current_catalog`, :func:`current_template` and
 :func:`current_regions` with their data directory, :func:`current_bank_profiles` with their
 store; with no
-data directory, or nothing valid pulled, they get what ships in ``resources/``.
+data directory, or nothing valid pulled, they get what ships in ``resources/`` (bank profiles:
+nothing; they come from the server only).
 :func:`versions` lists the versions in use and where they came from (settings shows them).
 """
 
@@ -167,7 +168,8 @@ def current_template(name: str, data_dir: Path | str | None = None):
 
 
 def current_bank_profiles(store=None) -> dict:
-    """Bank profiles by credit code: the accepted pulled ones (in the store), else the shipped file's."""
+    """Bank profiles by credit code: the accepted pulled ones (in the store); none ship with
+    the client, so before the first pull there are none."""
     from shared.domain.bank_profile import load_profiles
     return load_profiles(store)
 
@@ -224,11 +226,10 @@ def versions(data_dir: Path | str | None = None) -> list[VersionInUse]:
     except CatalogError:
         found = []
     out.append(VersionInUse("interview", ", ".join(found) or "—", cat_source))
-    from shared.domain.bank_profile import PROFILES_FILE
-    for kind, shipped in (("regions", REGIONS_FILE), ("banks", PROFILES_FILE)):
+    for kind, shipped in (("regions", REGIONS_FILE), ("banks", None)):
         version = current_version(data_dir, kind) if data_dir is not None else None
-        if version is not None:
-            out.append(VersionInUse(kind, version, SERVER))
+        if version is not None or shipped is None:  # bank profiles: the server's, or none yet
+            out.append(VersionInUse(kind, version or "—", SERVER))
             continue
         try:
             version = str(json.loads(shipped.read_text("utf-8")).get("version", "—"))

@@ -80,12 +80,12 @@ def test_resources_in_a_pyinstaller_bundle(monkeypatch, tmp_path):
 
 def test_modules_take_resources_from_the_locator():
     from shared import i18n
-    from shared.domain import bank_profile, catalog, interview
+    from shared.domain import catalog, interview
     root = platform.resources_dir()
     assert i18n.RESOURCES == root
     assert catalog.CATALOG_DIR == root / "catalog"
     assert interview.INTERVIEW_DIR == root / "catalog" / "interview"
-    assert bank_profile.PROFILES_FILE == root / "masterdata" / "bank_profiles.json"
+    assert not (root / "masterdata" / "bank_profiles.json").exists()  # the server's master data only
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")

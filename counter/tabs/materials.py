@@ -424,7 +424,7 @@ class QtMaterialsTab(QWidget):
             self._metas[p["id"]] = p["meta"]
         if self.current == slot.code:
             self._show_new_pages(slot, result, old)
-        self.show_offers(cap.offers(result.values, case, self.biz))
+        self.show_offers(cap.offers(result.values, case, self.biz, slot.code))
         if result.flagged:
             notify(tr("有{n}页可能空白、模糊或过暗，已标记为“需检查”，请查看后重拍", n=result.flagged), "warning")
         self.refresh()
@@ -487,19 +487,36 @@ class QtMaterialsTab(QWidget):
         self.offers_box.hide()
 
     def show_offers(self, offers: list) -> None:
-        """Offer each value read from a barcode for its field, with a confirm button."""
+        """Offer each value read from a barcode beside the field's current value: an invalid
+        one is shown with the validator's reason and cannot be applied; replacing a value
+        already there, or one read off a page where this number is not printed, asks first."""
         for offer in offers:
             if self.offers_box.findChild(QPushButton, "offer:" + offer.key):
                 continue
             row = QWidget()
+            row.setObjectName("offerRow:" + offer.key)
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             text = tr("{label}：{value}", label=tr(offer.label), value=offer.value)
-            if offer.current:
-                text += tr("（当前：{current}）", current=offer.current)
-            line.addWidget(QLabel(text), 1)
-            ok = QPushButton(tr("填入"))
+            text += "　" + (tr("当前：{current}", current=offer.current) if offer.current else tr("当前为空"))
+            if offer.unrelated:
+                text += "　" + tr("（读自“{slot}”，请核对是否本案）", slot=self._slot_name(offer.slot))
+            label = QLabel(text)
+            label.setObjectName("offerText")
+            label.setWordWrap(True)
+            texts = QVBoxLayout()
+            texts.setSpacing(0)
+            texts.addWidget(label)
+            if offer.problem is not None:
+                problem = QLabel(tr("无效：{error}", error=offer.problem.render()))
+                problem.setObjectName("offerProblem")
+                problem.setProperty("role", "error")
+                problem.setWordWrap(True)
+                texts.addWidget(problem)
+            line.addLayout(texts, 1)
+            ok = QPushButton(tr("替换") if offer.replaces else tr("填入"))
             ok.setObjectName("offer:" + offer.key)
+            ok.setEnabled(offer.problem is None)
             ok.clicked.connect(lambda _=False, o=offer, r=row: self.confirm_offer(o, r))
             skip = QPushButton(tr("忽略"))
             skip.clicked.connect(lambda _=False, r=row: self._drop_offer(r))
@@ -508,21 +525,36 @@ class QtMaterialsTab(QWidget):
             self.offers_layout.addWidget(row)
         self.offers_box.setVisible(self.offers_layout.count() > 0)
 
+    def _slot_name(self, code: str) -> str:
+        try:
+            return tr(self.biz.slot(code).name)
+        except (KeyError, AttributeError):
+            return code
+
     def _drop_offer(self, row: QWidget) -> None:
         row.setParent(None)
         row.deleteLater()
         self.offers_box.setVisible(self.offers_layout.count() > 0)
 
     def confirm_offer(self, offer, row: QWidget | None = None) -> None:
-        """Apply an offered value after its field's validator accepts it."""
-        msg = cap.check_offer(offer, self.biz)
+        """Apply an offered value: its field's validator must accept it; replacing a value
+        already there or applying one read off an unrelated page is asked first, showing both;
+        the core applies it only while the field still holds the value shown."""
+        msg = offer.problem or cap.check_offer(offer, self.biz)
         if msg is not None:
             notify(tr("条码中的{label}无效：{error}", label=tr(offer.label), error=msg.render()), "warning")
             return
+        if offer.replaces or offer.unrelated:
+            text = tr("用条码中的“{value}”替换当前的“{current}”？", value=offer.value, current=offer.current or tr("（空）"))
+            if offer.unrelated:
+                text += "\n" + tr("该条码读自“{slot}”，不是通常印有{label}的材料，请核对是否本案。",
+                                   slot=self._slot_name(offer.slot), label=tr(offer.label))
+            if not self.editor.prompter.confirm(tr("核对{label}", label=tr(offer.label)), text):
+                return
         if row is not None:
             self._drop_offer(row)
-        key, value = offer.key, offer.value
-        self.editor.command(lambda session: session.set_value(key, value),
+        key, value, current = offer.key, offer.value, offer.current
+        self.editor.command(lambda session: session.apply_offer(key, value, current),
                             lambda _case: notify(tr("已填入{label}", label=tr(offer.label))))
 
 

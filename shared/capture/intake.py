@@ -27,6 +27,12 @@ VALUE_FIELDS = {
     "contract_number": ("mortgage.contract_number",),
     "proof_number": ("change.registration_certificate",),
 }
+# The papers each number is printed on (a value read off another page may be unrelated).
+SOURCE_SLOTS = {
+    "property.unit_number": ("property_certificate", "certificate", "registration_certificate", "proof"),
+    "property.certificate_number": ("property_certificate", "certificate"),
+    "mortgage.contract_number": ("debt_contract", "mortgage_contract", "loan_contract"),
+}
 ATTENTION_FLAGS = ("blank", "blurred", "dark")
 PAGE_MIME = {"jpeg": "image/jpeg", "png": "image/png"}
 
@@ -38,7 +44,20 @@ class ValueOffer:
     key: str     # case field key, e.g. property.unit_number
     label: str   # the field's label
     value: str
-    current: str = ""
+    current: str = ""      # the field's value when offered (applied only while it still is)
+    slot: str = ""         # the slot whose page carried the barcode
+    problem: Msg | None = None  # the field validator's verdict on the value (None: valid)
+
+    @property
+    def replaces(self) -> bool:
+        """Whether applying it would overwrite a value already there."""
+        return bool(self.current)
+
+    @property
+    def unrelated(self) -> bool:
+        """Whether the page it came from is not where this field's number is printed (a unit
+        number read off a contract page): shown as such, never applied in one click."""
+        return bool(self.slot) and self.slot not in SOURCE_SLOTS.get(self.key, (self.slot,))
 
 
 @dataclass
@@ -123,8 +142,9 @@ def intake(store, case_id: str, slot: MaterialSlot, images: list, source: str, h
     return result
 
 
-def offers(values: list[tuple[str, str]], case: Case, biz: BusinessType) -> list[ValueOffer]:
-    """The values worth offering: for a field the business has, different from what is there."""
+def offers(values: list[tuple[str, str]], case: Case, biz: BusinessType, slot: str = "") -> list[ValueOffer]:
+    """The values worth offering: for a field the business has, different from what is there,
+    each with the current value, the slot it was read in and its validator's verdict."""
     keys = {f.key: f for f in biz.fields}
     out = []
     for name, value in values:
@@ -132,15 +152,26 @@ def offers(values: list[tuple[str, str]], case: Case, biz: BusinessType) -> list
         if key is None:
             continue
         current = str(case.get(key, "") or "")
-        offer = ValueOffer(key, keys[key].label, value, current)
+        offer = ValueOffer(key, keys[key].label, value, current, slot, value_problem(keys[key], value))
         if value != current and offer not in out:
             out.append(offer)
     return out
 
 
+def value_problem(fd, value: str) -> Msg | None:
+    """What is wrong with ``value`` for field ``fd`` read from a barcode: the field's validator,
+    and for a certificate number the shape 省(年)市县不动产权第N号 (None: it may be applied)."""
+    problem = validate_value(fd, value)
+    if problem is None and fd.key == "property.certificate_number":
+        from shared.capture.barcode_values import CERT_RE
+        if CERT_RE.fullmatch(str(value).strip()) is None:
+            problem = Msg("offer.certificate_shape", "不是不动产权证书号的格式（如 闽(2021)福州市不动产权第0001234号）")
+    return problem
+
+
 def check_offer(offer: ValueOffer, biz: BusinessType) -> Msg | None:
-    """The field validator's verdict on an offered value (None: it may be applied)."""
-    return validate_value(biz.field(offer.key), offer.value)
+    """The verdict on an offered value (None: it may be applied)."""
+    return value_problem(biz.field(offer.key), offer.value)
 
 
 def slot_status(slot: MaterialSlot, case: Case, metas: dict[str, dict]) -> SlotStatus:

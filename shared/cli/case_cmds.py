@@ -37,20 +37,27 @@ def cmd_validate(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from shared.domain.importer import load_import, save_import
+    """Import a loan's data: an import JSON, a text file holding the compact (QR) form, or a
+    photo / scan of the loan approval sheet; the same loan imported again prints the id of
+    the draft made the first time (and says so on stderr)."""
+    import sys
+
+    from shared.domain.importer import parse_import_bytes
+    from shared.workflow.bank_desk import payload_of_file, save_loan
+    catalog = current_catalog(args.data_dir or default_data_dir())
     try:
-        result = load_import(args.file, current_catalog(args.data_dir or default_data_dir()))
+        data, base = payload_of_file(args.file)
+        result = parse_import_bytes(data, base, catalog)  # checked before the store opens
+        with _store(args) as store:
+            from shared.cli.login import actor
+            case, existed = save_loan(store, catalog, result, actor(args, store))
     except ValidationError as err:
         print(err.msg.render())
         for path, msg in sorted(err.errors.items()):
             print("  {}: {}".format(path, msg.render()))
         return 1
-    with _store(args) as store:
-        from shared.cli.login import actor
-        from shared.domain.operators import Permission
-        from shared.store.operators import require
-        require(store, actor(args, store), Permission.EDIT_CASES, "import")
-        case = save_import(store, result)
+    if existed:
+        print(tr("该笔贷款已导入过，已打开原草稿 {id}", id=case.id), file=sys.stderr)
     print(case.id)
     return 0
 

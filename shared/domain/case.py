@@ -83,6 +83,10 @@ class Case:
     identity_checks: list[dict[str, Any]] = field(default_factory=list)
     outcome: dict[str, Any] | None = None
     corrections: list[dict[str, Any]] = field(default_factory=list)
+    # Made at a bank's own desk: the bank as filled and locked, and its referenced filings
+    # (shared.domain.bank_profile.apply_profile); empty elsewhere.
+    bank: dict[str, Any] = field(default_factory=dict)
+    loan_reference: str = ""  # the loan's number in the bank's system (an import's; idempotency)
     created_at: str = field(default_factory=now_iso)
     updated_at: str = field(default_factory=now_iso)
     operator: str = ""

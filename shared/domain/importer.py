@@ -21,13 +21,27 @@ error with its JSON path, never dropped. Material files are regular files inside
 file's directory, within a size cap, and their type is proven by decoding them (an image's
 pixel count is checked before it is decoded). Any front end or endpoint that takes an import
 goes through :func:`parse_import_bytes`, so the same limits hold everywhere.
+
+``loan_reference`` (optional, :data:`REFERENCE_RE`) is the loan's number in the bank's system:
+:func:`save_import` is idempotent on it (with the mortgagee's credit code), so importing the
+same loan twice returns the draft made the first time.
+
+The compact form (:data:`COMPACT_PREFIX`), what the loan system prints as a QR code on the loan
+approval sheet: ``YZI1.`` + base64url (no padding) of the zlib-compressed import JSON, at most
+:data:`LIMITS` ``["compact"]`` characters, inflated to at most ``["import_bytes"]``; it holds
+no material files (a sheet cannot carry them). :func:`parse_import_bytes` takes either form.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 import os
+import re
 import stat
+import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -42,15 +56,14 @@ FORMAT = "yizhan-case-import/1"
 #: Every version this program reads (the newest first); a document of another names its own.
 FORMATS = (FORMAT,)
 FORMAT_PREFIX = "yizhan-case-import/"
-#: The loan's reference in the bank's system (optional top-level ``reference``): what makes a
-#: second post of the same loan find its case. Printable ASCII, no space.
-REFERENCE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:/#")
-REFERENCE_MAX = 64
 MAX_FILE_BYTES = 30 * 1024 * 1024
-LIMITS = {"import_bytes": 1 << 20, "depth": 6, "string": 2000, "parties": 20, "materials": 200, "keys": 200}
+LIMITS = {"import_bytes": 1 << 20, "depth": 6, "string": 2000, "parties": 20, "materials": 200, "keys": 200,
+          "compact": 4000}
+COMPACT_PREFIX = "YZI1."
+REFERENCE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")
 PARTY_KEYS = {"role", "kind", "name", "id_kind", "id_number", "phone", "address", "legal_rep", "share", "agent"}
 AGENT_KEYS = {f.name for f in fields(Agent)}
-TOP_KEYS = {"format", "business", "parties", "materials", "reference"}
+TOP_KEYS = {"format", "business", "parties", "materials", "loan_reference"}
 MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"%PDF-", "application/pdf"),
          (b"II*\x00", "image/tiff"), (b"MM\x00*", "image/tiff"))
 
@@ -70,6 +83,7 @@ class ImportResult:
     case: Case
     files: list[tuple[str, str, bytes]] = field(default_factory=list)  # slot, mime, data
     reference: str = ""  # the loan's reference in the bank's system ("" when not given)
+    existing: bool = False  # save_import found the loan imported before and returned that case
 
 
 def _json_path(path: str) -> str:
@@ -106,10 +120,52 @@ def _scalar(v: Any) -> bool:
     return v is None or isinstance(v, (str, bool, int, float))
 
 
-def parse_import_bytes(data: bytes, base_dir: Path | None, catalog: Catalog | None = None) -> ImportResult:
-    """An import document as bytes (from a file or a request): bounded, then parsed.
+def encode_compact(raw: dict) -> str:
+    """An import document in the compact form a QR code carries (the loan system's side;
+    tests and the sample sheet use it)."""
+    text = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return COMPACT_PREFIX + base64.urlsafe_b64encode(zlib.compress(text, 9)).decode("ascii").rstrip("=")
 
-    ``base_dir``: the folder its material files are read from; None (a request) allows none."""
+
+def decode_compact(text: str) -> bytes:
+    """The import JSON a compact payload holds: bounded before and while it is inflated."""
+    text = text.strip()
+    if len(text) > LIMITS["compact"]:
+        raise ValidationError(Msg("import.compact_long", "条码内容过长（{n} 字符，最多 {max}）",
+                                  {"n": len(text), "max": LIMITS["compact"]}))
+    body = text[len(COMPACT_PREFIX):]
+    try:
+        packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(packed, LIMITS["import_bytes"] + 1)
+    except (binascii.Error, ValueError, zlib.error):
+        raise ValidationError(Msg("import.compact_bad", "条码内容不是有效的贷款审批数据（{f}）",
+                                  {"f": COMPACT_PREFIX.rstrip(".")})) from None
+    if len(data) > LIMITS["import_bytes"] or inflater.unconsumed_tail:
+        raise ValidationError(Msg("import.too_large", "导入文件过大（{kb} KB，最多 {max} KB）",
+                                  {"kb": len(data) >> 10, "max": LIMITS["import_bytes"] >> 10}))
+    if not inflater.eof:
+        raise ValidationError(Msg("import.compact_bad", "条码内容不是有效的贷款审批数据（{f}）",
+                                  {"f": COMPACT_PREFIX.rstrip(".")}))
+    return data
+
+
+def is_compact(data: bytes | str) -> bool:
+    """Whether ``data`` is (starts as) a compact payload."""
+    head = data[:len(COMPACT_PREFIX)]
+    return (head.decode("ascii", "replace") if isinstance(head, bytes) else head) == COMPACT_PREFIX
+
+
+def parse_import_bytes(data: bytes, base_dir: Path | None, catalog: Catalog | None = None) -> ImportResult:
+    """An import document as bytes (from a file, a request or a scanned QR code, plain JSON or
+    the compact form): bounded, then parsed. ``base_dir``: where its material files are (None:
+    it may name none)."""
+    if is_compact(data.lstrip()[:16]):
+        if len(data) > LIMITS["compact"] * 2:
+            raise ValidationError(Msg("import.compact_long", "条码内容过长（{n} 字符，最多 {max}）",
+                                      {"n": len(data), "max": LIMITS["compact"]}))
+        data = decode_compact(data.decode("ascii", "replace"))
+        base_dir = None
     if len(data) > LIMITS["import_bytes"]:
         raise ValidationError(Msg("import.too_large", "导入文件过大（{kb} KB，最多 {max} KB）",
                                   {"kb": len(data) >> 10, "max": LIMITS["import_bytes"] >> 10}))
@@ -131,6 +187,11 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
     _bounds(raw, "$", 0, errors)
     if errors:
         raise _invalid(errors)
+    ref = raw.get("loan_reference")
+    if ref is not None and not (isinstance(ref, str) and REFERENCE_RE.fullmatch(ref)):
+        errors["$.loan_reference"] = Msg("import.reference", "loan_reference 应为 1–64 位字母、数字或 ._/-")
+    if raw.get("materials") and base_dir is None:
+        errors["$.materials"] = Msg("import.no_materials", "条码或接口导入的数据不能包含材料文件，请在柜台采集纸质材料")
     for key, want in (("parties", list), ("materials", dict)):
         if key in raw and not isinstance(raw[key], want):
             errors["$." + key] = (Msg("import.want_list", "{key} 应为 JSON 数组", {"key": key}) if want is list
@@ -145,18 +206,14 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
                                  {"f": fmt[:60], "ok": "、".join(FORMATS)})
     elif fmt not in FORMATS:
         errors["$.format"] = Msg("import.format", "format 应为“{f}”", {"f": FORMAT})
-    reference = raw.get("reference", "")
-    if not isinstance(reference, str) or len(reference) > REFERENCE_MAX or not set(reference) <= REFERENCE_CHARS:
-        errors["$.reference"] = Msg("import.reference", "reference（贷款编号）应为不超过 {max} 个字母、数字或 -_.:/# 的文字",
-                                    {"max": REFERENCE_MAX})
-        reference = ""
     code = raw.get("business")
     if not isinstance(code, str) or code not in catalog.businesses:  # (a list here was a traceback: found by fuzzing)
         code = code if isinstance(code, str) else type(code).__name__
         errors["$.business"] = Msg("import.business", "未知的业务类型“{code}”", {"code": code})
         raise _invalid(errors)
     biz = catalog.business(code)
-    case = Case(code, catalog_version=catalog.version, channel="import")
+    case = Case(code, catalog_version=catalog.version, channel="import",
+                loan_reference=ref if isinstance(ref, str) else "")
     known = {f.key for f in biz.fields}
     for key, value in raw.items():
         if key in TOP_KEYS:
@@ -198,7 +255,7 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
         case.parties.append(Party(**{"role": "", **values}, agent=Agent(**agent) if agent else None))
     for path, msg in field_errors(case, biz, catalog).items():
         errors[_json_path(path)] = msg
-    result = ImportResult(case, reference=reference)
+    result = ImportResult(case, reference=case.loan_reference)
     slots = {s.code for s in biz.materials}
     count = 0
     for slot, files in (raw.get("materials") or {}).items():
@@ -299,16 +356,36 @@ def load_import(path: Path, catalog: Catalog | None = None) -> ImportResult:
     return parse_import_bytes(data, Path(path).parent, catalog)
 
 
-def save_import(store, result: ImportResult) -> Case:
-    """Write the case and its files in one transaction: all or nothing."""
-    case = result.case
+def reference_key(case: Case) -> str | None:
+    """The ``sync_state`` key that remembers which case a loan became (None: no reference)."""
+    if not case.loan_reference:
+        return None
+    bank = next((p.id_number for p in case.parties if p.role == "mortgagee" and p.id_number), "")
+    digest = hashlib.sha256("{}\0{}".format(bank.upper(), case.loan_reference).encode("utf-8")).hexdigest()
+    return "import.loan." + digest[:40]
 
-    def work(conn):
-        store.write_case(conn, case, "import")
+
+def save_import(store, result: ImportResult) -> Case:
+    """Write the case and its files in one transaction: all or nothing. A loan imported before
+    (same reference, same bank) whose case is still there is not imported again: that case is
+    returned (``result.existing`` set)."""
+    case = result.case
+    key = reference_key(case)
+
+    def work(tx) -> Case:
+        if key is not None:
+            before = tx.sync_state.get(key)
+            found = tx.find_case(before) if isinstance(before, str) else None
+            if found is not None:
+                result.existing = True
+                return found
+        tx.write_case(case, "import")
         for slot, mime, data in result.files:
-            info = store.blobs.add_in(conn, case.id, "page", data, mime, slot=slot)
+            info = tx.add_blob(case.id, "page", data, mime, slot)
             case.materials.setdefault(slot, []).append(info.id)
         if result.files:
-            store.write_case(conn, case, "update")
-    store.write(work)
-    return case
+            tx.write_case(case, "update")
+        if key is not None:
+            tx.sync_state.put(key, case.id)
+        return case
+    return store.transaction(work)

@@ -197,14 +197,20 @@ def interview_steps(case: Case, biz: BusinessType, template=None) -> list[Step]:
     return out
 
 
-def materials_step(case: Case, biz: BusinessType, catalog: Catalog) -> Step:
-    """The checklist: every required slot has its pages, none has too many."""
-    from shared.domain.validation import missing
-    lacking = [m for m in missing(case, biz, catalog) if m.kind == "material"]
+def materials_step(case: Case, biz: BusinessType, catalog: Catalog, today=None) -> Step:
+    """The checklist: every required slot has its pages, none has too many; a slot the bank's
+    filings stand for has them referenced and in force (a case made at a bank's desk)."""
+    from shared.domain.bank_profile import filing_blockers
+    from shared.domain.validation import active_slots, missing
+    lacking = [(m.msg, m.path) for m in missing(case, biz, catalog) if m.kind == "material"]
+    slot = next((s for s in active_slots(case, biz) if "bank_profile" in s.sources), None)
+    filed = [(msg, "materials." + slot.code) for msg in filing_blockers(case, today)] if slot else []
     has_pages = any(case.materials.get(s.code) for s in biz.materials)
     status = StepStatus.DONE if not lacking else (StepStatus.IN_PROGRESS if has_pages else StepStatus.NOT_STARTED)
+    if filed:  # nothing the officer can capture: the administrator renews the filing
+        status, lacking = StepStatus.BLOCKED, filed + lacking
     return Step("materials", "materials", Msg("step.materials", "收件材料"), status,
-                tuple(m.msg for m in lacking), paths=tuple(m.path for m in lacking))
+                tuple(msg for msg, _ in lacking), paths=tuple(path for _, path in lacking))
 
 
 GENERATED_KINDS = ("application", "interview", "authorization")

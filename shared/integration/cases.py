@@ -60,8 +60,8 @@ def create_case(store, body: bytes, actor: OperatorSession, catalog=None) -> Cre
     require(store, actor, Permission.EDIT_CASES, "api_import")
     result: ImportResult = parse_import_bytes(body, None, catalog)
     if not result.reference:
-        raise ValidationError(Msg("api.reference", "通过接口导入须给出贷款编号 reference"),
-                              {"$.reference": Msg("api.reference_missing", "缺少 reference")})
+        raise ValidationError(Msg("api.reference", "通过接口导入须给出贷款编号 loan_reference"),
+                              {"$.loan_reference": Msg("api.reference_missing", "缺少 loan_reference")})
     digest = hashlib.sha256(body).hexdigest()
     case = result.case
     case.operator = actor.label

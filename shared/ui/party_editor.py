@@ -50,11 +50,17 @@ class QtPartyEditor(QFrame):
         self.reveal_button.setVisible(self._masked)
         self.reveal_button.clicked.connect(self._reveal)
         head.addWidget(self.reveal_button)
-        remove = QPushButton(tr("删除此当事人"))
+        self.lock_note = QLabel()
+        self.lock_note.setObjectName("lockNote")
+        self.lock_note.setProperty("role", "muted")
+        self.lock_note.hide()
+        head.addWidget(self.lock_note)
+        remove = self.remove_button = QPushButton(tr("删除此当事人"))
         remove.setObjectName("removeParty")
         remove.clicked.connect(lambda: self.removeRequested.emit(self))
         head.addWidget(remove)
         outer.addLayout(head)
+        self.locked = False
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside the input, not its error line
@@ -129,6 +135,21 @@ class QtPartyEditor(QFrame):
         self._masked = False
         self.reveal_button.hide()
         self._load(self._party)
+
+    def lock(self, note: str) -> None:
+        """Show the party read-only with ``note`` (the bank filled from master data: the core
+        refuses any change to it as well)."""
+        self.locked = True
+        for edit in self.inputs.values():
+            edit.setReadOnly(True)
+        self.kind.setEnabled(False)
+        self.id_kind.setEnabled(False)
+        self.remove_button.hide()
+        self.lock_note.setText(note)
+        self.lock_note.show()
+        agent = self._party.agent
+        if agent is not None and agent.name:
+            self.lock_note.setText("{}　{}".format(note, tr("经办人：{name}", name=agent.name)))
 
     @property
     def masked(self) -> bool:

@@ -40,6 +40,7 @@ class AppContext:
     approval: Any = None            # the approval policy of the operator list
     sync_service_factory: Callable[[], Any] | None = None
     channel: str = "counter"
+    desk_bank: Any = None           # the bank whose desk this is, for the operator logged in (None: none)
 
     def __post_init__(self) -> None:
         if self.devices is None:
@@ -109,6 +110,12 @@ class AppContext:
         from shared.sync import enrollment
         from shared.sync.client import SyncClient
         return SyncClient(enrollment.require(self.store))
+    def load_desk_bank(self):
+        """Read which bank's desk this is for the operator logged in, from the master data
+        (blocking: call it off the UI thread, after a login and after each sync pass)."""
+        from shared.workflow.bank_desk import desk_profile
+        self.desk_bank = desk_profile(self.store, self.actor()) if self.store is not None else None
+        return self.desk_bank
 
     def actor(self):
         """Who acts: the logged-in operator's session, else (setup mode) the OS user's name."""

@@ -73,10 +73,13 @@ class CaseSession:
     # -- opening ------------------------------------------------------------------------------
     @classmethod
     def new(cls, store, catalog: Catalog, business_code: str, *, channel: str = "counter", **kw: Any) -> "CaseSession":
-        """A new case of ``business_code`` (stored with its first command)."""
-        biz = catalog.business(business_code)
-        case = Case(biz.code, catalog_version=catalog.version, channel=channel)
-        session = cls(store, catalog, case, channel=channel, **kw)
+        """A new case of ``business_code`` (stored with its first command); at a bank's desk
+        with the bank filled in and locked (blocking: reads the master data)."""
+        from shared.workflow.bank_desk import new_case
+        catalog.business(business_code)
+        session = cls(store, catalog, Case(business_code), channel=channel, **kw)
+        actor = session.actor or session.operator
+        session._case = new_case(store, catalog, business_code, actor, channel=channel)
         session._case.operator = session.operator
         return session
 
@@ -217,6 +220,36 @@ class CaseSession:
             check_transition(case.state, CaseState.READY)
             case.state = CaseState.READY
         self._command("mark_ready", change)
+        return self.snapshot()
+
+    def refresh_bank(self) -> Case:
+        """Bring the referenced bank filings up to the master data in use now (a bank desk's
+        case; stored only when they changed). Blocking."""
+        from shared.workflow.bank_desk import current_filings
+        new = current_filings(self.store, self.snapshot()) if can_edit(self._case.state) else None
+        if new is not None:
+            def change(case: Case, tx) -> None:
+                case.bank = {**case.bank, "filings": new}
+            self._command("bank_filings", change)
+        return self.snapshot()
+
+    def apply_offer(self, key: str, value: str, current: str) -> Case:
+        """Set a field to a value read from a barcode, as the officer saw it offered: refused
+        when the field's validator refuses the value, or when the field no longer holds
+        ``current`` (the value shown beside the offer: someone changed it since)."""
+        from shared.capture.intake import value_problem
+        fd = self.business.field(key)
+        problem = value_problem(fd, value)
+        if problem is not None:
+            raise ValidationError(problem, {key: problem})
+
+        def change(case: Case, tx) -> None:
+            now = str(case.get(key, "") or "")
+            if now != (current or ""):
+                raise WorkflowError(Msg("workflow.offer_stale", "“{label}”已改为 {now}，条码中的值未填入，请重新核对",
+                                        {"label": fd.label, "now": now or "（空）"}))
+            case.set(key, value)
+        self._command("update", change, detail={"key": key, "from": "barcode"})
         return self.snapshot()
 
     def set_value(self, key: str, value: Any) -> Case:
@@ -618,6 +651,7 @@ class CaseSession:
         it in one transaction (the outbox refuses an incomplete case, naming each step).
         Returns the outbox item."""
         self.require(Permission.SUBMIT, "submit")
+        self.refresh_bank()  # a filing expired or renewed since the case was made
         blocking = st.blocking_steps(self.steps())
         if blocking:
             raise st.incomplete_error(blocking)
@@ -689,6 +723,11 @@ def _form_change(data: dict[str, Any] | None, parties: list | None) -> Callable[
     parties = [Party.from_dict(_party_dict(p)) for p in parties] if parties is not None else None
 
     def apply(case: Case) -> None:
+        if parties is not None:
+            from shared.domain.bank_profile import locked_change
+            refused = locked_change(case, parties)
+            if refused is not None:
+                raise WorkflowError(refused)
         if data is not None:
             case.data = {k: v for k, v in data.items() if v not in (None, "")}
         if parties is not None:

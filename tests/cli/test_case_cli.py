@@ -89,3 +89,19 @@ def test_import_of_unreadable_json(capsys, tmp_path):
 def test_show_unknown_case(capsys, tmp_path):
     rc, _, err = run(capsys, "--data-dir", str(tmp_path / "d"), "case", "show", "YZ0000")
     assert rc == 1 and "找不到案件" in err
+
+
+def test_import_of_the_compact_form_is_idempotent_on_the_loan(capsys, tmp_path):
+    from shared.domain.importer import encode_compact
+    doc = json.loads((SAMPLES / "case_mortgage_first.json").read_text("utf-8"))
+    doc.pop("materials", None)
+    doc["loan_reference"] = "LN-CLI-1"
+    (tmp_path / "sheet.txt").write_text(encode_compact(doc), "ascii")   # what the sheet's QR code holds
+    (tmp_path / "loan.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    rc, first, _ = run(capsys, "--data-dir", str(tmp_path / "d"), "case", "import", str(tmp_path / "sheet.txt"))
+    assert rc == 0 and first.strip().startswith("YZ")
+    rc, again, err = run(capsys, "--data-dir", str(tmp_path / "d"), "case", "import", str(tmp_path / "loan.json"))
+    assert rc == 0 and again == first and "已导入过" in err
+    (tmp_path / "bad.txt").write_text("YZI1.@@@", "ascii")
+    rc, out, _ = run(capsys, "--data-dir", str(tmp_path / "d"), "case", "import", str(tmp_path / "bad.txt"))
+    assert rc == 1 and "不是有效的贷款审批数据" in out

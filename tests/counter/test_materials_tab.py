@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
 from counter.case_editor import QtCaseEditor
 from counter.context import AppContext
@@ -99,7 +99,14 @@ def test_fill_every_required_slot_and_mark_ready(qtbot, store, sample_case, fake
     assert tab.doccam_dialog.frames_shown > 0
     offer = tab.findChild(QPushButton, "offer:property.unit_number")
     assert offer is not None and offer.isVisible()
-    assert editor.case.get("property.unit_number") != unit
+    before = editor.case.get("property.unit_number")
+    assert before and before != unit
+    assert offer.text() == "替换" and before in tab.findChild(QLabel, "offerText").text()   # shown beside it
+    qtbot.mouseClick(offer, Qt.LeftButton)           # a value already there: asked first ("no" by default)
+    kind, title, text = editor.prompter.asked[-1]
+    assert kind == "confirm" and unit in text and before in text
+    assert editor.case.get("property.unit_number") == before
+    editor.prompter.answer = True
     with qtbot.waitSignal(editor.saved, timeout=10000):
         qtbot.mouseClick(offer, Qt.LeftButton)
     assert editor.case.get("property.unit_number") == unit

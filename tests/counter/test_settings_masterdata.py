@@ -32,7 +32,8 @@ def test_settings_list_the_master_data_versions_and_their_source(qtbot, tmp_path
     lines = _lines(dialog)
     assert set(lines) == {"catalog", "interview", "regions", "banks"}
     assert lines["catalog"] == shipped + "（来源：随软件）"
-    assert all(text.endswith("（来源：随软件）") for text in lines.values())
+    assert all(text.endswith("（来源：随软件）") for kind, text in lines.items() if kind != "banks")
+    assert lines["banks"] == "—（来源：服务器）"   # bank profiles ship with no client: none before the first pull
     _pull_catalog(data, "2026.12.1")
     masterdata.accept(data, "regions", "r2", {"regions": {"350102": "福州市鼓楼区"}})
     dialog = QtSettingsDialog(settings, None, data_dir=data)
@@ -41,7 +42,7 @@ def test_settings_list_the_master_data_versions_and_their_source(qtbot, tmp_path
     assert lines["catalog"] == "2026.12.1（来源：服务器）"
     assert lines["interview"].endswith("（来源：服务器）")
     assert lines["regions"] == "r2（来源：服务器）"
-    assert lines["banks"].endswith("（来源：随软件）")
+    assert lines["banks"] == "—（来源：服务器）"
 
 
 def test_the_counter_opens_with_the_pulled_catalog(qtbot, tmp_path):

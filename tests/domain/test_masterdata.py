@@ -35,9 +35,10 @@ def test_nothing_pulled_gives_the_shipped_master_data(tmp_path):
     assert masterdata.current_catalog(tmp_path).version == SHIPPED_VERSION
     assert masterdata.current_catalog(tmp_path).directory == CATALOG_DIR
     assert masterdata.current_regions(tmp_path)["350102"] == "福州市鼓楼区"
-    assert "913101045H9QMXC80W" in masterdata.current_bank_profiles()
-    assert {v.kind: v.source for v in masterdata.versions(tmp_path)} == dict.fromkeys(
-        ("catalog", "interview", "regions", "banks"), masterdata.SHIPPED)
+    assert masterdata.current_bank_profiles() == {}  # bank profiles ship with no client: the server's only
+    assert {v.kind: v.source for v in masterdata.versions(tmp_path)} == {
+        **dict.fromkeys(("catalog", "interview", "regions"), masterdata.SHIPPED), "banks": masterdata.SERVER}
+    assert {v.kind: v.version for v in masterdata.versions(tmp_path)}["banks"] == "—"
 
 
 def test_a_pulled_valid_catalog_is_used_by_the_next_case(tmp_path):
@@ -206,9 +207,11 @@ def test_regions_validated_then_used(tmp_path):
 
 
 def test_bank_profiles_validated_then_kept_in_the_store(store):
-    from shared.domain.bank_profile import PROFILES_FILE, load_profiles
+    from devserver.masterdata import BANKS_FILE
+    from shared.domain.bank_profile import load_profiles
     data_dir = Path(store.path).parent
-    raw = json.loads(PROFILES_FILE.read_text("utf-8"))
+    assert load_profiles(store) == {}  # nothing pulled yet: no bank is known
+    raw = json.loads(BANKS_FILE.read_text("utf-8"))
     raw["profiles"][0]["documents"][0]["reference"] = "BA-2027-0001-01"
     raw["profiles"][0]["documents"][2]["holder"] = "欧阳明远"
     masterdata.accept(data_dir, "banks", "b2", raw, store)

@@ -11,7 +11,7 @@ def loan_document(fake, reference: str = "LOAN-2026-0001", **overrides) -> dict:
     """A mortgage first registration as the bank's credit system posts it."""
     p, bank = fake.person(), fake.bank()
     doc = {
-        "format": "yizhan-case-import/1", "business": "mortgage_first_general", "reference": reference,
+        "format": "yizhan-case-import/1", "business": "mortgage_first_general", "loan_reference": reference,
         "parties": [
             {"role": "mortgagor", "kind": "person", "name": p.name, "id_kind": "1", "id_number": p.id_number,
              "phone": p.phone, "address": p.address},

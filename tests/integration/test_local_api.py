@@ -115,11 +115,11 @@ def test_every_malformed_field_is_named_by_its_path(api, store, fake):
     paths = {e["path"]: e["code"] for e in answer["error"]["errors"]}
     assert paths["$.property.area"] == "import.string"
     answer2 = post_case(api.port, api.token, {**loan_document(fake), "format": "yizhan-case-import/2",
-                                              "reference": "bad ref", "materials": {"identity": ["id.jpg"]},
+                                              "loan_reference": "bad ref", "materials": {"identity": ["id.jpg"]},
                                               "colour": 1})[1]
     paths2 = {e["path"]: e["code"] for e in answer2["error"]["errors"]}
     assert paths2["$.format"] == "import.version"
-    assert paths2["$.reference"] == "import.reference"
+    assert paths2["$.loan_reference"] == "import.reference"
     assert paths2["$.materials.identity[0]"] == "import.no_files"
     assert paths2["$.colour"] == "import.unknown_field"
     nested = loan_document(fake, "LOAN-N")
@@ -128,9 +128,9 @@ def test_every_malformed_field_is_named_by_its_path(api, store, fake):
     paths3 = {e["path"] for e in post_case(api.port, api.token, nested)[1]["error"]["errors"]}
     assert {"$.parties[0].colour", "$.parties[1].name"} <= paths3
     no_ref = loan_document(fake)
-    del no_ref["reference"]
+    del no_ref["loan_reference"]
     status, answer = post_case(api.port, api.token, no_ref)
-    assert status == 422 and answer["error"]["errors"][0]["path"] == "$.reference"
+    assert status == 422 and answer["error"]["errors"][0]["path"] == "$.loan_reference"
     assert _cases(store) == 0
 
 

@@ -14,8 +14,9 @@ from shared.domain.catalog import default_catalog
 from shared.errors import CaptureError, CatalogError
 
 
-def test_shipped_profiles_and_matching(sample_case):
-    profiles = bank_profile.load_file()
+def test_served_profiles_and_matching(sample_case):
+    from devserver.masterdata import BANKS_FILE
+    profiles = bank_profile.load_file(BANKS_FILE)
     assert len(profiles) >= 3
     assert bank_profile.find_profile(sample_case, profiles) is None  # a random fake bank
     bank = next(p for p in sample_case.parties if p.role == "mortgagee")
@@ -27,7 +28,7 @@ def test_shipped_profiles_and_matching(sample_case):
 
 
 def test_profiles_from_store_before_file(store, sample_case, tmp_path):
-    assert bank_profile.load_profiles(store)  # nothing synced: the file
+    assert bank_profile.load_profiles(store) == {}  # nothing synced: none (no shipped file)
     bank = next(p for p in sample_case.parties if p.role == "mortgagee")
     raw = [{"name": bank.name, "credit_code": bank.id_number,
             "documents": [{"kind": "financial_licence", "reference": "R1", "valid_until": "2020-01-01"}]}]
@@ -78,6 +79,30 @@ def test_offers(sample_case, fake):
     assert intake.check_offer(offers[0], biz) is None
     bad = intake.ValueOffer("property.unit_number", "不动产单元号", unit[:-1] + "X")
     assert intake.check_offer(bad, biz) is not None
+
+
+def test_an_offer_says_where_it_came_from_and_is_applied_only_over_what_was_shown(store, sample_case, fake):
+    from shared.workflow.session import CaseSession, WorkflowError
+    from shared.errors import ValidationError
+    catalog = default_catalog()
+    biz = catalog.business(sample_case.business_code)
+    unit = fake.unit_number()
+    current = sample_case.get("property.unit_number")
+    offer, contract = intake.offers([("unit_number", unit), ("contract_number", "HT2026001")], sample_case, biz,
+                                    "debt_contract")
+    assert offer.current == current and offer.replaces and offer.unrelated     # a unit number off a contract page
+    assert not contract.unrelated and contract.problem is None
+    assert intake.offers([("certificate_number", "闽(2021)福州市不动产权第X号")], sample_case, biz)[0].problem is not None
+    store.save_case(sample_case)
+    session = CaseSession(store, catalog, sample_case, operator="tester")
+    with pytest.raises(ValidationError):                        # the core checks the value too
+        session.apply_offer("property.unit_number", unit[:-1] + "X", current)
+    with pytest.raises(WorkflowError) as err:                   # the field is no longer what was shown
+        session.apply_offer("property.unit_number", unit, "something else")
+    assert "未填入" in err.value.msg.render()
+    assert store.get_case(sample_case.id).get("property.unit_number") == current
+    session.apply_offer("property.unit_number", unit, current)
+    assert store.get_case(sample_case.id).get("property.unit_number") == unit
 
 
 def test_intake_stores_pages_encrypted(store, sample_case, fake):
