@@ -234,9 +234,9 @@ class QtCaseDocumentsPanel(QGroupBox):
 
         def work():
             pdf = cached if cached is not None else self.store.blobs.get(info.id)
-            if raster:
-                from shared.documents.raster import rasterize
-                return pdf, rasterize(pdf, self.preview.dpi)
+            if raster:  # decoded here too: the UI thread only wraps the images
+                from shared.ui.printing import page_images
+                return pdf, page_images(pdf, self.preview.dpi)
             return pdf, None
         run_task(work, lambda out: then(*out) if raster else then(out[0]), notify_exception, parent=self)
 
