@@ -223,6 +223,7 @@ class QtCounterWindow(QMainWindow):
         self.picker.picked.connect(self.new_case)
         self.picker.cancelled.connect(self.show_list)
         self.editor.closed.connect(self.show_list)
+        self.editor.closed.connect(self.editor.release_case)
         self.editor.deleted.connect(lambda _id: self.show_list())
         self.editor.submitted.connect(lambda _id: self.sync_now())
         from shared.ui.login import QtLoginPanel

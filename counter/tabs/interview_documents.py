@@ -139,6 +139,12 @@ class QtCaseDocumentsPanel(QGroupBox):
             self.reload()
         self.show_state()
 
+    def release(self) -> None:
+        """Forget the case and drop its documents and preview images (the case was closed)."""
+        self.case, self.infos, self.pdfs, self._preview_kind = None, None, {}, ""
+        self.preview.set_pages([])
+        self.preview_title.clear()
+
     def reload(self) -> None:
         """Read the stored documents' metadata (off the UI thread)."""
         case = self.case
