@@ -6,8 +6,8 @@ The counter runs its real ``main()`` (offscreen) in a fresh process on a store o
 generated cases (bench P6's generator) holding one case of 20 real page images, 16 of them in
 its identity slot. A small launcher drives it as an officer would: once the case list is
 painted it waits 2 s and reads the idle RSS (``/proc/self/status`` VmRSS); then it opens the
-case, shows the materials tab with the 16-page slot (thumbnails decoded), opens the interview
-tab's documents preview, goes back to the list with the editor's own "返回列表" button, waits
+case, shows the materials tab with the 16-page slot (thumbnails decoded), generates the documents
+and shows their preview in the interview tab (``P10_DOCUMENTS=0`` leaves that out), goes back to the list with the editor's own "返回列表" button, waits
 2 s and reads RSS again. The open / close is done CYCLES times; the figure is the growth after
 the first close (the strict one) and the growth after the last is printed too (a leak shows
 as growth per cycle). Baseline in the same run: the same launcher with a bare PySide6 window
@@ -32,13 +32,14 @@ ROOT = Path(__file__).resolve().parents[1]
 N = 10_000
 CYCLES = 3
 RUNS = 5
+DOCUMENTS = os.environ.get("P10_DOCUMENTS", "1")  # 0: open the slot only, generate no documents
 COUNTER = r"""
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import counter.main_window as mw
 
-CASE, CYCLES = sys.argv[1], int(sys.argv[2])
+CASE, CYCLES, DOCUMENTS = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 
 
 def rss_mb():
@@ -79,6 +80,9 @@ def hooked(self, result):
         later(2500, show_documents)
 
     def show_documents():
+        if not DOCUMENTS:
+            close_case()
+            return
         tab = next(p for p in self.editor.pages if type(p).__name__ == "QtInterviewTab")
         self.editor.tabs.setCurrentWidget(tab)
         tab.documents.generate()
@@ -148,7 +152,7 @@ def main() -> None:
                YIZHAN_CONFIG_DIR=str(tmp / "config"), PYTHONPATH=str(ROOT))
     idle, first, last, opened, bare = [], [], [], [], []
     for _ in range(RUNS):
-        seen = run([sys.executable, "-c", COUNTER, case.id, str(CYCLES)], env)
+        seen = run([sys.executable, "-c", COUNTER, case.id, str(CYCLES), DOCUMENTS], env)
         if len(seen.get("CLOSED", [])) < CYCLES:
             raise RuntimeError("the case was not opened and closed {} times: {}".format(CYCLES, seen))
         idle.append(seen["IDLE"][0])
