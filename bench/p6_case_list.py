@@ -96,11 +96,14 @@ def open_unkeyed(path: Path) -> Store:
         store_db._keyed_connection = real
 
 
-def settle(app) -> None:
-    """Let earlier work (the count of the previous list) finish before the next timing."""
+def settle(app, store=None) -> None:
+    """Let earlier work (the count of the previous list, queued on the store's thread) finish
+    before the next timing."""
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone()
+    if store is not None:
+        store.run(lambda conn: None)  # everything queued before this has run
     app.processEvents()
 
 
@@ -109,9 +112,9 @@ def painted_ms(widget, query: str) -> float:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    settle(QApplication.instance())
-
     model = getattr(widget, "model", None)
+    settle(QApplication.instance(), getattr(model, "store", None))
+
     if model is not None and hasattr(model, "filters"):
         model.filters = None  # new filters: a real reload, not an in-place refresh
     widget.search.blockSignals(True)

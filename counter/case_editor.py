@@ -84,6 +84,17 @@ class QtStepStrip(QWidget):
             self.buttons[step.key] = button
 
 
+def _give_back_memory() -> None:
+    """Collect what a closed case left in reference cycles, then return the freed heap to the
+    system (measured by bench P10: a closed 20-page case otherwise keeps the counter tens of
+    MB above its idle size)."""
+    import gc
+
+    from shared.platform import release_memory
+    gc.collect()
+    release_memory()
+
+
 def _parties(parties) -> list[dict]:
     from dataclasses import asdict
     return [asdict(p) for p in parties]
@@ -203,6 +214,29 @@ class QtCaseEditor(QWidget):
         self._show(session.snapshot())
         if case.bank.get("credit_code") and can_edit(case.state):
             self.command(lambda s: s.refresh_bank(), flush=False)  # a filing renewed or expired since
+
+    def release_case(self) -> None:
+        """Let go of the case shown (the officer went back to the list): its session, form,
+        page thumbnails and document previews are dropped and the freed memory is given back
+        to the system, so a closed 20-page case leaves the counter near its idle size."""
+        from PySide6.QtCore import QTimer
+        from shared.ui.pages_view import clear_thumbnail_cache
+
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.session, self.case = None, None
+        for page in self.pages:
+            release = getattr(page, "release", None)
+            if release is not None:
+                release()
+        self.fields.clear()
+        self.party_editors.clear()
+        self.party_boxes.clear()
+        self.add_buttons.clear()
+        self.scroll.setWidget(QWidget())   # the old form is deleted with its widgets
+        clear_thumbnail_cache()
+        QTimer.singleShot(250, self, _give_back_memory)   # once the deleted widgets are gone
 
     def command(self, fn, on_done=None, on_error=None, *, flush: bool = True) -> None:
         """Run ``fn(session)`` off the UI thread, after saving the form when it was edited

@@ -22,7 +22,7 @@ from shared.domain.catalog import Catalog
 from shared.domain.states import CaseState
 from shared.i18n import N_, tr
 from shared.security.masking import mask_id, mask_name
-from shared.ui.tasks import run_task
+from shared.ui.tasks import run_on_store
 
 PAGE = 100  # rows per query; the view asks for the next page when it scrolls near the end
 
@@ -71,6 +71,10 @@ def make_rows(summaries, catalog: Catalog) -> list[CaseRow]:
     return out
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_USER = int(Qt.ItemDataRole.UserRole.value)
+
+
 class CaseListModel(QAbstractTableModel):
     """The rows fetched so far of one filtered list; more on demand, a page at a time."""
 
@@ -95,10 +99,12 @@ class CaseListModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole:
+    def data(self, index: QModelIndex, role: int = 0) -> Any:
+        # Asked for about ten roles per visible cell at every paint: compared as plain ints
+        # (comparing with the Qt enum members costs a Python-level __eq__ each time)
+        if role == _DISPLAY:
             return self.rows[index.row()].values[index.column()]
-        if role == Qt.UserRole:
+        if role == _USER:
             return self.rows[index.row()].id
         return None
 
@@ -141,8 +147,11 @@ class CaseListModel(QAbstractTableModel):
         store, catalog = self.store, self.catalog
         self._fetching = True
 
-        def work():
-            rows = store.list_cases(filters.query, filters.state, filters.business, limit=limit, after=after)
+        def work(conn):  # on the store's thread
+            if generation != self._generation:
+                return []  # newer filters came while this waited: nobody will see it
+            rows = store.list_cases_in(conn, filters.query, filters.state, filters.business, limit=limit,
+                                       after=after)
             return make_rows(rows, catalog)
 
         def done(rows: list[CaseRow]) -> None:
@@ -158,12 +167,16 @@ class CaseListModel(QAbstractTableModel):
                 self._fetching = False
             from shared.ui.notify import notify_exception
             notify_exception(exc)
-        run_task(work, done, failed, parent=self)
+        run_on_store(store, work, done, failed, parent=self)
 
     def _count(self, filters: _Filters) -> None:
         generation = self._generation
-        run_task(lambda: self.store.count_matching(filters.query, filters.state, filters.business),
-                 lambda n: generation == self._generation and self.countKnown.emit(n), parent=self)
+        def work(conn):  # on the store's thread; a count made stale while it waited is skipped
+            if generation != self._generation:
+                return None
+            return self.store.count_matching_in(conn, filters.query, filters.state, filters.business)
+        run_on_store(self.store, work, lambda n: generation == self._generation and n is not None
+                     and self.countKnown.emit(n), parent=self)
 
     def _replace(self, rows: list[CaseRow]) -> None:
         self.beginResetModel()
@@ -274,6 +287,9 @@ class QtCaseList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setWordWrap(False)
+        # always there: a scroll bar that comes and goes with the row count re-lays out the
+        # table (and repaints all of it) whenever a search's result fits on one screen
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)
         self._size_columns()
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)

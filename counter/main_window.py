@@ -146,6 +146,7 @@ class QtCounterWindow(QMainWindow):
         self.catalog: Catalog | None = ctx.catalog  # loaded with the store, off the UI thread, when not given
         self.data_dir, self.config_dir, self.settings = ctx.data_dir, ctx.config_dir, ctx.settings
         self.store = None
+        self._editor = None  # built on first use (see the editor property)
         self.enrollment = None  # this device's identity at its registration server, once read
         self.setWindowTitle(tr("一站 · 不动产登记服务点（柜台）"))
         self._fit_screen()
@@ -211,15 +212,32 @@ class QtCounterWindow(QMainWindow):
             self.storeFailed.emit(text)
         run_task(work, self._store_opened, failed, parent=self)
 
+    @property
+    def editor(self):
+        """The case editor, built on first use (not at start: the officer first sees the
+        list; see :meth:`_prebuild_editor`)."""
+        if self._editor is None:
+            from counter.case_editor import QtCaseEditor
+            editor = self._editor = QtCaseEditor(self.ctx)
+            self.stack.addWidget(editor)
+            editor.closed.connect(self.show_list)
+            editor.closed.connect(editor.release_case)
+            editor.deleted.connect(lambda _id: self.show_list())
+            editor.submitted.connect(lambda _id: self.sync_now())
+        return self._editor
+
+    def _prebuild_editor(self) -> None:
+        """Build the editor once the list is on screen, so the first case opens at once."""
+        if self.store and self._editor is None:
+            self.editor  # noqa: B018 - built for its side effect
+
     def _store_opened(self, result) -> None:
-        from counter.case_editor import QtCaseEditor
         from counter.case_list import QtCaseList
         self.catalog, self.store, self.enrollment = result
         store = self.store
         self.case_list = QtCaseList(store, self.catalog)
         self.picker = QtBusinessPicker(self.catalog)
-        self.editor = QtCaseEditor(self.ctx)
-        for page in (self.case_list, self.picker, self.editor):
+        for page in (self.case_list, self.picker):
             self.stack.addWidget(page)
         self.case_list.openRequested.connect(self.open_case)
         self.case_list.newRequested.connect(self.show_picker)
@@ -230,9 +248,7 @@ class QtCounterWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.picker.picked.connect(self.new_case)
         self.picker.cancelled.connect(self.show_list)
-        self.editor.closed.connect(self.show_list)
-        self.editor.deleted.connect(lambda _id: self.show_list())
-        self.editor.submitted.connect(lambda _id: self.sync_now())
+        self.case_list.loaded.connect(lambda _n: QTimer.singleShot(300, self._prebuild_editor))
         from shared.ui.login import QtLoginPanel
         from shared.workflow.auth import IdleLock
         self.login_panel = QtLoginPanel(self.ctx.auth)
@@ -432,7 +448,7 @@ class QtCounterWindow(QMainWindow):
                "warning" if event.kind in ("not_accepted", "correction_requested") else "info")
         if self.stack.currentWidget() is self.case_list:
             self.case_list.reload()
-        if self.editor.case is not None and self.editor.case.id == event.case_id:
+        if self._editor is not None and self.editor.case is not None and self.editor.case.id == event.case_id:
             self.editor.reopen(event.case_id)
 
     def show_list(self) -> None:
@@ -517,7 +533,8 @@ class QtCounterWindow(QMainWindow):
             self.integration.stop()
             self.integration = None
         if self.store:
-            self.editor.shutdown()
+            if self._editor is not None:
+                self._editor.shutdown()
             self.ctx.close()
             self.store = None
         super().closeEvent(event)

@@ -1061,13 +1061,10 @@ class KioskWindow(QWidget):
 
 
 def _release_memory() -> None:
-    """Give the freed pages (decoded page images, camera frames) back to the system (glibc's
-    malloc_trim), so a kiosk's memory stays flat over thousands of visits."""
-    try:
-        import ctypes
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
+    """Give the freed pages (decoded page images, camera frames) back to the system, so a
+    kiosk's memory stays flat over thousands of visits."""
+    from shared.platform import release_memory
+    release_memory()
 
 
 def _after(owner: QWidget, ms: int, fn: Callable[[], Any]) -> None:

@@ -207,3 +207,18 @@ def fsync_dir(path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def release_memory() -> bool:
+    """Give the heap's freed pages back to the system where the C library keeps them (glibc's
+    ``malloc_trim``): after a case's page images and previews are dropped, the process's size
+    comes back down instead of staying at its peak. Returns whether anything could be asked
+    (False on other C libraries and systems, where there is nothing to do)."""
+    if system() != "linux":
+        return False
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        return False
+    return True

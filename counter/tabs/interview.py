@@ -237,6 +237,10 @@ class QtInterviewTab(QWidget):
         return self.auth_page
 
     # -- the case -----------------------------------------------------------------------------
+    def release(self) -> None:
+        """The case was closed: its documents and their previews go (memory given back)."""
+        self.documents.release()
+
     def set_case(self, case: Case, biz) -> None:
         """Show ``case`` (the screen in use stays when it is the same case)."""
         if self.case is None or case.id != self.case.id or biz.code != self.biz.code:

@@ -160,6 +160,12 @@ class QtCaseDocumentsPanel(QGroupBox):
             self.reload()
         self.show_state()
 
+    def release(self) -> None:
+        """Forget the case and drop its documents and preview images (the case was closed)."""
+        self.case, self.infos, self.pdfs, self._preview_kind = None, None, {}, ""
+        self.preview.set_pages([])
+        self.preview_title.clear()
+
     def reload(self) -> None:
         """Read the stored documents' metadata (off the UI thread)."""
         case = self.case
@@ -271,9 +277,9 @@ class QtCaseDocumentsPanel(QGroupBox):
 
         def work():
             pdf = cached if cached is not None else self.store.blobs.get(info.id)
-            if raster:
-                from shared.documents.raster import rasterize
-                return pdf, rasterize(pdf, self.preview.dpi)
+            if raster:  # decoded here too: the UI thread only wraps the images
+                from shared.ui.printing import page_images
+                return pdf, page_images(pdf, self.preview.dpi)
             return pdf, None
         run_task(work, lambda out: then(*out) if raster else then(out[0]), notify_exception, parent=self)
 

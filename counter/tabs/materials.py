@@ -153,6 +153,15 @@ class QtMaterialsTab(QWidget):
         QVBoxLayout(self).addWidget(split)
 
     # -- the case --------------------------------------------------------------------------
+    def release(self) -> None:
+        """The case was closed: forget it and drop its pages (thumbnails, page images)."""
+        self.case = None
+        self._gen += 1   # pages still being read for it are not shown
+        self.pages_view.set_pages([], emit=False)
+        self._metas, self._metas_case = {}, None
+        self._view_key = None
+        self._view_ids, self._view_pages = [], {}
+
     def set_case(self, case, biz) -> None:
         """Show ``case`` (called by the editor after every open and apply)."""
         new = self.case is None or case.id != self.case.id

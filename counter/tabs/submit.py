@@ -355,8 +355,7 @@ class QtSubmitTab(QWidget):
 
     def view_pdf(self, load: Callable[[], bytes], title: str, on_shown: Callable | None = None) -> None:
         """Preview a PDF in a window: loading or rendering and rasterising off the UI thread."""
-        from shared.documents.raster import rasterize
-        from shared.ui.printing import QtPdfPreview
+        from shared.ui.printing import QtPdfPreview, page_images
 
         def show(pngs):
             dialog = QDialog(self)
@@ -370,7 +369,7 @@ class QtSubmitTab(QWidget):
             self.preview_dialog = dialog
             if on_shown:
                 on_shown(dialog)
-        run_task(lambda: rasterize(load(), 80), show, notify_exception, parent=self)
+        run_task(lambda: page_images(load(), 80), show, notify_exception, parent=self)
 
     def print_pdf(self, load: Callable[[], bytes]) -> None:
         from counter.tabs.interview_documents import print_with_dialog_off_thread

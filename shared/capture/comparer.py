@@ -12,9 +12,10 @@ import abc
 import importlib.util
 import threading
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is loaded where faces are compared, not when the app starts
+    import numpy as np
 
 from shared.errors import CaptureError, DeviceError
 from shared.i18n import Msg
@@ -59,6 +60,8 @@ class FaceComparer(abc.ABC):
 
 def _decode(image: bytes | np.ndarray) -> np.ndarray:
     import cv2
+    import numpy as np
+
     from shared.devices.page_io import check_pixels
     if isinstance(image, np.ndarray):
         return image
@@ -105,6 +108,7 @@ class DlibComparer(FaceComparer):
     def descriptor(self, image: bytes | np.ndarray) -> np.ndarray:
         """The 128-d descriptor of the largest face in ``image``."""
         import cv2
+        import numpy as np
         detector, predictor, encoder = self._load()
         bgr = _decode(image)
         if min(bgr.shape[:2]) < MIN_SIDE:  # a card photo is 102 x 126: too small for the detector
@@ -118,6 +122,7 @@ class DlibComparer(FaceComparer):
         return np.asarray(encoder.compute_face_descriptor(rgb, predictor(rgb, face)))
 
     def compare(self, probe_jpeg: bytes, reference: bytes | np.ndarray) -> ComparisonResult:
+        import numpy as np
         distance = float(np.linalg.norm(self.descriptor(probe_jpeg) -
                                         self.descriptor(reference)))
         return ComparisonResult(distance, self.threshold,

@@ -25,6 +25,7 @@ from typing import Any, Iterable
 from shared import platform
 from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import detail_message, read_json, where_text
+from shared.domain.conditions import evaluate as evaluate_condition
 from shared.domain.identifiers import parse_amount, parse_date, validate_amount, validate_date
 from shared.errors import CatalogError
 from shared.i18n import Msg, N_
@@ -210,8 +211,9 @@ def fill_text(text: str, case: Case | None) -> str:
 
 def evaluate(cond: dict | None, case: Case | None, answers: dict[str, Any]) -> bool:
     """Evaluate a template condition on the case's fields and the answers given so far (the one
-    condition language of :mod:`shared.domain.conditions`)."""
-    from shared.domain.conditions import evaluate as evaluate_condition
+    condition language of :mod:`shared.domain.conditions`). Imported once at module level: a
+    function-level import runs the import machinery on every call (PySide's hook included in
+    the apps), and this runs thousands of times when a case's steps are worked out."""
     return evaluate_condition(cond, case.get if case is not None else (lambda key: None), answers)
 
 

@@ -9,7 +9,11 @@ record (:func:`~shared.domain.signature.verify_binding`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from shared.domain.case import Case, Party
@@ -43,10 +47,48 @@ class PartyProgress:
         return translate(STATUS_TEXT[self.status])
 
 
+_REPLAYS: "OrderedDict[str, bool]" = OrderedDict()   # replay key -> result (bounded, see below)
+_REPLAYS_MAX = 256
+_replays_lock = threading.Lock()
+
+
+def _replay_key(template: InterviewTemplate, case: Case, party: Party, record: dict[str, Any]) -> str | None:
+    """A digest of everything a replay reads: the template, the case's fields and parties (roles,
+    kinds: which questions apply; fields: conditions and question texts), the party and the
+    record. ``None`` when something is not JSON (then there is no memo)."""
+    try:
+        blob = json.dumps([template.name, template.version, case.business_code, case.data,
+                           [asdict(p) for p in case.parties], asdict(party), record],
+                          sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
 def record_matches_case(template: InterviewTemplate, case: Case, party: Party, record: dict[str, Any]) -> bool:
-    """Whether replaying ``record``'s answers on the case now gives the same questions and end."""
+    """Whether replaying ``record``'s answers on the case now gives the same questions and end.
+
+    A replay walks every answer through the template's conditions (thousands of evaluations
+    for a full record) and a case's steps are worked out several times when it is shown, so
+    results are remembered by a digest of their inputs (:func:`_replay_key`)."""
     if record.get("template") != template.name or str(record.get("version")) != template.version:
         return False
+    key = _replay_key(template, case, party, record)
+    if key is not None:
+        with _replays_lock:
+            if key in _REPLAYS:
+                _REPLAYS.move_to_end(key)
+                return _REPLAYS[key]
+    result = _replay(template, case, party, record)
+    if key is not None:
+        with _replays_lock:
+            _REPLAYS[key] = result
+            while len(_REPLAYS) > _REPLAYS_MAX:
+                _REPLAYS.popitem(last=False)
+    return result
+
+
+def _replay(template: InterviewTemplate, case: Case, party: Party, record: dict[str, Any]) -> bool:
     session = InterviewSession(template, case, party)
     for item in record.get("answers", []):
         q = session.current

@@ -29,6 +29,8 @@ from shared.store.outbox_table import OutboxItem
 from shared.store.tx import StoreTx
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from shared.store.case_tx import CaseTx
 
 log = logging.getLogger(__name__)
@@ -67,11 +69,12 @@ _N_CASE_COLUMNS = 8
 
 
 def _filter_sql(query: str, state: str | None, business: str | None,
-                search_key: bytes | None) -> tuple[str, str, list, list]:
+                search_key: bytes | None, conn=None) -> tuple[str, str, list, list]:
     """(WITH clause, WHERE conditions, their arguments) shared by a page and its count.
 
     The query finds its candidates through the keyed search index, then the real values are
-    compared with ``instr`` (literal: ``%`` and ``_`` are ordinary characters).
+    compared with ``instr`` (literal: ``%`` and ``_`` are ordinary characters). With ``conn``
+    the index is asked which of the query's tokens are rare (:func:`search.narrow_groups`).
     """
     with_sql, with_args, where, args = "", [], [], []
     q = query.strip()
@@ -95,9 +98,14 @@ def _filter_sql(query: str, state: str | None, business: str | None,
             if nq:
                 hits.append("SELECT id FROM cases WHERE id >= ? AND id < ?")
                 with_args += [nq, nq + "\U0010ffff"]
-            for group in search.query_token_groups(search_key, q):
+            groups = search.query_token_groups(search_key, q)
+            if conn is not None:
+                groups = search.narrow_groups(conn, groups)
+            for group in groups:
                 hits.append(search.group_sql(len(group)))
                 with_args += group
+            if not hits:  # every kind holds a gram no case has
+                hits.append("SELECT NULL WHERE 0")
             with_sql = "WITH hits(id) AS ({}) ".format(" UNION ".join(hits))
             where.insert(0, "c.id IN (SELECT id FROM hits)")
     if state:
@@ -111,12 +119,12 @@ def _filter_sql(query: str, state: str | None, business: str | None,
 
 def list_sql(query: str = "", state: str | None = None, business: str | None = None,
              limit: int = 200, offset: int = 0, *, after: tuple[str, str] | None = None,
-             search_key: bytes | None = None) -> tuple[str, list]:
+             search_key: bytes | None = None, conn=None) -> tuple[str, list]:
     """The SQL and arguments of one page of the case list, newest first, with each case's
     newest outbox packet (one query). ``after``: the (updated_at, id) of the last row of the
     previous page (keyset paging); ``search_key``: use the search index (see
     :mod:`shared.store.search`); without it the query compares every case."""
-    with_sql, with_args, where, args = _filter_sql(query, state, business, search_key)
+    with_sql, with_args, where, args = _filter_sql(query, state, business, search_key, conn)
     if after is not None:
         where.append("c.updated_at <= ? AND (c.updated_at < ? OR c.id > ?)")
         args += [after[0], after[0], after[1]]
@@ -130,9 +138,9 @@ def list_sql(query: str = "", state: str | None = None, business: str | None = N
 
 
 def count_sql(query: str = "", state: str | None = None, business: str | None = None,
-              search_key: bytes | None = None) -> tuple[str, list]:
+              search_key: bytes | None = None, conn=None) -> tuple[str, list]:
     """The SQL and arguments counting the cases :func:`list_sql` lists."""
-    with_sql, with_args, where, args = _filter_sql(query, state, business, search_key)
+    with_sql, with_args, where, args = _filter_sql(query, state, business, search_key, conn)
     return (with_sql + "SELECT count(*) FROM cases c" + (" WHERE " + " AND ".join(where) if where else ""),
             with_args + args)
 
@@ -217,6 +225,12 @@ class Store:
     def run(self, fn: Callable[[Any], T]) -> T:
         """Run ``fn(conn)`` on the owner thread (for the other store modules)."""
         return self._db.call(fn)
+
+    def submit(self, fn: Callable[[Any], T]) -> "Future[T]":
+        """Queue ``fn(conn)`` on the owner thread without waiting: its result arrives in the
+        future. For the UI, which hands the result back to its own thread itself
+        (``shared.ui.tasks.run_on_store``): one thread hop each way, no pool thread between."""
+        return self._db.submit(fn)
 
     def write(self, fn: Callable[[Any], T]) -> T:
         """Run ``fn(conn)`` in one transaction on the owner thread."""
@@ -317,14 +331,23 @@ class Store:
         """Newest first; ``query`` matches the business number (prefix), or a fragment of a party's
         name or ID number or of the unit number. Each row carries the case's newest outbox
         packet. ``after``: the (updated_at, id) of the previous page's last row."""
-        sql, args = list_sql(query, state, business, limit, offset, after=after, search_key=self._search_key)
-        rows = self.run(lambda conn: conn.execute(sql, args).fetchall())
-        return [_summary(r) for r in rows]
+        return self.run(lambda conn: self.list_cases_in(conn, query, state, business, limit, offset, after=after))
+
+    def list_cases_in(self, conn, query: str = "", state: str | None = None, business: str | None = None,
+                      limit: int = 200, offset: int = 0, *, after: tuple[str, str] | None = None) -> list[CaseSummary]:
+        """:meth:`list_cases` on the owner thread's connection (for :meth:`submit`)."""
+        sql, args = list_sql(query, state, business, limit, offset, after=after, search_key=self._search_key,
+                             conn=conn)
+        return [_summary(r) for r in conn.execute(sql, args).fetchall()]
 
     def count_matching(self, query: str = "", state: str | None = None, business: str | None = None) -> int:
         """How many cases :meth:`list_cases` would list without a limit."""
-        sql, args = count_sql(query, state, business, self._search_key)
-        return self.run(lambda conn: conn.execute(sql, args).fetchone()[0])
+        return self.run(lambda conn: self.count_matching_in(conn, query, state, business))
+
+    def count_matching_in(self, conn, query: str = "", state: str | None = None, business: str | None = None) -> int:
+        """:meth:`count_matching` on the owner thread's connection (for :meth:`submit`)."""
+        sql, args = count_sql(query, state, business, self._search_key, conn)
+        return conn.execute(sql, args).fetchone()[0]
 
     def count_cases(self) -> int:
         return self.run(lambda conn: conn.execute("SELECT count(*) FROM cases").fetchone()[0])

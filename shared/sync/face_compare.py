@@ -14,8 +14,6 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
-import numpy as np
-
 from shared.capture.comparer import ComparisonResult, FaceComparer
 from shared.errors import CaptureError, DeviceError, SyncError
 from shared.i18n import Msg
@@ -32,7 +30,7 @@ def encode_reference(reference) -> tuple[str, str]:
     """(format, base64) of a reference: ``jpeg`` (any image bytes), ``bgr`` or ``wlt``."""
     if isinstance(reference, WltPhoto):
         return "wlt", base64.b64encode(reference.data).decode("ascii")
-    if isinstance(reference, np.ndarray):
+    if hasattr(reference, "shape"):   # a decoded image (numpy loaded only when one is compared)
         import cv2
         ok, buf = cv2.imencode(".png", reference)  # lossless: the card photo is small
         if not ok:

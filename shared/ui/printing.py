@@ -21,7 +21,8 @@ PRINT_DPI = 300
 
 
 def page_images(pdf: bytes, dpi: int = PRINT_DPI) -> list[QImage]:
-    """The pages of ``pdf`` as QImages."""
+    """The pages of ``pdf`` as QImages (rasterised and decoded: call it off the UI thread, then
+    hand the images to :meth:`QtPdfPreview.set_pages`, which only wraps them)."""
     images = []
     for png in rasterize(pdf, dpi):
         image = QImage()
@@ -95,13 +96,18 @@ class QtPdfPreview(QScrollArea):
         self.set_pages(rasterize(pdf, self.dpi))
         return len(self.page_labels)
 
-    def set_pages(self, pngs: list[bytes]) -> None:
+    def set_pages(self, pages: list[bytes] | list[QImage]) -> None:
+        """Show ``pages``: QImages decoded by a worker (:func:`page_images`; nothing to decode
+        on the UI thread) or PNG bytes (decoded here: small previews only)."""
         for label in self.page_labels:
             label.deleteLater()
         self.page_labels = []
-        for png in pngs:
-            pix = QPixmap()
-            pix.loadFromData(png, "PNG")
+        for page in pages:
+            if isinstance(page, QImage):
+                pix = QPixmap.fromImage(page)
+            else:
+                pix = QPixmap()
+                pix.loadFromData(page, "PNG")
             label = QLabel()
             label.setPixmap(pix)
             set_role(label, "page")

@@ -36,12 +36,12 @@ def filled(store, fake):
 @pytest.fixture
 def case_list(qtbot, store, filled, monkeypatch):
     calls = []
-    real = store.list_cases
+    real = store.list_cases_in
 
     def spy(*args, **kwargs):
         calls.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kwargs)
-    monkeypatch.setattr(store, "list_cases", spy)
+    monkeypatch.setattr(store, "list_cases_in", spy)
     w = QtCaseList(store, default_catalog())
     qtbot.addWidget(w)
     w.resize(900, 500)

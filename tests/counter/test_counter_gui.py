@@ -189,3 +189,38 @@ def test_originals_hand_over_opens_from_the_menu(qtbot, window):
     qtbot.waitUntil(lambda: dialog.isVisible(), timeout=5000)
     assert dialog.windowTitle() == "纸质原件移交" and dialog.store is window.store
     dialog.close()
+
+
+def test_a_closed_case_leaves_nothing_behind_in_the_editor(qtbot, window, sample_case):
+    """Back to the list, the editor lets go of the case: no session, no form, no page images or
+    thumbnails, so its memory can be given back (bench P10 measures how much)."""
+    from shared.devices import testpages as tp
+    from shared.ui import pages_view
+
+    assert window._editor is None or window._editor.case is None  # built lazily, empty at start
+    store = window.store
+    store.save_case(sample_case)
+    jpeg = tp.encode_jpeg(tp.make_page(width=600).image, 70)
+    for _ in range(3):
+        info = store.blobs.add(sample_case.id, "page", jpeg, "image/jpeg", slot="identity",
+                               meta={"format": "jpeg", "width": 600, "height": 848})
+        sample_case.materials.setdefault("identity", []).append(info.id)
+    store.save_case(sample_case)
+    window.show_list()
+    qtbot.waitUntil(lambda: window.case_list.row_count() == 1, timeout=5000)
+    window.case_list.openRequested.emit(sample_case.id)
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.case is not None and editor.case.id == sample_case.id, timeout=5000)
+    materials = next(p for p in editor.pages if type(p).__name__ == "QtMaterialsTab")
+    editor.tabs.setCurrentWidget(materials)
+    materials.select("identity")
+    qtbot.waitUntil(lambda: len(materials.pages_view.pages()) == 3 and not materials.pages_view.thumbnails_pending(),
+                    timeout=10000)
+    assert len(pages_view._cache) >= 1
+    qtbot.mouseClick(editor.back_button, Qt.LeftButton)
+    assert window.stack.currentWidget() is window.case_list
+    assert editor.session is None and editor.case is None and not editor.fields and not editor.party_editors
+    assert materials.case is None and materials.pages_view.pages() == [] and len(pages_view._cache) == 0
+    window.case_list.openRequested.emit(sample_case.id)  # and it opens again as before
+    qtbot.waitUntil(lambda: editor.case is not None and editor.case.id == sample_case.id, timeout=5000)
+    assert editor.fields

@@ -192,3 +192,34 @@ def test_doccam_missing_device(tmp_path):
     with pytest.raises(DeviceError) as err:
         list(DocumentCamera(str(tmp_path / "none.avi")).acquire())
     assert err.value.code == "doccam.not_found"
+
+
+def test_a_600_dpi_scan_is_reduced_before_it_is_converted_and_keeps_its_barcodes():
+    """A 600 dpi A4 colour scan (4960 x 7016) becomes an array no larger than SCAN_MAX_SIDE,
+    made from the reduced image (the full-size array is never built), its codes still read."""
+    from PIL import Image
+
+    from shared.devices.sane_source import SCAN_MAX_SIDE, scan_to_bgr
+
+    page = tp.make_page(width=4960, qr_text="unit=350102003004GB00012F00030012", code128_text="HT20230815001")
+    rgb = cv2.cvtColor(page.image, cv2.COLOR_BGR2RGB)
+    scan = Image.fromarray(rgb)
+    converted = []
+    real_asarray = np.asarray
+
+    def spy(obj, *a, **k):
+        out = real_asarray(obj, *a, **k)
+        converted.append(out.shape)
+        return out
+    np.asarray = spy
+    try:
+        bgr = scan_to_bgr(scan)
+    finally:
+        np.asarray = real_asarray
+    assert max(bgr.shape[:2]) <= SCAN_MAX_SIDE and bgr.shape[2] == 3
+    assert converted and all(max(s[:2]) <= SCAN_MAX_SIDE for s in converted)
+    assert abs(bgr.shape[0] / bgr.shape[1] - rgb.shape[0] / rgb.shape[1]) < 0.01
+    texts = {b.text for b in read_barcodes(bgr)}
+    assert {"unit=350102003004GB00012F00030012", "HT20230815001"} <= texts
+    small = Image.fromarray(rgb[:1754, :1240])  # 150 dpi: left as it is
+    assert scan_to_bgr(small).shape[:2] == (1754, 1240)

@@ -131,3 +131,28 @@ def test_a_version_6_store_with_cases_is_indexed_when_migrated(tmp_path, fake):
     with Store(path, key) as s:
         assert _ids(s, p.name[1:]) == ["YZ1"]
         assert _ids(s, p.id_number[-5:]) == ["YZ1"]
+
+
+def test_a_search_reads_only_its_rarest_grams_and_still_finds_exactly(store, fake, monkeypatch):
+    """Grams most cases hold (a shared unit-number prefix) are left out of the index read; the
+    literal check keeps the answer exact, whichever tokens were kept."""
+    from shared.store import search
+
+    monkeypatch.setattr(search, "PROBE_CAP", 6)
+    monkeypatch.setattr(search, "NARROW_BUDGET", 4)
+    people = [fake.person() for _ in range(12)]
+    units = ["350102003004GB00012F0003{:04d}".format(i) for i in range(12)]
+    cases = [store.save_case(_case(p.name, p.id_number, u)) for p, u in zip(people, units)]
+    key = store._search_key
+    frag = units[5][-8:]  # "00030005": "000" and "003" in every case, "005" in one
+    groups = search.query_token_groups(key, frag)
+    narrowed = store.run(lambda conn: search.narrow_groups(conn, groups))
+    unit_group = groups[2]
+    assert len(unit_group) > 1 and any(len(g) == 1 and g[0] in unit_group for g in narrowed)
+    assert _ids(store, frag) == [cases[5].id] and store.count_matching(frag) == 1
+    shared = units[0][:12]  # every token frequent: the group is read whole, all twelve found
+    assert set(_ids(store, shared)) == {c.id for c in cases} and store.count_matching(shared) == 12
+    assert _ids(store, "99999") == [] and store.count_matching("99999") == 0  # a gram nobody holds
+    for p, c in zip(people, cases):
+        assert _ids(store, p.id_number) == [c.id]
+        assert c.id in _ids(store, p.name)
