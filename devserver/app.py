@@ -41,7 +41,11 @@ class ServerConfig:
     max_packet: int = 4 << 30
     max_chunk: int = 64 << 20
     skew: float = 300.0
-    wlt_lib: str | None = None  # a vendor WLT decoder library (libwlt2bmp-style) for card photos
+    wlt_lib: str | None = None
+    # a standard tus server as the intake (its creation URL, and its file store as this server
+    # reads it); None: this server takes the bytes itself on /v1/tus/ (see devserver.tus)
+    tus_endpoint: str | None = None
+    tus_store: Path | None = None  # a vendor WLT decoder library (libwlt2bmp-style) for card photos
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(18))
 
 

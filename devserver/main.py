@@ -130,11 +130,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--faults", type=Path, help="fault injection JSON")
     parser.add_argument("--admin-token", help="admin token (default: random, printed)")
     parser.add_argument("--wlt-lib", help="vendor WLT decoder library, to compare faces with card photos")
+    parser.add_argument("--tus-endpoint", help="a standard tus server's creation URL to take the uploads (default: this server)")
+    parser.add_argument("--tus-store", type=Path, help="that tus server's file store, as this server reads it")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     kw = {"admin_token": args.admin_token} if args.admin_token else {}
     if args.wlt_lib:
         kw["wlt_lib"] = args.wlt_lib
+    if args.tus_endpoint:
+        kw.update(tus_endpoint=args.tus_endpoint, tus_store=args.tus_store)
     srv = DevServer(args.data_dir, args.host, args.port, rsa_bits=args.rsa_bits, **kw)
     if args.rules:
         srv.state.db.kv_put("rules", json.loads(args.rules.read_text("utf-8")))
