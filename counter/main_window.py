@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
-                               QMainWindow, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
+                               QMainWindow, QProgressDialog, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from counter.context import AppContext
 from shared.config import Settings
@@ -138,6 +139,7 @@ class QtCounterWindow(QMainWindow):
 
     storeReady = Signal()
     storeFailed = Signal(str)  # the explanation shown when the store or catalog cannot be opened
+    upgradeProgress = Signal(int, int)  # (done, total) of an older store's upgrade, from the opening thread
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -146,6 +148,8 @@ class QtCounterWindow(QMainWindow):
         self.data_dir, self.config_dir, self.settings = ctx.data_dir, ctx.config_dir, ctx.settings
         self.store = None
         self.enrollment = None  # this device's identity at its registration server, once read
+        self.upgrade_dialog: QProgressDialog | None = None  # shown while an older store is upgraded
+        self.upgradeProgress.connect(self._upgrade_progress)  # queued: emitted off the UI thread
         self.setWindowTitle(tr("一站 · 不动产登记服务点（柜台）"))
         self._fit_screen()
         self.stack = QStackedWidget()
@@ -198,17 +202,39 @@ class QtCounterWindow(QMainWindow):
 
         def work():
             from shared.sync import enrollment
-            ctx.open_store()
+            ctx.open_store(progress=self.upgradeProgress.emit)
             return ctx.catalog, ctx.store, enrollment.load(ctx.store)
 
         def failed(exc):
+            self._upgrade_done()
             text = exc.msg.render() if hasattr(exc, "msg") else str(exc)
             self.message_page.setText(tr("无法打开案件数据库或业务目录。") + "\n\n" + text)
             notify_exception(exc)
             self.storeFailed.emit(text)
         run_task(work, self._store_opened, failed, parent=self)
 
+    def _upgrade_progress(self, done: int, total: int) -> None:
+        """The upgrade of an older store, as it goes (the store opens off the UI thread)."""
+        if self.upgrade_dialog is None:
+            dlg = QProgressDialog(tr("正在升级本机数据库（新版本首次启动），请勿关闭程序……"), "", 0, total, self)
+            dlg.setObjectName("upgradeProgress")
+            dlg.setWindowTitle(tr("数据库升级"))
+            dlg.setCancelButton(None)  # a half-done upgrade is never left behind: it runs to its end
+            dlg.setWindowModality(Qt.WindowModal)
+            dlg.setAutoClose(False)
+            dlg.setAutoReset(False)
+            dlg.setMinimumDuration(0)
+            self.upgrade_dialog = dlg
+        self.upgrade_dialog.setMaximum(total)
+        self.upgrade_dialog.setValue(done)
+        self.message_page.setText(tr("正在升级本机数据库：{pct}%").format(pct=100 * done // max(total, 1)))
+
+    def _upgrade_done(self) -> None:
+        if self.upgrade_dialog is not None:
+            self.upgrade_dialog.hide()
+
     def _store_opened(self, result) -> None:
+        self._upgrade_done()
         from counter.case_editor import QtCaseEditor
         from counter.case_list import QtCaseList
         self.catalog, self.store, self.enrollment = result

@@ -8,8 +8,8 @@ from shared.i18n import render_record, tr
 
 
 def _store(args):
-    from shared.store import Store
-    return Store.open(args.data_dir)
+    from shared.cli.progress import open_store
+    return open_store(args.data_dir)
 
 
 def _settings(store):

@@ -64,14 +64,15 @@ class AppContext:
         ctx.attach(store, catalog)
         return ctx
 
-    def open_store(self) -> bool:
+    def open_store(self, progress=None) -> bool:
         """Load the catalog and open the store (blocking: call it off the UI thread); returns
-        whether this device is enrolled with the registration server."""
+        whether this device is enrolled with the registration server. ``progress(done, total)``
+        hears how far the upgrade of an older store is (from the store's thread)."""
         from shared.masterdata import current_catalog
         from shared.store import Store
         from shared.sync import enrollment
         catalog = self.catalog or current_catalog(self.data_dir)  # pulled master data, else shipped
-        store = Store.open(self.data_dir, self.config_dir)
+        store = Store.open(self.data_dir, self.config_dir, progress=progress)
         self.attach(store, catalog)
         self.auth.enrolled()
         return enrollment.load(store) is not None
