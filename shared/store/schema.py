@@ -183,7 +183,7 @@ class UpgradeProgress:
 
     def plan(self, conn, version: int, target: int) -> None:
         """Count the work of taking the database from ``version`` to ``target``."""
-        steps = max(0, target - version)
+        steps = max(0, target - version) if version > 0 else 0  # a new database is made, not upgraded
         cases = 0
         if version < INDEX_VERSION <= target and version >= 1:
             cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
