@@ -99,11 +99,17 @@ class QtSettingsDialog(QDialog):
         self.server.setObjectName("enrolledServer")
         self.server.setWordWrap(True)
         form.addRow(tr("登记服务器"), self.server)
-        from shared.masterdata import versions  # the master data in use, read-only
+        from shared.masterdata import MANAGED_LABELS, MANAGED_SETTINGS, versions  # the master data in use, read-only
         for v in versions(data_dir):
             line = QLabel(v.text().render())
             line.setObjectName("masterVersion_" + v.kind)
             form.addRow(tr(v.label), line)
+        for key in MANAGED_SETTINGS:  # what the registry manages: shown, never edited here
+            if settings.is_managed(key):
+                line = QLabel(tr("{value}（由登记机构统一管理）").format(value=settings.get(key)))
+                line.setObjectName("managed_" + key)
+                line.setToolTip(tr("此项由登记机构通过基础数据统一设置，本机不能修改"))
+                form.addRow(tr(MANAGED_LABELS[key]), line)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -406,7 +412,8 @@ class QtCounterWindow(QMainWindow):
             self.sync_indicator.set_unenrolled()
             return
         from shared.ui.sync_worker import QtSyncWorker
-        self.sync_worker = QtSyncWorker(self.ctx.sync_service_factory, parent=self)
+        interval_s = int(self.settings.get("sync.interval_s", 30))  # the registry may manage it
+        self.sync_worker = QtSyncWorker(self.ctx.sync_service_factory, interval_ms=interval_s * 1000, parent=self)
         self.sync_worker.progress.connect(self.sync_indicator.set_progress)
         self.sync_worker.outcome.connect(self._on_outcome)
         self.sync_worker.passFinished.connect(lambda _r: self.case_list.reload()

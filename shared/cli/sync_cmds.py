@@ -15,7 +15,10 @@ def _store(args):
 def _settings(store):
     from pathlib import Path
     from shared.config import Settings, default_config_dir
-    return Settings.load(default_config_dir(Path(store.path).parent))
+    from shared.masterdata import apply_managed
+    settings = Settings.load(default_config_dir(Path(store.path).parent))
+    apply_managed(settings, Path(store.path).parent)  # what the registry manages wins
+    return settings
 
 
 def _enroll_code(args) -> str:

@@ -51,7 +51,10 @@ class AppContext:
         """A context for ``data_dir`` (the store not yet open)."""
         data_dir = Path(data_dir) if data_dir else default_data_dir()
         config_dir = Path(config_dir) if config_dir else default_config_dir(data_dir)
-        return cls(settings or Settings.load(config_dir), data_dir, config_dir, **kw)
+        from shared.masterdata import apply_managed
+        settings = settings or Settings.load(config_dir)
+        apply_managed(settings, data_dir)  # what the registry manages wins over local settings
+        return cls(settings, data_dir, config_dir, **kw)
 
     @classmethod
     def for_store(cls, store, catalog=None, *, settings: Settings | None = None, **kw: Any) -> "AppContext":
