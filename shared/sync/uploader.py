@@ -137,6 +137,7 @@ class PacketUploader:
         try:
             if not self._swept:
                 self.outbox.sweep()
+                self._forget_stale_uploads()
                 self._swept = True
             now = self.clock()
             for item in self.outbox.items(ACTIVE):
@@ -352,6 +353,17 @@ class PacketUploader:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(url, "utf-8")
         os.replace(tmp, path)
+
+    def _forget_stale_uploads(self) -> None:
+        """Upload URLs kept for packets no longer on their way (rebuilt, cleared, or a crash
+        between the commit and the forgetting)."""
+        folder = self._url_file("x").parent
+        if not folder.is_dir():
+            return
+        active = {item.packet_id for item in self.outbox.items(ACTIVE)}
+        for path in folder.iterdir():
+            if path.suffix in (".url", ".tmp") and path.stem not in active:
+                path.unlink(missing_ok=True)
 
     def _terminate(self, pid: str, url: str) -> None:
         self._remember(pid, None)

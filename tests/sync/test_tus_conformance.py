@@ -37,7 +37,8 @@ def test_our_uploader_delivers_to_tus_node_server_and_resumes_after_a_drop(store
     assert facts["drops"] == 1 and facts["cut_off"]  # the first pass lost its link halfway
     assert len(facts["uploads_after_drop"]) == 1 and 0 < facts["kept"] < size  # the intake kept what arrived
     assert facts["committed"] and facts["state"] == "committed"
-    assert facts["uploads"] == facts["uploads_after_drop"]  # the same upload resumed, not a new one
+    assert facts["uploads"] == facts["uploads_after_drop"]  # the same upload resumed, not a new one ...
+    assert facts["remembered"] and facts["forgotten"]  # ... found again by a new uploader, forgotten once committed
     assert facts["resent"] < size - facts["kept"] + tus_harness.CHUNK  # from the confirmed offset, not from zero
     assert facts["intake_exact"] and facts["server_exact"] and facts["server_sha_ok"]
     assert tus_harness.conformant(facts)

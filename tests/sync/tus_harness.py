@@ -157,17 +157,20 @@ def uploader_to_node(store, outbox, srv, intake, proxy, case_id: str, chunk: int
     from shared.sync import enrollment
     from shared.sync.client import SyncClient
     from shared.sync.uploader import PacketUploader
-    uploader = PacketUploader(outbox, SyncClient(enrollment.require(store)), chunk_size=chunk)
+    def uploader():
+        return PacketUploader(outbox, SyncClient(enrollment.require(store)), chunk_size=chunk)
     item = outbox.submit(case_id)
     packet = outbox.path(item).read_bytes()
     proxy.drop_after(len(packet) // 2)  # the link goes down in the middle of a chunk
-    first = uploader.run_once(force=True)
+    first = uploader().run_once(force=True)
     facts = {"size": len(packet), "drops": proxy.drops, "cut_off": first.online is False and not first.committed,
              "uploads_after_drop": intake.uploads()}
     facts["kept"] = sum((intake.store / u).stat().st_size for u in facts["uploads_after_drop"])
     sent_before = proxy.upstream_bytes
-    second = uploader.run_once(force=True)
+    remembered = sorted(p.name for p in (outbox.dir.parent / "sync" / "tus").glob("*.url"))
+    second = uploader().run_once(force=True)  # a new uploader, as after a restart: it finds the upload again
     facts.update(committed=second.committed == [item.packet_id], uploads=intake.uploads(),
+                 remembered=remembered, forgotten=not any((outbox.dir.parent / "sync" / "tus").glob("*.url")),
                  resent=proxy.upstream_bytes - sent_before,
                  intake_exact=[(intake.store / u).read_bytes() == packet for u in intake.uploads()] == [True],
                  server_exact=(srv.state.uploads_dir / (item.packet_id + ".part")).read_bytes() == packet,
