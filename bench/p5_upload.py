@@ -88,10 +88,10 @@ def main() -> None:
         commit_time = [0.0]
         real_commit = client.commit
 
-        def timed_commit(pid):
+        def timed_commit(pid, upload_url=None):
             t0 = time.perf_counter()
             try:
-                return real_commit(pid)
+                return real_commit(pid, upload_url)
             finally:
                 commit_time[0] += time.perf_counter() - t0
         client.commit = timed_commit

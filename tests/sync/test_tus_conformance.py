@@ -96,3 +96,34 @@ def test_tus_endpoint_checks_version_checksum_ticket_and_terminates(store, setti
     assert offset == 1000 and new_url != url and client.tus_offset(url) is None  # the new upload replaced the old
     client.tus_delete(new_url)
     assert client.tus_offset(new_url) is None
+
+
+def test_our_uploader_sends_chunk_checksums_when_asked_and_offered(store, settings, fake, srv, enrolled):
+    """With ``checksums`` every PATCH carries a SHA-256 ``Upload-Checksum`` (the next chunk's
+    hashed while one goes out): a wrong one would be refused with 460 and nothing would commit."""
+    from shared.sync.client import SyncClient
+    from shared.sync.outbox import Outbox
+    from shared.sync.uploader import PacketUploader
+    outbox = Outbox(store, settings)
+    item = outbox.submit(make_case(store, fake, page_bytes=200_000, pages=2).id)
+    client = SyncClient(enrolled)
+    sent = []
+    real_patch, real_create = client.tus_patch, client.tus_create
+
+    def patch(url, offset, data, checksum=None):
+        sent.append((offset, len(data), checksum))
+        return real_patch(url, offset, data, checksum)
+
+    def create(*args, **kw):  # the announce names the upload: no creation needed
+        raise AssertionError("unexpected creation")
+    client.tus_patch, client.tus_create = patch, create
+    report = PacketUploader(outbox, client, chunk_size=tus_harness.CHUNK, checksums=True).run_once(force=True)
+    assert report.committed == [item.packet_id], report.error
+    packet = outbox.path(item).read_bytes()
+    assert len(sent) == -(-len(packet) // tus_harness.CHUNK) > 3
+    for offset, length, checksum in sent:
+        assert checksum == "sha256 " + base64.b64encode(hashlib.sha256(packet[offset:offset + length]).digest()).decode()
+    sent.clear()
+    other = outbox.submit(make_case(store, fake).id)
+    assert PacketUploader(outbox, client, chunk_size=tus_harness.CHUNK).run_once(force=True).committed == [other.packet_id]
+    assert sent and all(checksum is None for *_, checksum in sent)  # off by default
