@@ -108,7 +108,7 @@ def test_our_uploader_sends_chunk_checksums_when_asked_and_offered(store, settin
     item = outbox.submit(make_case(store, fake, page_bytes=200_000, pages=2).id)
     client = SyncClient(enrolled)
     sent = []
-    real_patch, real_create = client.tus_patch, client.tus_create
+    real_patch = client.tus_patch
 
     def patch(url, offset, data, checksum=None):
         sent.append((offset, len(data), checksum))
