@@ -88,10 +88,10 @@ def main() -> None:
         commit_time = [0.0]
         real_commit = client.commit
 
-        def timed_commit(pid):
+        def timed_commit(pid, upload_url=None):
             t0 = time.perf_counter()
             try:
-                return real_commit(pid)
+                return real_commit(pid, upload_url)
             finally:
                 commit_time[0] += time.perf_counter() - t0
         client.commit = timed_commit
@@ -116,7 +116,7 @@ def main() -> None:
         raw = total / raw_s
         print("backlog: {} packets, {:.0f} MB".format(len(items), total / 1e6))
         print("raw requests PUT of the same {} files: {:.1f} MB/s over {:.1f} s".format(len(items), raw / 1e6, raw_s))
-        print("yizhan upload (announce + signed PATCH of 32 MiB chunks streamed from the file): {:.1f} MB/s over {:.1f} s (+{:.1f} s server commits)".format(
+        print("yizhan upload (announce + tus PATCH of 32 MiB chunks streamed from the file): {:.1f} MB/s over {:.1f} s (+{:.1f} s server commits)".format(
             ours / 1e6, upload_s, commit_time[0]))
         growth = peak[0] - base_rss
         print("client RSS {:.0f} MB before, peak {:.0f} MB while syncing: growth {:.1f} MB (goal <= 50 MB: {})".format(

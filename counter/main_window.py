@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
-                               QMainWindow, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
+                               QMainWindow, QProgressDialog, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from counter.context import AppContext
 from shared.config import Settings
@@ -98,11 +99,17 @@ class QtSettingsDialog(QDialog):
         self.server.setObjectName("enrolledServer")
         self.server.setWordWrap(True)
         form.addRow(tr("登记服务器"), self.server)
-        from shared.masterdata import versions  # the master data in use, read-only
+        from shared.masterdata import MANAGED_LABELS, MANAGED_SETTINGS, versions  # the master data in use, read-only
         for v in versions(data_dir):
             line = QLabel(v.text().render())
             line.setObjectName("masterVersion_" + v.kind)
             form.addRow(tr(v.label), line)
+        for key in MANAGED_SETTINGS:  # what the registry manages: shown, never edited here
+            if settings.is_managed(key):
+                line = QLabel(tr("{value}（由登记机构统一管理）").format(value=settings.get(key)))
+                line.setObjectName("managed_" + key)
+                line.setToolTip(tr("此项由登记机构通过基础数据统一设置，本机不能修改"))
+                form.addRow(tr(MANAGED_LABELS[key]), line)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -139,6 +146,7 @@ class QtCounterWindow(QMainWindow):
     storeReady = Signal()
     storeFailed = Signal(str)  # the explanation shown when the store or catalog cannot be opened
     deskBankKnown = Signal(object)  # the bank profile of this desk (None: not a bank's desk), after login and sync
+    upgradeProgress = Signal(int, int)  # (done, total) of an older store's upgrade, from the opening thread
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -148,6 +156,8 @@ class QtCounterWindow(QMainWindow):
         self.store = None
         self._editor = None  # built on first use (see the editor property)
         self.enrollment = None  # this device's identity at its registration server, once read
+        self.upgrade_dialog: QProgressDialog | None = None  # shown while an older store is upgraded
+        self.upgradeProgress.connect(self._upgrade_progress)  # queued: emitted off the UI thread
         self.setWindowTitle(tr("一站 · 不动产登记服务点（柜台）"))
         self._fit_screen()
         self.stack = QStackedWidget()
@@ -202,10 +212,11 @@ class QtCounterWindow(QMainWindow):
 
         def work():
             from shared.sync import enrollment
-            ctx.open_store()
+            ctx.open_store(progress=self.upgradeProgress.emit)
             return ctx.catalog, ctx.store, enrollment.load(ctx.store)
 
         def failed(exc):
+            self._upgrade_done()
             text = exc.msg.render() if hasattr(exc, "msg") else str(exc)
             self.message_page.setText(tr("无法打开案件数据库或业务目录。") + "\n\n" + text)
             notify_exception(exc)
@@ -231,7 +242,28 @@ class QtCounterWindow(QMainWindow):
         if self.store and self._editor is None:
             self.editor  # noqa: B018 - built for its side effect
 
+    def _upgrade_progress(self, done: int, total: int) -> None:
+        """The upgrade of an older store, as it goes (the store opens off the UI thread)."""
+        if self.upgrade_dialog is None:
+            dlg = QProgressDialog(tr("正在升级本机数据库（新版本首次启动），请勿关闭程序……"), "", 0, total, self)
+            dlg.setObjectName("upgradeProgress")
+            dlg.setWindowTitle(tr("数据库升级"))
+            dlg.setCancelButton(None)  # a half-done upgrade is never left behind: it runs to its end
+            dlg.setWindowModality(Qt.WindowModal)
+            dlg.setAutoClose(False)
+            dlg.setAutoReset(False)
+            dlg.setMinimumDuration(0)
+            self.upgrade_dialog = dlg
+        self.upgrade_dialog.setMaximum(total)
+        self.upgrade_dialog.setValue(done)
+        self.message_page.setText(tr("正在升级本机数据库：{pct}%").format(pct=100 * done // max(total, 1)))
+
+    def _upgrade_done(self) -> None:
+        if self.upgrade_dialog is not None:
+            self.upgrade_dialog.hide()
+
     def _store_opened(self, result) -> None:
+        self._upgrade_done()
         from counter.case_list import QtCaseList
         self.catalog, self.store, self.enrollment = result
         store = self.store
@@ -414,7 +446,8 @@ class QtCounterWindow(QMainWindow):
             self.sync_indicator.set_unenrolled()
             return
         from shared.ui.sync_worker import QtSyncWorker
-        self.sync_worker = QtSyncWorker(self.ctx.sync_service_factory, parent=self)
+        interval_s = int(self.settings.get("sync.interval_s", 30))  # the registry may manage it
+        self.sync_worker = QtSyncWorker(self.ctx.sync_service_factory, interval_ms=interval_s * 1000, parent=self)
         self.sync_worker.progress.connect(self.sync_indicator.set_progress)
         self.sync_worker.outcome.connect(self._on_outcome)
         self.sync_worker.passFinished.connect(lambda _r: self.case_list.reload()

@@ -44,6 +44,10 @@ class ServerConfig:
     skew: float = 300.0
     wlt_lib: str | None = None  # a vendor WLT decoder library (libwlt2bmp-style) for card photos
     suites: tuple[str, ...] = ("default", "gm")  # the crypto suites offered at enrollment (shared.cryptosuite)
+    # a standard tus server as the intake (its creation URL, and its file store as this server
+    # reads it); None: this server takes the bytes itself on /v1/tus/ (see devserver.tus)
+    tus_endpoint: str | None = None
+    tus_store: Path | None = None
     admin_token: str = field(default_factory=lambda: secrets.token_urlsafe(18))
 
 

@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wlt-lib", help="vendor WLT decoder library, to compare faces with card photos")
     parser.add_argument("--suites", default="default,gm",
                         help="crypto suites offered at enrollment, comma separated (default, gm)")
+    parser.add_argument("--tus-endpoint", help="a standard tus server's creation URL to take the uploads (default: this server)")
+    parser.add_argument("--tus-store", type=Path, help="that tus server's file store, as this server reads it")
     args = parser.parse_args(argv)
     suites = tuple(s.strip() for s in args.suites.split(",") if s.strip())
     if not suites or any(s not in ("default", "gm") for s in suites):
@@ -141,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     kw["suites"] = suites
     if args.wlt_lib:
         kw["wlt_lib"] = args.wlt_lib
+    if args.tus_endpoint:
+        kw.update(tus_endpoint=args.tus_endpoint, tus_store=args.tus_store)
     srv = DevServer(args.data_dir, args.host, args.port, rsa_bits=args.rsa_bits, **kw)
     if args.rules:
         srv.state.db.kv_put("rules", json.loads(args.rules.read_text("utf-8")))

@@ -1,5 +1,5 @@
 """Versioned master data the server hands out: catalog (with its interview templates), regions, bank
-profiles, and the service point's operator list (staff id, name, roles, service point, the argon2id
+profiles, the settings the registry manages, and the service point's operator list (staff id, name, roles, service point, the argon2id
 hash of a password or of a first-login code; the approval policy).
 
 By default the documents are the ones shipped in ``resources/`` (and the demo operators).
@@ -32,6 +32,10 @@ DEMO_OPERATORS = [
     {"staff_id": "S1009", "name": "陈明", "roles": ["admin"], "password": "Admin2026x"},
 ]
 SERVICE_POINT = "SP-FZ-CD-01"
+#: The settings this registry manages for its service points (whitelist and bounds: the
+#: client's shared.masterdata.MANAGED_SETTINGS); they win over each machine's own.
+MANAGED_SETTINGS: dict = {"settings": {"sync.interval_s": 30, "operators.idle_lock_minutes": 5,
+                                       "audit_retention_days": 400}}
 #: Businesses and banks whose cases always need a supervisor's approval before submit.
 APPROVAL_POLICY: dict = {"businesses": [], "banks": []}
 
@@ -88,7 +92,8 @@ def _shipped() -> dict:
     return {"catalog": {"version": str(files.get("index.json", {}).get("catalog_version", "0")),
                         "content": {"files": files}},
             "regions": {"version": _version(regions), "content": regions},
-            "banks": {"version": _version(banks), "content": banks}}
+            "banks": {"version": _version(banks), "content": banks},
+            "settings": {"version": _version(MANAGED_SETTINGS), "content": MANAGED_SETTINGS}}
 
 
 def _docs() -> dict:

@@ -7,7 +7,7 @@ import json
 import time
 from dataclasses import fields
 
-from devserver import envelope, masterdata, queries, registry
+from devserver import envelope, masterdata, queries, registry, tus
 from devserver.app import (ApiError, ServerState, _json, _need, _packet_id, announce, audit_anchor, authenticate, commit, iso,
                            note_audit_head, packet_view, signed_body, stats)
 from devserver.faults import Faults
@@ -23,13 +23,14 @@ def build(state: ServerState):
     from fastapi.responses import JSONResponse, Response
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException as StarletteHTTPException
-    from starlette.requests import ClientDisconnect
 
     app = FastAPI(title="Yizhan reference registration server", openapi_url=None, docs_url=None, redoc_url=None)
 
     @app.exception_handler(ApiError)
     async def _api_error(request, exc: ApiError):
-        headers = {"Retry-After": str(int(exc.retry_after))} if exc.retry_after is not None else None
+        headers = {"Retry-After": str(int(exc.retry_after))} if exc.retry_after is not None else {}
+        if request.url.path.startswith(tus.PREFIX):
+            headers.update(tus.headers(**({"Tus-Version": tus.VERSION} if exc.status == 412 else {})))
         if request.method == "HEAD":
             return Response(status_code=exc.status, headers=headers)
         return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
@@ -105,12 +106,19 @@ def build(state: ServerState):
     async def announce_packet(request: Request):
         device_id, body = await signed_body(state, request)
         status, view = await run_in_threadpool(announce, state, device_id, _json(body))
-        return JSONResponse(view, status_code=status)
+        return JSONResponse(with_upload(view, request), status_code=status,
+                            headers={"Location": view["upload_url"]} if "upload_url" in view else None)
+
+    def with_upload(view: dict, request: Request) -> dict:
+        """A packet still uploading: where its bytes go (tus), see :mod:`devserver.tus`."""
+        if view["state"] == "uploading":
+            view.update(tus.view_fields(state, view["packet_id"], str(request.base_url)))
+        return view
 
     @app.get("/v1/packets/{packet_id}")
     async def get_packet(packet_id: str, request: Request):
         device_id, _ = await signed_body(state, request)
-        return packet_view(state, _packet_id(packet_id), device_id)
+        return with_upload(packet_view(state, _packet_id(packet_id), device_id), request)
 
     @app.head("/v1/packets/{packet_id}")
     async def head_packet(packet_id: str, request: Request):
@@ -140,23 +148,11 @@ def build(state: ServerState):
             if digest != envelope.chunk_declaration(offset, length):
                 raise ApiError(400, "digest_mismatch", "数据块的签名与其位置或长度不符", "Chunk signature does not match its offset or length",
                                retryable=True, offset=view["offset"])
-            got, dropped = 0, False
-            with open(state.uploads_dir / (pid + ".part"), "r+b") as fh:
-                fh.seek(offset)
-                try:
-                    async for chunk in request.stream():
-                        if got + len(chunk) > length:  # never past the declared length
-                            chunk = chunk[:length - got]
-                        fh.write(chunk)
-                        got += len(chunk)
-                except ClientDisconnect:
-                    dropped = True
             # Like tus: what arrived before a dropped link is kept (TLS delivered it intact; the
             # whole ciphertext is checked against its signed SHA-256 at commit), so a resume
             # starts from here rather than from the chunk's start.
-            if got:
-                state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = ?, updated_at = ? WHERE packet_id = ? AND offset = ?",
-                                                (offset + got, time.time(), pid, offset)))
+            confirmed, dropped = await tus.receive(state, request, pid, offset, length)
+            got = confirmed - offset
             if dropped:
                 return Response(status_code=400)
             if got != length:
@@ -165,8 +161,14 @@ def build(state: ServerState):
 
     @app.post("/v1/packets/{packet_id}/commit")
     async def commit_packet(packet_id: str, request: Request):
-        device_id, _ = await signed_body(state, request)
-        return await run_in_threadpool(commit, state, device_id, _packet_id(packet_id))
+        device_id, body = await signed_body(state, request)
+        pid = _packet_id(packet_id)
+        upload_url = _json(body).get("upload_url")
+        if state.cfg.tus_store is not None and isinstance(upload_url, str) and packet_view(state, pid, device_id)["state"] == "uploading":
+            await run_in_threadpool(tus.take_from_store, state, pid, upload_url)  # the registry's own tus intake
+        return await run_in_threadpool(commit, state, device_id, pid)
+
+    tus.register(app, state)
 
     # -- answers -------------------------------------------------------------------------------
     @app.get("/v1/status")

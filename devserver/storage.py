@@ -41,6 +41,9 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS documents (doc_id TEXT PRIMARY KEY, packet_id TEXT NOT NULL,
         device_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL,
         sha256 TEXT NOT NULL, size INTEGER NOT NULL, path TEXT NOT NULL)""",
+    # the tus data plane: each packet's upload ticket and current upload id (devserver.tus)
+    """CREATE TABLE IF NOT EXISTS tus (packet_id TEXT PRIMARY KEY, ticket TEXT NOT NULL,
+        upload_id TEXT UNIQUE, created_at REAL NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     # The highest audit chain head each device reported (heartbeat or packet), and what the
     # server found wrong with later reports (a chain that went backwards or was rewritten).

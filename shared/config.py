@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +163,17 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_MISSING = object()
+
+
+def _lookup(node: Any, key: str) -> Any:
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return _MISSING
+        node = node[part]
+    return node
+
+
 def migrate_settings(raw: dict[str, Any]) -> dict[str, Any]:
     """Bring settings of an older version up to :data:`SETTINGS_VERSION`."""
     version = int(raw.get("version", 0))
@@ -175,10 +186,16 @@ def migrate_settings(raw: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class Settings:
-    """Versioned settings in ``settings.json`` of the configuration directory."""
+    """Versioned settings in ``settings.json`` of the configuration directory.
+
+    ``managed`` holds the settings the registry manages (its ``settings`` master-data document,
+    already checked against its whitelist and bounds by :mod:`shared.masterdata`): they win
+    over the local values (:meth:`get`), and :meth:`is_managed` tells screens to show them
+    read-only."""
 
     path: Path
     values: dict[str, Any]
+    managed: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def load(cls, config_dir: Path) -> "Settings":
@@ -192,12 +209,16 @@ class Settings:
         return cls(path, _merge(DEFAULT_SETTINGS, migrate_settings(raw)))
 
     def get(self, key: str, default: Any = None) -> Any:
-        node: Any = self.values
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return default
-            node = node[part]
-        return node
+        local, over = _lookup(self.values, key), _lookup(self.managed, key)
+        if over is _MISSING:
+            return default if local is _MISSING else local
+        if isinstance(over, dict) and isinstance(local, dict):
+            return _merge(local, over)
+        return over
+
+    def is_managed(self, key: str) -> bool:
+        """Whether the registry manages ``key`` (or a key inside it)."""
+        return _lookup(self.managed, key) is not _MISSING
 
     def set(self, key: str, value: Any) -> None:
         node = self.values

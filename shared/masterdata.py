@@ -54,14 +54,14 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "masterdata"
 REGIONS_FILE = RESOURCES / "regions.json"
 REGIONS_SCHEMA = RESOURCES / "regions.schema.json"
 BANKS_SCHEMA = RESOURCES / "bank_profiles.schema.json"
-KINDS = ("catalog", "regions", "banks", "operators")
+KINDS = ("catalog", "regions", "banks", "operators", "settings")
 NAME_RE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 VERSION_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
 CATALOG_FILE_RE = re.compile(r"(?:index|schema)\.json|(?:businesses|interview)/[a-z][a-z0-9_]{0,63}\.json")
 FOLDER_RE = re.compile(r"[0-9a-f]{16}")
 POINTER = "current.json"
-FILE_OF = {"regions": "regions.json"}
-FOLDER_KINDS = ("catalog", "regions")  # kept in version folders; the bank profiles go into the store
+FILE_OF = {"regions": "regions.json", "settings": "settings.json"}
+FOLDER_KINDS = ("catalog", "regions", "settings")  # kept in version folders; the bank profiles go into the store
 SERVER, SHIPPED = "server", "shipped"
 LABELS = {"catalog": N_("业务目录"), "interview": N_("询问模板"), "regions": N_("区划"), "banks": N_("银行信息")}
 SOURCE_LABELS = {SERVER: N_("服务器"), SHIPPED: N_("随软件")}
@@ -324,7 +324,11 @@ def validate_folder(name: str, folder: Path, version: str) -> None:
 
 
 def validate_content(name: str, raw: Any) -> None:
-    """Check a regions or bank-profiles document against its schema (and the profiles' loader)."""
+    """Check a regions or bank-profiles document against its schema (and the profiles' loader),
+    a settings document against :data:`MANAGED_SETTINGS`."""
+    if name == "settings":
+        managed_values(raw)
+        return
     where = _schema_errors(REGIONS_SCHEMA if name == "regions" else BANKS_SCHEMA, raw)
     if where is not None:
         raise _refuse(Msg("masterdata.schema", "服务器下发的基础数据“{name}”在 {where} 处不符合格式，已拒收",
@@ -450,3 +454,76 @@ def _prune(kind_dir: Path, keep: set[str]) -> None:
             continue
         if FOLDER_RE.fullmatch(child.name) or (child.name.startswith(".incoming-") and child.stat().st_mtime < stale):
             shutil.rmtree(child, ignore_errors=True)
+
+
+# -- settings the registry manages --------------------------------------------------------------
+#: The settings a registry may manage, with their bounds (inclusive). Anything else in a
+#: ``settings`` document refuses the whole document (the previous one stays in use). The audit
+#: trail is kept at least a year, whatever a registry says.
+MANAGED_SETTINGS: dict[str, tuple[int, int]] = {
+    "sync.interval_s": (10, 86400),
+    "offline_limits.min_free_mb": (0, 1 << 20),
+    "offline_limits.max_unsent": (1, 100000),
+    "offline_limits.max_days_without_sync": (1, 365),
+    "operators.idle_lock_minutes": (1, 120),
+    "operators.max_failures": (3, 20),
+    "operators.lock_minutes": (1, 1440),
+    "operators.password_days": (1, 3650),
+    "retention_days": (1, 3650),
+    "audit_retention_days": (365, 3650),
+}
+MANAGED_LABELS = {
+    "sync.interval_s": N_("自动同步间隔（秒）"),
+    "offline_limits.min_free_mb": N_("最少剩余磁盘空间（MB）"),
+    "offline_limits.max_unsent": N_("未上传数据包上限"),
+    "offline_limits.max_days_without_sync": N_("最长未同步天数"),
+    "operators.idle_lock_minutes": N_("无操作自动锁定（分钟）"),
+    "operators.max_failures": N_("密码错误锁定次数"),
+    "operators.lock_minutes": N_("账号锁定时长（分钟）"),
+    "operators.password_days": N_("密码有效期（天）"),
+    "retention_days": N_("办结后本机数据保留（天）"),
+    "audit_retention_days": N_("审计记录保留（天）"),
+}
+
+
+def managed_values(raw: Any) -> dict[str, int]:
+    """The managed settings of a ``settings`` document, ``{"settings": {dotted key: integer}}``:
+    every key on the whitelist, every value an integer within its bounds; else refused."""
+    def refuse(where: str) -> CatalogError:
+        return _refuse(Msg("masterdata.schema", "服务器下发的基础数据“{name}”在 {where} 处不符合格式，已拒收",
+                           {"name": "settings", "where": where[:80]}))
+    values = raw.get("settings") if isinstance(raw, dict) and set(raw) == {"settings"} else None
+    if not isinstance(values, dict) or len(values) > len(MANAGED_SETTINGS):
+        raise refuse("settings")
+    for key, value in values.items():
+        if key not in MANAGED_SETTINGS:
+            raise refuse("settings." + str(key))
+        low, high = MANAGED_SETTINGS[key]
+        if type(value) is not int or not low <= value <= high:
+            raise refuse("settings." + key)
+    return dict(values)
+
+
+def managed_settings(data_dir: Path | str | None) -> dict[str, int]:
+    """The managed settings accepted from the registry (checked again as they are read; {}:
+    none, or unreadable)."""
+    got = pulled(data_dir, "settings")
+    if got is None:
+        return {}
+    try:
+        return managed_values(json.loads((got.directory / FILE_OF["settings"]).read_text("utf-8")))
+    except (OSError, ValueError, CatalogError):
+        _warn_once("settings", "content", "managed settings of %s unreadable; the local ones apply")
+        return {}
+
+
+def apply_managed(settings, data_dir: Path | str | None) -> None:
+    """Put the registry's managed settings over ``settings`` (a :class:`~shared.config.Settings`)."""
+    nested: dict[str, Any] = {}
+    for key, value in managed_settings(data_dir).items():
+        node = nested
+        *parents, last = key.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    settings.managed = nested

@@ -174,6 +174,10 @@ Is the person here the same as at the first check?</translation>
       <translation>{v:.1f} hours</translation>
     </message>
     <message>
+      <source>{value}（由登记机构统一管理）</source>
+      <translation>{value} (managed by the registry)</translation>
+    </message>
+    <message>
       <source>{version}（来源：{source}）</source>
       <translation>{version} (source: {source})</translation>
     </message>
@@ -264,6 +268,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>上传失败：{err}</source>
       <translation>Upload failed: {err}</translation>
+    </message>
+    <message>
+      <source>上传的数据块校验不符，将重新发送</source>
+      <translation>An uploaded chunk failed its checksum; it will be sent again</translation>
     </message>
     <message>
       <source>上传队列</source>
@@ -918,6 +926,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Check case progress</translation>
     </message>
     <message>
+      <source>办结后本机数据保留（天）</source>
+      <translation>Local data kept after completion (days)</translation>
+    </message>
+    <message>
       <source>加盖本行电子印章（USB 密钥）</source>
       <translation>Apply the bank's electronic seal (USB key)</translation>
     </message>
@@ -1286,6 +1298,10 @@ Is the person here the same as at the first check?</translation>
       <translation>When the fixture type is W (no fixture), characters 21 to 28 must be 00000000</translation>
     </message>
     <message>
+      <source>审计记录保留（天）</source>
+      <translation>Audit records kept (days)</translation>
+    </message>
+    <message>
       <source>密码</source>
       <translation>Password</translation>
     </message>
@@ -1302,6 +1318,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Your password has expired; set a new one</translation>
     </message>
     <message>
+      <source>密码有效期（天）</source>
+      <translation>Password validity (days)</translation>
+    </message>
+    <message>
       <source>密码连续错误 {n} 次，账号已锁定 {m} 分钟</source>
       <translation>{n} wrong passwords in a row: the account is locked for {m} minutes</translation>
     </message>
@@ -1312,6 +1332,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>密码错误次数过多，账号已锁定至 {until}，请稍后再试或联系主管</source>
       <translation>Too many wrong passwords: the account is locked until {until}. Try later or ask a supervisor</translation>
+    </message>
+    <message>
+      <source>密码错误锁定次数</source>
+      <translation>Wrong passwords before lock-out</translation>
     </message>
     <message>
       <source>密钥</source>
@@ -2522,12 +2546,20 @@ Is the person here the same as at the first check?</translation>
       <translation>The packet is truncated</translation>
     </message>
     <message>
+      <source>数据包超过登记服务器接收上限（{max} 字节）</source>
+      <translation>The packet exceeds what the registration server accepts ({max} bytes)</translation>
+    </message>
+    <message>
       <source>数据库 {path} 已损坏（有页面无法读取），本次操作未完成，文件未作改动。请停止使用本机录入，联系运维人员检查磁盘并从备份恢复</source>
       <translation>The database {path} is damaged (a page cannot be read); this operation was not completed and the file was not changed. Stop entering data on this machine and ask operations staff to check the disk and restore from a backup</translation>
     </message>
     <message>
       <source>数据库 {path} 所在的文件系统是只读的，无法保存（数据完好）。请检查磁盘是否出错或被挂载为只读</source>
       <translation>The file system holding the database {path} is read-only; nothing can be saved (the data is intact). Check whether the disk has errors or is mounted read-only</translation>
+    </message>
+    <message>
+      <source>数据库升级</source>
+      <translation>Database upgrade</translation>
     </message>
     <message>
       <source>数据库已关闭</source>
@@ -2676,6 +2708,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>无可用的证件照（需读卡器厂商解码库），等待服务端人证比对</source>
       <translation>No card photo available (needs the reader vendor's decoder); awaiting the server's face comparison</translation>
+    </message>
+    <message>
+      <source>无操作自动锁定（分钟）</source>
+      <translation>Lock when idle (minutes)</translation>
     </message>
     <message>
       <source>无效：{error}</source>
@@ -2854,6 +2890,14 @@ Is the person here the same as at the first check?</translation>
       <translation>last try left</translation>
     </message>
     <message>
+      <source>最少剩余磁盘空间（MB）</source>
+      <translation>Minimum free disk space (MB)</translation>
+    </message>
+    <message>
+      <source>最长未同步天数</source>
+      <translation>Longest time without sync (days)</translation>
+    </message>
+    <message>
       <source>最高债权额与申请不一致，请核对合同后修改申请</source>
       <translation>The maximum claim amount does not match the application; check the contract and correct the application</translation>
     </message>
@@ -2972,6 +3016,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>服务端人证比对的回答无法识别，稍后重试</source>
       <translation>The response from the server-side face-to-ID comparison could not be understood. Will retry later</translation>
+    </message>
+    <message>
+      <source>未上传数据包上限</source>
+      <translation>Most unsent packets</translation>
     </message>
     <message>
       <source>未发现 USB/串口身份证读卡器，请检查连接线</source>
@@ -3526,6 +3574,18 @@ Is the person here the same as at the first check?</translation>
       <translation>Welcome to real-estate registration self-service. Please choose a business</translation>
     </message>
     <message>
+      <source>正在升级本机数据库（新版本首次启动），请勿关闭程序……</source>
+      <translation>Upgrading the local database (first start of a new version); please do not close the program…</translation>
+    </message>
+    <message>
+      <source>正在升级本机数据库：{pct}%</source>
+      <translation>Upgrading the local database: {pct}%</translation>
+    </message>
+    <message>
+      <source>正在升级本机数据库：{pct}%（{done}/{total}）</source>
+      <translation>Upgrading the local database: {pct}% ({done}/{total})</translation>
+    </message>
+    <message>
       <source>正在启动，请稍候…</source>
       <translation>Starting, please wait…</translation>
     </message>
@@ -3608,6 +3668,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>此问题需要书面说明，请到窗口办理</source>
       <translation>This question needs a written answer; please go to a counter</translation>
+    </message>
+    <message>
+      <source>此项由登记机构通过基础数据统一设置，本机不能修改</source>
+      <translation>Set by the registry through master data; it cannot be changed on this machine</translation>
     </message>
     <message>
       <source>步骤：已完成 {done} / {total}</source>
@@ -3990,6 +4054,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The registration server address must be https:// ({url}). Sync only runs over an encrypted connection with the pinned certificate</translation>
     </message>
     <message>
+      <source>登记服务器已不保留这次上传，将重新开始</source>
+      <translation>The registration server no longer holds this upload; it will start again</translation>
+    </message>
+    <message>
       <source>登记服务器拒收了该数据包：请主管查看原因，处理后重试，或填写理由清除（案件退回草稿，修改后重新提交）</source>
       <translation>The server refused this packet: a supervisor checks why, then retries it, or clears it with a reason (the case goes back to draft to be corrected and submitted again)</translation>
     </message>
@@ -4360,6 +4428,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>联网后自动上传，无需再来。</source>
       <translation>and uploaded when online; no need to come back.</translation>
+    </message>
+    <message>
+      <source>自动同步间隔（秒）</source>
+      <translation>Automatic sync interval (seconds)</translation>
     </message>
     <message>
       <source>自助申请回执</source>
@@ -5162,6 +5234,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>读身份证</source>
       <translation>ID card</translation>
+    </message>
+    <message>
+      <source>账号锁定时长（分钟）</source>
+      <translation>Account lock-out time (minutes)</translation>
     </message>
     <message>
       <source>购房人不同意办理抵押预告登记，不能继续办理</source>

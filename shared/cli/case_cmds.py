@@ -23,8 +23,8 @@ KINDS = {
 
 
 def _store(args):
-    from shared.store import Store
-    return Store.open(args.data_dir)
+    from shared.cli.progress import open_store
+    return open_store(args.data_dir)
 
 
 def cmd_validate(args) -> int:

@@ -10,8 +10,8 @@ from shared.i18n import tr
 
 
 def _store(args):
-    from shared.store import Store
-    return Store.open(args.data_dir)
+    from shared.cli.progress import open_store
+    return open_store(args.data_dir)
 
 
 def _today(args) -> _dt.date | None:

@@ -48,10 +48,10 @@ def handle_render(args: argparse.Namespace) -> int:
     """Render one document of the store's case(s) to ``args.out``."""
     from shared.config import default_data_dir
     from shared.masterdata import current_catalog
-    from shared.store.store import Store
+    from shared.cli.progress import open_store
 
     catalog = current_catalog(args.data_dir or default_data_dir())
-    with Store.open(args.data_dir) as store:
+    with open_store(args.data_dir) as store:
         cases = [store.get_case(cid) for cid in args.case]
         _render(args, catalog, cases, store)
     return 0

@@ -8,14 +8,17 @@ from shared.i18n import render_record, tr
 
 
 def _store(args):
-    from shared.store import Store
-    return Store.open(args.data_dir)
+    from shared.cli.progress import open_store
+    return open_store(args.data_dir)
 
 
 def _settings(store):
     from pathlib import Path
     from shared.config import Settings, default_config_dir
-    return Settings.load(default_config_dir(Path(store.path).parent))
+    from shared.masterdata import apply_managed
+    settings = Settings.load(default_config_dir(Path(store.path).parent))
+    apply_managed(settings, Path(store.path).parent)  # what the registry manages wins
+    return settings
 
 
 def _enroll_code(args) -> str:

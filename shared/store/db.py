@@ -95,8 +95,9 @@ def translate_db_error(exc: BaseException, path: Path, opened: bool = False) -> 
     return StoreError(msg)
 
 
-def open_connection(path: Path, key: bytes, *, migrate_to: int | None = SCHEMA_VERSION):
-    """Open (or create) the encrypted database at ``path`` with ``key`` and migrate it."""
+def open_connection(path: Path, key: bytes, *, migrate_to: int | None = SCHEMA_VERSION, progress=None):
+    """Open (or create) the encrypted database at ``path`` with ``key`` and migrate it
+    (telling ``progress``, a :class:`~shared.store.schema.UpgradeProgress`)."""
     import sqlcipher3
 
     path = Path(path)
@@ -111,7 +112,7 @@ def open_connection(path: Path, key: bytes, *, migrate_to: int | None = SCHEMA_V
         conn.execute("PRAGMA cache_size = -16384")  # 16 MiB of decrypted pages: the list and its search index at 100k cases
         conn.execute("PRAGMA foreign_keys = ON")
         if migrate_to is not None:
-            migrate(conn, migrate_to)
+            migrate(conn, migrate_to, progress)
     except sqlcipher3.Error as exc:
         conn.close()
         raise translate_db_error(exc, path) from None

@@ -192,13 +192,57 @@ def current_version(conn) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn, target: int = SCHEMA_VERSION) -> int:
-    """Bring the database to ``target``, each step in its own transaction. Returns the version."""
+INDEX_VERSION = 7  # the migration that asks for the search index to be built (shared/store/search.py)
+
+
+class UpgradeProgress:
+    """How far an opening store's upgrade is, told to ``callback(done, total)`` (any thread:
+    the caller hands it on, e.g. to the UI thread). Units: one per migration step and one per
+    case whose search index is built. Nothing is told for a store that needs no upgrade; the
+    last report is ``(total, total)``. Reports are thinned to one per percent."""
+
+    def __init__(self, callback) -> None:
+        self.callback = callback
+        self.done = self.total = 0
+        self._told = -1
+
+    def plan(self, conn, version: int, target: int) -> None:
+        """Count the work of taking the database from ``version`` to ``target``."""
+        steps = max(0, target - version) if version > 0 else 0  # a new database is made, not upgraded
+        cases = 0
+        if version < INDEX_VERSION <= target and version >= 1:
+            cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+        self.total = steps + cases
+        if self.total:
+            self._tell()
+
+    def plan_index(self, cases: int) -> None:
+        """An index rebuild asked for outside a migration in this run (counted now)."""
+        if self.total == 0:
+            self.total = cases
+            self._tell()
+
+    def advance(self, n: int = 1) -> None:
+        self.done = min(self.total, self.done + n)
+        self._tell()
+
+    def _tell(self) -> None:
+        percent = 100 * self.done // self.total if self.total else -1
+        if self.total and percent != self._told:  # at most 101 reports, the last one (total, total)
+            self._told = percent
+            self.callback(self.done, self.total)
+
+
+def migrate(conn, target: int = SCHEMA_VERSION, progress: UpgradeProgress | None = None) -> int:
+    """Bring the database to ``target``, each step in its own transaction (told to
+    ``progress``). Returns the version."""
     version = current_version(conn)
     if version > SCHEMA_VERSION:
         from shared.errors import StoreError
         from shared.i18n import Msg
         raise StoreError(Msg("store.newer", "数据库版本 {v} 比本程序支持的 {s} 新，请升级程序", {"v": version, "s": SCHEMA_VERSION}))
+    if progress is not None:
+        progress.plan(conn, version, target)
     while version < target:
         version += 1
         conn.execute("BEGIN IMMEDIATE")
@@ -210,4 +254,6 @@ def migrate(conn, target: int = SCHEMA_VERSION) -> int:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        if progress is not None:
+            progress.advance()
     return version

@@ -149,7 +149,7 @@ def group_sql(n: int) -> str:
             " HAVING count(*) = {:d}".format(",".join("?" * n), n))
 
 
-def rebuild(conn, key: bytes) -> int:
+def rebuild(conn, key: bytes, progress=None) -> int:
     """Fill the index from the cases and parties tables (in one transaction): cases indexed.
 
     Inserting millions of keys in hash order touches index pages at random: with the normal
@@ -158,13 +158,13 @@ def rebuild(conn, key: bytes) -> int:
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute("PRAGMA cache_size = -262144")
     try:
-        return _rebuild(conn, key)
+        return _rebuild(conn, key, progress)
     finally:
         conn.execute("PRAGMA cache_size = {:d}".format(cache))
         conn.execute("PRAGMA shrink_memory")
 
 
-def _rebuild(conn, key: bytes) -> int:
+def _rebuild(conn, key: bytes, progress=None) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("DELETE FROM search_index")
@@ -174,11 +174,16 @@ def _rebuild(conn, key: bytes) -> int:
             names.append(name)
             ids.append(idn)
         n = 0
-        for case_id, unit in conn.execute("SELECT id, unit_number FROM cases").fetchall():
+        cases = conn.execute("SELECT id, unit_number FROM cases").fetchall()
+        if progress is not None:
+            progress.plan_index(len(cases))
+        for case_id, unit in cases:
             names, ids = parties.get(case_id, ([], []))
             conn.executemany("INSERT OR IGNORE INTO search_index(token, case_id) VALUES (?, ?)",
                              [(t, case_id) for t in case_tokens(key, names, ids, unit)])
             n += 1
+            if progress is not None:
+                progress.advance()
         conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
         conn.execute("COMMIT")
     except BaseException:
@@ -187,9 +192,10 @@ def _rebuild(conn, key: bytes) -> int:
     return n
 
 
-def ensure_index(conn, key: bytes) -> None:
-    """Rebuild the index when a migration asked for it (right after opening)."""
+def ensure_index(conn, key: bytes, progress=None) -> None:
+    """Rebuild the index when a migration asked for it (right after opening; told to the
+    opening's :class:`~shared.store.schema.UpgradeProgress`)."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
     if row and row[0] == "rebuild":
-        n = rebuild(conn, key)
+        n = rebuild(conn, key, progress)
         log.info("search index built for %d cases", n)

@@ -168,21 +168,28 @@ def _mark(data_dir: Path) -> None:
 class Store:
     """An open encrypted store."""
 
-    def __init__(self, path: Path, key: bytes, operator: str | None = None) -> None:
+    def __init__(self, path: Path, key: bytes, operator: str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
+        """``progress(done, total)`` hears how far an upgrade of an older store is (on the
+        store's own thread; nothing for a store that needs none)."""
+        from shared.store.schema import UpgradeProgress
+        tracker = UpgradeProgress(progress) if progress else None
         self.path = Path(path)
         self.operator = operator or current_operator()
         self.session = None  # the operator logged in at this store (shared.workflow.auth sets it)
         self._audit_key = audit.audit_key(key)
         self._search_key = search.index_key(key)
-        self._db = DbThread(lambda: open_connection(self.path, key), translate=work_error(self.path))
-        self._db.call(lambda conn: search.ensure_index(conn, self._search_key))
+        self._db = DbThread(lambda: open_connection(self.path, key, progress=tracker), translate=work_error(self.path))
+        self._db.call(lambda conn: search.ensure_index(conn, self._search_key, tracker))
         from shared.store.blobs import BlobStore
         self.blobs = BlobStore(self)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, config_dir: Path | None = None,
-             key_provider: KeyProvider | None = None, operator: str | None = None) -> "Store":
-        """Open the store of ``data_dir`` (created on first use with a fresh random key).
+             key_provider: KeyProvider | None = None, operator: str | None = None,
+             progress: Callable[[int, int], None] | None = None) -> "Store":
+        """Open the store of ``data_dir`` (created on first use with a fresh random key);
+        ``progress(done, total)`` hears how far the upgrade of an older store is.
 
         An existing database whose key cannot be found is never re-keyed or recreated.
         """
@@ -207,7 +214,7 @@ class Store:
             except OSError as exc:
                 raise StoreError(Msg("store.mkdir", "无法创建数据目录 {path}：{err}", {"path": str(data_dir), "err": exc.strerror})) from None
             key = provider.create()
-        store = cls(path, key, operator)
+        store = cls(path, key, operator, progress)
         _mark(data_dir)
         return store
 

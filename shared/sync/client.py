@@ -24,7 +24,7 @@ import secrets
 import ssl
 import time
 from typing import Any, Callable
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from shared.errors import SyncError, TrustError
 from shared.i18n import RESOURCES, Msg
@@ -39,6 +39,9 @@ CAPS = {"error": 64 << 10, "json": 1 << 20, "status": 8 << 20, "master_index": 2
 SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")  # an identifier put into a URL path
 DIGITS = re.compile(r"^[0-9]{1,12}$")  # ASCII digits only ("²".isdigit() is True)
 MAX_RETRY_AFTER = 86400.0
+TUS_VERSION = "1.0.0"
+OFFSET_STREAM = "application/offset+octet-stream"
+MAX_URL = 2048
 
 
 def garbage(status: Any, what: str, retry_after: float | None = None) -> SyncError:
@@ -175,13 +178,15 @@ class SyncClient:
     def request(self, method: str, path: str, json_body: Any = None, data: bytes | None = None,
                 params: dict | None = None, headers: dict | None = None, signed: bool = True,
                 expect: str = "json", body_sha: str | None = None, schema: str | None = None,
-                cap: str = "json"):
+                cap: str = "json", accept: tuple[int, ...] = ()):
         """Send one request; return the decoded JSON (checked against the protocol's
-        ``schema`` when given) or the response for ``expect="raw"``; at most ``CAPS[cap]``
-        bytes of the answer are read."""
+        ``schema`` when given) or the response for ``expect="raw"`` (also for a status in
+        ``accept``); at most ``CAPS[cap]`` bytes of the answer are read. ``path`` may be a
+        whole https URL (a tus upload's, which may live on another host)."""
         import requests
         if params:
             path = path + "?" + urlencode(params)
+        url = path if path.startswith("https://") else self.base + path
         body = json.dumps(json_body, ensure_ascii=False).encode("utf-8") if json_body is not None else (data or b"")
         hdrs = dict(headers or {})
         if json_body is not None:
@@ -189,7 +194,7 @@ class SyncClient:
         if signed:
             hdrs.update(self._headers(method, path, body, body_sha))
         try:
-            resp = self.session.request(method, self.base + path, data=body if body else None,
+            resp = self.session.request(method, url, data=body if body else None,
                                         headers=hdrs, timeout=self.timeout, verify=True,
                                         allow_redirects=False, stream=True)
             try:
@@ -207,7 +212,7 @@ class SyncClient:
         except requests.exceptions.RequestException as exc:  # e.g. a plain-http or invalid URL
             log.warning("sync: request refused by the client (%s)", type(exc).__name__)
             raise garbage("-", type(exc).__name__) from None
-        return self._answer(method, path, json_body, resp, expect, schema)
+        return self._answer(method, urlsplit(url).path, json_body, resp, expect, schema, accept)
 
     @staticmethod
     def _read_capped(resp, cap: int) -> None:
@@ -227,7 +232,8 @@ class SyncClient:
         return SyncError(Msg("sync.offline", "无法连接登记服务器（{err}）。已提交的案件保存在本机，网络恢复后会自动上传",
                              {"err": type(exc).__name__}), retryable=True)
 
-    def _answer(self, method: str, path: str, req_json: Any, resp, expect: str, schema: str | None = None):
+    def _answer(self, method: str, path: str, req_json: Any, resp, expect: str, schema: str | None = None,
+                accept: tuple[int, ...] = ()):
         status = resp.status_code
         ctype = resp.headers.get("Content-Type", "")
         parsed: Any = None
@@ -238,6 +244,8 @@ class SyncClient:
                 parsed = None
         if self.on_exchange:
             self.on_exchange(method, path, req_json, status, parsed, resp)
+        if status in accept:
+            return resp
         if status >= 400:
             raise self._error(status, parsed, resp)
         if 300 <= status < 400 or status < 200:  # never followed: the signed request stays here
@@ -332,9 +340,90 @@ class SyncClient:
                             body_sha=crypto.unsigned_chunk_digest(offset, len(data)), expect="raw")
         return self._offset_header(resp)
 
-    def commit(self, packet_id: str) -> dict:
-        """Ask the server to take the fully uploaded packet ``packet_id``: its receipt."""
-        return self.request("POST", "/v1/packets/{}/commit".format(segment(packet_id)), {}, schema="CommitAnswer")
+    def commit(self, packet_id: str, upload_url: str | None = None) -> dict:
+        """Ask the server to take the fully uploaded packet ``packet_id`` (from the tus upload
+        ``upload_url`` when given): its receipt."""
+        return self.request("POST", "/v1/packets/{}/commit".format(segment(packet_id)),
+                            {"upload_url": upload_url} if upload_url else {}, schema="CommitAnswer")
+
+    # -- the upload's data plane: tus 1.0 ------------------------------------------------
+    # Unsigned (any tus server is the intake; the upload URL, given only after a signed
+    # announce, is the capability, and the signed commit checks the whole), yet on the same
+    # pinned HTTPS session: no plain http, no redirects, capped answers.
+    def tus_url(self, location: Any, base: str | None = None) -> str:
+        """An upload URL from a ``Location`` (relative to ``base``): https only, bounded."""
+        if not isinstance(location, str) or not location or len(location) > MAX_URL:
+            raise garbage("-", "Location")
+        url = urljoin(base or self.base + "/", location)
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "https" or not parts.hostname or parts.fragment or any(c in url for c in "\r\n "):
+            raise garbage("-", "Location")
+        return url
+
+    def _tus(self, method: str, url: str, headers: dict | None = None, data=None, accept: tuple[int, ...] = ()):
+        return self.request(method, url, data=data, headers={"Tus-Resumable": TUS_VERSION, **(headers or {})},
+                            signed=False, expect="raw", accept=accept)
+
+    def tus_options(self, url: str) -> dict:
+        """Discovery: ``{"versions", "extensions", "checksums": set, "max_size": int | None}``
+        (empty sets where the server offers no discovery)."""
+        resp = self._tus("OPTIONS", url, accept=(404, 405))
+        h = resp.headers if resp.status_code < 300 else {}
+
+        def items(name: str) -> set[str]:
+            return {v.strip().lower() for v in str(h.get(name, ""))[:512].split(",") if v.strip()}
+        size = str(h.get("Tus-Max-Size", ""))
+        return {"versions": items("Tus-Version"), "extensions": items("Tus-Extension"),
+                "checksums": items("Tus-Checksum-Algorithm"), "max_size": int(size) if DIGITS.fullmatch(size) else None}
+
+    @staticmethod
+    def tus_metadata(meta: dict[str, str]) -> str:
+        """``Upload-Metadata``: ``key base64(value)`` pairs."""
+        import base64
+        return ",".join("{} {}".format(k, base64.b64encode(str(v).encode("utf-8")).decode("ascii")) for k, v in meta.items())
+
+    def tus_create(self, endpoint: str, length: int, metadata: dict[str, str], first=None,
+                   checksum: str | None = None) -> tuple[str, int]:
+        """Creation (with the first bytes ``first`` when given: creation-with-upload): the new
+        upload's URL and the offset the server confirms."""
+        hdrs = {"Upload-Length": str(length), "Upload-Metadata": self.tus_metadata(metadata)}
+        if first is not None and len(first):
+            hdrs["Content-Type"] = OFFSET_STREAM
+            if checksum:
+                hdrs["Upload-Checksum"] = checksum
+        resp = self._tus("POST", endpoint, hdrs, data=first if first is not None and len(first) else None)
+        if resp.status_code != 201:
+            raise garbage(resp.status_code, "tus creation")
+        url = self.tus_url(resp.headers.get("Location"), endpoint)
+        offset = resp.headers.get("Upload-Offset")
+        return url, (int(offset) if offset is not None and DIGITS.fullmatch(offset) else 0)
+
+    def tus_offset(self, url: str) -> int | None:
+        """The upload's confirmed offset (``HEAD``), or ``None`` when the server does not know it."""
+        resp = self._tus("HEAD", url, accept=(404, 410))
+        return None if resp.status_code in (404, 410) else self._offset_header(resp)
+
+    def tus_patch(self, url: str, offset: int, data, checksum: str | None = None) -> int:
+        """Send ``data`` at ``offset`` of the upload; return the offset the server confirms
+        (after a conflict, the one it gives on ``HEAD``: the server's word, never ours)."""
+        hdrs = {"Upload-Offset": str(offset), "Content-Type": OFFSET_STREAM}
+        if checksum:
+            hdrs["Upload-Checksum"] = checksum
+        resp = self._tus("PATCH", url, hdrs, data=data, accept=(404, 409, 410, 460))
+        if resp.status_code == 409:
+            confirmed = self.tus_offset(url)
+            if confirmed is not None:
+                return confirmed
+        if resp.status_code in (404, 409, 410):
+            raise ServerError(Msg("sync.tus_gone", "登记服务器已不保留这次上传，将重新开始"), "not_found", resp.status_code,
+                              True, None)
+        if resp.status_code == 460:
+            raise ServerError(Msg("sync.tus_checksum", "上传的数据块校验不符，将重新发送"), "checksum_mismatch", 460, True, None)
+        return self._offset_header(resp)
+
+    def tus_delete(self, url: str) -> None:
+        """Termination: the server may drop the upload's bytes."""
+        self._tus("DELETE", url, accept=(404, 410))
 
     def status(self, cursor: int, limit: int = 100) -> dict:
         """Status changes after ``cursor`` (at most ``limit``), as the server sends them."""

@@ -73,7 +73,11 @@ class Outbox:
         self.store = store
         self.approval = approval  # the supervisor-approval policy hook of the workflow
         self.dir = Path(store.path).parent / "outbox"
-        self.settings = settings or Settings.load(default_config_dir(Path(store.path).parent))
+        if settings is None:
+            from shared.masterdata import apply_managed
+            settings = Settings.load(default_config_dir(Path(store.path).parent))
+            apply_managed(settings, Path(store.path).parent)
+        self.settings = settings
         self._catalog = catalog
         self.opener = opener
 

@@ -164,7 +164,8 @@ class SyncService:
             return
         self._last_master = time.monotonic()
         try:
-            pull_master_data(self.store, client)
+            if "settings" in pull_master_data(self.store, client):  # the registry changed what it manages
+                masterdata.apply_managed(self.outbox.settings, Path(self.store.path).parent)
         except SyncError as err:
             log.info("master data pull failed: %s", err.code)
 

@@ -52,7 +52,10 @@ class AppContext:
         """A context for ``data_dir`` (the store not yet open)."""
         data_dir = Path(data_dir) if data_dir else default_data_dir()
         config_dir = Path(config_dir) if config_dir else default_config_dir(data_dir)
-        return cls(settings or Settings.load(config_dir), data_dir, config_dir, **kw)
+        from shared.masterdata import apply_managed
+        settings = settings or Settings.load(config_dir)
+        apply_managed(settings, data_dir)  # what the registry manages wins over local settings
+        return cls(settings, data_dir, config_dir, **kw)
 
     @classmethod
     def for_store(cls, store, catalog=None, *, settings: Settings | None = None, **kw: Any) -> "AppContext":
@@ -65,14 +68,15 @@ class AppContext:
         ctx.attach(store, catalog)
         return ctx
 
-    def open_store(self) -> bool:
+    def open_store(self, progress=None) -> bool:
         """Load the catalog and open the store (blocking: call it off the UI thread); returns
-        whether this device is enrolled with the registration server."""
+        whether this device is enrolled with the registration server. ``progress(done, total)``
+        hears how far the upgrade of an older store is (from the store's thread)."""
         from shared.masterdata import current_catalog
         from shared.store import Store
         from shared.sync import enrollment
         catalog = self.catalog or current_catalog(self.data_dir)  # pulled master data, else shipped
-        store = Store.open(self.data_dir, self.config_dir)
+        store = Store.open(self.data_dir, self.config_dir, progress=progress)
         self.attach(store, catalog)
         self.auth.enrolled()
         return enrollment.load(store) is not None

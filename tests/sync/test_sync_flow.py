@@ -203,7 +203,7 @@ def test_master_data_pulled_and_kept(store, enrolled, srv):
     from shared.sync.client import SyncClient
     from shared.sync.service import master_dir, pull_master_data
     client = SyncClient(enrolled)
-    assert set(pull_master_data(store, client)) == {"catalog", "regions", "banks", "operators"}
+    assert set(pull_master_data(store, client)) == {"catalog", "regions", "banks", "settings", "operators"}
     assert pull_master_data(store, client) == []  # unchanged versions are not fetched again
     assert (master_dir(store) / "catalog" / "current.json").exists()
 

@@ -112,14 +112,14 @@ def test_a_hostile_name_from_the_server_is_never_fetched_nor_written(store, enro
     hostile = _catalog("2026.12.5")
     hostile["files"]["../../../settings.json"] = {"language": "en"}
     published.publish("catalog", hostile, "2026.12.5")
-    assert pull_master_data(store, client) == ["regions", "banks", "operators"]
+    assert pull_master_data(store, client) == ["regions", "banks", "settings", "operators"]
     assert [p for p in paths if p.startswith("/v1/master-data/")] == [
-        "/v1/master-data/catalog", "/v1/master-data/regions", "/v1/master-data/banks",
+        "/v1/master-data/catalog", "/v1/master-data/regions", "/v1/master-data/banks", "/v1/master-data/settings",
         "/v1/master-data/operators"]  # never the hostile names
     created = _tree(tmp_path) - before
     outside = {p for p in created if not p.startswith("data/master/")}
     assert outside <= STORE_FILES, outside
-    assert not any("settings" in p for p in created)
+    assert not any("settings" in p and not p.startswith("data/master/settings") for p in created), created  # only the real document
     assert not (tmp_path / "data" / "master" / "catalog" / masterdata_pointer()).exists()
 
 
@@ -137,7 +137,7 @@ def test_disk_trouble_with_one_document_is_not_a_refusal(store, enrolled, publis
         return real(data_dir, name, version, content, store)
     monkeypatch.setattr(masterdata, "accept", full_disk)
     client = SyncClient(enrolled)
-    assert pull_master_data(store, client) == ["regions", "banks", "operators"]
+    assert pull_master_data(store, client) == ["regions", "banks", "settings", "operators"]
     monkeypatch.setattr(masterdata, "accept", real)
     assert pull_master_data(store, client) == ["catalog"]  # not remembered as refused: taken once the disk is fine
 
