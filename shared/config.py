@@ -40,7 +40,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # from ``yizhan integration token --new``), outcomes back to webhook_url (signed with the
     # secret of ``yizhan integration secret --new``), drop_dir as the fallback.
     "integration": {"enabled": False, "port": 8765, "actor": "银行信贷系统", "token_days": 365,
-                    "webhook_url": "", "drop_dir": "", "fallback_after_attempts": 3},
+                    "webhook_url": "", "drop_dir": "", "fallback_after_attempts": 3,
+                    "service_point": ""},  # the bank desk the API serves (its bank fills the mortgagee)
 }
 
 

@@ -187,11 +187,6 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
     _bounds(raw, "$", 0, errors)
     if errors:
         raise _invalid(errors)
-    ref = raw.get("loan_reference")
-    if ref is not None and not (isinstance(ref, str) and REFERENCE_RE.fullmatch(ref)):
-        errors["$.loan_reference"] = Msg("import.reference", "loan_reference 应为 1–64 位字母、数字或 ._/-")
-    if raw.get("materials") and base_dir is None:
-        errors["$.materials"] = Msg("import.no_materials", "条码或接口导入的数据不能包含材料文件，请在柜台采集纸质材料")
     for key, want in (("parties", list), ("materials", dict)):
         if key in raw and not isinstance(raw[key], want):
             errors["$." + key] = (Msg("import.want_list", "{key} 应为 JSON 数组", {"key": key}) if want is list
@@ -206,6 +201,11 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
                                  {"f": fmt[:60], "ok": "、".join(FORMATS)})
     elif fmt not in FORMATS:
         errors["$.format"] = Msg("import.format", "format 应为“{f}”", {"f": FORMAT})
+    ref = raw.get("loan_reference")
+    if ref is not None and not (isinstance(ref, str) and REFERENCE_RE.fullmatch(ref)):
+        errors["$.loan_reference"] = Msg("import.reference", "loan_reference 应为 1–64 位字母、数字或 ._/-")
+    if raw.get("materials") and base_dir is None:
+        errors["$.materials"] = Msg("import.no_materials", "条码或接口导入的数据不能包含材料文件，请在柜台采集纸质材料")
     code = raw.get("business")
     if not isinstance(code, str) or code not in catalog.businesses:  # (a list here was a traceback: found by fuzzing)
         code = code if isinstance(code, str) else type(code).__name__

@@ -38,10 +38,11 @@ class Conflict(YizhanError):
         self.case_id = case_id
 
 
-def integration_actor(name: str = "银行信贷系统") -> OperatorSession:
-    """The session the API acts as (role ``integration``)."""
+def integration_actor(name: str = "银行信贷系统", service_point: str = "") -> OperatorSession:
+    """The session the API acts as (role ``integration``); ``service_point``: the bank desk it
+    serves (setting ``integration.service_point``), whose bank fills and locks the mortgagee."""
     return OperatorSession(ACTOR_ID, str(name or "银行信贷系统")[:40], ("integration",),
-                           permissions_of(("integration",)))
+                           permissions_of(("integration",)), service_point=str(service_point or "")[:64])
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ def create_case(store, body: bytes, actor: OperatorSession, catalog=None) -> Cre
                               {"$.loan_reference": Msg("api.reference_missing", "缺少 loan_reference")})
     digest = hashlib.sha256(body).hexdigest()
     case = result.case
+    # at a bank's desk the mortgagee is the desk's bank, filled and locked, as at the counter
+    # (a loan naming another bank is refused); the same code the counter's import runs
+    from shared.domain.catalog import default_catalog
+    from shared.workflow.bank_desk import bank_import
+    bank_import(store, catalog or default_catalog(), case, actor)
     case.operator = actor.label
 
     def work(tx) -> Created:

@@ -60,9 +60,9 @@ class IntegrationServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, store, port: int = 0, actor_name: str = "银行信贷系统",
-                 catalog: Callable[[], Any] | None = None) -> None:
+                 catalog: Callable[[], Any] | None = None, service_point: str = "") -> None:
         self.store = store
-        self.actor = cases.integration_actor(actor_name)
+        self.actor = cases.integration_actor(actor_name, service_point)
         self.catalog = catalog or (lambda: None)
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__((HOST, int(port)), _Handler)

@@ -29,7 +29,8 @@ class IntegrationService:
 
     def start(self) -> "IntegrationService":
         """Listen on 127.0.0.1 and start delivering outcomes (each in its own thread)."""
-        self.server = IntegrationServer(self.store, self.port, self.settings.get("integration.actor", ""), self._catalog)
+        self.server = IntegrationServer(self.store, self.port, self.settings.get("integration.actor", ""), self._catalog,
+                                        self.settings.get("integration.service_point", "") or "")
         self.server.start()
         self.notifier = OutcomeNotifier.from_settings(self.store, self.settings)
         self.notifier.start(self._stop)

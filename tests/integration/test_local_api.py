@@ -221,3 +221,34 @@ def test_connections_at_once_are_bounded(api):
             continue
     else:
         raise AssertionError("the server did not take connections again")
+
+
+def test_at_a_banks_desk_the_api_fills_and_locks_the_desks_bank(store, fake):
+    """The API serving a bank desk (``integration.service_point``) makes the case as the
+    counter's import does: the mortgagee is the desk's bank from master data, with its filings;
+    a loan naming another bank as mortgagee is refused and nothing is stored."""
+    from pathlib import Path
+    from devserver.masterdata import BANKS_FILE
+    from shared import masterdata
+    raw = json.loads(BANKS_FILE.read_text("utf-8"))
+    raw["profiles"][0]["service_points"] = ["SP-API-01"]
+    masterdata.accept(Path(store.path).parent, "banks", "b1", raw, store)
+    bank = raw["profiles"][0]
+    srv = IntegrationServer(store, 0, service_point="SP-API-01")
+    srv.start()
+    try:
+        token = credentials.new_token(store)
+        doc = loan_document(fake, "LOAN-DESK-1")
+        doc["parties"] = [p for p in doc["parties"] if p["role"] != "mortgagee"]  # the bank fills itself in
+        status, body = post_case(srv.port, token, doc)
+        assert status == 201, body
+        case = store.get_case(body["case_id"])
+        mortgagee = [p for p in case.parties if p.role == "mortgagee"]
+        assert [(p.name, p.id_number) for p in mortgagee] == [(bank["name"], bank["credit_code"])]
+        assert case.bank and {f["reference"] for f in case.bank["filings"]}
+        other = loan_document(fake, "LOAN-DESK-2")  # its mortgagee: a generated bank, not this desk's
+        status, answer = post_case(srv.port, token, other)
+        assert status == 422 and answer["error"]["errors"][0]["path"] == "$.parties"
+        assert _cases(store) == 1
+    finally:
+        srv.stop()
