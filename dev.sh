@@ -16,6 +16,7 @@ APT_PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-xinerama0 libxcb-cursor0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-image0 libxcb-xkb1
   sane-utils libsane1 libsane-dev
+  swtpm swtpm-tools tpm2-tools libtss2-dev
 )
 
 log() { printf '\033[1m[dev]\033[0m %s\n' "$*" >&2; }

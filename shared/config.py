@@ -30,6 +30,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     # server: the registration server compares (authoritative); local: the optional dlib
     # pre-check (dlib-bin + face-recognition-models); none: left to the registry.
     "face": {"comparer": "server"},
+    # the store key sealed to the TPM may be bound to PCRs ("sha256:7"); empty: not bound
+    "store": {"tpm_pcrs": ""},
 }
 
 

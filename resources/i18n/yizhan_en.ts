@@ -28,6 +28,18 @@
       <translation>PDF page conversion timed out. Please try again</translation>
     </message>
     <message>
+      <source>TPM 中封存的密钥（{path}）无法解封：TPM 已被清除或重置。数据库无法打开，未作改动，未建新库；请从备份恢复并重新登记本机</source>
+      <translation>The key sealed in the TPM ({path}) cannot be unsealed: the TPM was cleared or reset. The database cannot be opened; it was not changed and no new database was made. Restore from a backup and enroll this machine again</translation>
+    </message>
+    <message>
+      <source>TPM 密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复该文件</source>
+      <translation>The TPM key file {path} is damaged; the database was not changed. Restore that file from a backup</translation>
+    </message>
+    <message>
+      <source>TPM 拒绝解封密钥：绑定的平台状态（PCR {pcrs}）已变（固件或引导变了）。数据库未作改动；请恢复启动配置，或从备份恢复并重新登记</source>
+      <translation>The TPM refuses to unseal the key: the platform state it is bound to (PCR {pcrs}) changed (firmware or boot changed). The database was not changed; restore the boot configuration, or restore from a backup and enroll again</translation>
+    </message>
+    <message>
       <source>format 应为“{f}”</source>
       <translation>format should be "{f}"</translation>
     </message>
@@ -2452,6 +2464,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>无法读取注册码文件 {path}：{err}</source>
       <translation>Could not read the enrollment code file {path}: {err}</translation>
+    </message>
+    <message>
+      <source>无法连接 TPM（{tcti}）：{err}。数据库未作改动；请检查 TPM 是否启用，或设置 YIZHAN_KEY_PROVIDER 改用其他密钥方式</source>
+      <translation>Cannot reach the TPM ({tcti}): {err}. The database was not changed; check that the TPM is enabled, or set YIZHAN_KEY_PROVIDER to use another key provider</translation>
     </message>
     <message>
       <source>无法连接登记服务器（{err}）。已提交的案件保存在本机，网络恢复后会自动上传</source>
