@@ -283,29 +283,110 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
         return state.db.tx(keep)
 
 
+AUDIT_MIN_RETENTION_S = 365 * 86400  # the client never purges audit rows younger than this
+AUDIT_GRACE_S = 30 * 86400  # a row may reach the server this long after it was written (offline)
+PROVE_LIMIT = 64
+
+
 def note_audit_head(conn, device_id: str, head, now: float, current: bool) -> None:
-    """Keep the highest audit head of ``device_id``. ``current`` (a heartbeat: the device's
-    head as of now) flags a head below the highest seen (rolled back, or cut at its end) or
-    one at the same row with another hash (rewritten); a packet's head is as old as the
-    packet, so it only ever raises the mark."""
+    """Keep the audit heads of ``device_id`` and flag what no honest chain does.
+
+    A packet's head is as old as the packet, so it only adds a mark. A heartbeat
+    (``current``: the device's chain as of now) is checked against everything seen before:
+
+    * ``went_backwards``: its head or its base is below one reported before (the store was
+      rolled back to an older copy, or rows were cut at the end);
+    * ``rewritten`` / ``forked``: a row the server knows has another hash now, in the head,
+      the base or the proof of the rows the anchor asked for (rewritten, or rolled back and
+      grown again past the old head);
+    * ``cut_at_start``: the base moved past rows that cannot be a year old (a heartbeat less
+      than a year ago saw the chain end before them; the server has known them for less than
+      a year, less a grace for a device that was offline; the device reports no purge date, or
+      one less than a year old): rows cut from the start, which the client's purge never does.
+    """
     try:
         seq, digest, base = int(head["seq"]), str(head["hash"])[:64], int(head.get("base_seq", 0))
+        base_hash, base_at = str(head.get("base_hash") or "")[:64], str(head.get("base_at") or "")[:40]
+        proof = {int(k): str(v)[:64] for k, v in dict(head.get("proof") or {}).items()}
     except (TypeError, KeyError, ValueError):
         return
-    row = conn.execute("SELECT seq, hash FROM audit_heads WHERE device_id = ?", (device_id,)).fetchone()
+    row = conn.execute("SELECT seq, hash, base_seq FROM audit_heads WHERE device_id = ?", (device_id,)).fetchone()
+    findings: list[tuple[str, str]] = []
+    if current and row is not None:
+        findings += _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at, proof, now)
+    elif row is not None and seq == row[0] and digest != row[1]:
+        findings.append(("rewritten", "row {} has another hash than reported before".format(seq)))
+    conn.execute("INSERT INTO audit_marks(device_id, seq, hash, first_at, at, current, proven) VALUES (?,?,?,?,?,?,?)"
+                 " ON CONFLICT(device_id, seq) DO UPDATE SET current = max(current, excluded.current),"
+                 " at = CASE WHEN excluded.current THEN excluded.at ELSE at END",
+                 (device_id, seq, digest, now, now, int(current), int(current)))
+    if current:  # what this heartbeat proved (or flagged) need not be asked again
+        conn.execute("UPDATE audit_marks SET proven = 1 WHERE device_id = ? AND seq <= ?", (device_id, seq))
     if row is None or seq > row[0]:
         conn.execute("INSERT INTO audit_heads(device_id, seq, hash, base_seq, at) VALUES (?,?,?,?,?) ON CONFLICT(device_id)"
-                     " DO UPDATE SET seq = excluded.seq, hash = excluded.hash, base_seq = excluded.base_seq, at = excluded.at",
+                     " DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at",
                      (device_id, seq, digest, base, now))
-        return
-    finding = None
-    if seq == row[0] and digest != row[1]:
-        finding = ("rewritten", "row {} has another hash than reported before".format(seq))
-    elif seq < row[0] and current:
-        finding = ("went_backwards", "head {} is below the {} reported before (rolled back or cut)".format(seq, row[0]))
-    if finding:
-        conn.execute("INSERT INTO audit_findings(device_id, at, kind, detail) VALUES (?,?,?,?)",
-                     (device_id, now, finding[0], finding[1]))
+    if current and row is not None and base > row[2]:
+        conn.execute("UPDATE audit_heads SET base_seq = ? WHERE device_id = ?", (base, device_id))
+    for kind, detail in findings:
+        if conn.execute("SELECT 1 FROM audit_findings WHERE device_id = ? AND kind = ? AND detail = ?",
+                        (device_id, kind, detail)).fetchone() is None:
+            conn.execute("INSERT INTO audit_findings(device_id, at, kind, detail) VALUES (?,?,?,?)",
+                         (device_id, now, kind, detail))
+
+
+def _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at, proof, now) -> list[tuple[str, str]]:
+    high, high_hash, old_base = row
+    out: list[tuple[str, str]] = []
+    if seq < high:
+        out.append(("went_backwards", "head {} is below the {} reported before (rolled back or cut)".format(seq, high)))
+    elif seq == high and digest != high_hash:
+        out.append(("rewritten", "row {} has another hash than reported before".format(seq)))
+    if base < old_base:
+        out.append(("went_backwards", "the chain starts at {} again after {} (rolled back to an older copy)".format(base, old_base)))
+    claims = dict(proof)
+    claims[seq] = digest
+    if base_hash:
+        claims[base] = base_hash
+    for mark in _to_prove(conn, device_id):
+        mark_seq, mark_hash = mark
+        if mark_seq == seq == high:
+            continue  # the head itself: said above
+        if mark_seq in claims and claims[mark_seq] != mark_hash:
+            out.append(("forked", "row {} has another hash than reported before (rewritten, or rolled back and grown again)".format(mark_seq)))
+        elif mark_seq not in claims and base < mark_seq <= seq:
+            out.append(("forked", "row {} reported before is not proven by the chain".format(mark_seq)))
+    if base > old_base:
+        before = conn.execute("SELECT max(at) FROM audit_marks WHERE device_id = ? AND current = 1 AND seq < ?",
+                              (device_id, base)).fetchone()[0]
+        known = conn.execute("SELECT min(first_at) FROM audit_marks WHERE device_id = ? AND seq >= ?",
+                             (device_id, base)).fetchone()[0]
+        young = ((before is not None and now - before < AUDIT_MIN_RETENTION_S)  # a heartbeat saw the chain end before it
+                 or known is None or now - known < AUDIT_MIN_RETENTION_S - AUDIT_GRACE_S)  # not known to the server long enough
+        if young or not _old_enough(base_at, now, AUDIT_MIN_RETENTION_S):
+            out.append(("cut_at_start", "rows {}..{} are gone from the start of the chain, younger than a year".format(old_base + 1, base)))
+    return out
+
+
+def _old_enough(at_iso: str, now: float, age: float) -> bool:
+    import datetime as _dt
+    try:
+        at = _dt.datetime.fromisoformat(at_iso)
+    except ValueError:
+        return False
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=_dt.timezone.utc)
+    return now - at.timestamp() >= age
+
+
+def _to_prove(conn, device_id: str) -> list[tuple[int, str]]:
+    """The rows a heartbeat must prove: the highest proven mark and the unproven ones above it."""
+    top = conn.execute("SELECT seq, hash FROM audit_marks WHERE device_id = ? AND proven = 1 ORDER BY seq DESC LIMIT 1",
+                       (device_id,)).fetchone()
+    floor = top[0] if top else -1
+    rest = conn.execute("SELECT seq, hash FROM audit_marks WHERE device_id = ? AND proven = 0 AND seq > ? ORDER BY seq LIMIT ?",
+                        (device_id, floor, PROVE_LIMIT - 1)).fetchall()
+    return ([tuple(top)] if top else []) + [tuple(r) for r in rest]
 
 
 def audit_anchor(state: ServerState, device_id: str) -> dict:
@@ -313,7 +394,8 @@ def audit_anchor(state: ServerState, device_id: str) -> dict:
     findings = [{"kind": k, "at": iso(a), "detail": d} for k, a, d in state.db.all(
         "SELECT kind, at, detail FROM audit_findings WHERE device_id = ? ORDER BY id", (device_id,))]
     seq, digest, base = row if row else (0, "0" * 64, 0)
-    return {"device_id": device_id, "seq": seq, "hash": digest, "base_seq": base, "findings": findings}
+    prove = [s for s, _ in state.db.tx(lambda conn: _to_prove(conn, device_id))]
+    return {"device_id": device_id, "seq": seq, "hash": digest, "base_seq": base, "findings": findings, "prove": prove}
 
 
 def stats(state: ServerState) -> dict:

@@ -47,6 +47,13 @@ SCHEMA = [
         hash TEXT NOT NULL, base_seq INTEGER NOT NULL, at REAL NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS audit_findings (id INTEGER PRIMARY KEY, device_id TEXT NOT NULL,
         at REAL NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL)""",
+    # Every head the server was told, by row number: first seen at ``first_at`` (the row is at
+    # least that old), last reported by a heartbeat (``current``: the device's head then, so
+    # later rows are younger) at ``at``; ``proven`` once a heartbeat showed the chain still
+    # holds that row with that hash.
+    """CREATE TABLE IF NOT EXISTS audit_marks (device_id TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL,
+        first_at REAL NOT NULL, at REAL NOT NULL, current INTEGER NOT NULL, proven INTEGER NOT NULL,
+        PRIMARY KEY (device_id, seq))""",
 ]
 
 

@@ -1,14 +1,28 @@
 """The audit log checked against the registration server's anchor.
 
 The store's own check (``audit.verify``) sees edits and gaps inside the chain, but not a
-store rolled back to an older copy nor rows cut from its end together with the head. The
-server keeps the highest head this device reported (heartbeats and packets) and records a
-report that went backwards; :func:`verify_against_server` compares the two.
+store rolled back to an older copy nor rows cut from either end together with the head or
+base. The server keeps the heads this device reported (heartbeats and packets); every
+heartbeat (:func:`heartbeat`) carries the head, the base with the date of the newest purged
+row, and the hashes of the rows the server asks about, so the server itself flags a chain
+that went backwards, was cut at its start, or forked from what it saw; and
+:func:`verify_against_server` compares the two and reports what the server flagged.
 """
 
 from __future__ import annotations
 
 from shared.i18n import Msg
+
+
+def heartbeat(store, client) -> dict:
+    """Tell the server the chain's head now, proving the rows it asks about; its anchor."""
+    asked = client.audit_anchor().get("prove") or []
+    proof = {}
+    for seq in asked[:64]:
+        digest = store.audit_hash_at(int(seq))
+        if digest is not None:
+            proof[str(int(seq))] = digest
+    return client.audit_heartbeat(store.audit_head(), proof)
 
 
 def verify_against_server(store, client) -> list[Msg]:
