@@ -79,12 +79,16 @@ class ServerState:
         self._locks_guard = threading.Lock()
         self._patch_locks: dict[str, asyncio.Lock] = {}
 
-    def packet_lock(self, packet_id: str) -> threading.Lock:
+    def packet_lock(self, device_id: str, packet_id: str) -> threading.Lock:
         with self._locks_guard:
-            return self._packet_locks.setdefault(packet_id, threading.Lock())
+            return self._packet_locks.setdefault(device_id + "/" + packet_id, threading.Lock())
 
-    def patch_lock(self, packet_id: str) -> asyncio.Lock:
-        return self._patch_locks.setdefault(packet_id, asyncio.Lock())
+    def patch_lock(self, device_id: str, packet_id: str) -> asyncio.Lock:
+        return self._patch_locks.setdefault(device_id + "/" + packet_id, asyncio.Lock())
+
+    def upload_path(self, device_id: str, packet_id: str) -> Path:
+        """Where the ciphertext of ``packet_id`` from ``device_id`` collects (ids are per device)."""
+        return self.uploads_dir / "{}.{}.part".format(device_id, packet_id)
 
     def new_code(self) -> str:
         code = "{:04d}-{:04d}".format(secrets.randbelow(10000), secrets.randbelow(10000))
@@ -201,24 +205,24 @@ def announce(state: ServerState, device_id: str, doc: dict) -> tuple[int, dict]:
         sig = b""
     if not envelope.ed25519_ok(pub, sig, envelope.announce_text(pid, size, digest)):
         raise ApiError(401, "bad_signature", "数据包签名无效", "Bad packet signature")
-    done = state.db.one("SELECT sha256, device_id FROM packets WHERE packet_id = ?", (pid,))
+    done = state.db.one("SELECT sha256 FROM packets WHERE packet_id = ? AND device_id = ?", (pid, device_id))
     if done:
-        if done[0] != digest or done[1] != device_id:
+        if done[0] != digest:
             raise ApiError(409, "duplicate_mismatch", "同一编号的数据包已收到，但内容不同", "Duplicate packet id with a different hash")
         state.db.tx(lambda c: state.db.bump(c, "duplicate_announces"))
         return 200, packet_view(state, pid, device_id)
 
     def work(conn):
-        row = conn.execute("SELECT sha256, size, device_id FROM uploads WHERE packet_id = ?", (pid,)).fetchone()
+        row = conn.execute("SELECT sha256, size FROM uploads WHERE packet_id = ? AND device_id = ?", (pid, device_id)).fetchone()
         if row:
-            if row[0] != digest or row[1] != size or row[2] != device_id:
+            if row[0] != digest or row[1] != size:
                 raise ApiError(409, "duplicate_mismatch", "同一编号的数据包正在上传，但内容不同",
                                "Duplicate packet id with a different hash")
             return 200
         now = time.time()
         conn.execute("INSERT INTO uploads(packet_id, device_id, size, sha256, signature, offset, state, created_at, updated_at)"
                      " VALUES (?,?,?,?,?,0,'uploading',?,?)", (pid, device_id, size, digest, doc["signature"], now, now))
-        (state.uploads_dir / (pid + ".part")).write_bytes(b"")
+        state.upload_path(device_id, pid).write_bytes(b"")
         return 201
     status = state.db.tx(work)
     view = packet_view(state, pid, device_id)
@@ -228,11 +232,9 @@ def announce(state: ServerState, device_id: str, doc: dict) -> tuple[int, dict]:
 
 def commit(state: ServerState, device_id: str, pid: str) -> dict:
     """Decrypt, verify and keep a fully uploaded packet; idempotent per packet id."""
-    with state.packet_lock(pid):
-        row = state.db.one("SELECT answer, device_id FROM packets WHERE packet_id = ?", (pid,))
+    with state.packet_lock(device_id, pid):
+        row = state.db.one("SELECT answer FROM packets WHERE packet_id = ? AND device_id = ?", (pid, device_id))
         if row:
-            if row[1] != device_id:
-                raise ApiError(404, "not_found", "服务器上没有该数据包", "Packet not found")
             state.db.tx(lambda c: state.db.bump(c, "duplicate_commits"))
             return json.loads(row[0])
         up = state.db.one("SELECT size, sha256, offset FROM uploads WHERE packet_id = ? AND device_id = ?", (pid, device_id))
@@ -242,13 +244,13 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
         if offset != size:
             raise ApiError(409, "upload_incomplete", "数据包尚未传完（已收 {} / {} 字节）".format(offset, size),
                            "Upload incomplete", retryable=True, offset=offset)
-        path = state.uploads_dir / (pid + ".part")
+        path = state.upload_path(device_id, pid)
         h = hashlib.sha256()
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
         if h.hexdigest() != digest:
-            state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = 0 WHERE packet_id = ?", (pid,)))
+            state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = 0 WHERE packet_id = ? AND device_id = ?", (pid, device_id)))
             raise ApiError(422, "hash_mismatch", "数据包校验值不符，请重新上传", "Ciphertext hash mismatch",
                            retryable=True, offset=0)
         try:
@@ -256,7 +258,8 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
                 opened = envelope.read_packet(fh, {state.keys.enc_thumbprint: state.keys.enc_private},
                                               state.device_public)
         except envelope.PacketRejected as err:
-            state.db.tx(lambda c: c.execute("UPDATE uploads SET state = 'rejected' WHERE packet_id = ?", (pid,)))
+            state.db.tx(lambda c: c.execute("UPDATE uploads SET state = 'rejected' WHERE packet_id = ? AND device_id = ?",
+                                            (pid, device_id)))
             raise ApiError(422, "bad_cipher", "数据包无法解密或校验失败：" + err.msg.render("zh"),
                            "Packet failed decryption or verification") from None
         m = opened.manifest
@@ -273,7 +276,7 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
                          (pid, device_id, m["case_id"], int(m["revision"]), digest, size,
                           state.db.seal(m, "manifest"), state.db.seal(opened.case, "case_doc"), now,
                           json.dumps(answer)))
-            conn.execute("UPDATE uploads SET state = 'committed' WHERE packet_id = ?", (pid,))
+            conn.execute("UPDATE uploads SET state = 'committed' WHERE packet_id = ? AND device_id = ?", (pid, device_id))
             conn.execute("INSERT INTO events(device_id, packet_id, kind, at, payload) VALUES (?,?,'delivered',?,?)",
                          (device_id, pid, now, json.dumps({"received_at": iso(now)})))
             registry.schedule_review(conn, state.db, pid, opened.case, m, now)

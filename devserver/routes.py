@@ -117,7 +117,7 @@ def build(state: ServerState):
     async def patch_packet(packet_id: str, request: Request):
         device_id, digest = authenticate(state, request)
         pid = _packet_id(packet_id)
-        async with state.patch_lock(pid):
+        async with state.patch_lock(device_id, pid):
             view = packet_view(state, pid, device_id)
             if view["state"] != "uploading":
                 raise ApiError(409, "offset_mismatch", "数据包已完整接收", "Packet already complete", offset=view["offset"])
@@ -135,7 +135,7 @@ def build(state: ServerState):
                 raise ApiError(400, "digest_mismatch", "数据块的签名与其位置或长度不符", "Chunk signature does not match its offset or length",
                                retryable=True, offset=view["offset"])
             got, dropped = 0, False
-            with open(state.uploads_dir / (pid + ".part"), "r+b") as fh:
+            with open(state.upload_path(device_id, pid), "r+b") as fh:
                 fh.seek(offset)
                 try:
                     async for chunk in request.stream():
@@ -149,8 +149,8 @@ def build(state: ServerState):
             # whole ciphertext is checked against its signed SHA-256 at commit), so a resume
             # starts from here rather than from the chunk's start.
             if got:
-                state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = ?, updated_at = ? WHERE packet_id = ? AND offset = ?",
-                                                (offset + got, time.time(), pid, offset)))
+                state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = ?, updated_at = ? WHERE packet_id = ? AND device_id = ?"
+                                                " AND offset = ?", (offset + got, time.time(), pid, device_id, offset)))
             if dropped:
                 return Response(status_code=400)
             if got != length:
@@ -200,12 +200,14 @@ def build(state: ServerState):
 
     @app.get("/v1/progress/{packet_id}")
     async def progress(packet_id: str, request: Request):
-        await signed_body(state, request)
-        row = state.db.one("SELECT case_id, stage FROM packets WHERE packet_id = ?", (_packet_id(packet_id),))
+        device_id, _ = await signed_body(state, request)
+        row = state.db.one("SELECT case_id, stage FROM packets WHERE packet_id = ? AND device_id = ?",
+                           (_packet_id(packet_id), device_id))
         if row is None:
             raise ApiError(404, "not_found", "没有该业务的办理记录", "No such business")
         history = [{"kind": k, "at": iso(a)} for k, a in
-                   state.db.all("SELECT kind, at FROM events WHERE packet_id = ? ORDER BY seq", (packet_id,))]
+                   state.db.all("SELECT kind, at FROM events WHERE packet_id = ? AND device_id = ? ORDER BY seq",
+                                (packet_id, device_id))]
         return {"packet_id": packet_id, "case_id": row[0], "stage": row[1], "history": history}
 
     @app.post("/v1/progress-query")
