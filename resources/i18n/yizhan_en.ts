@@ -1170,6 +1170,18 @@ Is the person here the same as at the first check?</translation>
       <translation>When the fixture type is W (no fixture), characters 21 to 28 must be 00000000</translation>
     </message>
     <message>
+      <source>审计日志与服务器确认过的不一致：被改写，或回滚后又继续记录</source>
+      <translation>The audit log differs from what the server confirmed: rewritten, or rolled back and continued</translation>
+    </message>
+    <message>
+      <source>审计日志倒退了：数据库被回滚到旧副本，或末尾的记录被删除</source>
+      <translation>The audit log went backwards: the database was rolled back to an older copy, or its newest rows were removed</translation>
+    </message>
+    <message>
+      <source>审计日志开头不足一年的记录被删除（正常清理只删一年以上的）</source>
+      <translation>Rows younger than a year were removed from the start of the audit log (the normal purge removes only rows older than a year)</translation>
+    </message>
+    <message>
       <source>密码</source>
       <translation>Password</translation>
     </message>
@@ -1480,6 +1492,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>已登簿</source>
       <translation>Entered in the register</translation>
+    </message>
+    <message>
+      <source>已确认的审计记录被改写</source>
+      <translation>An audit row the server had confirmed was rewritten</translation>
     </message>
     <message>
       <source>已移交</source>
@@ -3534,8 +3550,12 @@ Is the person here the same as at the first check?</translation>
       <translation>The server refused this packet: a supervisor checks why, then retries it, or clears it with a reason (the case goes back to draft to be corrected and submitted again)</translation>
     </message>
     <message>
+      <source>登记服务器记录（{at}）：{what}</source>
+      <translation>The registration server recorded ({at}): {what}</translation>
+    </message>
+    <message>
       <source>登记服务器记录：{kind}（{at}）</source>
-      <translation>Recorded by the registration server: {kind} ({at})</translation>
+      <translation type="obsolete">Recorded by the registration server: {kind} ({at})</translation>
     </message>
     <message>
       <source>登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试</source>

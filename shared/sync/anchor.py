@@ -39,6 +39,16 @@ def verify_against_server(store, client) -> list[Msg]:
         if mine is not None and mine != digest:
             problems.append(Msg("audit.forked", "本机第 {seq} 条审计记录与登记服务器确认的不一致：日志被改写", {"seq": seq}))
     for finding in anchor.get("findings") or []:
-        problems.append(Msg("audit.server_finding", "登记服务器记录：{kind}（{at}）",
-                            {"kind": str(finding.get("kind", "?"))[:40], "at": str(finding.get("at", ""))[:32]}))
+        kind = str(finding.get("kind", "?"))[:40]
+        what = FINDINGS.get(kind) or Msg("audit.finding_other", "{kind}", {"kind": kind})
+        problems.append(Msg("audit.server_finding", "登记服务器记录（{at}）：{what}",
+                            {"kind": kind, "at": str(finding.get("at", ""))[:32], "what": what}))
     return problems
+
+
+FINDINGS = {
+    "went_backwards": Msg("audit.finding_backwards", "审计日志倒退了：数据库被回滚到旧副本，或末尾的记录被删除"),
+    "rewritten": Msg("audit.finding_rewritten", "已确认的审计记录被改写"),
+    "forked": Msg("audit.finding_forked", "审计日志与服务器确认过的不一致：被改写，或回滚后又继续记录"),
+    "cut_at_start": Msg("audit.finding_cut_start", "审计日志开头不足一年的记录被删除（正常清理只删一年以上的）"),
+}
