@@ -315,16 +315,18 @@ def note_audit_head(conn, device_id: str, head, now: float, current: bool) -> No
         return
     row = conn.execute("SELECT seq, hash, base_seq FROM audit_heads WHERE device_id = ?", (device_id,)).fetchone()
     findings: list[tuple[str, str]] = []
+    proven: list[int] = []
     if current and row is not None:
-        findings += _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at, proof, now)
+        findings, proven = _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at, proof, now)
     elif row is not None and seq == row[0] and digest != row[1]:
         findings.append(("rewritten", "row {} has another hash than reported before".format(seq)))
     conn.execute("INSERT INTO audit_marks(device_id, seq, hash, first_at, at, current, proven) VALUES (?,?,?,?,?,?,?)"
                  " ON CONFLICT(device_id, seq) DO UPDATE SET current = max(current, excluded.current),"
-                 " at = CASE WHEN excluded.current THEN excluded.at ELSE at END",
+                 " proven = max(proven, excluded.proven), at = CASE WHEN excluded.current THEN excluded.at ELSE at END",
                  (device_id, seq, digest, now, now, int(current), int(current)))
-    if current:  # what this heartbeat proved (or flagged) need not be asked again
-        conn.execute("UPDATE audit_marks SET proven = 1 WHERE device_id = ? AND seq <= ?", (device_id, seq))
+    for mark_seq in proven:  # what this heartbeat proved (or flagged) need not be asked again; a row it
+        # did not speak of (a packet's head that arrived meanwhile) is asked next time
+        conn.execute("UPDATE audit_marks SET proven = 1 WHERE device_id = ? AND seq = ?", (device_id, mark_seq))
     if row is None or seq > row[0]:
         conn.execute("INSERT INTO audit_heads(device_id, seq, hash, base_seq, at) VALUES (?,?,?,?,?) ON CONFLICT(device_id)"
                      " DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at",
@@ -338,9 +340,12 @@ def note_audit_head(conn, device_id: str, head, now: float, current: bool) -> No
                          (device_id, now, kind, detail))
 
 
-def _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at, proof, now) -> list[tuple[str, str]]:
+def _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at, proof,
+                    now) -> tuple[list[tuple[str, str]], list[int]]:
+    """What is wrong with a heartbeat against the marks, and which marks it spoke of."""
     high, high_hash, old_base = row
     out: list[tuple[str, str]] = []
+    spoke: list[int] = []
     if seq < high:
         out.append(("went_backwards", "head {} is below the {} reported before (rolled back or cut)".format(seq, high)))
     elif seq == high and digest != high_hash:
@@ -355,10 +360,11 @@ def _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at,
         mark_seq, mark_hash = mark
         if mark_seq == seq == high:
             continue  # the head itself: said above
-        if mark_seq in claims and claims[mark_seq] != mark_hash:
-            out.append(("forked", "row {} has another hash than reported before (rewritten, or rolled back and grown again)".format(mark_seq)))
-        elif mark_seq not in claims and base < mark_seq <= seq:
-            out.append(("forked", "row {} reported before is not proven by the chain".format(mark_seq)))
+        if mark_seq in claims:
+            spoke.append(mark_seq)
+            if claims[mark_seq] != mark_hash:
+                out.append(("forked", "row {} has another hash than reported before (rewritten, or rolled back and grown again)"
+                            .format(mark_seq)))
     if base > old_base:
         before = conn.execute("SELECT max(at) FROM audit_marks WHERE device_id = ? AND current = 1 AND seq < ?",
                               (device_id, base)).fetchone()[0]
@@ -368,7 +374,7 @@ def _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at,
                  or known is None or now - known < AUDIT_MIN_RETENTION_S - AUDIT_GRACE_S)  # not known to the server long enough
         if young or not _old_enough(base_at, now, AUDIT_MIN_RETENTION_S):
             out.append(("cut_at_start", "rows {}..{} are gone from the start of the chain, younger than a year".format(old_base + 1, base)))
-    return out
+    return out, spoke
 
 
 def _old_enough(at_iso: str, now: float, age: float) -> bool:

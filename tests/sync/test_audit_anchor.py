@@ -168,3 +168,20 @@ def test_an_honest_chain_with_packets_and_a_purge_has_no_findings(store, outbox,
     assert store.write(lambda conn: audit.purge_before(conn, _dt.datetime.now(_dt.timezone.utc).isoformat())) == 1
     assert store.verify_audit().ok
     assert _against_server(store) == []
+
+
+def test_a_packet_head_arriving_during_a_heartbeat_is_no_finding(store, settings, srv, fake, enrolled):
+    """The heartbeat proves what the anchor asked; a packet's head that the server got after
+    that question is asked about next time, not flagged."""
+    import time
+    from devserver.app import note_audit_head
+    from shared.sync.client import SyncClient
+    _more_rows(store, fake, 2)
+    client = SyncClient(enrolled)
+    asked = client.audit_anchor()["prove"]
+    _more_rows(store, fake, 1)
+    srv.state.db.tx(lambda c: note_audit_head(c, enrolled.device_id, store.audit_head(), time.time(), current=False))
+    _more_rows(store, fake, 1)
+    proof = {str(s): store.audit_hash_at(s) for s in asked}
+    assert client.audit_heartbeat(store.audit_head(), proof)["findings"] == []
+    assert _against_server(store) == []
