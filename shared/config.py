@@ -7,6 +7,7 @@ database it opens. Tests always pass their own directories and never see a real 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
@@ -180,7 +181,8 @@ class Settings:
                 raw = json.loads(path.read_text("utf-8"))
             except (OSError, ValueError):
                 raw = {}  # unreadable settings fall back to defaults; the file is kept
-        return cls(path, _merge(DEFAULT_SETTINGS, migrate_settings(raw)))
+        # a copy: setting a nested key must not change the defaults of every later load
+        return cls(path, _merge(copy.deepcopy(DEFAULT_SETTINGS), migrate_settings(raw)))
 
     def get(self, key: str, default: Any = None) -> Any:
         node: Any = self.values

@@ -187,3 +187,4 @@ def test_pcr_setting_reaches_a_new_key(tmp_path, monkeypatch, swtpm):
     with pytest.raises(StoreError) as err:
         Store.open(tmp_path / "data", cfg)
     assert err.value.msg.code == "tpm.pcr"
+    assert Settings.load(tmp_path / "elsewhere").get("store.tpm_pcrs") == ""  # the defaults stay as they were
