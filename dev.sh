@@ -17,6 +17,7 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-image0 libxcb-xkb1
   sane-utils libsane1 libsane-dev
   nodejs npm
+  swtpm swtpm-tools tpm2-tools libtss2-dev
 )
 
 log() { printf '\033[1m[dev]\033[0m %s\n' "$*" >&2; }

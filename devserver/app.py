@@ -85,12 +85,16 @@ class ServerState:
         self._locks_guard = threading.Lock()
         self._patch_locks: dict[str, asyncio.Lock] = {}
 
-    def packet_lock(self, packet_id: str) -> threading.Lock:
+    def packet_lock(self, device_id: str, packet_id: str) -> threading.Lock:
         with self._locks_guard:
-            return self._packet_locks.setdefault(packet_id, threading.Lock())
+            return self._packet_locks.setdefault(device_id + "/" + packet_id, threading.Lock())
 
-    def patch_lock(self, packet_id: str) -> asyncio.Lock:
-        return self._patch_locks.setdefault(packet_id, asyncio.Lock())
+    def patch_lock(self, device_id: str, packet_id: str) -> asyncio.Lock:
+        return self._patch_locks.setdefault(device_id + "/" + packet_id, asyncio.Lock())
+
+    def upload_path(self, device_id: str, packet_id: str) -> Path:
+        """Where the ciphertext of ``packet_id`` from ``device_id`` collects (ids are per device)."""
+        return self.uploads_dir / "{}.{}.part".format(device_id, packet_id)
 
     def new_code(self) -> str:
         code = "{:04d}-{:04d}".format(secrets.randbelow(10000), secrets.randbelow(10000))
@@ -212,24 +216,24 @@ def announce(state: ServerState, device_id: str, doc: dict) -> tuple[int, dict]:
         sig = b""
     if not envelope.signature_ok(state.device_suite(device_id) or "", pub, sig, envelope.announce_text(pid, size, digest)):
         raise ApiError(401, "bad_signature", "数据包签名无效", "Bad packet signature")
-    done = state.db.one("SELECT sha256, device_id FROM packets WHERE packet_id = ?", (pid,))
+    done = state.db.one("SELECT sha256 FROM packets WHERE packet_id = ? AND device_id = ?", (pid, device_id))
     if done:
-        if done[0] != digest or done[1] != device_id:
+        if done[0] != digest:
             raise ApiError(409, "duplicate_mismatch", "同一编号的数据包已收到，但内容不同", "Duplicate packet id with a different hash")
         state.db.tx(lambda c: state.db.bump(c, "duplicate_announces"))
         return 200, packet_view(state, pid, device_id)
 
     def work(conn):
-        row = conn.execute("SELECT sha256, size, device_id FROM uploads WHERE packet_id = ?", (pid,)).fetchone()
+        row = conn.execute("SELECT sha256, size FROM uploads WHERE packet_id = ? AND device_id = ?", (pid, device_id)).fetchone()
         if row:
-            if row[0] != digest or row[1] != size or row[2] != device_id:
+            if row[0] != digest or row[1] != size:
                 raise ApiError(409, "duplicate_mismatch", "同一编号的数据包正在上传，但内容不同",
                                "Duplicate packet id with a different hash")
             return 200
         now = time.time()
         conn.execute("INSERT INTO uploads(packet_id, device_id, size, sha256, signature, offset, state, created_at, updated_at)"
                      " VALUES (?,?,?,?,?,0,'uploading',?,?)", (pid, device_id, size, digest, doc["signature"], now, now))
-        (state.uploads_dir / (pid + ".part")).write_bytes(b"")
+        state.upload_path(device_id, pid).write_bytes(b"")
         return 201
     status = state.db.tx(work)
     view = packet_view(state, pid, device_id)
@@ -239,11 +243,9 @@ def announce(state: ServerState, device_id: str, doc: dict) -> tuple[int, dict]:
 
 def commit(state: ServerState, device_id: str, pid: str) -> dict:
     """Decrypt, verify and keep a fully uploaded packet; idempotent per packet id."""
-    with state.packet_lock(pid):
-        row = state.db.one("SELECT answer, device_id FROM packets WHERE packet_id = ?", (pid,))
+    with state.packet_lock(device_id, pid):
+        row = state.db.one("SELECT answer FROM packets WHERE packet_id = ? AND device_id = ?", (pid, device_id))
         if row:
-            if row[1] != device_id:
-                raise ApiError(404, "not_found", "服务器上没有该数据包", "Packet not found")
             state.db.tx(lambda c: state.db.bump(c, "duplicate_commits"))
             return json.loads(row[0])
         up = state.db.one("SELECT size, sha256, offset FROM uploads WHERE packet_id = ? AND device_id = ?", (pid, device_id))
@@ -253,13 +255,13 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
         if offset != size:
             raise ApiError(409, "upload_incomplete", "数据包尚未传完（已收 {} / {} 字节）".format(offset, size),
                            "Upload incomplete", retryable=True, offset=offset)
-        path = state.uploads_dir / (pid + ".part")
+        path = state.upload_path(device_id, pid)
         h = hashlib.sha256()
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
         if h.hexdigest() != digest:
-            state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = 0 WHERE packet_id = ?", (pid,)))
+            state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = 0 WHERE packet_id = ? AND device_id = ?", (pid, device_id)))
             raise ApiError(422, "hash_mismatch", "数据包校验值不符，请重新上传", "Ciphertext hash mismatch",
                            retryable=True, offset=0)
         try:
@@ -267,7 +269,8 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
                 opened = envelope.read_packet(fh, state.keys.keyring(), state.device_public,
                                               device_suite=state.device_suite, offered=state.cfg.suites)
         except envelope.PacketRejected as err:
-            state.db.tx(lambda c: c.execute("UPDATE uploads SET state = 'rejected' WHERE packet_id = ?", (pid,)))
+            state.db.tx(lambda c: c.execute("UPDATE uploads SET state = 'rejected' WHERE packet_id = ? AND device_id = ?",
+                                            (pid, device_id)))
             raise ApiError(422, "bad_cipher", "数据包无法解密或校验失败：" + err.msg.render("zh"),
                            "Packet failed decryption or verification") from None
         m = opened.manifest
@@ -284,7 +287,7 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
                          (pid, device_id, m["case_id"], int(m["revision"]), digest, size,
                           state.db.seal(m, "manifest"), state.db.seal(opened.case, "case_doc"), now,
                           json.dumps(answer)))
-            conn.execute("UPDATE uploads SET state = 'committed' WHERE packet_id = ?", (pid,))
+            conn.execute("UPDATE uploads SET state = 'committed' WHERE packet_id = ? AND device_id = ?", (pid, device_id))
             conn.execute("INSERT INTO events(device_id, packet_id, kind, at, payload) VALUES (?,?,'delivered',?,?)",
                          (device_id, pid, now, json.dumps({"received_at": iso(now)})))
             registry.schedule_review(conn, state.db, pid, opened.case, m, now)
@@ -294,29 +297,116 @@ def commit(state: ServerState, device_id: str, pid: str) -> dict:
         return state.db.tx(keep)
 
 
+AUDIT_MIN_RETENTION_S = 365 * 86400  # the client never purges audit rows younger than this
+AUDIT_GRACE_S = 30 * 86400  # a row may reach the server this long after it was written (offline)
+PROVE_LIMIT = 64
+
+
 def note_audit_head(conn, device_id: str, head, now: float, current: bool) -> None:
-    """Keep the highest audit head of ``device_id``. ``current`` (a heartbeat: the device's
-    head as of now) flags a head below the highest seen (rolled back, or cut at its end) or
-    one at the same row with another hash (rewritten); a packet's head is as old as the
-    packet, so it only ever raises the mark."""
+    """Keep the audit heads of ``device_id`` and flag what no honest chain does.
+
+    A packet's head is as old as the packet, so it only adds a mark. A heartbeat
+    (``current``: the device's chain as of now) is checked against everything seen before:
+
+    * ``went_backwards``: its head or its base is below one reported before (the store was
+      rolled back to an older copy, or rows were cut at the end);
+    * ``rewritten`` / ``forked``: a row the server knows has another hash now, in the head,
+      the base or the proof of the rows the anchor asked for (rewritten, or rolled back and
+      grown again past the old head);
+    * ``cut_at_start``: the base moved past rows that cannot be a year old (a heartbeat less
+      than a year ago saw the chain end before them; the server has known them for less than
+      a year, less a grace for a device that was offline; the device reports no purge date, or
+      one less than a year old): rows cut from the start, which the client's purge never does.
+    """
     try:
         seq, digest, base = int(head["seq"]), str(head["hash"])[:64], int(head.get("base_seq", 0))
+        base_hash, base_at = str(head.get("base_hash") or "")[:64], str(head.get("base_at") or "")[:40]
+        proof = {int(k): str(v)[:64] for k, v in dict(head.get("proof") or {}).items()}
     except (TypeError, KeyError, ValueError):
         return
-    row = conn.execute("SELECT seq, hash FROM audit_heads WHERE device_id = ?", (device_id,)).fetchone()
+    row = conn.execute("SELECT seq, hash, base_seq FROM audit_heads WHERE device_id = ?", (device_id,)).fetchone()
+    findings: list[tuple[str, str]] = []
+    proven: list[int] = []
+    if current and row is not None:
+        findings, proven = _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at, proof, now)
+    elif row is not None and seq == row[0] and digest != row[1]:
+        findings.append(("rewritten", "row {} has another hash than reported before".format(seq)))
+    conn.execute("INSERT INTO audit_marks(device_id, seq, hash, first_at, at, current, proven) VALUES (?,?,?,?,?,?,?)"
+                 " ON CONFLICT(device_id, seq) DO UPDATE SET current = max(current, excluded.current),"
+                 " proven = max(proven, excluded.proven), at = CASE WHEN excluded.current THEN excluded.at ELSE at END",
+                 (device_id, seq, digest, now, now, int(current), int(current)))
+    for mark_seq in proven:  # what this heartbeat proved (or flagged) need not be asked again; a row it
+        # did not speak of (a packet's head that arrived meanwhile) is asked next time
+        conn.execute("UPDATE audit_marks SET proven = 1 WHERE device_id = ? AND seq = ?", (device_id, mark_seq))
     if row is None or seq > row[0]:
         conn.execute("INSERT INTO audit_heads(device_id, seq, hash, base_seq, at) VALUES (?,?,?,?,?) ON CONFLICT(device_id)"
-                     " DO UPDATE SET seq = excluded.seq, hash = excluded.hash, base_seq = excluded.base_seq, at = excluded.at",
+                     " DO UPDATE SET seq = excluded.seq, hash = excluded.hash, at = excluded.at",
                      (device_id, seq, digest, base, now))
-        return
-    finding = None
-    if seq == row[0] and digest != row[1]:
-        finding = ("rewritten", "row {} has another hash than reported before".format(seq))
-    elif seq < row[0] and current:
-        finding = ("went_backwards", "head {} is below the {} reported before (rolled back or cut)".format(seq, row[0]))
-    if finding:
-        conn.execute("INSERT INTO audit_findings(device_id, at, kind, detail) VALUES (?,?,?,?)",
-                     (device_id, now, finding[0], finding[1]))
+    if current and row is not None and base > row[2]:
+        conn.execute("UPDATE audit_heads SET base_seq = ? WHERE device_id = ?", (base, device_id))
+    for kind, detail in findings:
+        if conn.execute("SELECT 1 FROM audit_findings WHERE device_id = ? AND kind = ? AND detail = ?",
+                        (device_id, kind, detail)).fetchone() is None:
+            conn.execute("INSERT INTO audit_findings(device_id, at, kind, detail) VALUES (?,?,?,?)",
+                         (device_id, now, kind, detail))
+
+
+def _audit_findings(conn, device_id, row, seq, digest, base, base_hash, base_at, proof,
+                    now) -> tuple[list[tuple[str, str]], list[int]]:
+    """What is wrong with a heartbeat against the marks, and which marks it spoke of."""
+    high, high_hash, old_base = row
+    out: list[tuple[str, str]] = []
+    spoke: list[int] = []
+    if seq < high:
+        out.append(("went_backwards", "head {} is below the {} reported before (rolled back or cut)".format(seq, high)))
+    elif seq == high and digest != high_hash:
+        out.append(("rewritten", "row {} has another hash than reported before".format(seq)))
+    if base < old_base:
+        out.append(("went_backwards", "the chain starts at {} again after {} (rolled back to an older copy)".format(base, old_base)))
+    claims = dict(proof)
+    claims[seq] = digest
+    if base_hash:
+        claims[base] = base_hash
+    for mark in _to_prove(conn, device_id):
+        mark_seq, mark_hash = mark
+        if mark_seq == seq == high:
+            continue  # the head itself: said above
+        if mark_seq in claims:
+            spoke.append(mark_seq)
+            if claims[mark_seq] != mark_hash:
+                out.append(("forked", "row {} has another hash than reported before (rewritten, or rolled back and grown again)"
+                            .format(mark_seq)))
+    if base > old_base:
+        before = conn.execute("SELECT max(at) FROM audit_marks WHERE device_id = ? AND current = 1 AND seq < ?",
+                              (device_id, base)).fetchone()[0]
+        known = conn.execute("SELECT min(first_at) FROM audit_marks WHERE device_id = ? AND seq >= ?",
+                             (device_id, base)).fetchone()[0]
+        young = ((before is not None and now - before < AUDIT_MIN_RETENTION_S)  # a heartbeat saw the chain end before it
+                 or known is None or now - known < AUDIT_MIN_RETENTION_S - AUDIT_GRACE_S)  # not known to the server long enough
+        if young or not _old_enough(base_at, now, AUDIT_MIN_RETENTION_S):
+            out.append(("cut_at_start", "rows {}..{} are gone from the start of the chain, younger than a year".format(old_base + 1, base)))
+    return out, spoke
+
+
+def _old_enough(at_iso: str, now: float, age: float) -> bool:
+    import datetime as _dt
+    try:
+        at = _dt.datetime.fromisoformat(at_iso)
+    except ValueError:
+        return False
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=_dt.timezone.utc)
+    return now - at.timestamp() >= age
+
+
+def _to_prove(conn, device_id: str) -> list[tuple[int, str]]:
+    """The rows a heartbeat must prove: the highest proven mark and the unproven ones above it."""
+    top = conn.execute("SELECT seq, hash FROM audit_marks WHERE device_id = ? AND proven = 1 ORDER BY seq DESC LIMIT 1",
+                       (device_id,)).fetchone()
+    floor = top[0] if top else -1
+    rest = conn.execute("SELECT seq, hash FROM audit_marks WHERE device_id = ? AND proven = 0 AND seq > ? ORDER BY seq LIMIT ?",
+                        (device_id, floor, PROVE_LIMIT - 1)).fetchall()
+    return ([tuple(top)] if top else []) + [tuple(r) for r in rest]
 
 
 def audit_anchor(state: ServerState, device_id: str) -> dict:
@@ -324,7 +414,8 @@ def audit_anchor(state: ServerState, device_id: str) -> dict:
     findings = [{"kind": k, "at": iso(a), "detail": d} for k, a, d in state.db.all(
         "SELECT kind, at, detail FROM audit_findings WHERE device_id = ? ORDER BY id", (device_id,))]
     seq, digest, base = row if row else (0, "0" * 64, 0)
-    return {"device_id": device_id, "seq": seq, "hash": digest, "base_seq": base, "findings": findings}
+    prove = [s for s, _ in state.db.tx(lambda conn: _to_prove(conn, device_id))]
+    return {"device_id": device_id, "seq": seq, "hash": digest, "base_seq": base, "findings": findings, "prove": prove}
 
 
 def stats(state: ServerState) -> dict:

@@ -146,8 +146,8 @@ def schedule_review(conn, db: ServerDB, packet_id: str, case_doc: dict, manifest
         steps.append(("registered", due + float(rules["register_delay"]), dict(later)))
         steps.append(("proof_issued", due + float(rules["register_delay"]) + float(rules["proof_delay"]), dict(later)))
     for k, at, p in steps:
-        conn.execute("INSERT INTO schedule(packet_id, kind, due, payload) VALUES (?,?,?,?)",
-                     (packet_id, k, at, json.dumps(p, ensure_ascii=False)))
+        conn.execute("INSERT INTO schedule(packet_id, device_id, kind, due, payload) VALUES (?,?,?,?,?)",
+                     (packet_id, manifest["device_id"], k, at, json.dumps(p, ensure_ascii=False)))
 
 
 def _document(conn, db: ServerDB, docs_dir: Path, packet_id: str, device_id: str, kind: str, title: str,
@@ -169,7 +169,7 @@ def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
     """Turn every due step into a status event (with its documents). Returns how many."""
     def work(conn) -> int:
         rows = conn.execute("SELECT s.id, s.packet_id, s.kind, s.payload, p.device_id, p.case_id, p.case_doc FROM schedule s"
-                            " JOIN packets p ON p.packet_id = s.packet_id WHERE s.due <= ? ORDER BY s.due, s.id",
+                            " JOIN packets p ON p.packet_id = s.packet_id AND p.device_id = s.device_id WHERE s.due <= ? ORDER BY s.due, s.id",
                             (now,)).fetchall()
         for sid, packet_id, kind, payload, device_id, case_id, case_doc in rows:
             body = json.loads(payload)
@@ -182,8 +182,8 @@ def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
             elif kind == "accepted":
                 body["receipt_number"] = "SL{}{:06d}".format(_dt.datetime.fromtimestamp(now).strftime("%Y%m%d"),
                                                              db.bump(conn, "receipt_seq"))
-                conn.execute("UPDATE packets SET answer = json_set(answer, '$.receipt_number', ?) WHERE packet_id = ?",
-                             (body["receipt_number"], packet_id))
+                conn.execute("UPDATE packets SET answer = json_set(answer, '$.receipt_number', ?) WHERE packet_id = ?"
+                             " AND device_id = ?", (body["receipt_number"], packet_id, device_id))
                 body["documents"] = [_document(conn, db, docs_dir, packet_id, device_id, "receipt", "不动产登记受理凭证",
                                                ["受理编号：" + body["receipt_number"], "业务编号：" + case_id,
                                                 "受理日期：" + day])]
@@ -197,7 +197,8 @@ def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
             elif kind == "registered":
                 body["register_number"] = "DB{:08d}".format(db.bump(conn, "register_seq"))
             elif kind == "proof_issued":
-                answer = json.loads(conn.execute("SELECT answer FROM packets WHERE packet_id = ?", (packet_id,)).fetchone()[0])
+                answer = json.loads(conn.execute("SELECT answer FROM packets WHERE packet_id = ? AND device_id = ?",
+                                                 (packet_id, device_id)).fetchone()[0])
                 body["proof_number"] = "闽({})不动产证明第{:07d}号".format(_dt.datetime.fromtimestamp(now).year,
                                                                          db.bump(conn, "proof_seq"))
                 body["documents"] = [_document(conn, db, docs_dir, packet_id, device_id, "proof", "不动产登记电子证明",
@@ -205,7 +206,7 @@ def tick(db: ServerDB, now: float, docs_dir: Path) -> int:
                                                 "受理编号：" + str(answer.get("receipt_number", "")), "登簿日期：" + day])]
             conn.execute("INSERT INTO events(device_id, packet_id, kind, at, payload) VALUES (?,?,?,?,?)",
                          (device_id, packet_id, kind, now, json.dumps(body, ensure_ascii=False)))
-            conn.execute("UPDATE packets SET stage = ? WHERE packet_id = ?", (kind, packet_id))
+            conn.execute("UPDATE packets SET stage = ? WHERE packet_id = ? AND device_id = ?", (kind, packet_id, device_id))
             conn.execute("DELETE FROM schedule WHERE id = ?", (sid,))
         return len(rows)
     return db.tx(work)
@@ -265,8 +266,8 @@ def progress_matching(db, query: str) -> list[dict]:
     q = query.strip()
     qn = q.replace(" ", "").upper()
     out = []
-    for packet_id, case_id, revision, stage, case_doc, answer in db.all(
-            "SELECT packet_id, case_id, revision, stage, case_doc, answer FROM packets ORDER BY case_id, revision DESC"):
+    for packet_id, device_id, case_id, revision, stage, case_doc, answer in db.all(
+            "SELECT packet_id, device_id, case_id, revision, stage, case_doc, answer FROM packets ORDER BY case_id, revision DESC"):
         doc = db.unseal(case_doc, "case_doc")  # received case data is kept encrypted at rest
         parties = doc.get("parties") or []
         hit = qn in (case_id.upper(), packet_id.upper()) or any(
@@ -276,7 +277,7 @@ def progress_matching(db, query: str) -> list[dict]:
             continue
         from devserver.app import iso
         history = [{"kind": k, "at": iso(a)} for k, a in
-                   db.all("SELECT kind, at FROM events WHERE packet_id = ? ORDER BY seq", (packet_id,))]
+                   db.all("SELECT kind, at FROM events WHERE packet_id = ? AND device_id = ? ORDER BY seq", (packet_id, device_id))]
         ans = json.loads(answer or "{}")
         out.append({"packet_id": packet_id, "case_id": case_id, "revision": revision, "stage": stage,
                     "business_code": doc.get("business_code", ""), "receipt_number": ans.get("receipt_number", ""),

@@ -106,19 +106,19 @@ def build(state: ServerState):
     async def announce_packet(request: Request):
         device_id, body = await signed_body(state, request)
         status, view = await run_in_threadpool(announce, state, device_id, _json(body))
-        return JSONResponse(with_upload(view, request), status_code=status,
+        return JSONResponse(with_upload(view, request, device_id), status_code=status,
                             headers={"Location": view["upload_url"]} if "upload_url" in view else None)
 
-    def with_upload(view: dict, request: Request) -> dict:
+    def with_upload(view: dict, request: Request, device_id: str) -> dict:
         """A packet still uploading: where its bytes go (tus), see :mod:`devserver.tus`."""
         if view["state"] == "uploading":
-            view.update(tus.view_fields(state, view["packet_id"], str(request.base_url)))
+            view.update(tus.view_fields(state, device_id, view["packet_id"], str(request.base_url)))
         return view
 
     @app.get("/v1/packets/{packet_id}")
     async def get_packet(packet_id: str, request: Request):
         device_id, _ = await signed_body(state, request)
-        return with_upload(packet_view(state, _packet_id(packet_id), device_id), request)
+        return with_upload(packet_view(state, _packet_id(packet_id), device_id), request, device_id)
 
     @app.head("/v1/packets/{packet_id}")
     async def head_packet(packet_id: str, request: Request):
@@ -131,7 +131,7 @@ def build(state: ServerState):
     async def patch_packet(packet_id: str, request: Request):
         device_id, digest = authenticate(state, request)
         pid = _packet_id(packet_id)
-        async with state.patch_lock(pid):
+        async with state.patch_lock(device_id, pid):
             view = packet_view(state, pid, device_id)
             if view["state"] != "uploading":
                 raise ApiError(409, "offset_mismatch", "数据包已完整接收", "Packet already complete", offset=view["offset"])
@@ -151,7 +151,7 @@ def build(state: ServerState):
             # Like tus: what arrived before a dropped link is kept (TLS delivered it intact; the
             # whole ciphertext is checked against its signed SHA-256 at commit), so a resume
             # starts from here rather than from the chunk's start.
-            confirmed, dropped = await tus.receive(state, request, pid, offset, length)
+            confirmed, dropped = await tus.receive(state, request, device_id, pid, offset, length)
             got = confirmed - offset
             if dropped:
                 return Response(status_code=400)
@@ -165,7 +165,7 @@ def build(state: ServerState):
         pid = _packet_id(packet_id)
         upload_url = _json(body).get("upload_url")
         if state.cfg.tus_store is not None and isinstance(upload_url, str) and packet_view(state, pid, device_id)["state"] == "uploading":
-            await run_in_threadpool(tus.take_from_store, state, pid, upload_url)  # the registry's own tus intake
+            await run_in_threadpool(tus.take_from_store, state, device_id, pid, upload_url)  # the registry's own tus intake
         return await run_in_threadpool(commit, state, device_id, pid)
 
     tus.register(app, state)
@@ -208,12 +208,14 @@ def build(state: ServerState):
 
     @app.get("/v1/progress/{packet_id}")
     async def progress(packet_id: str, request: Request):
-        await signed_body(state, request)
-        row = state.db.one("SELECT case_id, stage FROM packets WHERE packet_id = ?", (_packet_id(packet_id),))
+        device_id, _ = await signed_body(state, request)
+        row = state.db.one("SELECT case_id, stage FROM packets WHERE packet_id = ? AND device_id = ?",
+                           (_packet_id(packet_id), device_id))
         if row is None:
             raise ApiError(404, "not_found", "没有该业务的办理记录", "No such business")
         history = [{"kind": k, "at": iso(a)} for k, a in
-                   state.db.all("SELECT kind, at FROM events WHERE packet_id = ? ORDER BY seq", (packet_id,))]
+                   state.db.all("SELECT kind, at FROM events WHERE packet_id = ? AND device_id = ? ORDER BY seq",
+                                (packet_id, device_id))]
         return {"packet_id": packet_id, "case_id": row[0], "stage": row[1], "history": history}
 
     @app.post("/v1/progress-query")

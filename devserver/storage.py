@@ -27,23 +27,26 @@ SCHEMA = [
         used_at REAL, device_id TEXT)""",
     """CREATE TABLE IF NOT EXISTS nonces (device_id TEXT NOT NULL, nonce TEXT NOT NULL, ts REAL NOT NULL,
         PRIMARY KEY (device_id, nonce))""",
-    """CREATE TABLE IF NOT EXISTS uploads (packet_id TEXT PRIMARY KEY, device_id TEXT NOT NULL,
+    # Packet ids are the announcing device's: (device_id, packet_id) is the key everywhere, so
+    # an id another device announced first blocks nothing of this one's.
+    """CREATE TABLE IF NOT EXISTS uploads (packet_id TEXT NOT NULL, device_id TEXT NOT NULL,
         size INTEGER NOT NULL, sha256 TEXT NOT NULL, signature TEXT NOT NULL, offset INTEGER NOT NULL,
-        state TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS packets (packet_id TEXT PRIMARY KEY, device_id TEXT NOT NULL,
+        state TEXT NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
+        PRIMARY KEY (device_id, packet_id))""",
+    """CREATE TABLE IF NOT EXISTS packets (packet_id TEXT NOT NULL, device_id TEXT NOT NULL,
         case_id TEXT NOT NULL, revision INTEGER NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
         manifest TEXT NOT NULL, case_doc TEXT NOT NULL, committed_at REAL NOT NULL,
-        answer TEXT NOT NULL, stage TEXT NOT NULL)""",
+        answer TEXT NOT NULL, stage TEXT NOT NULL, PRIMARY KEY (device_id, packet_id))""",
     """CREATE TABLE IF NOT EXISTS schedule (id INTEGER PRIMARY KEY, packet_id TEXT NOT NULL,
-        kind TEXT NOT NULL, due REAL NOT NULL, payload TEXT NOT NULL)""",
+        kind TEXT NOT NULL, due REAL NOT NULL, payload TEXT NOT NULL, device_id TEXT NOT NULL DEFAULT '')""",
     """CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, device_id TEXT NOT NULL,
         packet_id TEXT NOT NULL, kind TEXT NOT NULL, at REAL NOT NULL, payload TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS documents (doc_id TEXT PRIMARY KEY, packet_id TEXT NOT NULL,
         device_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL,
         sha256 TEXT NOT NULL, size INTEGER NOT NULL, path TEXT NOT NULL)""",
     # the tus data plane: each packet's upload ticket and current upload id (devserver.tus)
-    """CREATE TABLE IF NOT EXISTS tus (packet_id TEXT PRIMARY KEY, ticket TEXT NOT NULL,
-        upload_id TEXT UNIQUE, created_at REAL NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS tus (device_id TEXT NOT NULL, packet_id TEXT NOT NULL, ticket TEXT NOT NULL,
+        upload_id TEXT UNIQUE, created_at REAL NOT NULL, PRIMARY KEY (device_id, packet_id))""",
     """CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     # The highest audit chain head each device reported (heartbeat or packet), and what the
     # server found wrong with later reports (a chain that went backwards or was rewritten).
@@ -57,6 +60,13 @@ SCHEMA = [
         kind TEXT NOT NULL, purpose TEXT NOT NULL, case_id TEXT NOT NULL, outcome TEXT NOT NULL, doc_id TEXT)""",
     """CREATE TABLE IF NOT EXISTS filings (contract_number TEXT PRIMARY KEY, unit_number TEXT NOT NULL,
         kind TEXT NOT NULL, filed_at TEXT NOT NULL, buyers TEXT NOT NULL, price TEXT NOT NULL)""",
+    # Every head the server was told, by row number: first seen at ``first_at`` (the row is at
+    # least that old), last reported by a heartbeat (``current``: the device's head then, so
+    # later rows are younger) at ``at``; ``proven`` once a heartbeat showed the chain still
+    # holds that row with that hash.
+    """CREATE TABLE IF NOT EXISTS audit_marks (device_id TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL,
+        first_at REAL NOT NULL, at REAL NOT NULL, current INTEGER NOT NULL, proven INTEGER NOT NULL,
+        PRIMARY KEY (device_id, seq))""",
 ]
 
 
@@ -69,11 +79,37 @@ class ServerDB:
         self.lock = threading.RLock()
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._scope_packet_ids()
         for stmt in SCHEMA:
             self.conn.execute(stmt)
         columns = {row[1] for row in self.conn.execute("PRAGMA table_info(devices)")}
         if "suite" not in columns:  # a database from before the GM suite: its devices are default
             self.conn.execute("ALTER TABLE devices ADD COLUMN suite TEXT NOT NULL DEFAULT 'default'")
+
+    def _scope_packet_ids(self) -> None:
+        """A database of the version where packet ids were global (one id, one row, whichever
+        device announced it first): its tables are keyed by (device, packet id) now."""
+        key = {r[1]: r[5] for r in self.conn.execute("PRAGMA table_info(packets)")}  # column: its place in the key
+        if not key or key.get("device_id"):  # a new database, or already keyed by device
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("uploads", "packets"):
+                self.conn.execute("ALTER TABLE {0} RENAME TO old_{0}".format(table))
+            for stmt in SCHEMA:  # the new uploads and packets tables
+                if "EXISTS uploads (" in stmt or "EXISTS packets (" in stmt:
+                    self.conn.execute(stmt)
+            for table in ("uploads", "packets"):
+                self.conn.execute("INSERT INTO {0} SELECT * FROM old_{0}".format(table))
+                self.conn.execute("DROP TABLE old_{0}".format(table))
+            if "device_id" not in {r[1] for r in self.conn.execute("PRAGMA table_info(schedule)")}:
+                self.conn.execute("ALTER TABLE schedule ADD COLUMN device_id TEXT NOT NULL DEFAULT ''")
+                self.conn.execute("UPDATE schedule SET device_id = coalesce((SELECT device_id FROM packets p"
+                                  " WHERE p.packet_id = schedule.packet_id), '')")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def tx(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         with self.lock:

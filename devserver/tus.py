@@ -97,33 +97,36 @@ def _checksum(request):
     return CHECKSUMS[algo](), expected
 
 
-def ticket_for(conn, packet_id: str) -> str:
-    """The packet's upload ticket (made at its first announce)."""
-    row = conn.execute("SELECT ticket FROM tus WHERE packet_id = ?", (packet_id,)).fetchone()
+def ticket_for(conn, device_id: str, packet_id: str) -> str:
+    """The packet's upload ticket (made at its first announce; packet ids are per device)."""
+    row = conn.execute("SELECT ticket FROM tus WHERE device_id = ? AND packet_id = ?", (device_id, packet_id)).fetchone()
     if row:
         return row[0]
     ticket = secrets.token_urlsafe(24)
-    conn.execute("INSERT INTO tus(packet_id, ticket, upload_id, created_at) VALUES (?,?,NULL,?)",
-                 (packet_id, ticket, time.time()))
+    conn.execute("INSERT INTO tus(device_id, packet_id, ticket, upload_id, created_at) VALUES (?,?,?,NULL,?)",
+                 (device_id, packet_id, ticket, time.time()))
     return ticket
 
 
-def new_upload(conn, state: ServerState, packet_id: str) -> str:
+def new_upload(conn, state: ServerState, device_id: str, packet_id: str) -> str:
     """A fresh upload of ``packet_id`` at offset 0 (the one before it is gone)."""
     upload_id = secrets.token_urlsafe(24)
-    ticket_for(conn, packet_id)
-    conn.execute("UPDATE tus SET upload_id = ?, created_at = ? WHERE packet_id = ?", (upload_id, time.time(), packet_id))
-    conn.execute("UPDATE uploads SET offset = 0, updated_at = ? WHERE packet_id = ?", (time.time(), packet_id))
-    (state.uploads_dir / (packet_id + ".part")).write_bytes(b"")
+    ticket_for(conn, device_id, packet_id)
+    conn.execute("UPDATE tus SET upload_id = ?, created_at = ? WHERE device_id = ? AND packet_id = ?",
+                 (upload_id, time.time(), device_id, packet_id))
+    conn.execute("UPDATE uploads SET offset = 0, updated_at = ? WHERE device_id = ? AND packet_id = ?",
+                 (time.time(), device_id, packet_id))
+    state.upload_path(device_id, packet_id).write_bytes(b"")
     return upload_id
 
 
-def view_fields(state: ServerState, packet_id: str, base_url: str) -> dict:
+def view_fields(state: ServerState, device_id: str, packet_id: str, base_url: str) -> dict:
     """What a packet view adds for the data plane: where and how its bytes go."""
     def work(conn):
-        ticket = ticket_for(conn, packet_id)
-        row = conn.execute("SELECT upload_id FROM tus WHERE packet_id = ?", (packet_id,)).fetchone()
-        upload_id = row[0] if row and row[0] else (None if state.cfg.tus_endpoint else new_upload(conn, state, packet_id))
+        ticket = ticket_for(conn, device_id, packet_id)
+        row = conn.execute("SELECT upload_id FROM tus WHERE device_id = ? AND packet_id = ?", (device_id, packet_id)).fetchone()
+        upload_id = row[0] if row and row[0] else (None if state.cfg.tus_endpoint
+                                                   else new_upload(conn, state, device_id, packet_id))
         return ticket, upload_id
     ticket, upload_id = state.db.tx(work)
     if state.cfg.tus_endpoint:
@@ -132,21 +135,24 @@ def view_fields(state: ServerState, packet_id: str, base_url: str) -> dict:
     return {"tus_endpoint": endpoint, "upload_ticket": ticket, "upload_url": endpoint + upload_id}
 
 
-def _upload(state: ServerState, upload_id: str) -> tuple[str, int, int, str]:
-    """(packet id, size, confirmed offset, state) of an upload; 404 for an unknown one."""
+_JOIN = "tus t JOIN uploads u ON u.device_id = t.device_id AND u.packet_id = t.packet_id"
+
+
+def _upload(state: ServerState, upload_id: str) -> tuple[str, str, int, int, str]:
+    """(device id, packet id, size, confirmed offset, state) of an upload; 404 for an unknown one."""
     if not UPLOAD_ID.fullmatch(upload_id):
         raise ApiError(404, "not_found", "上传不存在", "Upload not found")
-    row = state.db.one("SELECT u.packet_id, u.size, u.offset, u.state FROM tus t JOIN uploads u ON u.packet_id = t.packet_id"
+    row = state.db.one("SELECT u.device_id, u.packet_id, u.size, u.offset, u.state FROM " + _JOIN +
                        " WHERE t.upload_id = ?", (upload_id,))
     if row is None:
         raise ApiError(404, "not_found", "上传不存在", "Upload not found")
-    pid, size, offset, ustate = row
-    if state.db.one("SELECT 1 FROM packets WHERE packet_id = ?", (pid,)):
-        return pid, size, size, "committed"
-    return pid, size, offset, ustate
+    device_id, pid, size, offset, ustate = row
+    if state.db.one("SELECT 1 FROM packets WHERE device_id = ? AND packet_id = ?", (device_id, pid)):
+        return device_id, pid, size, size, "committed"
+    return device_id, pid, size, offset, ustate
 
 
-async def receive(state: ServerState, request, pid: str, offset: int, length: int) -> tuple[int, bool]:
+async def receive(state: ServerState, request, device_id: str, pid: str, offset: int, length: int) -> tuple[int, bool]:
     """Write the request body (``length`` bytes) at ``offset`` of the packet's upload file and
     confirm what arrived: (new offset, whether the link dropped). With ``Upload-Checksum`` the
     chunk counts only whole and matching (460 otherwise); without, bytes that arrived before a
@@ -154,7 +160,7 @@ async def receive(state: ServerState, request, pid: str, offset: int, length: in
     from starlette.requests import ClientDisconnect
     check = _checksum(request)
     got, dropped = 0, False
-    with open(state.uploads_dir / (pid + ".part"), "r+b") as fh:
+    with open(state.upload_path(device_id, pid), "r+b") as fh:
         fh.seek(offset)
         try:
             async for chunk in request.stream():
@@ -170,8 +176,8 @@ async def receive(state: ServerState, request, pid: str, offset: int, length: in
             raise ApiError(460, "checksum_mismatch", "数据块校验值不符", "Checksum mismatch", retryable=True, offset=offset)
         got = 0
     if got:
-        state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = ?, updated_at = ? WHERE packet_id = ? AND offset = ?",
-                                        (offset + got, time.time(), pid, offset)))
+        state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = ?, updated_at = ? WHERE device_id = ? AND packet_id = ?"
+                                        " AND offset = ?", (offset + got, time.time(), device_id, pid, offset)))
     return offset + got, dropped
 
 
@@ -211,20 +217,22 @@ def register(app, state: ServerState) -> None:
         length = _int_header(request, "upload-length")
         meta = parse_metadata(request.headers.get("upload-metadata", ""))
         pid, ticket = meta.get("packet_id", ""), meta.get("ticket", "")
-        row = state.db.one("SELECT t.ticket, u.size, u.state FROM tus t JOIN uploads u ON u.packet_id = t.packet_id"
-                           " WHERE t.packet_id = ?", (pid,))
-        if row is None or not hmac.compare_digest(row[0].encode(), ticket.encode()):
+        # packet ids are per device: the ticket (given only to the announcing device) names which
+        rows = state.db.all("SELECT t.ticket, u.size, u.state, u.device_id FROM " + _JOIN + " WHERE t.packet_id = ?", (pid,))
+        row = next((r for r in rows if hmac.compare_digest(r[0].encode(), ticket.encode())), None)
+        if row is None:
             raise ApiError(403, "not_authorised", "上传凭据无效：请先登记（announce）数据包", "Bad upload ticket")
-        if state.db.one("SELECT 1 FROM packets WHERE packet_id = ?", (pid,)) or row[2] != "uploading":
+        device_id = row[3]
+        if state.db.one("SELECT 1 FROM packets WHERE device_id = ? AND packet_id = ?", (device_id, pid)) or row[2] != "uploading":
             raise ApiError(409, "duplicate", "数据包已提交", "Packet already committed")
         if length != row[1]:
             raise ApiError(413 if length > state.cfg.max_packet else 400, "bad_format",
                            "Upload-Length 与登记的数据包长度不符", "Upload-Length does not match the announced size")
-        async with state.patch_lock(pid):
-            upload_id = state.db.tx(lambda c: new_upload(c, state, pid))
+        async with state.patch_lock(device_id, pid):
+            upload_id = state.db.tx(lambda c: new_upload(c, state, device_id, pid))
             offset, extra = 0, {}
             if int(request.headers.get("content-length") or 0) > 0:  # creation-with-upload
-                offset, dropped = await receive(state, request, pid, 0, _chunk_length(state, request, 0, length))
+                offset, dropped = await receive(state, request, device_id, pid, 0, _chunk_length(state, request, 0, length))
                 if dropped:
                     return Response(status_code=400)
                 extra = {"Upload-Offset": str(offset)}
@@ -233,21 +241,21 @@ def register(app, state: ServerState) -> None:
     @app.head("/v1/tus/{upload_id}")
     async def tus_head(upload_id: str, request: Request):
         _require_version(request)
-        _, size, offset, _ = _upload(state, upload_id)
+        _, _, size, offset, _ = _upload(state, upload_id)
         return Response(status_code=200, headers=headers(**{"Upload-Offset": str(offset), "Upload-Length": str(size),
                                                             "Cache-Control": "no-store"}))
 
     @app.patch("/v1/tus/{upload_id}")
     async def tus_patch(upload_id: str, request: Request):
         _require_version(request)
-        pid, size, _, _ = _upload(state, upload_id)
-        async with state.patch_lock(pid):
-            pid, size, confirmed, ustate = _upload(state, upload_id)  # again, under the lock
+        device_id, pid, size, _, _ = _upload(state, upload_id)
+        async with state.patch_lock(device_id, pid):
+            device_id, pid, size, confirmed, ustate = _upload(state, upload_id)  # again, under the lock
             offset = _int_header(request, "upload-offset")
             if ustate != "uploading" or offset != confirmed:
                 raise ApiError(409, "offset_mismatch", "上传位置不符，服务器已确认 {} 字节".format(confirmed),
                                "Offset mismatch", retryable=True, offset=confirmed)
-            offset, dropped = await receive(state, request, pid, offset, _chunk_length(state, request, offset, size))
+            offset, dropped = await receive(state, request, device_id, pid, offset, _chunk_length(state, request, offset, size))
         if dropped:
             return Response(status_code=400)
         return Response(status_code=204, headers=headers(**{"Upload-Offset": str(offset)}))
@@ -255,19 +263,20 @@ def register(app, state: ServerState) -> None:
     @app.delete("/v1/tus/{upload_id}")
     async def tus_delete(upload_id: str, request: Request):
         _require_version(request)
-        pid, _, _, ustate = _upload(state, upload_id)
-        async with state.patch_lock(pid):
+        device_id, pid, _, _, ustate = _upload(state, upload_id)
+        async with state.patch_lock(device_id, pid):
             def forget(conn):
                 conn.execute("UPDATE tus SET upload_id = NULL WHERE upload_id = ?", (upload_id,))
                 if ustate == "uploading":
-                    conn.execute("UPDATE uploads SET offset = 0, updated_at = ? WHERE packet_id = ?", (time.time(), pid))
+                    conn.execute("UPDATE uploads SET offset = 0, updated_at = ? WHERE device_id = ? AND packet_id = ?",
+                                 (time.time(), device_id, pid))
             state.db.tx(forget)
             if ustate == "uploading":
-                (state.uploads_dir / (pid + ".part")).write_bytes(b"")
+                state.upload_path(device_id, pid).write_bytes(b"")
         return Response(status_code=204, headers=headers())
 
 
-def take_from_store(state: ServerState, pid: str, upload_url: str) -> None:
+def take_from_store(state: ServerState, device_id: str, pid: str, upload_url: str) -> None:
     """Bring the finished upload ``upload_url`` of an external tus intake into the packet's
     upload file, if its metadata carries this packet's id and ticket (``@tus/file-store``
     layout: the bytes in ``<store>/<id>``, the upload's description in ``<store>/<id>.json``)."""
@@ -275,8 +284,8 @@ def take_from_store(state: ServerState, pid: str, upload_url: str) -> None:
     upload_id = str(upload_url).rstrip("/").rsplit("/", 1)[-1]
     if store is None or not UPLOAD_ID.fullmatch(upload_id):
         raise ApiError(400, "bad_format", "上传地址无效", "Bad upload_url")
-    row = state.db.one("SELECT t.ticket, u.size FROM tus t JOIN uploads u ON u.packet_id = t.packet_id WHERE t.packet_id = ?",
-                       (pid,))
+    row = state.db.one("SELECT t.ticket, u.size FROM " + _JOIN + " WHERE t.device_id = ? AND t.packet_id = ?",
+                       (device_id, pid))
     if row is None:
         raise ApiError(404, "not_found", "服务器上没有该数据包", "Packet not found")
     info_path, data_path = Path(store) / (upload_id + ".json"), Path(store) / upload_id
@@ -293,7 +302,6 @@ def take_from_store(state: ServerState, pid: str, upload_url: str) -> None:
     if size != row[1]:
         raise ApiError(409, "upload_incomplete", "数据包尚未传完（已收 {} / {} 字节）".format(size, row[1]),
                        "Upload incomplete", retryable=True, offset=min(size, row[1]))
-    part = state.uploads_dir / (pid + ".part")
-    shutil.copyfile(data_path, part)
-    state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = ?, updated_at = ? WHERE packet_id = ?",
-                                    (row[1], time.time(), pid)))
+    shutil.copyfile(data_path, state.upload_path(device_id, pid))
+    state.db.tx(lambda c: c.execute("UPDATE uploads SET offset = ?, updated_at = ? WHERE device_id = ? AND packet_id = ?",
+                                    (row[1], time.time(), device_id, pid)))

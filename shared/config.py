@@ -7,6 +7,7 @@ database it opens. Tests always pass their own directories and never see a real 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
@@ -42,6 +43,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "integration": {"enabled": False, "port": 8765, "actor": "银行信贷系统", "token_days": 365,
                     "webhook_url": "", "drop_dir": "", "fallback_after_attempts": 3,
                     "service_point": ""},  # the bank desk the API serves (its bank fills the mortgagee)
+    # the store key sealed to the TPM may be bound to PCRs ("sha256:7"); empty: not bound
+    "store": {"tpm_pcrs": ""},
 }
 
 
@@ -207,7 +210,8 @@ class Settings:
                 raw = json.loads(path.read_text("utf-8"))
             except (OSError, ValueError):
                 raw = {}  # unreadable settings fall back to defaults; the file is kept
-        return cls(path, _merge(DEFAULT_SETTINGS, migrate_settings(raw)))
+        # a copy: setting a nested key must not change the defaults of every later load
+        return cls(path, _merge(copy.deepcopy(DEFAULT_SETTINGS), migrate_settings(raw)))
 
     def get(self, key: str, default: Any = None) -> Any:
         local, over = _lookup(self.values, key), _lookup(self.managed, key)

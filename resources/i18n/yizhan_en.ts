@@ -32,6 +32,18 @@
       <translation>PIN state</translation>
     </message>
     <message>
+      <source>TPM 中封存的密钥（{path}）无法解封：TPM 已被清除或重置。数据库无法打开，未作改动，未建新库；请从备份恢复并重新登记本机</source>
+      <translation>The key sealed in the TPM ({path}) cannot be unsealed: the TPM was cleared or reset. The database cannot be opened; it was not changed and no new database was made. Restore from a backup and enroll this machine again</translation>
+    </message>
+    <message>
+      <source>TPM 密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复该文件</source>
+      <translation>The TPM key file {path} is damaged; the database was not changed. Restore that file from a backup</translation>
+    </message>
+    <message>
+      <source>TPM 拒绝解封密钥：绑定的平台状态（PCR {pcrs}）已变（固件或引导变了）。数据库未作改动；请恢复启动配置，或从备份恢复并重新登记</source>
+      <translation>The TPM refuses to unseal the key: the platform state it is bound to (PCR {pcrs}) changed (firmware or boot changed). The database was not changed; restore the boot configuration, or restore from a backup and enroll again</translation>
+    </message>
+    <message>
       <source>USB 密钥 PIN</source>
       <translation>USB key PIN</translation>
     </message>
@@ -1298,6 +1310,18 @@ Is the person here the same as at the first check?</translation>
       <translation>When the fixture type is W (no fixture), characters 21 to 28 must be 00000000</translation>
     </message>
     <message>
+      <source>审计日志与服务器确认过的不一致：被改写，或回滚后又继续记录</source>
+      <translation>The audit log differs from what the server confirmed: rewritten, or rolled back and continued</translation>
+    </message>
+    <message>
+      <source>审计日志倒退了：数据库被回滚到旧副本，或末尾的记录被删除</source>
+      <translation>The audit log went backwards: the database was rolled back to an older copy, or its newest rows were removed</translation>
+    </message>
+    <message>
+      <source>审计日志开头不足一年的记录被删除（正常清理只删一年以上的）</source>
+      <translation>Rows younger than a year were removed from the start of the audit log (the normal purge removes only rows older than a year)</translation>
+    </message>
+    <message>
       <source>审计记录保留（天）</source>
       <translation>Audit records kept (days)</translation>
     </message>
@@ -1676,6 +1700,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>已登簿</source>
       <translation>Entered in the register</translation>
+    </message>
+    <message>
+      <source>已确认的审计记录被改写</source>
+      <translation>An audit row the server had confirmed was rewritten</translation>
     </message>
     <message>
       <source>已移交</source>
@@ -2816,6 +2844,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>无法读取贷款审批单的图片</source>
       <translation>Cannot read the image of the loan approval sheet</translation>
+    </message>
+    <message>
+      <source>无法连接 TPM（{tcti}）：{err}。数据库未作改动；请检查 TPM 是否启用，或设置 YIZHAN_KEY_PROVIDER 改用其他密钥方式</source>
+      <translation>Cannot reach the TPM ({tcti}): {err}. The database was not changed; check that the TPM is enabled, or set YIZHAN_KEY_PROVIDER to use another key provider</translation>
     </message>
     <message>
       <source>无法连接登记服务器（{err}）。已提交的案件保存在本机，网络恢复后会自动上传</source>
@@ -4062,8 +4094,12 @@ Is the person here the same as at the first check?</translation>
       <translation>The server refused this packet: a supervisor checks why, then retries it, or clears it with a reason (the case goes back to draft to be corrected and submitted again)</translation>
     </message>
     <message>
+      <source>登记服务器记录（{at}）：{what}</source>
+      <translation>The registration server recorded ({at}): {what}</translation>
+    </message>
+    <message>
       <source>登记服务器记录：{kind}（{at}）</source>
-      <translation>Recorded by the registration server: {kind} ({at})</translation>
+      <translation type="obsolete">Recorded by the registration server: {kind} ({at})</translation>
     </message>
     <message>
       <source>登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试</source>

@@ -124,11 +124,11 @@ def cmd_audit_verify(args) -> int:
         report = store.verify_audit()
         if getattr(args, "against_server", False):
             from shared.sync import enrollment
-            from shared.sync.anchor import verify_against_server
+            from shared.sync.anchor import heartbeat, verify_against_server
             from shared.sync.client import SyncClient
             client = SyncClient(enrollment.require(store))
             try:
-                client.audit_heartbeat(store.audit_head())  # the server compares the head as of now
+                heartbeat(store, client)  # the server compares the chain as of now
                 anchored = verify_against_server(store, client)
             finally:
                 client.close()

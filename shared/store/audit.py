@@ -9,8 +9,8 @@ purged, whatever a setting says.
 
 The chain is anchored outside the store: its head (:func:`head`) travels in every packet and
 in a periodic heartbeat to the registration server, which keeps the highest head per device;
-a store rolled back to an older copy, or cut at its end, then shows against the server
-(``yizhan audit verify --against-server``).
+a store rolled back to an older copy, cut at either end, or rolled back and grown again then
+shows against the server (``yizhan audit verify --against-server``).
 """
 
 from __future__ import annotations
@@ -94,9 +94,11 @@ def verify(conn, key: bytes) -> AuditReport:
 
 
 def head(conn) -> dict:
-    """The chain's head and base: what the server is told (no personal data)."""
+    """The chain's head and base (with the date of the newest purged row): what the server is
+    told (no personal data)."""
     return {"seq": int(_meta(conn, "audit_head_seq", "0")), "hash": _meta(conn, "audit_head_hash", GENESIS),
-            "base_seq": int(_meta(conn, "audit_base_seq", "0"))}
+            "base_seq": int(_meta(conn, "audit_base_seq", "0")), "base_hash": _meta(conn, "audit_base_hash", GENESIS),
+            "base_at": _meta(conn, "audit_base_at", "")}
 
 
 def row_at(conn, seq: int) -> str | None:
@@ -110,16 +112,17 @@ def purge_before(conn, cutoff_iso: str) -> int:
     never rows younger than :data:`MIN_RETENTION_DAYS`."""
     floor = (_dt.datetime.now(_dt.timezone.utc) - _dt.timedelta(days=MIN_RETENTION_DAYS)).isoformat()
     cutoff_iso = min(cutoff_iso, floor)
-    rows = conn.execute("SELECT seq, hash FROM audit WHERE at < ? ORDER BY seq", (cutoff_iso,)).fetchall()
+    rows = conn.execute("SELECT seq, hash, at FROM audit WHERE at < ? ORDER BY seq", (cutoff_iso,)).fetchall()
     base_seq = int(_meta(conn, "audit_base_seq", "0"))
-    last = None
-    for seq, h in rows:  # only a contiguous prefix may go, so the chain stays checkable
+    last = last_at = None
+    for seq, h, at in rows:  # only a contiguous prefix may go, so the chain stays checkable
         if seq != base_seq + 1:
             break
-        base_seq, last = seq, h
+        base_seq, last, last_at = seq, h, at
     if last is None:
         return 0
     count = conn.execute("DELETE FROM audit WHERE seq <= ?", (base_seq,)).rowcount
     _set_meta(conn, "audit_base_seq", str(base_seq))
     _set_meta(conn, "audit_base_hash", last)
+    _set_meta(conn, "audit_base_at", last_at)  # the server checks that the start went only by age
     return count

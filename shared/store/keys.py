@@ -6,7 +6,9 @@
   from the data directory. The weaker choice (anyone who can read the user's files can read
   the key), used where no keyring backend exists, e.g. headless service points and CI.
 
-A TPM-sealed provider can come later behind the same interface.
+* :class:`shared.store.tpm.TpmKeyProvider`: sealed to the TPM 2.0 chip. Chosen for a new store
+  where a TPM is present (``/dev/tpmrm0`` on Linux); the strongest choice, as the key never
+  leaves this machine's chip in a usable form.
 """
 
 from __future__ import annotations
@@ -120,16 +122,34 @@ def keyring_usable() -> bool:
 
 
 def default_key_provider(db_path: Path, config_dir: Path) -> KeyProvider:
-    """The keyring where one works (or ``YIZHAN_KEY_PROVIDER=keyring``), else the key file.
+    """The provider that holds (or will hold) the key of the store at ``db_path``.
 
-    Once a key file exists it stays the provider, so a keyring that appears later does not
-    hide the key the store was made with.
+    ``YIZHAN_KEY_PROVIDER=tpm|keyring|file`` forces one. Otherwise a provider that already
+    holds this store's key stays it (a sealed ``store.tpm``, a ``store.key`` file), so a
+    keyring or TPM that appears later does not hide the key the store was made with; a new
+    store goes to the TPM where one is present, else the keyring where one works, else the
+    key file (the documented fallback).
     """
+    from shared.store import tpm
     choice = os.environ.get("YIZHAN_KEY_PROVIDER", "auto")
-    file_provider = FileKeyProvider(Path(config_dir) / "store.key")
+    config_dir = Path(config_dir)
+    file_provider = FileKeyProvider(config_dir / "store.key")
+    if choice == "tpm" or (choice == "auto" and (config_dir / tpm.BLOB_NAME).exists()):
+        return tpm_provider(config_dir)
     if choice == "file" or file_provider.path.exists():
         return file_provider
+    if choice == "auto" and not Path(db_path).exists() and tpm.tpm_present():
+        return tpm_provider(config_dir)
     if choice == "keyring" or keyring_usable():
         return KeyringKeyProvider(db_path)
     log.info("no OS keyring available: the store key is kept in a 0600 file (weaker)")
     return file_provider
+
+
+def tpm_provider(config_dir: Path) -> KeyProvider:
+    """The TPM provider of this configuration directory; its PCR binding for a new key comes
+    from the setting ``store.tpm_pcrs`` (e.g. ``"sha256:7"``; empty: not bound)."""
+    from shared.config import Settings
+    from shared.store import tpm
+    pcrs = Settings.load(Path(config_dir)).get("store.tpm_pcrs", "") or ""
+    return tpm.TpmKeyProvider(Path(config_dir) / tpm.BLOB_NAME, pcrs=str(pcrs))

@@ -439,12 +439,18 @@ class SyncClient:
         """The server's processing progress of packet ``packet_id``."""
         return self.request("GET", "/v1/progress/" + segment(packet_id), schema="Progress")
 
-    def audit_heartbeat(self, head: dict) -> dict:
-        """Tell the server this device's audit chain head (signed like every request); its
-        answer says whether the chain went backwards against what it saw before."""
-        return self.request("POST", "/v1/audit-head", {"seq": int(head["seq"]), "hash": str(head["hash"]),
-                                                       "base_seq": int(head.get("base_seq", 0))},
-                            schema="AuditAnchor")
+    def audit_heartbeat(self, head: dict, proof: dict | None = None) -> dict:
+        """Tell the server this device's audit chain head and base (signed like every request)
+        with ``proof``, the hashes of the rows its anchor asked about (see
+        :func:`shared.sync.anchor.heartbeat`); its answer lists what it found wrong."""
+        body = {"seq": int(head["seq"]), "hash": str(head["hash"]), "base_seq": int(head.get("base_seq", 0))}
+        if head.get("base_hash"):
+            body["base_hash"] = str(head["base_hash"])
+        if head.get("base_at"):
+            body["base_at"] = str(head["base_at"])[:40]
+        if proof:
+            body["proof"] = dict(proof)
+        return self.request("POST", "/v1/audit-head", body, schema="AuditAnchor")
 
     def audit_anchor(self) -> dict:
         """The highest audit head the server holds for this device, and its findings."""

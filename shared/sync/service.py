@@ -21,7 +21,7 @@ from shared import masterdata
 from shared.config import Settings
 from shared.errors import CatalogError, SyncError, TrustError
 from shared.i18n import Msg
-from shared.sync import enrollment, state
+from shared.sync import anchor, enrollment, state
 from shared.sync.backoff import Backoff
 from shared.sync.client import ServerError
 from shared.sync.outbox import ACTIVE, Outbox
@@ -175,7 +175,7 @@ class SyncService:
             return
         self._last_heartbeat = time.monotonic()
         try:
-            answer = client.audit_heartbeat(self.store.audit_head())
+            answer = anchor.heartbeat(self.store, client)
         except SyncError as err:
             log.info("audit heartbeat failed: %s", err.code)
             return

@@ -2,8 +2,8 @@
 
 Each test fails on the code before the hardening: a flipped bit in a packet file was uploaded
 again and again (the commit's hash check failing each time), a server that forgot an upload
-left the packet ``failed`` for good, a packet id taken first by another device left it
-``failed`` for good, and a ``failed`` item had no way back (``Outbox.retry`` did not exist).
+left the packet ``failed`` for good, a packet id taken first by another device blocked this
+device's packet (the server kept ids globally: now per announcing device), and a ``failed`` item had no way back (``Outbox.retry`` did not exist).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def test_a_server_that_forgot_an_upload_gets_a_fresh_announce(store, outbox, set
     assert _delivered_once(srv, case.id) == [item.packet_id]
 
 
-def test_a_packet_id_taken_by_another_device_is_resolved_with_a_fresh_id(store, outbox, settings, srv, fake, tmp_path):
+def test_a_packet_id_announced_first_by_another_device_blocks_nothing(store, outbox, settings, srv, fake, tmp_path):
     from shared.store import Store
     from shared.sync import crypto, enrollment
     from shared.sync.client import SyncClient
@@ -68,10 +68,63 @@ def test_a_packet_id_taken_by_another_device_is_resolved_with_a_fresh_id(store, 
                                       crypto.ciphertext_statement(item.packet_id, 10, "0" * 64)))
         SyncClient(squatter).announce(item.packet_id, 10, "0" * 64, sig)
     drain(fast_service(store, settings, outbox=outbox))
-    ids = _delivered_once(srv, case.id)
-    assert len(ids) == 1 and ids[0] != item.packet_id
-    assert outbox.get(ids[0]).state != "failed"
-    assert outbox.get(item.packet_id) is None
+    # the server keeps packet ids per device: the squat blocks nothing, no rebuild was needed
+    assert _delivered_once(srv, case.id) == [item.packet_id]
+    assert outbox.get(item.packet_id).state != "failed"
+
+
+def test_a_packet_id_another_device_delivered_first_does_not_block_this_one(store, outbox, settings, srv, fake, tmp_path,
+                                                                           monkeypatch):
+    """Another device completes a whole packet under this device's id (and case id) first:
+    both are kept, each under its own device, with its own registry answers."""
+    from shared.domain.case import Case
+    from shared.store import Store
+    from shared.sync import enrollment
+    from shared.sync.outbox import Outbox
+    case = make_case(store, fake)
+    item = outbox.submit(case.id)
+    with Store.open(tmp_path / "other", tmp_path / "other-config", operator="squatter") as other:
+        squatter = enrollment.enroll(other, srv.url, srv.new_code(), srv.fingerprint)
+        theirs = make_case(other, fake)
+        with monkeypatch.context() as m:
+            m.setattr(Case, "packet_id", property(lambda self: item.packet_id))
+            their_outbox = Outbox(other, settings)
+            their_outbox.submit(theirs.id)
+            drain(fast_service(other, settings, outbox=their_outbox))
+    drain(fast_service(store, settings, outbox=outbox))
+    mine = enrollment.require(store).device_id
+    rows = srv.state.db.all("SELECT device_id FROM packets WHERE packet_id = ?", (item.packet_id,))
+    assert sorted(r[0] for r in rows) == sorted([mine, squatter.device_id])
+    assert outbox.get(item.packet_id).state != "failed"
+    srv.advance(3600)  # the registry answers each device's packet, not the other's
+    drain(fast_service(store, settings, outbox=outbox))
+    assert outbox.get(item.packet_id).state in ("accepted", "registered", "proof_issued")
+    events = srv.state.db.all("SELECT DISTINCT device_id FROM events WHERE packet_id = ?", (item.packet_id,))
+    assert sorted(r[0] for r in events) == sorted([mine, squatter.device_id])
+
+
+def test_a_server_database_with_global_packet_ids_is_keyed_by_device(tmp_path):
+    import sqlite3
+    from devserver.storage import ServerDB
+    db_path = tmp_path / "server.db"
+    old = sqlite3.connect(str(db_path))
+    old.execute("CREATE TABLE uploads (packet_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, size INTEGER NOT NULL,"
+                " sha256 TEXT NOT NULL, signature TEXT NOT NULL, offset INTEGER NOT NULL, state TEXT NOT NULL,"
+                " created_at REAL NOT NULL, updated_at REAL NOT NULL)")
+    old.execute("CREATE TABLE packets (packet_id TEXT PRIMARY KEY, device_id TEXT NOT NULL, case_id TEXT NOT NULL,"
+                " revision INTEGER NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, manifest TEXT NOT NULL,"
+                " case_doc TEXT NOT NULL, committed_at REAL NOT NULL, answer TEXT NOT NULL, stage TEXT NOT NULL)")
+    old.execute("CREATE TABLE schedule (id INTEGER PRIMARY KEY, packet_id TEXT NOT NULL, kind TEXT NOT NULL,"
+                " due REAL NOT NULL, payload TEXT NOT NULL)")
+    old.execute("INSERT INTO packets VALUES ('P1', 'DEV-A', 'C1', 1, 'h', 1, 'm', 'd', 0, '{}', 'delivered')")
+    old.execute("INSERT INTO schedule(packet_id, kind, due, payload) VALUES ('P1', 'accepted', 0, '{}')")
+    old.commit()
+    old.close()
+    db = ServerDB(db_path)
+    db.tx(lambda c: c.execute("INSERT INTO packets VALUES ('P1', 'DEV-B', 'C1', 1, 'h', 1, 'm', 'd', 0, '{}', 'delivered')"))
+    assert db.all("SELECT device_id FROM packets ORDER BY device_id") == [("DEV-A",), ("DEV-B",)]
+    assert db.all("SELECT device_id FROM schedule") == [("DEV-A",)]
+    db.close()
 
 
 def test_every_failed_item_has_a_way_back(store, outbox, settings, srv, fake):

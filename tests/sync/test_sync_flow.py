@@ -144,7 +144,7 @@ def test_commit_is_idempotent_and_duplicate_mismatch_refused(store, outbox, sett
         client.announce(item.packet_id, item.size, fake_sha, sig)
     assert err.value.server_code == "duplicate_mismatch" and not err.value.retryable
     stats = srv.stats()
-    assert stats["packets"] == len({r[0] for r in srv.state.db.all("SELECT packet_id FROM packets")})
+    assert stats["packets"] == len(set(srv.state.db.all("SELECT device_id, packet_id FROM packets")))  # ids are per device
 
 
 def test_crash_after_server_commit_goes_forward(store, outbox, settings, srv, fake):
