@@ -173,7 +173,7 @@ def uploader_to_node(store, outbox, srv, intake, proxy, case_id: str, chunk: int
                  remembered=remembered, forgotten=not any((outbox.dir.parent / "sync" / "tus").glob("*.url")),
                  resent=proxy.upstream_bytes - sent_before,
                  intake_exact=[(intake.store / u).read_bytes() == packet for u in intake.uploads()] == [True],
-                 server_exact=(srv.state.uploads_dir / (item.packet_id + ".part")).read_bytes() == packet,
+                 server_exact=srv.state.upload_path(_device_id(store), item.packet_id).read_bytes() == packet,
                  state=(outbox.get(item.packet_id).state))
     row = srv.state.db.one("SELECT sha256 FROM packets WHERE packet_id = ?", (item.packet_id,))
     facts["server_sha_ok"] = bool(row) and row[0] == hashlib.sha256(packet).hexdigest()
@@ -222,7 +222,7 @@ def tuspy_to_devserver(store, outbox, srv, case_id: str, chunk: int = CHUNK) -> 
         else:
             os.environ["REQUESTS_CA_BUNDLE"] = old_ca
     facts["url"] = url
-    facts["server_exact"] = (srv.state.uploads_dir / (item.packet_id + ".part")).read_bytes() == packet
+    facts["server_exact"] = srv.state.upload_path(_device_id(store), item.packet_id).read_bytes() == packet
     answer = client.commit(item.packet_id, url)  # signed: hashed against the announce, decrypted, kept
     facts["server_sha_ok"] = answer["sha256"] == hashlib.sha256(packet).hexdigest()
     facts["state"] = client.packet_status(item.packet_id)["state"]
@@ -238,3 +238,9 @@ def conformant(facts: dict) -> bool:
         return 0 < facts["resumed_at"] < size and facts["state"] == "committed"
     return (facts["committed"] and facts["intake_exact"] and facts["uploads"] == facts["uploads_after_drop"]
             and 0 < facts["kept"] < size and facts["resent"] < size - facts["kept"] + CHUNK)
+
+
+def _device_id(store) -> str:
+    """This store's device id at the reference server (packet ids are per device there)."""
+    from shared.sync import enrollment
+    return enrollment.require(store).device_id
