@@ -31,7 +31,10 @@ log "wheels for $PLAT into /opt/yizhan/lib"
 python3 - > "$OUT/deb/requirements-$ARCH.txt" <<'PYEOF'
 import tomllib
 deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]
-print("\n".join(d for d in deps if not d.startswith("python-sane")))  # Debian's python3-sane
+# python-sane: Debian's python3-sane. tpm2-pytss: PyPI has no wheels (it builds against
+# libtss2-dev), so the packages go without it and the store key stays with the keyring or the
+# key file (the TPM provider is chosen only where tpm2_pytss imports).
+print("\n".join(d for d in deps if not d.startswith(("python-sane", "tpm2-pytss"))))
 PYEOF
 "$UV" pip install -q --no-config --python-platform "$PLAT" --python-version 3.11 --only-binary :all: \
   --target "$root/opt/yizhan/lib" -r "$OUT/deb/requirements-$ARCH.txt"
