@@ -2030,12 +2030,28 @@ Is the person here the same as at the first check?</translation>
       <translation>Scanner "{device}" reported an error ({detail}). Please check the device and try again</translation>
     </message>
     <message>
+      <source>扫描仪“{device}”没有自动送纸器，请改用平板扫描</source>
+      <translation>The scanner “{device}” has no document feeder; scan on the flatbed instead</translation>
+    </message>
+    <message>
+      <source>扫描仪“{device}”送来的图像无法读取，请重新扫描</source>
+      <translation>The image from the scanner “{device}” cannot be read; scan again</translation>
+    </message>
+    <message>
       <source>扫描仪内存不足，请降低分辨率后重试</source>
       <translation>The scanner is out of memory. Lower the resolution and try again</translation>
     </message>
     <message>
       <source>扫描仪卡纸，请打开送纸器取出卡住的纸张后重试</source>
       <translation>Paper jam. Open the feeder, remove the jammed paper and try again</translation>
+    </message>
+    <message>
+      <source>扫描仪报告故障，请重启扫描仪后重试</source>
+      <translation>The scanner reports a fault; restart it and try again</translation>
+    </message>
+    <message>
+      <source>扫描仪未开机或已断开，请检查电源和 USB 连接</source>
+      <translation>The scanner is off or disconnected; check its power and USB cable</translation>
     </message>
     <message>
       <source>扫描仪正忙，请等待当前扫描结束后重试</source>
@@ -2048,6 +2064,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>扫描仪通信出错，请检查 USB 连接后重试</source>
       <translation>Communication with the scanner failed. Check the USB connection and try again</translation>
+    </message>
+    <message>
+      <source>扫描仪需要人工处理（请查看扫描仪面板上的提示）</source>
+      <translation>The scanner needs attention (see the message on its panel)</translation>
     </message>
     <message>
       <source>扫描已取消</source>
@@ -2748,6 +2768,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>无法从 {url} 取得服务器证书：{err}。请检查地址和网络</source>
       <translation>Could not get the server certificate from {url}: {err}. Please check the address and the network</translation>
+    </message>
+    <message>
+      <source>无法使用 Windows 扫描仪接口（WIA），请检查 Windows Image Acquisition 服务</source>
+      <translation>The Windows scanner interface (WIA) cannot be used; check the Windows Image Acquisition service</translation>
     </message>
     <message>
       <source>无法写入数据包文件：{err}。案件保持原状，请检查磁盘后重试</source>

@@ -2,8 +2,8 @@
 
 Every source yields pages as BGR ``numpy`` arrays; the page pipeline
 (:mod:`shared.capture.page`) does the rest. The interface is the seam for other drivers: a
-Windows scanner driver (WIA/TWAIN, python-sane has no Windows build) only has to implement
-``acquire`` and ``close``.
+scanner driver only has to implement ``acquire`` and ``close``: SANE on Linux
+(:mod:`shared.devices.sane_source`), WIA on Windows (:mod:`shared.devices.wia_source`).
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ def _video_devices() -> list[str]:
 def list_sources(include_scanners: bool = True) -> list[dict]:
     """The page sources available now: ``{"id", "name", "kind"}`` dictionaries.
 
-    ``id`` is what :func:`open_source` takes: ``"file"``, ``"doccam:<index>"`` or
-    ``"sane:<device>"``.
+    ``id`` is what :func:`open_source` takes: ``"file"``, ``"doccam:<index>"``,
+    ``"sane:<device>"`` or ``"wia:<device id>"``.
     """
     out = [{"id": "file", "name": tr(N_("文件导入")), "kind": "file"}]
     for path in _video_devices():
@@ -64,10 +64,12 @@ def list_sources(include_scanners: bool = True) -> list[dict]:
         if idx.isdigit():
             out.append({"id": "doccam:" + idx, "name": tr("高拍仪 {device}", device=path), "kind": "doccam"})
     if include_scanners:
-        from shared.devices import sane_source
+        from shared.devices import sane_source, wia_source
 
         for dev in sane_source.list_devices():
             out.append({"id": "sane:" + dev["device"], "name": dev["label"], "kind": "scanner"})
+        for dev in wia_source.list_devices():
+            out.append({"id": "wia:" + dev["device"], "name": dev["label"], "kind": "scanner"})
     return out
 
 
@@ -91,6 +93,10 @@ def open_source(source_id: str, **kwargs) -> PageSource:
         from shared.devices.sane_source import SaneSource
 
         return SaneSource(arg, **kwargs)
+    if kind == "wia":
+        from shared.devices.wia_source import WiaSource
+
+        return WiaSource(arg, **kwargs)
     raise ValueError("unknown page source: {}".format(source_id))
 
 
@@ -108,9 +114,17 @@ def check() -> list[dict]:
     results.append({"device": "doccam", "ok": bool(cams),
                     "detail": tr("找到高拍仪：{devices}", devices="、".join(cams)) if cams
                     else tr("未找到高拍仪（摄像头），请检查 USB 连接")})
-    from shared.devices import sane_source
+    from shared.devices import sane_source, wia_source
 
-    if not sane_source.available():
+    if wia_source.available():  # Windows: its own scanner interface
+        devs = wia_source.list_devices()
+        results.append({"device": "scanner", "ok": bool(devs),
+                        "detail": tr("找到扫描仪：{devices}", devices="、".join(d["label"] for d in devs))
+                        if devs else tr("未找到扫描仪，请检查电源和 USB 连接")})
+    elif sys.platform == "win32":
+        results.append({"device": "scanner", "ok": False,
+                        "detail": tr("无法使用 Windows 扫描仪接口（WIA），请检查 Windows Image Acquisition 服务")})
+    elif not sane_source.available():
         results.append({"device": "scanner", "ok": False,
                         "detail": tr("未安装扫描仪驱动组件（python-sane）")})
     else:

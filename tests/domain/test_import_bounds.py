@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-import struct
 import threading
-import zlib
 from pathlib import Path
 
 import pytest
 
+from shared.devices.testpages import png_declaring
 from shared.domain.importer import load_import, parse_import
 from shared.errors import CaptureError, ValidationError
 
@@ -41,15 +40,6 @@ def _jpeg() -> bytes:
     import cv2
     import numpy as np
     return cv2.imencode(".jpg", np.full((64, 64, 3), 180, np.uint8))[1].tobytes()
-
-
-def _png_declaring(w: int, h: int) -> bytes:
-    """A small PNG whose header declares w x h grey pixels (only a few rows of data)."""
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
-    rows = zlib.compress(b"\0" * ((w + 1) * 4))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
 
 
 def test_wrong_container_types_are_errors_with_their_path(tmp_path):
@@ -146,7 +136,7 @@ def test_the_import_file_itself_is_regular_and_bounded(tmp_path, fifo):
 
 def test_an_image_declaring_too_many_pixels_is_refused_before_decoding(tmp_path):
     from shared.devices.page_io import decode_image_bytes
-    bomb = _png_declaring(11000, 11000)
+    bomb = png_declaring(11000, 11000)
     assert len(bomb) < 100_000
     with pytest.raises(CaptureError) as err:
         decode_image_bytes(bomb, "bomb.png")
