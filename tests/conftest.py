@@ -47,8 +47,11 @@ def pytest_ignore_collect(collection_path, config):
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if {"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))  # the whole closure, fixtures of fixtures too
+        if {"qtbot", "qapp"} & fixtures:
             item.add_marker(pytest.mark.gui)
+        if "server" in fixtures:  # the reference server in a thread (fastapi, uvicorn, dlib)
+            item.add_marker(pytest.mark.devserver)
 
 
 @pytest.fixture(autouse=True)

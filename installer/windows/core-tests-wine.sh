@@ -2,7 +2,8 @@
 # The Qt-free core's tests under the Windows Python of the installer (build/win/stage), in Wine.
 #   installer/windows/core-tests-wine.sh       (after installer/windows/build.sh)
 # Left out, and why: tests that need the reference server's own dependencies (fastapi, uvicorn,
-# dlib: tests/sync), scikit-image (face and page-pipeline tests), poppler's pdftoppm or a CJK font
+# dlib: tests/sync, and every test using the server fixture, marked devserver by tests/conftest.py),
+# scikit-image (face and page-pipeline tests), poppler's pdftoppm or a CJK font
 # (documents, PDF page sources), a C compiler for a fake vendor .so (reader SDK), and Qt; the serial
 # reader tests too: their 0.2 s gap timeouts are met on Linux but not reliably under Wine on a loaded
 # machine (a stall mid-reply reads as a card lifted; the emulator's per-byte delays meet Windows'
@@ -41,7 +42,7 @@ sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", "-p", "no:pytest-qt", "-W"
                       "--ignore=tests/face", "--ignore=tests/documents", "--ignore=tests/pages/test_pages_pipeline.py",
                       "--ignore=tests/pages/test_pages_sources.py", "--ignore=tests/idcard/test_idcard_sdk.py",
                       "--ignore=tests/idcard/test_idcard_serial.py", "--ignore=tests/store/test_tpm_provider.py",
-                      "-k", "not qt"]))
+                      "-k", "not qt", "-m", "not devserver"]))
 PYEOF
 YIZHAN_TEST_PART=core "$WINE64" "$STAGE/python/python.exe" build/win/run_core_tests.py "$deps_w" "$root_w" 2>&1 </dev/null \
   | tr -d '\r' | cat > build/win/core-tests.log
