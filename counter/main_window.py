@@ -236,9 +236,11 @@ class QtCounterWindow(QMainWindow):
         return self._editor
 
     def _prebuild_editor(self) -> None:
-        """Build the editor once the list is on screen, so the first case opens at once."""
+        """Build the editor once the list is on screen, so the first case opens at once (with the
+        case session's module: loaded here, it is part of the idle counter, not of the first case)."""
         if self.store and self._editor is None:
             self.editor  # noqa: B018 - built for its side effect
+            import shared.workflow.session  # noqa: F401 - the case session every opened case needs
 
     def _upgrade_progress(self, done: int, total: int) -> None:
         """The upgrade of an older store, as it goes (the store opens off the UI thread)."""
