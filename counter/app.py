@@ -35,6 +35,8 @@ def setup_logging() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    from shared.platform import tune_allocator
+    tune_allocator()  # a counter runs all day: freed page images go back to the system
     setup_logging()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

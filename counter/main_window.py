@@ -168,11 +168,9 @@ class QtCounterWindow(QMainWindow):
         self.message_page.setWordWrap(True)
         self.stack.addWidget(self.message_page)
         self.statusBar().showMessage(tr("就绪"))
-        from shared.ui.sync_indicator import QtSyncIndicator
-        self.sync_indicator = QtSyncIndicator()
-        self.sync_indicator.setObjectName("syncIndicator")
-        self.sync_indicator.syncNowRequested.connect(self.sync_now)
-        self.statusBar().addPermanentWidget(self.sync_indicator)
+        self.sync_indicator = None  # built with the sync stack once the list is painted (_finish_start)
+        self.picker = self.importer = None
+        self._started = False
         self.sync_worker = None
         self.integration = None  # the bank's credit system's local API (setting integration.enabled)
         notifier().message.connect(self._on_message)
@@ -238,9 +236,11 @@ class QtCounterWindow(QMainWindow):
         return self._editor
 
     def _prebuild_editor(self) -> None:
-        """Build the editor once the list is on screen, so the first case opens at once."""
+        """Build the editor once the list is on screen, so the first case opens at once (with the
+        case session's module: loaded here, it is part of the idle counter, not of the first case)."""
         if self.store and self._editor is None:
             self.editor  # noqa: B018 - built for its side effect
+            import shared.workflow.session  # noqa: F401 - the case session every opened case needs
 
     def _upgrade_progress(self, done: int, total: int) -> None:
         """The upgrade of an older store, as it goes (the store opens off the UI thread)."""
@@ -268,39 +268,49 @@ class QtCounterWindow(QMainWindow):
         self.catalog, self.store, self.enrollment = result
         store = self.store
         self.case_list = QtCaseList(store, self.catalog)
-        self.picker = QtBusinessPicker(self.catalog)
-        for page in (self.case_list, self.picker):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.case_list)
         self.case_list.openRequested.connect(self.open_case)
         self.case_list.newRequested.connect(self.show_picker)
         self.case_list.importRequested.connect(self.open_import)
-        from counter.loan_import import QtLoanImporter
-        self.importer = QtLoanImporter(self.ctx, self)
-        self.importer.imported.connect(lambda case_id, _existed: self.open_case(case_id))
         self.setAcceptDrops(True)
-        self.picker.picked.connect(self.new_case)
-        self.picker.cancelled.connect(self.show_list)
         self.case_list.loaded.connect(lambda _n: QTimer.singleShot(300, self._prebuild_editor))
-        from shared.ui.login import QtLoginPanel
         from shared.workflow.auth import IdleLock
-        self.login_panel = QtLoginPanel(self.ctx.auth)
-        self.login_panel.setObjectName("loginPanel")
-        self.login_panel.loggedIn.connect(self._logged_in)
-        self.login_panel.unlocked.connect(self._unlocked)
-        self.login_panel.logoutRequested.connect(self.logout)
-        self.stack.addWidget(self.login_panel)
         self.idle = IdleLock(float(self.ctx.auth.setting("idle_lock_minutes")))
         from PySide6.QtWidgets import QApplication
         self._input_watch = _InputWatch(self.idle.touch, self)
         QApplication.instance().installEventFilter(self._input_watch)
         self.idle_timer.start()
-        self._start_sync(self.enrollment is not None)
-        self._start_integration()
         if self.ctx.needs_login():
             self.show_login()
+            QTimer.singleShot(0, self._finish_start)
         else:
+            self.case_list.loaded.connect(lambda _n: QTimer.singleShot(0, self._finish_start))
+            QTimer.singleShot(2000, self._finish_start)  # the list failed to load: start the rest anyway
             self.show_list()
         self._show_operator()
+
+    def _finish_start(self) -> None:
+        """What the case list does not need, built once it is painted (bench P7: the officer sees
+        the list sooner): the business picker, the loan importer, the sync indicator and the
+        sync stack, the bank's local API. ``storeReady`` then says everything is up. Anything
+        that needs these first calls it (it runs once)."""
+        if self._started or self.store is None:
+            return
+        self._started = True
+        self.picker = QtBusinessPicker(self.catalog)
+        self.stack.addWidget(self.picker)
+        self.picker.picked.connect(self.new_case)
+        self.picker.cancelled.connect(self.show_list)
+        from counter.loan_import import QtLoanImporter
+        self.importer = QtLoanImporter(self.ctx, self)
+        self.importer.imported.connect(lambda case_id, _existed: self.open_case(case_id))
+        from shared.ui.sync_indicator import QtSyncIndicator
+        self.sync_indicator = QtSyncIndicator()
+        self.sync_indicator.setObjectName("syncIndicator")
+        self.sync_indicator.syncNowRequested.connect(self.sync_now)
+        self.statusBar().insertPermanentWidget(0, self.sync_indicator)  # left of the operator's name
+        self._start_sync(self.enrollment is not None)
+        self._start_integration()
         self.storeReady.emit()
 
     # -- operators --------------------------------------------------------------------------
@@ -308,9 +318,22 @@ class QtCounterWindow(QMainWindow):
         """Whether the login panel must stay (nobody logged in, or locked)."""
         return self.ctx.needs_login() or (self.idle is not None and self.idle.locked)
 
+    def _build_login_panel(self) -> bool:
+        """The login panel, built the first time it is needed (once the store is open);
+        whether there is one."""
+        if self.login_panel is None and self.store is not None and self.ctx.auth is not None:
+            from shared.ui.login import QtLoginPanel
+            self.login_panel = QtLoginPanel(self.ctx.auth)
+            self.login_panel.setObjectName("loginPanel")
+            self.login_panel.loggedIn.connect(self._logged_in)
+            self.login_panel.unlocked.connect(self._unlocked)
+            self.login_panel.logoutRequested.connect(self.logout)
+            self.stack.addWidget(self.login_panel)
+        return self.login_panel is not None
+
     def show_login(self, note: str = "") -> None:
         """The login panel over everything (nobody is logged in)."""
-        if self.login_panel is None:
+        if not self._build_login_panel():
             return
         self._hide_windows()
         self.login_panel.set_mode("login", note)
@@ -334,7 +357,7 @@ class QtCounterWindow(QMainWindow):
 
     def lock(self) -> None:
         """The idle lock (or the operator's "锁定屏幕"): hide every personal detail, keep the case."""
-        if self.login_panel is None or self.ctx.auth is None or self.ctx.auth.current is None:
+        if self.ctx.auth is None or self.ctx.auth.current is None or not self._build_login_panel():
             return
         if self.idle.locked:
             return
@@ -491,6 +514,7 @@ class QtCounterWindow(QMainWindow):
 
     def show_picker(self) -> None:
         if self.store and not self.gated():
+            self._finish_start()
             self.stack.setCurrentWidget(self.picker)
 
     def new_case(self, code: str) -> None:
@@ -512,6 +536,7 @@ class QtCounterWindow(QMainWindow):
         if not self.store or self.gated():
             return
         from counter.loan_import import QtLoanImportDialog
+        self._finish_start()
         self.import_dialog = QtLoanImportDialog(self.importer, self)
         self.import_dialog.open()
         self.import_dialog.scan.setFocus()
@@ -534,6 +559,7 @@ class QtCounterWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
+        self._finish_start()
         self.importer.import_file(files[0])
 
     def open_originals(self) -> None:

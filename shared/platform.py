@@ -209,6 +209,27 @@ def fsync_dir(path) -> None:
         os.close(fd)
 
 
+M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8   # glibc's mallopt parameters (malloc.h)
+
+
+def tune_allocator(mmap_threshold: int = 256 * 1024, arenas: int = 2) -> bool:
+    """For a long-running front end (glibc only; call it first thing in ``main``): blocks of
+    ``mmap_threshold`` bytes and more always get their own mapping, handed back to the system as
+    soon as they are freed (glibc otherwise raises the threshold after the first such free, up
+    to 32 MB, and a case's page images then stay in the heap), and at most ``arenas`` heaps
+    for all threads (each worker thread that allocates otherwise gets its own, which keeps its
+    freed memory). Measured by bench P10: about 2 MB less kept after a closed 20-page case.
+    Returns whether it could be set."""
+    if system() != "linux":
+        return False
+    try:
+        import ctypes
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, mmap_threshold)) and bool(libc.mallopt(M_ARENA_MAX, arenas))
+    except (OSError, AttributeError):  # not glibc
+        return False
+
+
 def release_memory() -> bool:
     """Give the heap's freed pages back to the system where the C library keeps them (glibc's
     ``malloc_trim``): after a case's page images and previews are dropped, the process's size

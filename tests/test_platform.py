@@ -171,3 +171,34 @@ def test_emulator_uses_a_pty_on_linux(linux):
     from shared.devices.idcard.emulator import IdCardEmulator
     with IdCardEmulator() as emu:
         assert emu.transport == "pty" and emu.path.startswith("/dev/")
+
+
+_HEAP_PROBE = r"""
+import ctypes, sys
+from shared import platform
+if sys.argv[1] == "1":
+    assert platform.tune_allocator()
+libc = ctypes.CDLL("libc.so.6")
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+def rss():
+    return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmRSS:")) / 1024
+big = libc.malloc(8 << 20); ctypes.memset(big, 1, 8 << 20); libc.free(big)  # raises glibc's threshold
+before = rss()
+blocks = [libc.malloc(1 << 20) for _ in range(24)]
+for b in blocks:
+    ctypes.memset(b, 1, 1 << 20)
+keep = libc.malloc(200 << 10); ctypes.memset(keep, 1, 200 << 10)  # on top of the heap: no trimming of the top
+for b in blocks:
+    libc.free(b)
+print(rss() - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_tuned_allocator_gives_freed_page_sized_blocks_back():
+    import subprocess
+    kept = [float(subprocess.run([sys.executable, "-c", _HEAP_PROBE, tune], capture_output=True, text=True,
+                                 check=True, env=dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1])),
+                                 timeout=60).stdout) for tune in ("0", "1")]
+    assert kept[0] > 16 and kept[1] < 4, kept  # untuned: 24 freed MB stay; tuned: they went back

@@ -243,10 +243,10 @@ class QtCaseDocumentsPanel(QGroupBox):
         settings = self.settings
 
         def work(session) -> list:
-            if not sealed:
-                return session.generate_documents()
+            if not sealed:   # rendered in a child process: the font's memory leaves with it
+                return session.generate_documents(isolate=True)
             with TokenSealer.from_settings(settings, pin) as sealer:
-                return session.generate_documents(sealer)
+                return session.generate_documents(sealer, isolate=True)
 
         def done(docs: list) -> None:
             self.busy = False

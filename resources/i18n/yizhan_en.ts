@@ -2658,6 +2658,18 @@ Is the person here the same as at the first check?</translation>
       <translation>Documents generated, stored in the encrypted store and added to the materials list</translation>
     </message>
     <message>
+      <source>文书生成失败：{error}</source>
+      <translation>Generating the documents failed: {error}</translation>
+    </message>
+    <message>
+      <source>文书生成超时，请重试</source>
+      <translation>Generating the documents timed out, please try again</translation>
+    </message>
+    <message>
+      <source>文书生成进程异常退出（返回 {code}），请重试</source>
+      <translation>The document generation process ended abnormally (exit code {code}), please try again</translation>
+    </message>
+    <message>
       <source>文件 {name} 不是 JPEG、PNG、TIFF 或 PDF</source>
       <translation>File {name} is not a JPEG, PNG, TIFF or PDF</translation>
     </message>

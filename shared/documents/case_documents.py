@@ -58,20 +58,24 @@ def interview_place(case: Case, setting: str | None = None) -> str:
     return bank.name if bank else ""
 
 
-def render_all(case: Case, business, place: str, sealer=None) -> dict[str, bytes]:
+def render_all(case: Case, business, place: str, sealer=None, isolate: bool = False) -> dict[str, bytes]:
     """Every generated document of the case as PDF bytes (slow: 35-200 ms each).
 
     The bank's documents carry its electronic seal when ``sealer`` (a
     :class:`~shared.documents.seal.TokenSealer`, logged in) is given, else the line saying
-    the officer signs by hand. A seal that fails raises before anything is returned."""
-    from shared.documents import render
-    from shared.documents.seal import SEAL_KINDS, SealPlan, planned
+    the officer signs by hand. A seal that fails raises before anything is returned. With
+    ``isolate`` the rendering runs in a short-lived child process
+    (:mod:`shared.documents.isolated`: the long-running counter keeps none of its memory); the
+    sealing stays here, where the key is logged in."""
+    from shared.documents.isolated import _render, render_isolated
+    from shared.documents.seal import SEAL_KINDS, SealPlan
 
+    kinds = kinds_for(business)
+    jobs = [(kind, (sealer.plan() if sealer is not None else SealPlan("hand")) if kind in SEAL_KINDS else None)
+            for kind in kinds]
+    rendered = (render_isolated if isolate else _render)(jobs, case, business, place)
     out = {}
-    for kind in kinds_for(business):
-        plan = (sealer.plan() if sealer is not None else SealPlan("hand")) if kind in SEAL_KINDS else None
-        with planned(plan):
-            pdf = render(kind, case, business, place=place)
+    for kind, (pdf, plan) in zip(kinds, rendered):
         if sealer is not None and plan is not None:
             pdf = sealer.seal(pdf, plan, reason="不动产登记业务 {}".format(case.id), location=place)
         out[kind] = pdf
@@ -85,12 +89,14 @@ def _remove_old(tx: StoreTx, case: Case, slot: str) -> list[str]:
     return old
 
 
-def generate(store: Store, case: Case, business, place: str, sealer=None) -> list[GeneratedDocument]:
+def generate(store: Store, case: Case, business, place: str, sealer=None,
+             isolate: bool = False) -> list[GeneratedDocument]:
     """Render (and seal, with ``sealer``) and store the case's documents, replacing earlier
-    versions; updates and saves ``case``. A failure stores nothing: earlier versions stay."""
+    versions; updates and saves ``case``. A failure stores nothing: earlier versions stay.
+    ``isolate``: render in a child process (see :func:`render_all`)."""
     from shared.documents.seal import SEAL_KINDS
 
-    pdfs = render_all(case, business, place, sealer)
+    pdfs = render_all(case, business, place, sealer, isolate)
     seal = {"sealed": True, "sealed_by": sealer.organisation} if sealer is not None else {"sealed": False}
     digest, at = source_hash(case), now_iso()
 

@@ -248,31 +248,93 @@ def _business(raw: dict, groups: dict, defaults: dict, path: Path, interview_dir
                         interview_dir=interview_dir, registrations=regs, **keep)
 
 
-def load_catalog(directory: Path | str = CATALOG_DIR) -> Catalog:
-    """Load and validate the catalog in ``directory``; raise :class:`CatalogError` if broken."""
-    import jsonschema  # loaded here: only catalog loading needs it
+VALIDATION_VERSION = b"catalog-validation-1"   # bump when load_catalog checks anything new
+
+
+def _validated_marker(digest: str) -> Path | None:
+    """Where the note that the catalog with ``digest`` passed its schema lives (``None``: no
+    data directory to keep it in)."""
+    from shared.config import default_data_dir
+    try:
+        return default_data_dir() / "cache" / "catalog-valid" / digest
+    except (OSError, RuntimeError):  # no home directory
+        return None
+
+
+def _remember_valid(marker: Path | None) -> None:
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:  # a read-only data directory: validated again at the next start
+        pass
+
+
+def load_catalog(directory: Path | str = CATALOG_DIR, *, validate: bool | None = None) -> Catalog:
+    """Load and validate the catalog in ``directory``; raise :class:`CatalogError` if broken.
+
+    The JSON-schema validation (about 100 ms with loading jsonschema: most of a counter's start
+    beyond Qt, bench P7) is skipped when exactly these files, byte for byte, passed it before
+    on this machine: a note named by the BLAKE2b digest of the schema, the index and every
+    business file is kept under the data directory's ``cache/catalog-valid``. Any changed byte
+    gives another digest, so a changed catalog is always validated again. ``validate=True``
+    always validates (``False`` never: not used by the product)."""
+    import hashlib
 
     directory = Path(directory)
     index_path = directory / "index.json"
     index = read_json(index_path)
-    schema = read_json(directory / "schema.json")
+    schema_path = directory / "schema.json"
+    schema = read_json(schema_path)
     for key in ("catalog_version", "businesses", "field_groups", "id_kinds", "party_kinds"):
         if key not in index:
             raise _fail(index_path, [key], N_("缺少必填项"))
-    validator = jsonschema.Draft202012Validator(schema)
+    digest = hashlib.blake2b(VALIDATION_VERSION, digest_size=32)
+    paths = [schema_path, index_path] + [directory / "businesses" / "{}.json".format(code)
+                                         for code in index["businesses"]]
+    raws = {}
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise _fail(path, [], Msg("catalog.no_file", "文件不存在")) from None
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+        raws[path] = data
+    marker = _validated_marker(digest.hexdigest())
+    if validate is None:
+        validate = marker is None or not marker.exists()
+    validator = None
+    if validate:
+        import jsonschema  # loaded here: only catalog validation needs it
+        validator = jsonschema.Draft202012Validator(schema)
     interview_dir = directory / "interview" if (directory / "interview").is_dir() else None
     businesses: dict[str, BusinessType] = {}
     for code in index["businesses"]:
         path = directory / "businesses" / "{}.json".format(code)
-        raw = read_json(path)
-        errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
-        if errors:
-            raise _fail(path, errors[0].absolute_path, "{error}", error=errors[0].message)
+        raw = _parse(path, raws[path])
+        if validator is not None:
+            errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
+            if errors:
+                raise _fail(path, errors[0].absolute_path, "{error}", error=errors[0].message)
         if raw["code"] != code:
             raise _fail(path, ["code"], N_("编码“{code}”与文件名不一致"), code=raw["code"])
         businesses[code] = _business(raw, index["field_groups"], index.get("material_defaults", {}), path,
                                      interview_dir)
-    return Catalog(str(index["catalog_version"]), businesses, index["id_kinds"], index["party_kinds"], directory)
+    catalog = Catalog(str(index["catalog_version"]), businesses, index["id_kinds"], index["party_kinds"], directory)
+    if validator is not None:
+        _remember_valid(marker)
+    return catalog
+
+
+def _parse(path: Path, data: bytes) -> Any:
+    """``data`` (read from ``path``) as JSON, or the same error :func:`read_json` gives."""
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _fail(path, [], Msg("catalog.bad_json", "第{line}行不是有效的 JSON：{error}",
+                                  {"line": getattr(exc, "lineno", "?"), "error": str(exc)})) from None
 
 
 def default_catalog() -> Catalog:

@@ -256,6 +256,18 @@ class Store:
         not the operator logged in at this store)."""
         audit.append(conn, self._audit_key, operator or self.operator, action, case_id, detail)
 
+    def release_memory(self) -> "Future[None]":
+        """Drop the connection's cache of decrypted pages (``PRAGMA shrink_memory``: a closed
+        case's page images otherwise stay there, up to the cache's 16 MiB) and give the freed
+        heap back to the system; queued on the owner thread, the future says when it is done.
+        The next read decrypts the pages it needs again."""
+        from shared.platform import release_memory
+
+        def work(conn) -> None:
+            conn.execute("PRAGMA shrink_memory").fetchall()
+            release_memory()
+        return self._db.submit(work)
+
     # -- cases -----------------------------------------------------------------------------
     def save_case(self, case: Case, action: str | None = None) -> Case:
         """Insert or update a case with its parties; audited as create or update."""

@@ -546,18 +546,20 @@ class CaseSession:
         """Where the interview takes place (the service point setting)."""
         return (self._place() if callable(self._place) else self._place) or ""
 
-    def generate_documents(self, sealer=None) -> list:
+    def generate_documents(self, sealer=None, isolate: bool = False) -> list:
         """Render the case's generated documents and keep them (one transaction); slow.
 
         With ``sealer`` (a logged-in :class:`~shared.documents.seal.TokenSealer`) the bank's
-        documents carry its electronic seal; a seal that fails stores nothing."""
+        documents carry its electronic seal; a seal that fails stores nothing. ``isolate``
+        renders in a short-lived child process (the counter: its memory leaves with it)."""
         from shared.documents import case_documents
         from shared.documents.case_documents import interview_place
         self.require(Permission.EDIT_CASES, "generate_documents")
         case = self.snapshot()
         biz = self.business
         with self._lock:
-            docs = case_documents.generate(self.store, case, biz, interview_place(case, self.place), sealer)
+            docs = case_documents.generate(self.store, case, biz, interview_place(case, self.place), sealer,
+                                          isolate)
             self._case = self.store.get_case(case.id)
             self._fresh_documents = {d.kind for d in docs}
             snapshot = Case.from_dict(self._case.to_dict())

@@ -40,12 +40,13 @@ def _validate(pdf: bytes, ca_der: bytes):
     return sigs[0], validate_pdf_signature(sigs[0], context)
 
 
-def test_sealed_documents_verify_against_the_test_ca(token, store, doc_case, business):
+@pytest.mark.parametrize("isolate", [False, True])
+def test_sealed_documents_verify_against_the_test_ca(token, store, doc_case, business, isolate):
     from pyhanko.sign.validation.status import SignatureCoverageLevel
 
     with _sealer(token) as sealer:
         assert sealer.organisation == token.organisation
-        docs = cdocs.generate(store, doc_case, business, PLACE, sealer)
+        docs = cdocs.generate(store, doc_case, business, PLACE, sealer, isolate=isolate)  # rendered here or in a child
     assert [d.kind for d in docs] == ["application", "interview", "authorization"]
     for doc in docs:
         pdf = store.blobs.get(doc.blob_id)

@@ -63,6 +63,34 @@ def test_catalog_with_invalid_json_names_the_line(catalog_copy):
     assert "refinance.json" in str(err.value) and "JSON" in str(err.value)
 
 
+def test_validation_is_skipped_only_for_the_same_bytes(catalog_copy, monkeypatch):
+    import jsonschema
+
+    runs = []
+    real = jsonschema.Draft202012Validator.iter_errors
+    monkeypatch.setattr(jsonschema.Draft202012Validator, "iter_errors",
+                        lambda self, raw, *a, **k: (runs.append(raw["code"]) if "channels" in raw else None,  # a business file
+                                                   real(self, raw, *a, **k))[1])
+    path = catalog_copy / "businesses" / "mortgage_cancel.json"
+    _edit(path, lambda raw: None)   # the same content in other bytes (written compactly): never seen yet
+    first = load_catalog(catalog_copy)
+    assert len(runs) == len(first.businesses)   # validated, and remembered as valid
+    runs.clear()
+    again = load_catalog(catalog_copy)
+    assert runs == [] and list(again.businesses) == list(first.businesses)  # the same bytes: not again
+    _edit(path, lambda raw: raw["materials"][2].__setitem__("requirement", "maybe"))   # one changed file
+    with pytest.raises(CatalogError, match="materials/2/requirement"):
+        load_catalog(catalog_copy)
+    assert "mortgage_cancel" in runs
+    runs.clear()
+    with pytest.raises(CatalogError):   # a broken catalog is never remembered as valid
+        load_catalog(catalog_copy)
+    assert "mortgage_cancel" in runs
+    runs.clear()
+    load_catalog(default_catalog().directory, validate=True)   # asked to: always validated
+    assert len(runs) == len(first.businesses)
+
+
 def test_condition_on_unknown_field_is_refused(catalog_copy):
     path = catalog_copy / "businesses" / "mortgage_first_general.json"
     _edit(path, lambda raw: raw["materials"][5].__setitem__("condition", {"field": "mortgage.nope", "equals": True}))

@@ -291,3 +291,16 @@ def test_work_after_close_fails_instead_of_waiting_forever(tmp_path):
     release.set()
     closer.join(5)
     assert first.result(5) == 1 and not closer.is_alive()
+
+
+def test_release_memory_drops_the_page_cache_and_keeps_the_data(tmp_path, sample_case):
+    s = Store.open(tmp_path / "data", tmp_path / "config", operator="tester")
+    s.save_case(sample_case)
+    data = os.urandom(3 * 1024 * 1024)
+    blob = s.blobs.add(sample_case.id, "page", data, "image/jpeg", "identity")
+    assert s.blobs.get(blob.id) == data          # its pages now sit in the connection's cache
+    assert s.release_memory().result(timeout=30) is None
+    assert s.blobs.get(blob.id) == data          # read (decrypted) again after the cache was dropped
+    s.close()
+    with pytest.raises(StoreError):              # closed: refused at once, never a wait
+        s.release_memory()
