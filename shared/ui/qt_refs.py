@@ -32,11 +32,15 @@ def install() -> bool:
     global _installed
     if _installed or not needed():
         return False
+    # The layout is checked by reading the count where CPython keeps it and comparing it with
+    # sys.getrefcount, loosely: an exact before/after difference of getrefcount failed in two
+    # starts in five (the count of None moves by one under the check, an import finishing or a
+    # frame letting go), which left the process unguarded.
     for obj in (None, True, False):
-        before = sys.getrefcount(obj)
-        ctypes.c_ssize_t.from_address(id(obj)).value += BOOST   # ob_refcnt: the first field
-        if sys.getrefcount(obj) - before != BOOST:  # pragma: no cover - an unexpected layout
-            ctypes.c_ssize_t.from_address(id(obj)).value -= BOOST
+        field = ctypes.c_ssize_t.from_address(id(obj))   # ob_refcnt: the first field
+        if abs(field.value - sys.getrefcount(obj)) > 16:  # pragma: no cover - an unexpected layout
             return False
+    for obj in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(obj)).value += BOOST
     _installed = True
     return True
