@@ -3,9 +3,11 @@
 Goals: <= 1.0 s, and <= 2x a bare PySide6 window that is also shown and painted.
 
 Both are fresh processes (offscreen), timed from the launch by this script. The counter runs
-its real ``main()`` on a store of 10,000 generated cases (bench P6's generator); a small
-launcher only reports the moment the case list's first page has arrived and its viewport
-has been painted. The bare window reports after its first paint. Interleaved runs, medians.
+its real ``main()`` on a store of 10,000 generated cases (bench P6's generator) and reports,
+through its own startup probe (``YIZHAN_STARTUP_PROBE=list``), the moment the case list's
+first paint with its rows is out. The bare window reports the same way after its own first
+paint (an event filter sees the paint, then the next turn of the event loop reports).
+Interleaved runs, medians.
 Both start from compiled bytecode, as installed (the .deb compiles its modules): the children
 write and read their bytecode under a scratch ``PYTHONPYCACHEPREFIX`` (written by the warm-up
 launch of each), so a checkout run with ``PYTHONDONTWRITEBYTECODE`` does not recompile every
@@ -29,34 +31,32 @@ ROOT = Path(__file__).resolve().parents[1]
 N = 10_000
 BARE = r"""
 import sys
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
-w = QMainWindow(); w.resize(1200, 800); w.show()
-def painted():
-    w.repaint()
+w = QMainWindow(); w.resize(1200, 800)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint and obj is w:
+            w.removeEventFilter(self)
+            QTimer.singleShot(0, done)   # once the paint is out, as the counter's probe does
+        return False
+
+def done():
     print("PAINTED", flush=True)
     app.quit()
-QTimer.singleShot(0, painted)
+
+watch = FirstPaint(); w.installEventFilter(watch)
+w.show()
 app.exec()
 """
+# The counter's own entry point, as installed; YIZHAN_STARTUP_PROBE=list makes it print
+# LIST_PAINTED once its case list's first paint (with the rows) is out, and quit.
 COUNTER = r"""
 import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-import counter.main_window as mw
-opened = mw.QtCounterWindow._store_opened
-def hooked(self, result):
-    opened(self, result)
-    def painted(_rows):
-        self.case_list.table.viewport().repaint()
-        print("PAINTED", self.case_list.table.model().rowCount(), flush=True)
-        QTimer.singleShot(0, QApplication.instance().quit)
-    self.case_list.loaded.connect(painted)
-mw.QtCounterWindow._store_opened = hooked
 from counter.app import main
-sys.argv = sys.argv[:1]
-sys.exit(main())
+sys.exit(main([]))
 """
 RUNS = 7
 
@@ -65,7 +65,7 @@ def launch(argv: list[str], env: dict) -> float:
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True, cwd=ROOT)
     for line in proc.stdout:
-        if line.startswith("PAINTED"):
+        if line.startswith(("PAINTED", "LIST_PAINTED")):
             elapsed = time.perf_counter() - t0
             break
     else:
@@ -84,7 +84,7 @@ def main() -> None:
     fill(store, N)
     store.close()
     print("store of {} cases built in {:.1f} s".format(N, time.perf_counter() - t0))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", YIZHAN_STARTUP_PROBE="list",
                YIZHAN_DATA_DIR=str(tmp / "data"), YIZHAN_CONFIG_DIR=str(tmp / "config"),
                PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(tmp / "pyc"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)

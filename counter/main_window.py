@@ -11,6 +11,7 @@ stays as it was. A device with no operator enrolled yet runs in setup mode and s
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QMainWindow, QProgressDialog, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout,
                                QWidget)
 
+from counter.case_list import QtCaseList, first_page
 from counter.context import AppContext
 from shared.config import Settings
 from shared.i18n import tr
@@ -28,6 +30,9 @@ from shared.ui.theme import set_role
 
 if TYPE_CHECKING:
     from shared.domain.catalog import Catalog
+
+log = logging.getLogger("yizhan.counter")
+SHOW_AFTER_MS = 250  # the window waits this long for its case list before it shows "opening…"
 
 
 def _wrapping_button(text: str) -> QPushButton:
@@ -147,6 +152,8 @@ class QtCounterWindow(QMainWindow):
     storeFailed = Signal(str)  # the explanation shown when the store or catalog cannot be opened
     deskBankKnown = Signal(object)  # the bank profile of this desk (None: not a bank's desk), after login and sync
     upgradeProgress = Signal(int, int)  # (done, total) of an older store's upgrade, from the opening thread
+    listPainted = Signal(int)  # the case list's first paint is done (rows shown); bench P7 waits for it
+    firstShown = Signal()      # the window is shown for the first time (bench D1)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -171,6 +178,7 @@ class QtCounterWindow(QMainWindow):
         self.sync_indicator = None  # built with the sync stack once the list is painted (_finish_start)
         self.picker = self.importer = None
         self._started = False
+        self._shown = False
         self.sync_worker = None
         self.integration = None  # the bank's credit system's local API (setting integration.enabled)
         notifier().message.connect(self._on_message)
@@ -204,6 +212,26 @@ class QtCounterWindow(QMainWindow):
         width, height = (1280, 800) if screen is None else (min(1280, screen.width()), min(800, screen.height()))
         self.resize(width, height)
 
+    def start(self) -> None:
+        """Open the store and show the window with its case list in one go: the list's first
+        page is read with the store, off the UI thread, and the window's first paint shows it
+        (bench P7), instead of painting "opening…" first and the list after. A store that takes
+        longer than ``SHOW_AFTER_MS``, fails or is being upgraded shows the window at once."""
+        self.storeFailed.connect(self._show_now)
+        self.upgradeProgress.connect(self._show_now)
+        QTimer.singleShot(SHOW_AFTER_MS, self._show_now)
+        self.open_store()
+
+    def _show_now(self, *_args) -> None:
+        if not self._shown:
+            self.show()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.firstShown.emit()
+
     def open_store(self) -> None:
         """Load the catalog and open the store off the UI thread, then build the pages."""
         ctx = self.ctx
@@ -211,7 +239,12 @@ class QtCounterWindow(QMainWindow):
         def work():
             from shared.sync import enrollment
             ctx.open_store(progress=self.upgradeProgress.emit)
-            return ctx.catalog, ctx.store, enrollment.load(ctx.store)
+            try:  # the list's first page, read here so that the list's first paint shows it
+                rows = first_page(ctx.store, ctx.catalog)
+            except Exception as exc:  # the list reads it again itself, and says what is wrong
+                log.warning("case list: first page not read at start (%s)", type(exc).__name__)
+                rows = None
+            return ctx.catalog, ctx.store, enrollment.load(ctx.store), rows
 
         def failed(exc):
             self._upgrade_done()
@@ -264,10 +297,9 @@ class QtCounterWindow(QMainWindow):
 
     def _store_opened(self, result) -> None:
         self._upgrade_done()
-        from counter.case_list import QtCaseList
-        self.catalog, self.store, self.enrollment = result
+        self.catalog, self.store, self.enrollment, rows = result
         store = self.store
-        self.case_list = QtCaseList(store, self.catalog)
+        self.case_list = QtCaseList(store, self.catalog, first_page=rows)
         self.stack.addWidget(self.case_list)
         self.case_list.openRequested.connect(self.open_case)
         self.case_list.newRequested.connect(self.show_picker)
@@ -276,18 +308,23 @@ class QtCounterWindow(QMainWindow):
         self.case_list.loaded.connect(lambda _n: QTimer.singleShot(300, self._prebuild_editor))
         from shared.workflow.auth import IdleLock
         self.idle = IdleLock(float(self.ctx.auth.setting("idle_lock_minutes")))
-        from PySide6.QtWidgets import QApplication
-        self._input_watch = _InputWatch(self.idle.touch, self)
-        QApplication.instance().installEventFilter(self._input_watch)
-        self.idle_timer.start()
         if self.ctx.needs_login():
             self.show_login()
             QTimer.singleShot(0, self._finish_start)
         else:
+            self.case_list.after_first_paint(self._list_painted)
             self.case_list.loaded.connect(lambda _n: QTimer.singleShot(0, self._finish_start))
             QTimer.singleShot(2000, self._finish_start)  # the list failed to load: start the rest anyway
-            self.show_list()
+            if self.case_list.preloaded:
+                self.stack.setCurrentWidget(self.case_list)  # its rows came with the store
+            else:
+                self.show_list()
         self._show_operator()
+        self._show_now()
+
+    def _list_painted(self) -> None:
+        self.listPainted.emit(self.case_list.row_count())
+        self._finish_start()
 
     def _finish_start(self) -> None:
         """What the case list does not need, built once it is painted (bench P7: the officer sees
@@ -297,6 +334,13 @@ class QtCounterWindow(QMainWindow):
         if self._started or self.store is None:
             return
         self._started = True
+        from PySide6.QtWidgets import QApplication
+        # every event of the application goes through this filter from now on: installed after
+        # the first paint, so the start does not pay for it
+        self._input_watch = _InputWatch(self.idle.touch, self)
+        QApplication.instance().installEventFilter(self._input_watch)
+        self.idle_timer.start()
+        QTimer.singleShot(300, self._prebuild_editor)
         self.picker = QtBusinessPicker(self.catalog)
         self.stack.addWidget(self.picker)
         self.picker.picked.connect(self.new_case)

@@ -29,6 +29,8 @@ def build(args: argparse.Namespace):
     """The application, the kiosk's context (store opened) and its window, not yet shown."""
     from PySide6.QtWidgets import QApplication
 
+    from shared.ui import qt_feature
+    qt_feature.install()  # PySide6's per-import source check, read as bytes (faster start)
     from kiosk.context import KioskContext
     from shared.config import Settings, default_config_dir, default_data_dir
     from shared.ui import qt_gc, qt_i18n

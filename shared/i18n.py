@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import threading
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -49,6 +48,7 @@ def _load_table() -> dict[str, str]:
         if _table is None:
             table: dict[str, str] = {}
             if TS_FILE.exists():
+                import xml.etree.ElementTree as ET  # English only: Chinese needs no table
                 root = ET.parse(TS_FILE).getroot()
                 for message in root.iter("message"):
                     source = message.findtext("source")

@@ -8,10 +8,8 @@ with :class:`ScrubbingFormatter`, which masks the whole formatted record, traceb
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +51,7 @@ def _exception_lines(exc: BaseException, seen: set[int]) -> list[str]:
         lines += _exception_lines(context, seen)
         lines.append("\nDuring handling of the above exception, another exception occurred:\n\n")
     if exc.__traceback__ is not None:
+        import traceback  # only when a traceback is written (not at every start)
         lines.append("Traceback (most recent call last):\n")
         lines += traceback.format_list(traceback.extract_tb(exc.__traceback__))
     kind = type(exc)
@@ -115,14 +114,57 @@ class ScrubbingFormatter(logging.Formatter):
         return scrub(text)
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log file only its owner may read (mode 0600 where the OS has modes)."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """A size-bounded, rotating log file only its owner may read (mode 0600 where the OS has modes).
+
+    The rule of :class:`logging.handlers.RotatingFileHandler`: before a record would take the
+    file to ``max_bytes``, ``app.log`` becomes ``app.log.1`` (``.1`` becomes ``.2`` …, the
+    oldest beyond ``backup_count`` is dropped) and a new file starts. Written here so that a
+    front end's start does not load ``logging.handlers`` (and with it ``socket`` and
+    ``pickle``); sizes are counted in encoded bytes.
+    """
+
+    def __init__(self, filename: Path | str, max_bytes: int, backup_count: int, encoding: str = "utf-8") -> None:
+        self.max_bytes, self.backup_count = max_bytes, backup_count
+        super().__init__(filename, mode="a", encoding=encoding)
 
     def _open(self):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         if hasattr(os, "fchmod"):
             os.fchmod(fd, 0o600)  # a file made before (or by another umask) is narrowed too
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._should_rotate(record):
+                self._rotate()
+        except Exception:  # as logging does: a failing handler never stops the program
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _should_rotate(self, record: logging.LogRecord) -> bool:
+        if self.max_bytes <= 0:
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        size = len((self.format(record) + self.terminator).encode(self.encoding or "utf-8", "replace"))
+        return self.stream.tell() + size > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for i in range(self.backup_count - 1, 0, -1):
+            if os.path.exists("{}.{}".format(base, i)):
+                os.replace("{}.{}".format(base, i), "{}.{}".format(base, i + 1))
+        if os.path.exists(base):
+            if self.backup_count > 0:
+                os.replace(base, base + ".1")
+            else:
+                os.remove(base)
+        self.stream = self._open()
 
 
 def _private_dir(path: Path) -> Path:
@@ -153,8 +195,7 @@ def setup_logging(app_name: str, log_dir: Path | str | None = None, *, level: in
     problem: OSError | None = None
     try:
         path = _private_dir(Path(log_dir) if log_dir else default_log_dir()) / "{}.log".format(app_name)
-        file_handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                                  encoding="utf-8")
+        file_handler = PrivateRotatingFileHandler(path, MAX_BYTES, BACKUP_COUNT, encoding="utf-8")
         file_handler.setLevel(level)
         handlers.append(file_handler)
     except OSError as exc:

@@ -8,26 +8,32 @@ leaves the login screen.
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+import functools
 
 TIME_COST, MEMORY_KIB, PARALLELISM = 2, 65536, 2
-_hasher = PasswordHasher(time_cost=TIME_COST, memory_cost=MEMORY_KIB, parallelism=PARALLELISM,
-                         hash_len=32, salt_len=16, type=Type.ID)
 MIN_LENGTH = 8
+
+
+@functools.cache
+def _hasher():
+    """The one hasher (argon2 is loaded with the first login, not at every start)."""
+    from argon2 import PasswordHasher, Type
+    return PasswordHasher(time_cost=TIME_COST, memory_cost=MEMORY_KIB, parallelism=PARALLELISM,
+                          hash_len=32, salt_len=16, type=Type.ID)
 
 
 def hash_password(password: str) -> str:
     """The encoded argon2id hash (salt and parameters included) of ``password``."""
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def verify_password(encoded: str, password: str) -> bool:
     """Whether ``password`` matches ``encoded``; False for a broken or non-argon2id hash."""
     if not encoded or not encoded.startswith("$argon2id$"):
         return False
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
     try:
-        return _hasher.verify(encoded, password)
+        return _hasher().verify(encoded, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

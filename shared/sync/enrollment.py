@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-import platform
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -130,6 +129,7 @@ def enroll(store, server_url: str, code: str, ca_fingerprint: str | None = None,
     ident = Enrollment(server_url.rstrip("/"), "", crypto.b64e(priv), crypto.b64e(pub), "", "", ca_pem, actual,
                        _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(), suite)
     client = SyncClient(ident, ca_file=None, ca_pem=ca_pem, timeout=timeout)
+    import platform
     answer = client.enroll(code, crypto.b64e(pub), device_name or platform.node() or "device", chosen)
     key = answer["encryption_key"]
     pem = key.get("public_pem") if chosen is cryptosuite.DEFAULT else key.get("public_key")

@@ -6,11 +6,12 @@ import abc
 import logging
 import threading
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from shared.devices.idcard.model import IdCardData
-from shared.devices.idcard.protocol import NoCardError, StatusError
 from shared.errors import DeviceError
+
+if TYPE_CHECKING:  # the card model and the serial protocol load with the first read, not at start
+    from shared.devices.idcard.model import IdCardData
 
 log = logging.getLogger("yizhan.devices.idcard")
 
@@ -78,6 +79,7 @@ def wait_for_card(reader: IdCardReader, timeout: float | None = None,
     Transient failures (no card yet, card moved, lifted mid-read) are retried; a reader that
     stops answering raises at once. Returns None when stopped or timed out.
     """
+    from shared.devices.idcard.protocol import NoCardError, StatusError
     deadline = None if timeout is None else time.monotonic() + timeout
     stop = stop or threading.Event()
     while not stop.is_set():
