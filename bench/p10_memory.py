@@ -100,7 +100,8 @@ def hooked(self, result):
             open_case()
         else:
             QApplication.instance().quit()
-    self.case_list.loaded.connect(painted)
+    self.listPainted.connect(painted)      # the list came with the store: its first paint
+    self.case_list.loaded.connect(painted)  # or it read its rows itself
 
 
 mw.QtCounterWindow._store_opened = hooked

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import secrets
-import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -55,7 +54,7 @@ class Party:
     legal_rep: str = ""
     share: str = ""  # co-ownership share, e.g. "50%"
     agent: Agent | None = None
-    party_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    party_id: str = field(default_factory=lambda: secrets.token_hex(6))
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> "Party":

@@ -26,7 +26,7 @@ server's: :class:`PendingComparer` (the default when no local comparer is instal
 from __future__ import annotations
 
 import datetime as _dt
-import uuid
+import secrets
 from typing import Any, Protocol
 
 from shared.domain.case import Case, Party, now_iso
@@ -250,7 +250,7 @@ def card_part(card: CardRead, party: Party, *, operator: str, device: str, simul
 def new_record(party_id: str, check_no: int, operator: str) -> dict[str, Any]:
     """An empty record (no card, no face yet)."""
     at = now_iso()
-    return {"id": uuid.uuid4().hex[:12], "party_id": party_id, "check_no": check_no,
+    return {"id": secrets.token_hex(6), "party_id": party_id, "check_no": check_no,
             "status": "missing", "created_at": at, "updated_at": at, "operator": operator,
             "card": None, "face": None, "comparison": None, "failure": None}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,7 +54,7 @@ class BlobStore:
     def add_in(self, conn, case_id: str, kind: str, data: bytes, mime: str, slot: str = "",
                meta: dict[str, Any] | None = None, idx: int | None = None) -> BlobInfo:
         """The body of :meth:`add`, for callers composing a larger transaction."""
-        blob_id = uuid.uuid4().hex
+        blob_id = secrets.token_hex(16)
         digest = hashlib.sha256(data).hexdigest()
         if idx is None:
             idx = conn.execute("SELECT coalesce(max(idx) + 1, 0) FROM blobs WHERE case_id=? AND kind=? AND slot=?",
