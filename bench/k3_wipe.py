@@ -63,6 +63,8 @@ def session(app, w) -> float:
 
 
 def main() -> None:
+    from shared.platform import tune_allocator
+    tune_allocator()  # as the kiosk's process does first (kiosk.app.prepare_process)
     tmp = scratch_dir("yz-k3-")
     app, ctx, w, card = build_kiosk(tmp)
     wait_until(app, lambda: button(w, "biz:kiosk_mortgage_cancel") is not None)

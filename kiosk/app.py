@@ -50,11 +50,20 @@ def build(args: argparse.Namespace):
     return app, ctx, window
 
 
+def prepare_process() -> None:
+    """What the kiosk's process sets before anything else: a kiosk runs all day, so freed memory
+    goes back to the system (at most two malloc arenas, large blocks in their own mappings),
+    and it logs to its own rotating, scrubbed file beside the console (a kiosk has no console
+    anyone reads)."""
+    from shared.logs import setup_logging
+    from shared.platform import tune_allocator
+    tune_allocator()
+    setup_logging("yizhan-kiosk", console_level=logging.INFO)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from shared.security.masking import install_log_scrubber
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    install_log_scrubber()
+    prepare_process()
     app, ctx, window = build(args)
     from PySide6.QtCore import QTimer
     if args.windowed:
