@@ -147,3 +147,34 @@ def test_activating_a_row_opens_its_case(qtbot, case_list):
     with qtbot.waitSignal(case_list.openRequested, timeout=5000) as sig:
         case_list.table.activated.emit(case_list.model.index(4, 1))
     assert sig.args == [case_list.cell_text(4, 0)]
+
+
+def test_first_page_shown_without_a_query_of_its_own_and_titles_kept_through_resets(qtbot, store, filled,
+                                                                                    monkeypatch):
+    """The page read with the store is shown as it is (no query on any thread until the view
+    scrolls or the filters change); the column titles, kept in their own header model, stay
+    through every model reset."""
+    from PySide6.QtCore import Qt
+
+    from counter.case_list import COLUMNS, first_page
+    from shared.i18n import tr
+    rows = first_page(store, default_catalog())
+    asked = []
+    real = store.list_cases_in
+    monkeypatch.setattr(store, "list_cases_in", lambda *a, **k: asked.append(1) or real(*a, **k))
+    w = QtCaseList(store, default_catalog(), first_page=rows)
+    qtbot.addWidget(w)
+    w.resize(900, 500)
+    w.show()
+    assert w.preloaded and w.row_count() == PAGE and not asked
+    assert w.cell_text(0, 0) == rows[0].id
+    qtbot.waitUntil(lambda: w.count_label.text() == "共 {} 件".format(N), timeout=10000)
+    header = w.table.horizontalHeader()
+
+    def titles():
+        return [header.model().headerData(i, Qt.Horizontal) for i in range(header.count())]
+    assert titles() == [tr(c) for c in COLUMNS]
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        w.search.setText(rows[0].id)   # other filters: a reset of the model with one row
+    assert w.row_count() == 1 and asked
+    assert titles() == [tr(c) for c in COLUMNS]
