@@ -302,6 +302,10 @@ class QtCaseList(QWidget):
         self.business_filter.addItem(tr("全部业务"), None)
         for biz in catalog.for_channel("counter"):
             self.business_filter.addItem(tr(biz.name), biz.code)
+        # as wide as its layout share, not as its longest name (English names took the search
+        # field's room); the open list still shows the names in full
+        self.business_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.business_filter.setMinimumContentsLength(12)
         bar.addWidget(self.business_filter, 2)
         new = QPushButton(tr("新建案件"))
         new.setObjectName("newCase")
