@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from counter.case_list import QtCaseList, first_page
 from counter.context import AppContext
 from shared.config import Settings
+from shared.errors import os_error_msg
 from shared.i18n import tr
 from shared.ui.notify import notifier, notify, notify_exception
 from shared.ui.tasks import run_task
@@ -537,7 +538,7 @@ class QtCounterWindow(QMainWindow):
             self.integration = IntegrationService(self.store, self.settings, self.data_dir).start()
         except OSError as exc:  # the port is taken, most often
             notify(tr("银行系统接口未能在端口 {port} 启动：{err}", port=self.settings.get("integration.port"),
-                      err=exc.strerror or type(exc).__name__), "warning")
+                      err=os_error_msg(exc).render()), "warning")
 
     def sync_now(self) -> None:
         if self.sync_worker is None:

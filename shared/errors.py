@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shared.i18n import Msg
+from shared.i18n import N_, Msg
 
 
 class YizhanError(Exception):
@@ -90,3 +90,32 @@ class DocumentError(YizhanError):
     """A document cannot be rendered (missing fields, unrenderable characters)."""
 
     default_code = "document"
+
+
+_OS_ERRORS = {  # errno name -> what a person at the counter or kiosk reads
+    "ENOENT": ("os.not_found", N_("文件或文件夹不存在")),
+    "EACCES": ("os.denied", N_("没有访问权限")),
+    "EPERM": ("os.denied", N_("没有访问权限")),
+    "EISDIR": ("os.is_dir", N_("这是文件夹，不是文件")),
+    "ENOTDIR": ("os.not_dir", N_("路径中有一段不是文件夹")),
+    "ENOSPC": ("os.disk_full", N_("磁盘已满")),
+    "EDQUOT": ("os.disk_full", N_("磁盘已满")),
+    "EROFS": ("os.read_only", N_("磁盘为只读")),
+    "EIO": ("os.io", N_("磁盘读写出错")),
+    "ENAMETOOLONG": ("os.name_long", N_("文件名过长")),
+    "ELOOP": ("os.loop", N_("路径中的链接过多")),
+    "EBUSY": ("os.busy", N_("文件正被占用")),
+    "EMFILE": ("os.too_many", N_("打开的文件过多")),
+    "ENFILE": ("os.too_many", N_("打开的文件过多")),
+}
+
+
+def os_error_msg(exc: BaseException) -> Msg:
+    """What went wrong with a file, in the reader's language: the common ``errno`` causes by
+    name (the OS's own text is English on most systems), anything else as the OS says it."""
+    import errno
+    name = errno.errorcode.get(getattr(exc, "errno", None) or 0, "")
+    if name in _OS_ERRORS:
+        code, text = _OS_ERRORS[name]
+        return Msg(code, text)
+    return Msg("os.other", "{err}", {"err": getattr(exc, "strerror", None) or type(exc).__name__})

@@ -2022,6 +2022,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Open the case, complete everything on the correction list and submit again</translation>
     </message>
     <message>
+      <source>打开的文件过多</source>
+      <translation>too many open files</translation>
+    </message>
+    <message>
       <source>扫描仪</source>
       <translation>Scanner</translation>
     </message>
@@ -2706,12 +2710,24 @@ Is the person here the same as at the first check?</translation>
       <translation>the file does not exist</translation>
     </message>
     <message>
+      <source>文件名过长</source>
+      <translation>the file name is too long</translation>
+    </message>
+    <message>
       <source>文件导入</source>
       <translation>File import</translation>
     </message>
     <message>
       <source>文件导入可用（JPEG、PNG、TIFF）</source>
       <translation>File import available (JPEG, PNG, TIFF)</translation>
+    </message>
+    <message>
+      <source>文件或文件夹不存在</source>
+      <translation>no such file or folder</translation>
+    </message>
+    <message>
+      <source>文件正被占用</source>
+      <translation>the file is in use</translation>
     </message>
     <message>
       <source>文字过长（{n} 字，最多 {max} 字）</source>
@@ -3802,6 +3818,10 @@ Is the person here the same as at the first check?</translation>
       <translation>No hand-over batches</translation>
     </message>
     <message>
+      <source>没有访问权限</source>
+      <translation>permission denied</translation>
+    </message>
+    <message>
       <source>没有读取数据库文件 {path} 的权限</source>
       <translation>No permission to read database file {path}</translation>
     </message>
@@ -4222,12 +4242,24 @@ Is the person here the same as at the first check?</translation>
       <translation>Confirm and sign authorization letter</translation>
     </message>
     <message>
+      <source>磁盘为只读</source>
+      <translation>the disk is read-only</translation>
+    </message>
+    <message>
+      <source>磁盘已满</source>
+      <translation>the disk is full</translation>
+    </message>
+    <message>
       <source>磁盘空间不足，案件未能提交（案件保持原状，未留下半成品文件）。请清理磁盘后重新提交</source>
       <translation>Not enough disk space; the case was not submitted (the case is unchanged and no partial files were left). Please free up disk space and submit again</translation>
     </message>
     <message>
       <source>磁盘空间已满，本次修改未保存（原有数据完好）。请清理磁盘后重试</source>
       <translation>The disk is full; this change was not saved (existing data is intact). Please free up disk space and try again</translation>
+    </message>
+    <message>
+      <source>磁盘读写出错</source>
+      <translation>the disk could not be read or written</translation>
     </message>
     <message>
       <source>离线</source>
@@ -5344,6 +5376,14 @@ Overwrite this party's name, ID number and address with the card data?</translat
       <translation>Loan reference {ref} already made case {id} from other data; correct it at the counter if needed</translation>
     </message>
     <message>
+      <source>路径中有一段不是文件夹</source>
+      <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+      <source>路径中的链接过多</source>
+      <translation>too many links in the path</translation>
+    </message>
+    <message>
       <source>身份核验</source>
       <translation>Identity verification</translation>
     </message>
@@ -5422,6 +5462,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>还有{n}位当事人未完成询问笔录或签名</source>
       <translation>{n} parties have not yet completed the interview record or signature</translation>
+    </message>
+    <message>
+      <source>这是文件夹，不是文件</source>
+      <translation>this is a folder, not a file</translation>
     </message>
     <message>
       <source>进度查询</source>

@@ -12,7 +12,7 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
-from shared.errors import DocumentError
+from shared.errors import DocumentError, os_error_msg
 from shared.i18n import Msg
 
 KINDS = ("application", "interview", "authorization", "receipt", "manifest", "not_accepted", "corrections")
@@ -41,7 +41,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
         atomic_write(Path(path), data, mode=0o600)
     except OSError as exc:
         raise DocumentError(Msg("render.out", "无法写入输出文件 {path}：{err}（须为普通文件）",
-                                {"path": str(path), "err": exc.strerror or type(exc).__name__})) from None
+                                {"path": str(path), "err": os_error_msg(exc)})) from None
 
 
 def handle_render(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from shared import platform
-from shared.errors import DocumentError
+from shared.errors import DocumentError, os_error_msg
 from shared.i18n import Msg
 
 log = logging.getLogger("yizhan.documents.seal")
@@ -217,7 +217,7 @@ def load_seal_image(path: str | None) -> bytes | None:
             data = fh.read(MAX_SEAL_IMAGE + 1)
     except OSError as exc:
         raise SealError(Msg("seal.image_unreadable", "无法读取印章图片 {path}：{err}",
-                            {"path": path, "err": exc.strerror or type(exc).__name__})) from None
+                            {"path": path, "err": os_error_msg(exc)})) from None
     if len(data) > MAX_SEAL_IMAGE or not (data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff"):
         raise SealError(Msg("seal.image_bad", "印章图片 {path} 须为不超过 2 MB 的 PNG 或 JPEG", {"path": path}))
     return data

@@ -49,7 +49,7 @@ from typing import Any
 from shared.domain.case import Agent, Case, Party
 from shared.domain.catalog import Catalog, default_catalog
 from shared.domain.validation import field_errors
-from shared.errors import ValidationError
+from shared.errors import ValidationError, os_error_msg
 from shared.i18n import Msg
 
 FORMAT = "yizhan-case-import/1"
@@ -322,7 +322,7 @@ def read_material(base_dir: Path, rel: str) -> tuple[bytes, Msg | None]:
     except OSError as exc:
         if exc.errno == errno.EFBIG:
             return b"", Msg("import.too_big", "文件 {name} 超过 {mb} MB", {"name": name, "mb": MAX_FILE_BYTES // 2**20})
-        return b"", Msg("import.read", "无法读取文件 {name}：{err}", {"name": name, "err": exc.strerror or type(exc).__name__})
+        return b"", Msg("import.read", "无法读取文件 {name}：{err}", {"name": name, "err": os_error_msg(exc)})
     mime = sniff_mime(data)
     if mime is None or not _decodes(data, mime):
         return b"", Msg("import.type", "文件 {name} 不是 JPEG、PNG、TIFF 或 PDF", {"name": name})
@@ -352,7 +352,7 @@ def load_import(path: Path, catalog: Catalog | None = None) -> ImportResult:
             raise ValidationError(Msg("import.too_large", "导入文件过大（{kb} KB，最多 {max} KB）",
                                       {"kb": "?", "max": LIMITS["import_bytes"] >> 10})) from None
         raise ValidationError(Msg("import.open", "无法读取导入文件 {path}：{err}",
-                                  {"path": str(path), "err": exc.strerror or type(exc).__name__})) from None
+                                  {"path": str(path), "err": os_error_msg(exc)})) from None
     return parse_import_bytes(data, Path(path).parent, catalog)
 
 

@@ -19,7 +19,7 @@ from shared.config import default_config_dir, default_data_dir
 from shared.domain.case import Case, now_iso
 from shared.domain.identifiers import normalize
 from shared.domain.states import CaseState, can_edit
-from shared.errors import StoreError
+from shared.errors import StoreError, os_error_msg
 from shared.i18n import Msg
 from shared.store import audit, search
 from shared.store.db import DbThread, open_connection, transaction, work_error
@@ -212,7 +212,7 @@ class Store:
             try:
                 data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             except OSError as exc:
-                raise StoreError(Msg("store.mkdir", "无法创建数据目录 {path}：{err}", {"path": str(data_dir), "err": exc.strerror})) from None
+                raise StoreError(Msg("store.mkdir", "无法创建数据目录 {path}：{err}", {"path": str(data_dir), "err": os_error_msg(exc)})) from None
             key = provider.create()
         store = cls(path, key, operator, progress)
         _mark(data_dir)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterator
 
-from shared.errors import StoreError, SyncError, TrustError
+from shared.errors import StoreError, SyncError, TrustError, os_error_msg
 from shared.i18n import Msg, N_
 from shared.sync import crypto
 
@@ -133,7 +133,7 @@ def build_packet(tx: StoreTx, case, blobs: list[BlobInfo], ident, operator: str,
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise disk_full_error() from None
         raise SyncError(Msg("sync.packet_write", "无法写入数据包文件：{err}。案件保持原状，请检查磁盘后重试",
-                            {"err": exc.strerror or str(exc)}), retryable=False) from None
+                            {"err": os_error_msg(exc)}), retryable=False) from None
     except BaseException:
         _unlink(tmp)
         raise

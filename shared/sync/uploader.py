@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from shared.errors import SyncError, TrustError
+from shared.errors import SyncError, TrustError, os_error_msg
 from shared.i18n import Msg, stored_text
 from shared.sync.backoff import Backoff
 from shared.sync.client import ServerError, garbage
@@ -200,7 +200,7 @@ class PacketUploader:
                 report.failed.append(item.packet_id)
             return True
         except OSError as exc:
-            text = stored_text(Msg("sync.packet_missing", "数据包文件无法读取：{err}", {"err": exc.strerror or str(exc)}))
+            text = stored_text(Msg("sync.packet_missing", "数据包文件无法读取：{err}", {"err": os_error_msg(exc)}))
             self.outbox.note_error(item.packet_id, text, 0, failed=True)
             report.failed.append(item.packet_id)
             return True

@@ -18,7 +18,7 @@ from shared.domain.case import Case
 from shared.domain.catalog import Catalog
 from shared.domain.identifiers import normalize
 from shared.domain.operators import OperatorSession, operator_label
-from shared.errors import ValidationError
+from shared.errors import ValidationError, os_error_msg
 from shared.i18n import Msg
 
 
@@ -104,7 +104,7 @@ def payload_of_file(path: Path | str) -> tuple[bytes, Path | None]:
             raise ValidationError(Msg("import.too_big", "文件 {name} 超过 {mb} MB",
                                       {"name": path.name[:80], "mb": MAX_FILE_BYTES // 2 ** 20})) from None
         raise ValidationError(Msg("import.open", "无法读取导入文件 {path}：{err}",
-                                  {"path": path.name[:80], "err": exc.strerror or type(exc).__name__})) from None
+                                  {"path": path.name[:80], "err": os_error_msg(exc)})) from None
     if sniff_mime(data) in IMAGE_MIMES:
         return qr_payload(data), None
     if len(data) > LIMITS["import_bytes"]:
