@@ -310,7 +310,6 @@ class QtCounterWindow(QMainWindow):
         self.case_list.newRequested.connect(self.show_picker)
         self.case_list.importRequested.connect(self.open_import)
         self.setAcceptDrops(True)
-        self.case_list.loaded.connect(lambda _n: QTimer.singleShot(300, self._prebuild_editor))
         from shared.workflow.auth import IdleLock
         self.idle = IdleLock(float(self.ctx.auth.setting("idle_lock_minutes")))
         if self.ctx.needs_login():

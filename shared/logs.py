@@ -135,21 +135,20 @@ class PrivateRotatingFileHandler(logging.FileHandler):
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Format the record once, start a new file first if it would not fit, write it."""
         try:
-            if self._should_rotate(record):
+            text = self.format(record) + self.terminator
+            if self.stream is None:
+                self.stream = self._open()
+            size = len(text.encode(self.encoding or "utf-8", "replace"))
+            if self.max_bytes > 0 and self.stream.tell() + size > self.max_bytes:
                 self._rotate()
-        except Exception:  # as logging does: a failing handler never stops the program
+            self.stream.write(text)
+            self.flush()
+        except RecursionError:  # as logging's own handlers do
+            raise
+        except Exception:  # a failing handler never stops the program
             self.handleError(record)
-            return
-        super().emit(record)
-
-    def _should_rotate(self, record: logging.LogRecord) -> bool:
-        if self.max_bytes <= 0:
-            return False
-        if self.stream is None:
-            self.stream = self._open()
-        size = len((self.format(record) + self.terminator).encode(self.encoding or "utf-8", "replace"))
-        return self.stream.tell() + size > self.max_bytes
 
     def _rotate(self) -> None:
         if self.stream is not None:
