@@ -124,12 +124,16 @@ def make_bank_desk(qtbot, w) -> None:
     so a sync pass keeps it) and the store has them (as the first pull brings them)."""
     from devserver import masterdata as server_md
     from shared import masterdata
+    qtbot.waitUntil(lambda: w.sync_worker is not None, timeout=15000)  # started after the first paint
     raw = desk_banks()
     version = server_md.publish("banks", raw)
     masterdata.accept(w.data_dir, "banks", version, raw, w.store)
     w._load_desk_bank()
-    # not the next deskBankKnown: the login's own read may still be under way and answer first
-    # (with the store as it was); the counter reads the desk again after every sync pass too
+    # A sync pass under way may have read the server's list before the publish and store it
+    # after the accept above (the older profiles, no desk); the pass asked for here runs after
+    # it and brings the published version, as it would at a branch. Not the next deskBankKnown
+    # either: the login's own read may still be under way and answer first with the store as it was.
+    w.sync_now()
     qtbot.waitUntil(lambda: w.ctx.desk_bank is not None and DESK in w.ctx.desk_bank.service_points, timeout=15000)
 
 
