@@ -52,6 +52,8 @@ def _check_problem(record: dict[str, Any] | None, party: Party, check_no: int, n
         return _reason("identity_failed", party, "当事人 {name} 第{no}次身份核验未通过", no=check_no)
     if need_card and not record.get("card"):
         return _reason("identity_no_card", party, "当事人 {name} 第{no}次身份核验没有读取身份证件", no=check_no)
+    if need_card and not idm.card_holder_matches(record, party):
+        return _reason("identity_other_person", party, "当事人 {name} 的姓名或证件号码与所读身份证不符", no=check_no)
     if not need_face:
         return None
     face = record.get("face") or {}
@@ -126,16 +128,19 @@ def interview_gaps(case: Case, biz: BusinessType) -> list[dict[str, Any]]:
 
 
 def approval_gaps(case: Case, manifest: dict[str, Any]) -> list[dict[str, Any]]:
-    """A manual face decision needs a different person's approval of this revision."""
-    from shared.domain.steps import has_manual_decision
+    """A manual face decision needs a different person's approval of this revision: not the
+    submitter's, nor of who asked for it or passed a face check by hand."""
+    from shared.domain.steps import has_manual_decision, manual_deciders
     if not has_manual_decision(case):
         return []
     submitter = str((manifest.get("submitted_by") or {}).get("staff_id") or "")
+    deciders = manual_deciders(case)
     for item in manifest.get("approvals") or []:
         approver = str((item.get("approver") or {}).get("staff_id") or "")
         asked = str((item.get("requested_by") or {}).get("staff_id") or "")
         if (item.get("decision") == "approved" and item.get("revision") == case.revision and approver
-                and approver not in (submitter, asked) and str(item.get("reason") or "").strip()):
+                and approver not in (submitter, asked) and approver not in deciders
+                and str(item.get("reason") or "").strip()):
             return []
     return [_reason("approval_missing", None, "人工核对的身份核验未经他人（主管）复核")]
 

@@ -465,6 +465,8 @@ class KioskWindow(QWidget):
                 self.show_capture(step.paths[0].split(".", 1)[1] if step.paths else "")
             elif step.kind == "submit":
                 self.show_review()
+            elif step.kind == "approval":  # the policy asks a supervisor: nothing the applicant can do here
+                self.show_stop(tr("本业务需经工作人员复核后才能提交，请到服务窗口办理"))
             else:
                 continue
             return

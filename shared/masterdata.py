@@ -174,6 +174,19 @@ def current_bank_profiles(store=None) -> dict:
     return load_profiles(store)
 
 
+def current_filings(store, case) -> list[dict] | None:
+    """A bank desk case's filings as the master data in use now has them (a renewed filing
+    unblocks the case, a withdrawn bank leaves none, which blocks it); None when the case is
+    no bank desk case or nothing changed. Blocking (reads the store: not inside its transaction)."""
+    code = (case.bank or {}).get("credit_code")
+    if not code:
+        return None
+    from shared.domain.bank_profile import filings
+    profile = current_bank_profiles(store).get(code)
+    new = filings(profile) if profile is not None else []
+    return None if new == case.bank.get("filings") else new
+
+
 def _regions_of(path: Path) -> dict[str, str]:
     raw = json.loads(path.read_text("utf-8"))
     return dict(raw["regions"])

@@ -1218,12 +1218,20 @@ Is the person here the same as at the first check?</translation>
       <translation>Approve</translation>
     </message>
     <message>
+      <source>复核人不能提交自己复核的案件，请由经办人提交</source>
+      <translation>The approver cannot submit a case they approved; the handling officer submits it</translation>
+    </message>
+    <message>
       <source>复核人不能是本案经办人</source>
       <translation type="obsolete">The approver cannot be the officer who handled the case</translation>
     </message>
     <message>
+      <source>复核人不能是本案经办人、提请复核的人或人工核对身份的人</source>
+      <translation>The approver cannot be the case's officer, whoever asked for approval, or whoever checked an identity by hand</translation>
+    </message>
+    <message>
       <source>复核人不能是本案经办人或提请复核的人</source>
-      <translation>The approver cannot be the case's officer or whoever asked for the approval</translation>
+      <translation type="obsolete">The approver cannot be the case's officer or whoever asked for the approval</translation>
     </message>
     <message>
       <source>复核结论</source>
@@ -3278,6 +3286,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The parties of this business need no identity verification (or no natural-person parties have been added yet)</translation>
     </message>
     <message>
+      <source>本业务需经工作人员复核后才能提交，请到服务窗口办理</source>
+      <translation>This business needs a staff member's approval before it can be submitted; please go to a service counter</translation>
+    </message>
+    <message>
       <source>本人在场，另持有效证件核对一致</source>
       <translation>The person is present and another valid ID matches</translation>
     </message>
@@ -3612,6 +3624,14 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>案件已加密签名并进入上传队列，将在后台上传（网络中断时自动续传），无需等待。</source>
       <translation>The case is encrypted, signed and queued; it uploads in the background (resuming after a dropped link). No need to wait.</translation>
+    </message>
+    <message>
+      <source>案件已提交或正在复核（状态：{state}），不能再查询并记入本案</source>
+      <translation>The case is submitted or awaiting approval (state: {state}); a query can no longer be recorded in it</translation>
+    </message>
+    <message>
+      <source>案件已提交或正在复核（状态：{state}），文书不能再生成</source>
+      <translation>The case is submitted or awaiting approval (state: {state}); its documents cannot be generated again</translation>
     </message>
     <message>
       <source>案件已提交（状态：{state}），不能再修改</source>
@@ -4778,6 +4798,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Error in interview record template {file} at {where}: {text}. Please fix the file or update the business catalog</translation>
     </message>
     <message>
+      <source>询问笔录确认后当事人信息已改动，请重新询问</source>
+      <translation>The party's details changed after the interview record was confirmed; interview again</translation>
+    </message>
+    <message>
       <source>询问终止</source>
       <translation>Interview stopped</translation>
     </message>
@@ -4820,6 +4844,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>该不动产目前是否已设定抵押？</source>
       <translation>Is this real estate currently mortgaged?</translation>
+    </message>
+    <message>
+      <source>该业务不能在此办理（{channel}）</source>
+      <translation>This business cannot be handled here ({channel})</translation>
     </message>
     <message>
       <source>该业务无需询问笔录</source>
@@ -5186,6 +5214,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>读卡后将列出您在本机提交的申请。</source>
       <translation>After the card is read, your applications submitted here are listed.</translation>
+    </message>
+    <message>
+      <source>读卡后当事人姓名或证件号码已改动，与所读身份证不符，请重新读卡并核验</source>
+      <translation>The party's name or ID number changed after the card was read and no longer matches it; read the card and check again</translation>
     </message>
     <message>
       <source>读卡器不可用：</source>

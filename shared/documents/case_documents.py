@@ -96,11 +96,22 @@ def generate(store: Store, case: Case, business, place: str, sealer=None,
     ``isolate``: render in a child process (see :func:`render_all`)."""
     from shared.documents.seal import SEAL_KINDS
 
+    def editable(tx: StoreTx) -> None:
+        """What was submitted stays as it went: its documents are not made again."""
+        from shared.domain.states import can_edit
+        from shared.errors import DocumentError
+        from shared.i18n import Msg
+        stored = tx.case(case.id) if tx.has_case(case.id) else None
+        if stored is not None and not can_edit(stored.state):
+            raise DocumentError(Msg("documents.not_editable", "案件已提交或正在复核（状态：{state}），文书不能再生成",
+                                    {"state": stored.state.label}))
+    store.read(editable)  # before the slow render; again in the transaction below
     pdfs = render_all(case, business, place, sealer, isolate)
     seal = {"sealed": True, "sealed_by": sealer.organisation} if sealer is not None else {"sealed": False}
     digest, at = source_hash(case), now_iso()
 
     def work(tx: StoreTx) -> list[GeneratedDocument]:
+        editable(tx)
         if not tx.has_case(case.id):
             tx.write_case(case)
         out = []

@@ -233,6 +233,34 @@ def apply_card_to_party(card: CardRead, party: Party) -> Party:
     return party
 
 
+def holder_binding(party: Party, salt: str | None = None) -> dict[str, str]:
+    """Who a card read or a confirmed interview record is about: a salted SHA-256 of the
+    party's ID number (normalised) and name as they stand now. Kept in the record, so a record
+    made for one person never counts for another put in the case afterwards (no name or number
+    in it: both stay in the encrypted case alone)."""
+    import hashlib
+    salt = salt or secrets.token_hex(8)
+    blob = "\x1f".join((salt, normalize(party.id_number or ""), (party.name or "").strip()))
+    return {"salt": salt, "digest": hashlib.sha256(blob.encode("utf-8")).hexdigest()}
+
+
+def holder_matches(binding: Any, party: Party) -> bool:
+    """Whether ``binding`` (:func:`holder_binding`) names ``party`` as the case has it now."""
+    if not isinstance(binding, dict) or not isinstance(binding.get("salt"), str) or not binding["salt"]:
+        return False
+    return secrets.compare_digest(holder_binding(party, binding["salt"])["digest"], str(binding.get("digest", "")))
+
+
+def card_holder_matches(record: dict[str, Any] | None, party: Party) -> bool:
+    """Whether the card read of ``record`` is of ``party`` as the case has it now: the holder
+    bound at the read (the party's name or ID number changed since: no longer). A read recorded
+    before the binding existed is compared by its masked number."""
+    card = (record or {}).get("card") or {}
+    if "holder" in card:
+        return holder_matches(card["holder"], party)
+    return bool(card.get("id_masked")) and card.get("id_masked") == mask_id(normalize(party.id_number or ""))
+
+
 def card_part(card: CardRead, party: Party, *, operator: str, device: str, simulated: bool,
               photo_blob: str | None = None, today=None) -> dict[str, Any]:
     """The ``card`` part of a record (computed before the card is applied to the party)."""

@@ -356,6 +356,7 @@ class InterviewSession:
         self.started_at = now_iso()
         self.confirmed_at: str | None = None
         self.interviewer: str | None = None  # who asked (询问人), named in the record from confirmation on
+        self.holder: dict[str, str] | None = None  # whom it records (identity.holder_binding), from confirmation on
         self.finished_at: str | None = None
 
     # -- state ------------------------------------------------------------------------------
@@ -437,7 +438,9 @@ class InterviewSession:
         """The party confirms the record is true and correct (the closing confirmation)."""
         if not self.completed:
             raise ValueError("the interview is not completed")
+        from shared.domain.identity import holder_binding
         self.confirmed_at = now_iso()
+        self.holder = holder_binding(self.party)  # the person who confirms, under the signature
 
     # -- record -----------------------------------------------------------------------------
     def record(self) -> dict[str, Any]:
@@ -457,6 +460,7 @@ class InterviewSession:
             "finished_at": self.finished_at,
             "confirmed_at": self.confirmed_at,
             **({"interviewer": self.interviewer} if self.interviewer and self.confirmed_at else {}),
+            **({"holder": dict(self.holder)} if self.holder and self.confirmed_at else {}),
             "answers": [{"id": qid, "question": by_id[qid].text_for(self.case), "type": by_id[qid].type,
                          "answer": self.answers[qid], "answer_text": answer_text(by_id[qid], self.answers[qid])}
                         for qid in self.history],

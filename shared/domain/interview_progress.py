@@ -101,6 +101,15 @@ def _replay(template: InterviewTemplate, case: Case, party: Party, record: dict[
     return session.completed
 
 
+def confirmed_by(record: dict[str, Any], party: Party) -> bool:
+    """Whether a confirmed record names who asked (询问人) and was confirmed by ``party`` as the
+    case has it now (a record not yet confirmed: nothing to check)."""
+    if not record.get("confirmed_at"):
+        return True
+    from shared.domain.identity import holder_matches
+    return bool(str(record.get("interviewer") or "").strip()) and holder_matches(record.get("holder"), party)
+
+
 def party_progress(template: InterviewTemplate, case: Case, party: Party) -> PartyProgress:
     """The interview state of ``party`` in ``case``."""
     record = case.interview.get(party.party_id)
@@ -108,7 +117,7 @@ def party_progress(template: InterviewTemplate, case: Case, party: Party) -> Par
         return PartyProgress(party, PENDING)
     if record.get("status") == "in_progress":
         return PartyProgress(party, ANSWERING)
-    if not record_matches_case(template, case, party, record):
+    if not record_matches_case(template, case, party, record) or not confirmed_by(record, party):
         return PartyProgress(party, OUTDATED)
     if record.get("status") == "stopped":
         return PartyProgress(party, STOPPED, render_record(record.get("stop_reason_msg")

@@ -95,8 +95,9 @@ RULES: dict[str, ChannelRules] = {
     # A case created by the bank's system is finished at the counter: the same steps, so an
     # import can never be submitted without identity, interview and signatures.
     "import": ChannelRules(_ALL),
-    # Nobody but the applicant at a kiosk: a check referred to a person stops the case there.
-    "kiosk": ChannelRules(tuple(k for k in _ALL if k != "approval"), manual_face_decision=False),
+    # Nobody but the applicant at a kiosk: a check referred to a person stops the case there, and
+    # a case the approval policy names waits for a supervisor as anywhere else.
+    "kiosk": ChannelRules(_ALL, manual_face_decision=False),
 }
 
 #: The approval hook (operators issue): ``policy(case, biz) -> bool`` says whether the case needs
@@ -107,6 +108,18 @@ ApprovalPolicy = Callable[[Case, BusinessType], bool]
 def rules_for(channel: str) -> ChannelRules:
     """The rules of ``channel`` (an unknown channel gets the counter's, the strictest)."""
     return RULES.get(channel, RULES["counter"])
+
+
+def channel_allowed(biz: BusinessType, channel: str) -> bool:
+    """Whether the catalog offers ``biz`` on ``channel`` (an import is finished at the counter)."""
+    return channel in biz.channels or (channel == "import" and "counter" in biz.channels)
+
+
+def effective_rules(biz: BusinessType, channel: str) -> ChannelRules:
+    """The rules a case of ``biz`` is checked by on ``channel``: the channel's own where the
+    catalog offers the business there, else the counter's (the strictest), whatever the case
+    or a caller claims."""
+    return rules_for(channel) if channel_allowed(biz, channel) else RULES["counter"]
 
 
 def _party_name(party: Party) -> str:
@@ -129,7 +142,7 @@ def data_step(case: Case, biz: BusinessType, catalog: Catalog) -> Step:
 
 
 def _identity_status(record: dict | None, biz: BusinessType, check_no: int,
-                     manual_allowed: bool) -> tuple[StepStatus, tuple[Msg, ...]]:
+                     manual_allowed: bool, party: Party | None = None) -> tuple[StepStatus, tuple[Msg, ...]]:
     if record is None:
         return StepStatus.NOT_STARTED, (Msg("step.identity.missing", "尚未读卡及采集人脸")
                                         if check_no == 1 else Msg("step.recheck.missing", "提交前需再次采集人脸"),)
@@ -139,6 +152,9 @@ def _identity_status(record: dict | None, biz: BusinessType, check_no: int,
                                         {"reason": idm.reason_text(failure)}),)
     if check_no == 1 and not record.get("card"):
         return StepStatus.IN_PROGRESS, (Msg("step.identity.no_card", "尚未读取身份证"),)
+    if check_no == 1 and party is not None and not idm.card_holder_matches(record, party):
+        return StepStatus.BLOCKED, (Msg("step.identity.other_person",
+                                        "读卡后当事人姓名或证件号码已改动，与所读身份证不符，请重新读卡并核验"),)
     if biz.face_checks < 1 and check_no == 1:
         return StepStatus.DONE, ()
     if not record.get("face"):
@@ -165,7 +181,7 @@ def identity_steps(case: Case, biz: BusinessType, rules: ChannelRules, check_no:
     kind = "identity" if check_no == 1 else "recheck"
     for party in idm.parties_needing_check(case, biz):
         record = idm.latest_check(case, party.party_id, check_no)
-        status, blockers = _identity_status(record, biz, check_no, rules.manual_face_decision)
+        status, blockers = _identity_status(record, biz, check_no, rules.manual_face_decision, party)
         title = (Msg("step.identity", "身份核验：{name}", {"name": _party_name(party)}) if check_no == 1 else
                  Msg("step.recheck", "提交前人脸核验：{name}", {"name": _party_name(party)}))
         out.append(Step("{}:{}".format(kind, party.party_id), kind, title, status, blockers, party.party_id))
@@ -237,14 +253,51 @@ def documents_step(case: Case, biz: BusinessType, fresh_documents: Iterable[str]
     return Step("documents", "documents", Msg("step.documents", "生成文书"), status, blockers, required=False)
 
 
-def has_manual_decision(case: Case) -> bool:
-    """Whether a person passed a face check of this case by hand (such a case always needs approval)."""
+def _manual_passes(case: Case) -> list[dict]:
+    """The comparisons a person passed by hand, of the newest record of each party and check."""
     latest: dict[tuple, dict] = {}
     for record in case.identity_checks:  # the newest record of each party and check counts
         if isinstance(record, dict):
             latest[(record.get("party_id"), int(record.get("check_no", 1)))] = record
-    return any((r.get("comparison") or {}).get("method") == "manual" and (r.get("comparison") or {}).get("decision") == "pass"
-               for r in latest.values())
+    out = []
+    for r in latest.values():
+        comparison = r.get("comparison") or {}
+        if comparison.get("method") == "manual" and comparison.get("decision") == "pass":
+            out.append(comparison)
+    return out
+
+
+def has_manual_decision(case: Case) -> bool:
+    """Whether a person passed a face check of this case by hand (such a case always needs approval)."""
+    return bool(_manual_passes(case))
+
+
+def manual_deciders(case: Case) -> set[str]:
+    """Who passed a face check of ``case`` by hand (:func:`person_key` of each)."""
+    return {person_key(c.get("operator")) for c in _manual_passes(case)} - {""}
+
+
+def person_key(who: Any) -> str:
+    """Who acted, as one comparable key: the staff id where there is one (a record's
+    ``{"name", "staff_id"}``, or a label ``name（staff id）``), else the name as written."""
+    if isinstance(who, dict):
+        return str(who.get("staff_id") or who.get("name") or "").strip()
+    text = str(who or "").strip()
+    if text.endswith("）") and "（" in text:
+        return text[text.rindex("（") + 1:-1].strip() or text
+    return text
+
+
+def approval_conflicts(case: Case, approver: Any) -> bool:
+    """Whether ``approver`` acted on what they would approve: made the case, asked for the
+    approval, or passed one of its face checks by hand. Four eyes: someone else approves."""
+    key = person_key(approver)
+    if not key:
+        return True
+    requested = approval_request(case) or {}
+    involved = {person_key(case.operator), person_key(requested.get("by"))}
+    involved |= manual_deciders(case)
+    return key in involved - {""}
 
 
 def needs_approval(case: Case, biz: BusinessType, policy: ApprovalPolicy | None) -> bool:
@@ -258,9 +311,12 @@ def _this_revision(case: Case) -> list[dict]:
 
 
 def approved(case: Case) -> dict | None:
-    """The approval in force for this revision (the latest decision is "approved"), or None."""
+    """The approval in force for this revision (the latest decision is "approved", by someone
+    who did not act on what they approved: :func:`approval_conflicts`), or None."""
     decisions = [a for a in _this_revision(case) if a.get("decision") in ("approved", "returned", "withdrawn")]
-    return decisions[-1] if decisions and decisions[-1].get("decision") == "approved" else None
+    if not decisions or decisions[-1].get("decision") != "approved":
+        return None
+    return None if approval_conflicts(case, decisions[-1].get("approver")) else decisions[-1]
 
 
 def approval_request(case: Case) -> dict | None:
@@ -287,7 +343,7 @@ def steps_for(case: Case, biz: BusinessType, catalog: Catalog, channel: str = "c
               fresh_documents: Iterable[str] | None = None, approval: ApprovalPolicy | None = None,
               template=None) -> list[Step]:
     """Every step of ``case`` for ``channel``, in the order a person walks them."""
-    rules = rules_for(channel)
+    rules = effective_rules(biz, channel)
     out: list[Step] = []
     for kind in rules.kinds:
         if kind == "data":

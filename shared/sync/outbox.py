@@ -42,6 +42,8 @@ from shared.errors import SyncError
 from shared.i18n import Msg
 from shared.store import Store, StoreTx
 from shared.store.operators import require
+from shared.store.policy import approval_policy
+from shared.masterdata import current_filings
 from shared.store.outbox_table import ACTIVE, FINAL_ITEM, PACKET_TRANSITIONS, OutboxItem, PacketState, can_move
 from shared.sync import enrollment, state
 from shared.sync.packet import PACKET_KINDS, PACKET_SUFFIX, build_packet
@@ -71,7 +73,9 @@ class Outbox:
     def __init__(self, store: Store, settings: Settings | None = None, catalog=None, opener=open,
                  approval=None) -> None:
         self.store = store
-        self.approval = approval  # the supervisor-approval policy hook of the workflow
+        # the supervisor-approval policy: the operator list's in the store, unless a caller's own
+        # (a test's) is given; never none, so no path submits around it
+        self.approval = approval if approval is not None else approval_policy(store)
         self.dir = Path(store.path).parent / "outbox"
         if settings is None:
             from shared.masterdata import apply_managed
@@ -142,8 +146,10 @@ class Outbox:
         and the supervisor who approved the case, signed with the device key."""
         require(self.store, actor, Permission.SUBMIT, "submit", case_id)
         label = operator_label(actor) or self.store.operator
+        submitter = actor.as_dict() if isinstance(actor, OperatorSession) else label
         case = self.store.get_case(case_id)
-        self._check_complete(case)  # first: what the case lacks, whatever the device's state
+        filings = current_filings(self.store, case)  # the bank's filings as the master data have them now
+        self._check_complete(case, submitter, filings)  # first: what the case lacks, whatever the device's state
         ident = enrollment.require(self.store)
         blocked = self.guard_rails()
         if blocked:
@@ -155,7 +161,9 @@ class Outbox:
             if fresh.state not in (CaseState.DRAFT, CaseState.READY) or fresh.revision != case.revision:
                 raise SyncError(Msg("sync.already_submitted", "案件 {id} 已提交（状态：{state}），不能重复提交",
                                     {"id": case_id, "state": fresh.state.label}), retryable=False)
-            self._check_complete(fresh)  # again on what is frozen: nothing changed it in between
+            if filings is not None:  # the packet carries the filings in force, as checked
+                fresh.bank = {**fresh.bank, "filings": filings}
+            self._check_complete(fresh, submitter)  # again on what is frozen: nothing changed it in between
             if fresh.state == CaseState.DRAFT:
                 fresh.state = CaseState.READY
             check_transition(fresh.state, CaseState.SUBMITTED)
@@ -187,18 +195,27 @@ class Outbox:
         biz = self.catalog.business(case.business_code)
         return manifest_entries(case, biz) if is_linked(biz) else None
 
-    def _check_complete(self, case: Case) -> None:
+    def _check_complete(self, case: Case, submitter: Any = None, filings: list[dict] | None = None) -> None:
         """Refuse a case whose workflow is not complete for its channel, naming each step:
         data, every applicant's identity decided, interviews signed and still matching the
-        case, required materials (the same steps every front end shows)."""
-        from shared.domain.steps import blocking_steps, incomplete_error, steps_for
+        case, required materials with the bank's filings as the master data have them now,
+        the approval the policy asks for (the same steps every front end shows); and a case
+        its own approver would submit (someone else sends what a supervisor approved)."""
+        from shared.domain.steps import approved, blocking_steps, incomplete_error, person_key, steps_for
+        from shared.errors import ValidationError
         if case.state not in (CaseState.DRAFT, CaseState.READY):
             raise SyncError(Msg("sync.already_submitted", "案件 {id} 已提交（状态：{state}），不能重复提交",
                                 {"id": case.id, "state": case.state.label}), retryable=False)
         biz = self.catalog.business(case.business_code)
-        blocking = blocking_steps(steps_for(case, biz, self.catalog, case.channel, approval=self.approval))
+        checked = Case.from_dict(case.to_dict())
+        if filings is not None:  # a filing expired or renewed since the case was made
+            checked.bank = {**checked.bank, "filings": filings}
+        blocking = blocking_steps(steps_for(checked, biz, self.catalog, case.channel, approval=self.approval))
         if blocking:
             raise incomplete_error(blocking)
+        approval = approved(checked)
+        if approval and submitter is not None and person_key(submitter) == person_key(approval.get("approver")):
+            raise ValidationError(Msg("sync.approver_submits", "复核人不能提交自己复核的案件，请由经办人提交"))
 
     # -- state changes (used by the uploader and the puller) -----------------------------------
     def set_state(self, packet_id: str, new_state: str, **fields: Any) -> None:

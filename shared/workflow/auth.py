@@ -26,7 +26,8 @@ from shared.domain.operators import OperatorSession, Permission, permissions_of
 from shared.errors import ValidationError, YizhanError
 from shared.i18n import Msg
 from shared.security.passwords import hash_password, verify_password, weak_reason
-from shared.store.operators import POLICY_KEY, ROLES_KEY, enroll
+from shared.store.operators import ROLES_KEY, enroll
+from shared.store.policy import approval_policy
 
 __all__ = ["AuthError", "Authenticator", "IdleLock", "LoginResult", "approval_policy", "enroll"]
 
@@ -52,32 +53,6 @@ def _parse(s: str) -> _dt.datetime | None:
         return _dt.datetime.fromisoformat(s) if s else None
     except ValueError:
         return None
-
-
-class _ListPolicy:
-    """The approval policy of the operator list (see :func:`approval_policy`)."""
-
-    def __init__(self, store) -> None:
-        self.store = store
-        self.rules: dict[str, Any] = {}
-
-    def refresh(self) -> None:
-        raw = self.store.read(lambda tx: tx.sync_state.get(POLICY_KEY, {}))
-        self.rules = raw if isinstance(raw, dict) else {}
-
-    def __call__(self, case, biz) -> bool:
-        if threading.current_thread() is not getattr(self.store._db, "_thread", None):
-            self.refresh()  # inside a store transaction (submit's second check) the rules just read hold
-        if biz.code in (self.rules.get("businesses") or []):
-            return True
-        bank = case.get("bank.code") if hasattr(case, "get") else None
-        return bool(bank and bank in (self.rules.get("banks") or []))
-
-
-def approval_policy(store) -> Callable[[Any, Any], bool]:
-    """The approval policy of the operator list: a business code or the case's bank in its
-    lists needs a supervisor's approval (manual face decisions always do: see the steps)."""
-    return _ListPolicy(store)
 
 
 # -- login ------------------------------------------------------------------------------------

@@ -70,20 +70,6 @@ def bank_import(store, catalog: Catalog, case: Case, actor: Any) -> Case:
     return case
 
 
-def current_filings(store, case: Case) -> list[dict] | None:
-    """A bank desk case's filings as the master data in use now has them (a renewed filing
-    unblocks the case, a withdrawn bank leaves none, which blocks it); None when the case is
-    no bank desk case or nothing changed. Blocking."""
-    code = (case.bank or {}).get("credit_code")
-    if not code:
-        return None
-    from shared.domain.bank_profile import filings
-    from shared.masterdata import current_bank_profiles
-    profile = current_bank_profiles(store).get(code)
-    new = filings(profile) if profile is not None else []
-    return None if new == case.bank.get("filings") else new
-
-
 # -- importing the loan system's data at the counter ----------------------------------------
 IMAGE_MIMES = ("image/jpeg", "image/png", "image/tiff")
 

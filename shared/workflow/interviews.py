@@ -31,6 +31,7 @@ def resume(business, case: Case, party: Party) -> InterviewSession:
         if session.completed and record.get("confirmed_at") and len(session.history) == len(record.get("answers", [])):
             session.confirmed_at = record["confirmed_at"]
             session.interviewer = record.get("interviewer")
+            session.holder = record.get("holder") if isinstance(record.get("holder"), dict) else None
             session.finished_at = record.get("finished_at") or session.finished_at
     return session
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from shared.domain.authorization import MATTERS, PURPOSES, authorization_of, query_refusal
 from shared.domain.case import now_iso
+from shared.domain.states import can_edit
 from shared.domain.operators import Permission
 from shared.errors import SyncError, YizhanError
 from shared.i18n import Msg
@@ -64,6 +65,9 @@ def run_query(store, client, catalog, case_id: str, kind: str, purpose: str, *, 
     label = operator_label(actor) if actor is not None else None
     case = store.get_case(case_id)
     refusal = query_refusal(case, kind, purpose, today)
+    if refusal is None and not can_edit(case.state):  # the result is kept in the case: it must still be open
+        refusal = Msg("query.not_editable", "案件已提交或正在复核（状态：{state}），不能再查询并记入本案",
+                      {"state": case.state.label})
     number = ""
     if refusal is None and kind == "contract_filing":
         number = (contract_number or filing_contract(case, catalog.business(case.business_code))).strip()
@@ -95,6 +99,9 @@ def run_query(store, client, catalog, case_id: str, kind: str, purpose: str, *, 
 
     def work(tx) -> str:
         fresh = tx.case(case_id)
+        if not can_edit(fresh.state):
+            raise QueryRefused(Msg("query.not_editable", "案件已提交或正在复核（状态：{state}），不能再查询并记入本案",
+                                   {"state": fresh.state.label}))
         info = tx.add_blob(case_id, BLOB_KIND, data, "application/pdf", slot=kind,
                            meta={"query_id": answer["query_id"], "name": cert.get("name", "")})
         fresh.queries.append({"query_id": answer["query_id"], "kind": kind, "purpose": purpose, "at": now_iso(),

@@ -20,7 +20,9 @@ import threading
 from typing import Any, Callable
 
 from shared.capture.identity_evidence import face_meta, face_part, identity_slot
+from shared.domain.bank_profile import locked_change
 from shared.domain import identity as idm
+from shared.domain import interview_progress as ip
 from shared.domain import steps as st
 from shared.domain.case import Case, Party, now_iso
 from shared.domain.catalog import BusinessType, Catalog
@@ -29,6 +31,7 @@ from shared.domain.persons import same_person
 from shared.domain.states import CaseState, can_edit
 from shared.errors import ValidationError, YizhanError
 from shared.i18n import Msg
+from shared.store.policy import approval_policy
 from shared.workflow.events import CaseChanged, Listener, Notice, Submitted
 
 log = logging.getLogger("yizhan.workflow")
@@ -63,7 +66,7 @@ class CaseSession:
         self._operator = operator
         self.comparer = comparer
         self._outbox = outbox
-        self.approval = approval
+        self.approval = approval if approval is not None else approval_policy(store)  # never none
         self._place = place
         self._lock = threading.RLock()
         self._listeners: list[Listener] = []
@@ -76,7 +79,8 @@ class CaseSession:
         """A new case of ``business_code`` (stored with its first command); at a bank's desk
         with the bank filled in and locked (blocking: reads the master data)."""
         from shared.workflow.bank_desk import new_case
-        catalog.business(business_code)
+        if not st.channel_allowed(catalog.business(business_code), channel):
+            raise WorkflowError(Msg("workflow.channel", "该业务不能在此办理（{channel}）", {"channel": channel}))
         session = cls(store, catalog, Case(business_code), channel=channel, **kw)
         actor = session.actor or session.operator
         session._case = new_case(store, catalog, business_code, actor, channel=channel)
@@ -179,6 +183,9 @@ class CaseSession:
                                             {"state": case.state.label}))
                 before = st.approved(case)
                 result = change(case, tx)
+                locked = locked_change(case, case.parties)  # whatever the command: the bank's party stays
+                if locked is not None:
+                    raise WorkflowError(locked)
                 if editable and before:
                     case.approvals.append({"decision": "withdrawn", "revision": case.revision, "at": now_iso(),
                                            "by": operator, "reason": name})
@@ -225,7 +232,7 @@ class CaseSession:
     def refresh_bank(self) -> Case:
         """Bring the referenced bank filings up to the master data in use now (a bank desk's
         case; stored only when they changed). Blocking."""
-        from shared.workflow.bank_desk import current_filings
+        from shared.masterdata import current_filings
         new = current_filings(self.store, self.snapshot()) if can_edit(self._case.state) else None
         if new is not None:
             def change(case: Case, tx) -> None:
@@ -317,6 +324,7 @@ class CaseSession:
             if failure is None:
                 for same in same_person(case.parties, party):
                     idm.apply_card_to_party(card, same)
+                part["holder"] = idm.holder_binding(party)  # the person as the card made them
             return idm.attach_card(case, party_id, part, failure=failure, operator=operator)
         record = self._command("read_card", change, detail={"party_id": party_id})
         if record.get("failure"):
@@ -485,8 +493,10 @@ class CaseSession:
             trial = Case.from_dict(case.to_dict())
             trial.interview[party_id] = record
             replayed = resume(self.business, trial, party).record()
-            if record.get("interviewer") and record["interviewer"] != operator:
+            if record.get("confirmed_at") and record.get("interviewer") != operator:
                 raise WorkflowError(Msg("workflow.interviewer", "询问笔录所记询问人不是当前登录的操作员，请重新确认"))
+            if not ip.confirmed_by(record, party):
+                raise WorkflowError(Msg("workflow.interview_holder", "询问笔录确认后当事人信息已改动，请重新询问"))
             if (_answers(replayed) != _answers(record) or replayed["status"] != record.get("status")
                     or (record.get("confirmed_at") and replayed["status"] != "completed")
                     or record.get("party_id") != party_id):
@@ -616,10 +626,9 @@ class CaseSession:
         def change(case: Case, tx) -> dict[str, Any]:
             requested = st.approval_request(case) or {}
             asked_by = requested.get("by") or {}
-            same = {case.operator, asked_by.get("name"), asked_by.get("staff_id"),
-                    "{}（{}）".format(asked_by.get("name"), asked_by.get("staff_id"))} - {None, ""}
-            if label in same or (who and who.staff_id in same):
-                raise _Refused(WorkflowError(Msg("workflow.self_approval", "复核人不能是本案经办人或提请复核的人")))
+            if st.approval_conflicts(case, who.as_dict() if who else label):
+                raise _Refused(WorkflowError(Msg("workflow.self_approval",
+                                                 "复核人不能是本案经办人、提请复核的人或人工核对身份的人")))
             if case.state != CaseState.AWAITING_APPROVAL:
                 raise WorkflowError(Msg("workflow.not_awaiting", "案件未在等待复核（状态：{state}）",
                                         {"state": case.state.label}))

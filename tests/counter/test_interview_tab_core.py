@@ -20,6 +20,7 @@ def _interview(case, template, party, stop_at=None):
         value = {"yes_no": q.id not in NO_ANSWERS and q.id != stop_at, "choice": q.choices[0] if q.choices else ""}.get(q.type, "")
         assert session.answer(value) is None
     if session.completed:
+        session.interviewer = "officer"  # 询问人: a confirmed record names who asked
         session.confirm()
     return session.record()
 

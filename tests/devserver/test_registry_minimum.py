@@ -61,6 +61,7 @@ def complete_case(fake, business="mortgage_first_general", catalog=None):
         while session.current is not None:
             q = session.current
             assert session.answer({"yes_no": q.id not in NO, "choice": q.choices[0] if q.choices else ""}.get(q.type, "")) is None
+        session.interviewer = "officer"  # 询问人: a confirmed record names who asked
         session.confirm()
         record = session.record()
         case.interview[party.party_id] = record
@@ -201,3 +202,26 @@ def test_the_minimum_comes_before_forced_answers_and_material_review(fake, force
     case.identity_checks = []
     rules = dict(registry.DEFAULT_RULES, force={case.id: forced})
     assert registry.review(case.to_dict(), manifest, rules)[0] == "not_accepted"
+
+
+def test_a_person_put_in_after_the_checks_is_not_accepted(fake):
+    case, manifest = complete_case(fake)
+    other = fake.person()
+    mortgagor = case.parties[0]
+    mortgagor.name, mortgagor.id_number = other.name, other.id_number
+    found = codes(review(case, manifest))
+    assert ("identity_other_person", mortgagor.party_id) in found
+    assert ("interview_outdated", mortgagor.party_id) in found  # confirmed by the one before
+
+
+def test_whoever_passed_a_face_by_hand_cannot_be_its_approver(fake):
+    case, manifest = complete_case(fake)
+    record = idm.latest_check(case, case.parties[0].party_id)
+    idm.decide_manually(record, True, operator="乙（S2）", note="与证件照一致")
+    manifest["submitted_by"] = {"staff_id": "S1", "name": "甲"}
+    approval = {"decision": "approved", "revision": case.revision, "reason": "核对无误",
+                "approver": {"staff_id": "S2", "name": "乙"}, "requested_by": {"staff_id": "S1", "name": "甲"}}
+    manifest["approvals"] = [approval]
+    assert codes(review(case, manifest)) == [("approval_missing", None)]
+    approval["approver"] = {"staff_id": "S3", "name": "丙"}
+    assert review(case, manifest)[0] == "accepted"

@@ -43,6 +43,7 @@ def answer_all(case: Case, party: Party, template_name: str) -> dict:
             value = bool(case.get("mortgage.leased"))
         assert session.answer(value) is None
         assert not session.stopped, session.stop_reason
+    session.interviewer = case.operator or "officer"  # 询问人: a confirmed record names who asked
     session.confirm()
     return session.record()
 

@@ -8,6 +8,7 @@ from flow_helpers import AnsweringComparer, complete
 
 from shared.domain.operators import PermissionDenied
 from shared.domain.states import CaseState
+from shared.domain import steps as st
 from shared.domain.steps import StepStatus
 from shared.errors import ValidationError
 from shared.workflow.session import CaseSession, WorkflowError
@@ -79,3 +80,35 @@ def test_a_policy_asks_for_approval_and_no_approval_is_refused_without_one(store
     ruled = CaseSession.open(store, catalog, plain.case_id, operator=lambda: officer,
                              approval=lambda case, biz: biz.code == "mortgage_first_general")
     assert ruled.step("approval").status == StepStatus.BLOCKED
+
+
+def test_whoever_passed_a_face_by_hand_cannot_approve_it_and_the_approver_does_not_submit(store, catalog, login, fake):
+    from shared.sync.outbox import Outbox
+    officer, sup1, sup2 = login("O1"), login("SUP1"), login("SUP2")
+    acting = [officer]
+    session = CaseSession.new(store, catalog, "mortgage_first_general", operator=lambda: acting[0], comparer=None)
+    complete(session, fake)
+    acting[0] = sup1  # the supervisor at the officer's side decides the referred checks
+    for step in [s for s in session.steps() if s.kind in ("identity", "recheck") and not s.done]:
+        session.decide_face(step.party_id, True, "证件照与本人相符", check_no=1 if step.kind == "identity" else 2)
+    acting[0] = officer
+    session.request_approval()
+    with pytest.raises(WorkflowError) as err:
+        session.approve("approved", "我核对过", approver=sup1)
+    assert err.value.code == "workflow.self_approval"
+    # an approval by the decider that reached the store some other way counts for nothing
+    stored = store.get_case(session.case_id)
+    stored.approvals.append({"decision": "approved", "reason": "ok", "approver": sup1.as_dict(),
+                             "requested_by": officer.as_dict(), "revision": stored.revision, "at": "2026-12-04T10:00:00+00:00"})
+    stored.state = CaseState.READY
+    store.save_case(stored)
+    assert not st.approved(store.get_case(session.case_id))
+    stored.approvals.pop()
+    stored.state = CaseState.AWAITING_APPROVAL
+    store.save_case(stored)
+    session.reload()
+    session.approve("approved", "人工核对理由充分", approver=sup2)
+    with pytest.raises(ValidationError) as err:
+        Outbox(store).submit(session.case_id, sup2)
+    assert "复核人不能提交" in err.value.msg.render()
+    assert store.get_case(session.case_id).state == CaseState.READY

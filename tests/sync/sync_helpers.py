@@ -130,6 +130,7 @@ def counter_ready(store, case, face_jpeg: bytes | None = None, decision: str = "
             q = session.current
             value = {"yes_no": q.id not in no, "choice": q.choices[0] if q.choices else ""}.get(q.type, "")
             assert session.answer(value) is None, q.id
+        session.interviewer = case.operator or "officer"  # 询问人: a confirmed record names who asked
         session.confirm()
         record = session.record()
         case.interview[party.party_id] = record

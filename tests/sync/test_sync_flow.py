@@ -215,7 +215,7 @@ def test_the_registry_refuses_a_packet_short_of_the_workflow_minimum(store, outb
     import sync_helpers  # a module import: the words of a from-import would mark this file as a Qt one
     # a front end that does not hold the case back (an older client, another implementation):
     # the registry must refuse on its own, from the packet alone
-    monkeypatch.setattr(outbox, "_check_complete", lambda case: None)
+    monkeypatch.setattr(outbox, "_check_complete", lambda case, *_a: None)
     bare = make_case(store, fake, ready=False)
     pending = sync_helpers.counter_ready(store, make_case(store, fake, ready=False), decision="pending")
     outbox.submit(bare.id)

@@ -228,3 +228,35 @@ def test_what_is_not_a_loan_is_explained(store, officer, fake, tmp_path):
     with pytest.raises(ValidationError):
         import_loan(store, default_catalog(), b"{garbage", None, officer)
     assert store.list_cases() == []
+
+
+def test_a_filing_expired_since_the_case_was_made_stops_every_submit(store, officer):
+    """The outbox (`yizhan case submit`, the API, any front end) judges the filings as the
+    master data have them now, not the copy frozen in the case when it was made."""
+    from shared.sync.outbox import Outbox
+    accept(store, banks())
+    session = CaseSession.new(store, default_catalog(), "mortgage_first_general", operator=officer)
+    session.edit(data={"reason": "购房贷款"})
+    accept(store, banks(business_licence={"valid_until": "2025-06-30"}), "b2")
+    assert {f["kind"]: f["valid_until"] for f in store.get_case(session.case_id).bank["filings"]}[
+        "business_licence"] != "2025-06-30"  # the case still holds the copy it was made with
+    with pytest.raises(ValidationError) as err:
+        Outbox(store).submit(session.case_id, officer)
+    text = " ".join(m.render() for m in err.value.errors.values())
+    assert "营业执照" in text and "过期" in text, text
+
+
+def test_no_command_changes_the_locked_bank_a_card_read_included(store, officer, fake):
+    from flow_helpers import card_for
+    from shared.domain.case import Party
+    accept(store, banks())
+    session = CaseSession.new(store, default_catalog(), "mortgage_first_general", operator=officer)
+    session.edit(data={"reason": "购房贷款"})
+    bank = next(x for x in session.snapshot().parties if x.role == "mortgagee")
+    p = fake.person()
+    with pytest.raises(WorkflowError) as err:
+        session.read_card(bank.party_id, card_for(Party("mortgagor", "person", p.name, "1", p.id_number)),
+                          overwrite=True)
+    assert "锁定" in err.value.msg.render()
+    stored = next(x for x in store.get_case(session.case_id).parties if x.role == "mortgagee")
+    assert (stored.kind, stored.name) == ("org", bank.name)

@@ -23,6 +23,7 @@ def screen_record(session, party_id, stop: bool = False, confirm: bool = True) -
         value = wanted[0] if wanted else options[0]
         assert interview.answer(value) is None
     if confirm and interview.completed:
+        interview.interviewer = session.operator  # what the screen puts under the signature
         interview.confirm()
     return interview.record()
 
