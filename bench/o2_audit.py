@@ -74,6 +74,8 @@ def main() -> None:
     fake_enroll(store)
     print("built {} audit rows in {:.1f} s".format(ROWS, time.perf_counter() - t0))
     from shared.domain.operators import OperatorSession, permissions_of
+    from shared.store.operators import enroll_rows
+    enroll_rows(store, [("S0000", "操作员00")], roles=("admin",))  # the account behind the session (the core reads it)
     admin = OperatorSession("S0000", "操作员00", ("admin",), permissions_of(["admin"]))
     filters = {
         "none": AuditFilter(),

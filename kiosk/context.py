@@ -56,7 +56,7 @@ class KioskContext(AppContext):
         from shared.domain.operators import OperatorSession, permissions_of
         from shared.i18n import tr
         return OperatorSession("kiosk:" + str(self.settings.get("kiosk.name", None) or "self-service"),
-                               tr("自助终端"), ("self_service",), permissions_of(("self_service",)))
+                               tr("自助终端"), ("self_service",), permissions_of(("self_service",)), device=True)
 
     def session_temp(self) -> Path:
         """A fresh private directory for one applicant's temporary files."""

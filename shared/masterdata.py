@@ -540,3 +540,15 @@ def apply_managed(settings, data_dir: Path | str | None) -> None:
             node = node.setdefault(part, {})
         node[last] = value
     settings.managed = nested
+
+
+def effective_settings(data_dir: Path | str | None, config_dir: Path | str | None = None):
+    """The settings a device goes by: the machine's (``settings.json`` of ``config_dir``, by
+    default the one of ``data_dir``) with the registry's managed values over them. The counter,
+    the kiosk, the ``yizhan`` command and an :class:`~shared.workflow.auth.Authenticator` made
+    without settings all start from here."""
+    from shared.config import Settings, default_config_dir
+    data = Path(data_dir) if data_dir is not None else None
+    settings = Settings.load(Path(config_dir) if config_dir is not None else default_config_dir(data))
+    apply_managed(settings, data)
+    return settings

@@ -327,11 +327,11 @@ class QtSubmitTab(QWidget):
         return kinds
 
     def _render_outcome(self, kind: str) -> bytes:
-        from shared.documents import render
+        from shared.documents import render_unmasked
         case = self.case
         outcome = dict(self._local_outcome)
         outcome.setdefault("received_at", outcome.get("at"))
-        return render(kind, case, self.biz, outcome=outcome)
+        return render_unmasked(self.store, self.ctx.actor(), kind, case, self.biz, outcome=outcome, for_applicant=True)
 
     def _doc_row(self, label: str, view_name: str, print_name: str, load: Callable[[], bytes], title: str) -> None:
         row = QWidget()

@@ -96,6 +96,10 @@
       <translation>{a}–{b} pages</translation>
     </message>
     <message>
+      <source>{id} 的密码已超过 {days} 天未修改，已过期：请先在柜台登录并修改密码，再使用命令行（命令行不能修改密码）</source>
+      <translation>The password of {id} has not been changed for more than {days} days and has expired: log in at the counter and change it first, then use the command line again (the command line cannot change passwords)</translation>
+    </message>
+    <message>
       <source>{key} 应为 JSON 对象</source>
       <translation>{key} must be a JSON object</translation>
     </message>
@@ -132,6 +136,18 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>{name}没有“{perm}”的权限，操作未执行；请联系主管</source>
       <translation>{name} does not have the permission "{perm}"; nothing was done. Please ask a supervisor</translation>
+    </message>
+    <message>
+      <source>{name}的工号已不在本机的操作员名单中，操作未执行；请联系管理员</source>
+      <translation>{name} is no longer on this device's operator list; nothing was done. Contact the administrator</translation>
+    </message>
+    <message>
+      <source>{name}的工号已被停用，操作未执行；请联系管理员</source>
+      <translation>{name}'s staff ID has been disabled; nothing was done. Contact the administrator</translation>
+    </message>
+    <message>
+      <source>{name}的工号有效期至 {day} 已到期，操作未执行；请联系管理员</source>
+      <translation>{name}'s staff ID was valid until {day} and has expired; nothing was done. Contact the administrator</translation>
     </message>
     <message>
       <source>{n} 秒后将结束本次办理并清除您的信息。</source>

@@ -3,6 +3,8 @@
 ``yizhan render {application|interview|authorization|receipt|manifest|not_accepted|corrections}
 --case ID --out FILE.pdf``. Receipts and notices read the case's outcome and are refused when
 the case has none. The manifest takes one or more ``--case`` with ``--batch`` and ``--deadline``.
+Every document carries names (and ID numbers) in full: where operators are enrolled it needs
+``--operator`` with the reveal permission, and the audit log names them.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def handle_render(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace, catalog, cases, store) -> None:
-    from shared.documents import DOCUMENT_KINDS, render
+    from shared.documents import DOCUMENT_KINDS, render_unmasked
     pairs = [(c, catalog.business(c.business_code)) for c in cases]
     case, business = pairs[0]
     if args.kind in ("receipt", "not_accepted", "corrections") and not case.outcome:
@@ -70,9 +72,11 @@ def _render(args: argparse.Namespace, catalog, cases, store) -> None:
         batch = {"batch_number": args.batch, "deadline": args.deadline,
                  "registry": args.registry or (case.outcome or {}).get("registry"),
                  "handed_by": args.handed_by or "", "created_at": _dt.date.today().isoformat()}
-    pdf = render(args.kind, case, business, batch=batch, cases=pairs, place=args.place)
+    # Printed documents carry names and ID numbers unmasked: an operator with the reveal
+    # permission (--operator), audited under their name with the file's name.
+    from shared.cli.login import actor
+    who = actor(args, store) or store.operator  # nobody named: the OS user, refused where operators are enrolled
+    pdf = render_unmasked(store, who, args.kind, case, business, batch=batch, cases=pairs,
+                          place=args.place, target=Path(args.out).name)
     _write_atomic(args.out, pdf)
-    # Printed documents carry names and ID numbers unmasked: who made which, and where to.
-    store.write(lambda conn: [store.audit(conn, "render_unmasked", c.id, "kind={} file={}".format(
-        args.kind, Path(args.out).name[:80])) for c in cases])
     print("已生成 {}：{}（{} 字节）".format(DOCUMENT_KINDS[args.kind], args.out, len(pdf)), file=sys.stdout)

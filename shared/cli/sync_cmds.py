@@ -14,11 +14,8 @@ def _store(args):
 
 def _settings(store):
     from pathlib import Path
-    from shared.config import Settings, default_config_dir
-    from shared.masterdata import apply_managed
-    settings = Settings.load(default_config_dir(Path(store.path).parent))
-    apply_managed(settings, Path(store.path).parent)  # what the registry manages wins
-    return settings
+    from shared.masterdata import effective_settings
+    return effective_settings(Path(store.path).parent)  # what the registry manages wins
 
 
 def _enroll_code(args) -> str:

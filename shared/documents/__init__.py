@@ -5,6 +5,11 @@ names them. Every document embeds its CJK font subset, checks that every charact
 drawn, checks that nothing overflows its table cell, and prints the SHA-256 of what it was
 made from in its footer with "第 1 页 共 N 页". Missing fields refuse the document with a
 :class:`~shared.errors.DocumentError` listing them. Nothing is written to disk.
+
+Every document carries the persons' full names (the application and the authorization their ID
+numbers too): a front end or the ``yizhan`` command renders one for a person through
+:func:`render_unmasked`, which checks who asks and audits it; the case session's own generation
+(``CaseSession.generate_documents``) is checked by the session.
 """
 
 from __future__ import annotations
@@ -60,3 +65,29 @@ def render(kind: str, case=None, business=None, *, outcome: dict | None = None, 
     fn = {"receipt": _outcome.render_receipt, "not_accepted": _outcome.render_not_accepted,
           "corrections": _outcome.render_corrections}[kind]
     return fn(case, business, outcome, report)
+
+
+def render_unmasked(store, actor: Any, kind: str, case=None, business=None, *, for_applicant: bool = False,
+                    target: str = "", **kw: Any) -> bytes:
+    """:func:`render` for ``actor`` (an operator session; None: the one logged in at ``store``),
+    the one way a document with names and ID numbers in full is made outside the case session.
+
+    In a store with enrolled operators it needs a logged-in operator holding the reveal
+    permission (the core's check, :func:`shared.store.operators.require`: refused and audited,
+    the account read again); ``for_applicant``: the counter printing the case it has open for the
+    applicant in front of it (the receipt, the notices) needs the permission to handle cases
+    instead. Audited per case as ``render_unmasked`` naming the operator (``target``: where it
+    goes, e.g. the file's name)."""
+    from shared.domain.operators import OperatorSession, Permission, operator_label
+    from shared.store.operators import require
+    cases = kw.get("cases") or ([(case, business)] if case is not None else [])
+    ids = [c.id for c, _b in cases]
+    if actor is None:
+        actor = getattr(store, "session", None)
+    permission = Permission.EDIT_CASES if for_applicant else Permission.REVEAL
+    require(store, actor, permission, "render_" + kind, ids[0] if len(ids) == 1 else None)
+    pdf = render(kind, case, business, **kw)
+    who = operator_label(actor) if isinstance(actor, OperatorSession) else ""
+    detail = "kind={}".format(kind) + (" file={}".format(target[:80]) if target else "")
+    store.transaction(lambda tx: [tx.audit("render_unmasked", cid, detail, operator=who or None) for cid in ids])
+    return pdf

@@ -99,6 +99,10 @@ class OperatorSession:
     service_point: str = ""
     started_at: str = ""
     previous_login_at: str = ""  # the operator's login before this one (the outcomes inbox starts there)
+    #: A device acting as itself (the kiosk, the bank's API) rather than an enrolled account:
+    #: its fixed role's permissions hold. An account's session is checked against the store's
+    #: account at every command (shared.store.operators.require).
+    device: bool = False
 
     @property
     def label(self) -> str:

@@ -42,7 +42,7 @@ def integration_actor(name: str = "银行信贷系统", service_point: str = "")
     """The session the API acts as (role ``integration``); ``service_point``: the bank desk it
     serves (setting ``integration.service_point``), whose bank fills and locks the mortgagee."""
     return OperatorSession(ACTOR_ID, str(name or "银行信贷系统")[:40], ("integration",),
-                           permissions_of(("integration",)), service_point=str(service_point or "")[:64])
+                           permissions_of(("integration",)), service_point=str(service_point or "")[:64], device=True)
 
 
 @dataclass(frozen=True)

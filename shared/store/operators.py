@@ -64,6 +64,12 @@ class OperatorRows:
         return [OperatorRecord.from_row(r) for r in
                 self._conn.execute("SELECT {} FROM operators ORDER BY staff_id".format(_COLS))]
 
+    def standing(self, staff_id: str) -> tuple[str, bool, str, str | None] | None:
+        """``(roles JSON, disabled, valid_until, the operator list's roles JSON)`` of one account
+        in one lookup (None: no such account): what every command checks its session against."""
+        return self._conn.execute("SELECT roles, disabled, valid_until, (SELECT value FROM sync_state WHERE key = ?)"
+                                  " FROM operators WHERE staff_id = ?", (ROLES_KEY, staff_id)).fetchone()
+
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM operators").fetchone()[0])
 
@@ -110,19 +116,65 @@ def require(store, actor: Any, permission, command: str, case_id: str | None = N
     """Refuse, with an audit row, unless ``actor`` (an
     :class:`~shared.domain.operators.OperatorSession`; None: the one logged in at ``store``,
     ``store.session``) holds ``permission``. A plain name or
-    nobody may act only in a store where no operator is enrolled (a fresh installation, tools)."""
+    nobody may act only in a store where no operator is enrolled (a fresh installation, tools).
+
+    A session is what its account is now, not what it was at the login: the account is read
+    again (one lookup), so an operator disabled, removed or past the account's last day since
+    the login is refused, and the permissions are those of the roles the account holds now
+    (the operator list may have changed them). A device acting as itself (the kiosk, the
+    bank's API: ``session.device``) has no account; its role's permissions hold."""
     from shared.domain.operators import OperatorSession, denied
     if actor is None:  # no one named: whoever is logged in at this store
         actor = getattr(store, "session", None)
     session = actor if isinstance(actor, OperatorSession) else None
-    if session is not None and session.can(permission):
-        return
-    if session is None and not store.read(lambda tx: tx.operators.count()):
-        return
+    reason = ""
+    if session is None:
+        if not store.read(lambda tx: tx.operators.count()):
+            return
+        refusal = denied(permission, None)
+    elif session.device:
+        if session.can(permission):
+            return
+        refusal = denied(permission, session)
+    else:
+        reason, refusal = store.read(lambda tx: _account_refusal(tx, session, permission))
+        if refusal is None:
+            return
     label = session.label if session is not None else (str(actor or "") or "-")
-    store.transaction(lambda tx: tx.audit("permission_denied", case_id, "command={} permission={}".format(
-        command, permission.value), operator=label))
-    raise denied(permission, session)
+    detail = "command={} permission={}".format(command, permission.value) + (" reason=" + reason if reason else "")
+    store.transaction(lambda tx: tx.audit("permission_denied", case_id, detail, operator=label))
+    raise refusal
+
+
+def _account_refusal(tx, session, permission) -> tuple[str, Any]:
+    """``(reason, refusal)`` for ``session`` as its account stands in the store (``("", None)``:
+    it may act). One query: the account's roles and state, and the roles the operator list defines."""
+    import datetime as _dt
+
+    from shared.domain.operators import PermissionDenied, denied, permissions_of
+    from shared.i18n import Msg
+    row = tx.operators.standing(session.staff_id)
+    if row is None:
+        if not tx.operators.count():  # a store without accounts (tools): the session's own roles
+            return ("", None) if session.can(permission) else ("", denied(permission, session))
+        return "unknown", PermissionDenied(Msg("auth.session_gone", "{name}的工号已不在本机的操作员名单中，操作未执行；请联系管理员",
+                                               {"name": session.label}))
+    roles_text, disabled, valid_until, extra_text = row
+    if disabled:
+        return "disabled", PermissionDenied(Msg("auth.session_disabled", "{name}的工号已被停用，操作未执行；请联系管理员",
+                                                {"name": session.label}))
+    if valid_until and _dt.date.today().isoformat() > valid_until:
+        return "expired_account", PermissionDenied(Msg(
+            "auth.session_expired", "{name}的工号有效期至 {day} 已到期，操作未执行；请联系管理员",
+            {"name": session.label, "day": valid_until}))
+    try:
+        roles = json.loads(roles_text or "[]")
+        extra = json.loads(extra_text) if extra_text else {}
+    except ValueError:
+        roles, extra = [], {}
+    if permission in permissions_of(roles, extra if isinstance(extra, dict) else {}):
+        return "", None
+    return "", denied(permission, session)  # the roles held now lack it
 
 
 def _entry_mark(entry: dict[str, Any]) -> str:

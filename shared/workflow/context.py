@@ -52,9 +52,11 @@ class AppContext:
         """A context for ``data_dir`` (the store not yet open)."""
         data_dir = Path(data_dir) if data_dir else default_data_dir()
         config_dir = Path(config_dir) if config_dir else default_config_dir(data_dir)
-        from shared.masterdata import apply_managed
-        settings = settings or Settings.load(config_dir)
-        apply_managed(settings, data_dir)  # what the registry manages wins over local settings
+        from shared.masterdata import apply_managed, effective_settings
+        if settings is None:
+            settings = effective_settings(data_dir, config_dir)
+        else:
+            apply_managed(settings, data_dir)  # what the registry manages wins over local settings
         return cls(settings, data_dir, config_dir, **kw)
 
     @classmethod
@@ -63,7 +65,11 @@ class AppContext:
         import copy
         from shared.config import DEFAULT_SETTINGS
         data_dir = Path(getattr(store, "data_dir", ".") or ".")
-        settings = settings or Settings(data_dir / "settings.json", copy.deepcopy(DEFAULT_SETTINGS))
+        from shared.masterdata import apply_managed
+        if settings is None:
+            settings = Settings(data_dir / "settings.json", copy.deepcopy(DEFAULT_SETTINGS))
+            store_dir = Path(store.path).parent if getattr(store, "path", None) is not None else data_dir
+            apply_managed(settings, store_dir)  # the registry's login rules and the rest still win
         ctx = cls(settings, data_dir, data_dir, **kw)
         ctx.attach(store, catalog)
         return ctx
@@ -91,8 +97,9 @@ class AppContext:
         self.outbox = Outbox(store, self.settings, catalog=self.catalog)
         if self.comparer is None:
             self.comparer = comparer_for(store, self.settings)
-        from shared.workflow.auth import Authenticator, approval_policy
-        self.auth = Authenticator(store, self.settings)
+        from shared.workflow.auth import approval_policy
+        from shared.workflow.logins import authenticator
+        self.auth = authenticator(store, self.settings)
         self.approval = approval_policy(store)
         self.outbox.approval = self.approval
         self.operator = lambda: self.auth.current.label if self.auth.current else (getattr(store, "operator", "") or "")
