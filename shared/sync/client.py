@@ -36,6 +36,10 @@ SPEC = RESOURCES / "api" / "yizhan-sync.json"
 # The most the client reads of one answer, by kind (bytes). Beyond it: garbage, retried.
 CAPS = {"error": 64 << 10, "json": 1 << 20, "status": 8 << 20, "master_index": 256 << 10,
         "master_document": 16 << 20, "document": 64 << 20}
+# The most time one answer may take to arrive whole, by kind (seconds): a server dripping a
+# byte at a time under the per-read timeout is cut there ("offline", retried).
+DEADLINES = {"error": 60.0, "json": 90.0, "status": 120.0, "master_index": 90.0,
+             "master_document": 300.0, "document": 600.0}
 SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")  # an identifier put into a URL path
 DIGITS = re.compile(r"^[0-9]{1,12}$")  # ASCII digits only ("²".isdigit() is True)
 MAX_RETRY_AFTER = 86400.0
@@ -66,6 +70,39 @@ def check_answer(schema: str, value: Any, status: Any = 200) -> Any:
         where = "$" + "".join("[{}]".format(p) if isinstance(p, int) else "." + str(p)[:40] for p in err.absolute_path)
         raise garbage(status, "{} {} ({})".format(schema, where, err.validator))
     return value
+
+
+def decode_json(data: bytes) -> Any:
+    """The one decoding of a JSON answer: the value, or ``None`` for anything that is not
+    JSON the client can hold (bad bytes, nesting too deep to decode, numbers too long...)."""
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError, MemoryError, TypeError, OverflowError):
+        return None
+    except Exception:  # noqa: BLE001 - whatever the decoder trips on is garbage, never a traceback
+        return None
+
+
+class AnswerTimeout(Exception):
+    """An answer did not arrive whole within its deadline (:data:`DEADLINES`)."""
+
+
+def read_capped(resp, cap: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic) -> bytes:
+    """The one reading of an answer's body: never more than ``cap`` bytes (else garbage) and,
+    when ``deadline`` (a ``clock`` time) is given, never past it (:class:`AnswerTimeout`). The
+    bytes are kept on ``resp`` too (``.content``)."""
+    length = resp.headers.get("Content-Length", "")
+    if DIGITS.fullmatch(length) and int(length) > cap:
+        raise garbage(resp.status_code, "too large")
+    data = bytearray()
+    for part in resp.iter_content(16 << 10):
+        data += part
+        if len(data) > cap:
+            raise garbage(resp.status_code, "too large")
+        if deadline is not None and clock() > deadline:
+            raise AnswerTimeout()
+    resp._content = bytes(data)
+    return resp._content
 
 
 def segment(value: Any) -> str:
@@ -193,14 +230,18 @@ class SyncClient:
             hdrs["Content-Type"] = "application/json"
         if signed:
             hdrs.update(self._headers(method, path, body, body_sha))
+        started = time.monotonic()
         try:
             resp = self.session.request(method, url, data=body if body else None,
                                         headers=hdrs, timeout=self.timeout, verify=True,
                                         allow_redirects=False, stream=True)
             try:
-                self._read_capped(resp, CAPS["error"] if resp.status_code >= 300 else CAPS[cap])
+                kind = "error" if resp.status_code >= 300 else cap
+                read_capped(resp, CAPS[kind], started + DEADLINES.get(kind, DEADLINES["json"]))
             finally:
                 resp.close()
+        except AnswerTimeout as exc:
+            raise self._offline(exc) from None
         except requests.exceptions.SSLError as exc:
             text = str(exc).lower()
             if "certificate" in text or "hostname" in text or "match" in text:
@@ -216,16 +257,8 @@ class SyncClient:
 
     @staticmethod
     def _read_capped(resp, cap: int) -> None:
-        """Read the body into ``resp`` (``.content`` / ``.json()``), never more than ``cap``."""
-        length = resp.headers.get("Content-Length", "")
-        if DIGITS.fullmatch(length) and int(length) > cap:
-            raise garbage(resp.status_code, "too large")
-        data = bytearray()
-        for part in resp.iter_content(64 << 10):
-            data += part
-            if len(data) > cap:
-                raise garbage(resp.status_code, "too large")
-        resp._content = bytes(data)
+        """Read the body into ``resp`` (``.content``), never more than ``cap``."""
+        read_capped(resp, cap)
 
     def _offline(self, exc: Exception) -> SyncError:
         log.info("sync: %s unreachable (%s)", self.base, type(exc).__name__)
@@ -238,10 +271,7 @@ class SyncClient:
         ctype = resp.headers.get("Content-Type", "")
         parsed: Any = None
         if "json" in ctype:
-            try:
-                parsed = resp.json()
-            except ValueError:
-                parsed = None
+            parsed = decode_json(resp.content)
         if self.on_exchange:
             self.on_exchange(method, path, req_json, status, parsed, resp)
         if status in accept:
