@@ -54,12 +54,36 @@ def garbage(status: Any, what: str, retry_after: float | None = None) -> SyncErr
                          {"status": status, "ctype": what}), retryable=True, retry_after=retry_after)
 
 
+MAX_INT = 2 ** 53 - 1  # the largest integer any answer may carry (exact in every JSON reader)
+
+
+def _bounded(node: Any) -> Any:
+    """The schema with every integer bounded: ``0..MAX_INT`` unless the protocol says tighter
+    (an integer the server sends is a size, an offset, a sequence number or a count)."""
+    if isinstance(node, list):
+        return [_bounded(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _bounded(v) for k, v in node.items()}
+    kind = out.get("type")
+    if kind == "integer" or (isinstance(kind, list) and "integer" in kind):
+        out["minimum"] = max(0, out.get("minimum", 0))
+        out["maximum"] = min(MAX_INT, out.get("maximum", MAX_INT))
+    elif kind == "number" or (isinstance(kind, list) and "number" in kind):
+        out["maximum"] = min(float(MAX_INT), out.get("maximum", float(MAX_INT)))
+        out["minimum"] = max(-float(MAX_INT), out.get("minimum", -float(MAX_INT)))
+    return out
+
+
 @functools.lru_cache(maxsize=None)
 def _validator(schema: str):
     import jsonschema  # loaded on first use: only answers need it
     spec = json.loads(SPEC.read_text("utf-8"))
-    return jsonschema.Draft202012Validator({"$ref": "#/components/schemas/" + schema,
-                                            "components": spec["components"]})
+    # An integer is a JSON integer: never true/false, never 12.0.
+    checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, value: type(value) is int)
+    strict = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=checker)
+    return strict({"$ref": "#/components/schemas/" + schema, "components": _bounded(spec["components"])})
 
 
 def check_answer(schema: str, value: Any, status: Any = 200) -> Any:
@@ -72,11 +96,15 @@ def check_answer(schema: str, value: Any, status: Any = 200) -> Any:
     return value
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError("not JSON: " + name[:10])  # NaN, Infinity: Python's extension, not JSON
+
+
 def decode_json(data: bytes) -> Any:
     """The one decoding of a JSON answer: the value, or ``None`` for anything that is not
     JSON the client can hold (bad bytes, nesting too deep to decode, numbers too long...)."""
     try:
-        return json.loads(data)
+        return json.loads(data, parse_constant=_no_constant)
     except (ValueError, RecursionError, MemoryError, TypeError, OverflowError):
         return None
     except Exception:  # noqa: BLE001 - whatever the decoder trips on is garbage, never a traceback
@@ -151,7 +179,7 @@ TRUST_CODES = {"auth_failed", "unknown_device", "device_disabled", "bad_signatur
 def _envelope_ok(env: dict) -> bool:
     """The error envelope's fields that are used have their protocol types."""
     return (isinstance(env.get("message", ""), str) and isinstance(env.get("retryable", False), bool)
-            and (env.get("offset") is None or (type(env["offset"]) is int and env["offset"] >= 0)))
+            and ("offset" not in env or (type(env["offset"]) is int and 0 <= env["offset"] <= MAX_INT)))
 
 
 def _pinned_adapter(ca_pem: str):

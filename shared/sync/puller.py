@@ -20,6 +20,7 @@ from shared.errors import SyncError
 from shared.i18n import Msg
 from shared.store import StoreTx
 from shared.sync import state
+from shared.sync.client import garbage
 from shared.sync.outbox import ACTIVE, FINAL_ITEM, Outbox
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,9 @@ OUTCOME_STATES = {"accepted": CaseState.ACCEPTED, "not_accepted": CaseState.NOT_
                   "proof_issued": CaseState.PROOF_ISSUED, "delivered": CaseState.DELIVERED}
 OUTCOME_KEYS = ("receipt_number", "reasons", "corrections", "register_number", "proof_number", "registry", "receiver",
                 "registrations")  # registrations: each linked registration's own outcome
+# How far one event may move the cursor: a server's sequence grows by its events, never by
+# this much at once; a seq beyond it would hide every later answer (garbage, not applied).
+MAX_SEQ_STEP = 10 ** 12
 
 
 @dataclass
@@ -57,6 +61,8 @@ class StatusPuller:
             page = self.client.status(cursor)
             events = page.get("events") or []
             for ev in events:
+                if int(ev["seq"]) > cursor + MAX_SEQ_STEP:
+                    raise garbage(200, "Event seq out of range")
                 docs = [(d, self._download(d)) for d in ev.get("documents") or []]
                 out = self.store.transaction(lambda tx, ev=ev, docs=docs: self._apply(tx, ev, docs))
                 if out:

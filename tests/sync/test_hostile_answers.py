@@ -74,3 +74,50 @@ def test_a_dripping_answer_is_cut_at_its_deadline(enrolled, monkeypatch):
     assert info.value.retryable and info.value.code == "sync.offline"
     assert drip.sent < 100
     assert GOOD_STATUS  # (the fixture module's answers are shared)
+
+
+ENVELOPE = {"code": "upload_incomplete", "message": "", "message_en": "", "retryable": True, "retry_after": None}
+ANCHOR = {"seq": 0, "hash": "0" * 64, "findings": []}
+EVENT = {"packet_id": "p1", "kind": "accepted", "at": "2026-01-01T00:00:00Z"}
+
+
+@pytest.mark.parametrize("offset", [None, 2 ** 63, 2 ** 53, -1, 12.0, True, "12"])
+def test_a_commit_error_offset_out_of_range_or_type_is_garbage(offset, enrolled):
+    client, _ = hostile_client(enrolled, {("POST", "/v1/packets/"): (409, {}, {**ENVELOPE, "offset": offset})})
+    with pytest.raises(SyncError) as info:
+        client.commit("p1")
+    assert info.value.code == "sync.garbage" and info.value.retryable
+
+
+@pytest.mark.parametrize("answer", [
+    {**ANCHOR, "prove": [2 ** 70]}, {**ANCHOR, "prove": [2 ** 63]}, {**ANCHOR, "seq": 10 ** 30},
+    {**ANCHOR, "prove": [1.0]}, {**ANCHOR, "seq": True}], ids=["prove_2_70", "prove_2_63", "seq_huge", "float", "bool"])
+def test_an_audit_anchor_with_integers_out_of_range_is_garbage(answer, store, enrolled):
+    from shared.sync.anchor import heartbeat, verify_against_server
+    client, _ = hostile_client(enrolled, {("GET", "/v1/audit-head"): (200, {}, answer),
+                                          ("POST", "/v1/audit-head"): (200, {}, ANCHOR)})
+    for call in (heartbeat, verify_against_server):
+        with pytest.raises(SyncError) as info:
+            call(store, client)
+        assert info.value.code == "sync.garbage"
+
+
+def test_a_number_that_is_not_json_is_garbage(enrolled):
+    client, _ = hostile_client(enrolled, {("GET", "/v1/time"): (200, {"Content-Type": "application/json"},
+                                                                  b'{"server_time": "x", "epoch": NaN}')})
+    with pytest.raises(SyncError) as info:
+        client.server_time()
+    assert info.value.code == "sync.garbage"
+
+
+@pytest.mark.parametrize("seq", [10 ** 30, 2 ** 53, 2 ** 53 - 1, 10 ** 13])
+def test_an_event_seq_far_beyond_the_cursor_never_moves_it(seq, store, settings, enrolled):
+    from shared.sync import state
+    from shared.sync.outbox import Outbox
+    from shared.sync.puller import CURSOR, StatusPuller
+    page = {**GOOD_STATUS, "events": [{**EVENT, "seq": seq}], "next_cursor": seq}
+    client, _ = hostile_client(enrolled, {("GET", "/v1/status"): (200, {}, page)})
+    with pytest.raises(SyncError) as info:
+        StatusPuller(Outbox(store, settings), client).pull_once()
+    assert info.value.code == "sync.garbage"
+    assert int(state.read(store, CURSOR, 0)) == 0
