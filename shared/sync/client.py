@@ -315,9 +315,9 @@ class SyncClient:
             return resp
         if not isinstance(parsed, dict):
             raise garbage(status, ctype.split(";")[0][:40] or "?")
-        if schema:
-            check_answer(schema, parsed, status)
-        return parsed
+        if not schema:  # every JSON answer is checked: a method without its schema is a bug
+            raise garbage(status, "no schema for " + path[:40])
+        return check_answer(schema, parsed, status)
 
     def _error(self, status: int, env: Any, resp) -> SyncError:
         retry_after = None
@@ -517,7 +517,7 @@ class SyncClient:
     def progress_query(self, query: str) -> dict:
         """The progress of every business matching ``query`` (a business number, a party's name
         or ID number), answered by the server: ``{"results": [{case_id, stage, history}]}``."""
-        return self.request("POST", "/v1/progress-query", {"query": query})
+        return self.request("POST", "/v1/progress-query", {"query": query}, schema="ProgressQueryAnswer")
 
     def property_query(self, unit_number: str, authorization: dict) -> dict:
         return self.request("POST", "/v1/property-query", {"unit_number": unit_number, "authorization": authorization},

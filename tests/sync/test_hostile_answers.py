@@ -121,3 +121,28 @@ def test_an_event_seq_far_beyond_the_cursor_never_moves_it(seq, store, settings,
         StatusPuller(Outbox(store, settings), client).pull_once()
     assert info.value.code == "sync.garbage"
     assert int(state.read(store, CURSOR, 0)) == 0
+
+
+PROGRESS_SHAPES = {
+    "results_dict": {"results": {"case_id": "c1"}},
+    "results_int": {"results": 5},
+    "results_strings": {"results": ["a", "b"]},
+    "str_history": {"results": [{"packet_id": "p1", "case_id": "c1", "stage": "accepted", "history": "long"}]},
+    "int_caseid": {"results": [{"packet_id": "p1", "case_id": 7, "stage": "accepted", "history": []}]},
+    "list_stage": {"results": [{"packet_id": "p1", "case_id": "c1", "stage": ["accepted"], "history": []}]},
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRESS_SHAPES))
+def test_a_progress_query_answer_of_the_wrong_shape_is_garbage(name, enrolled):
+    client, _ = hostile_client(enrolled, {("POST", "/v1/progress-query"): (200, {}, PROGRESS_SHAPES[name])})
+    with pytest.raises(SyncError) as info:
+        client.progress_query("x")
+    assert info.value.code == "sync.garbage"
+
+
+def test_every_json_answer_needs_its_schema(enrolled):
+    client, _ = hostile_client(enrolled, {("GET", "/v1/anything"): (200, {}, {"ok": True})})
+    with pytest.raises(SyncError) as info:
+        client.request("GET", "/v1/anything")
+    assert info.value.code == "sync.garbage"
