@@ -146,3 +146,71 @@ def test_every_json_answer_needs_its_schema(enrolled):
     with pytest.raises(SyncError) as info:
         client.request("GET", "/v1/anything")
     assert info.value.code == "sync.garbage"
+
+
+def _ca_pem():
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "t")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(1).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=1))
+            .sign(key, hashes.SHA256()))
+    return cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def _ca(**kw):
+    return {"ca_pem": _ca_pem(), "fingerprint": "A" * 64, **kw}
+
+
+CA_SHAPES = {
+    "list": (200, {}, [1, 2]),
+    "deep": (200, {"Content-Type": "application/json"}, DEEP),
+    "bad_pem": (200, {}, {"ca_pem": "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", "fingerprint": "A" * 64}),
+    "not_pem": (200, {}, {"ca_pem": "hello", "fingerprint": "A" * 64}),
+    "pem_not_string": (200, {}, {"ca_pem": 5, "fingerprint": "A" * 64}),
+    "suites_not_list": (200, {}, None),
+    "redirect_http": (302, {"Location": "http://127.0.0.1:1/v1/enroll/ca"}, b""),
+    "redirect_https": (307, {"Location": "https://elsewhere.example/v1/enroll/ca"}, b""),
+    "endless": (200, {"Content-Type": "application/json"}, None),
+    "huge_length": (200, {"Content-Type": "application/json", "Content-Length": str(3 << 30)}, None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CA_SHAPES))
+def test_the_ca_fetch_reads_like_every_answer(name, monkeypatch):
+    import requests
+
+    from shared.sync.enrollment import fetch_ca
+    from test_hostile_server import Endless, FakeServer
+    status, headers, body = CA_SHAPES[name]
+    if name == "suites_not_list":
+        body = _ca(suites="default")
+    if name in ("endless", "huge_length"):
+        body = Endless()
+    fake = FakeServer({("GET", "/v1/enroll/ca"): (status, headers, body)})
+    monkeypatch.setattr(requests.Session, "get_adapter", lambda self, url: fake)
+    with pytest.raises(SyncError):
+        fetch_ca("https://127.0.0.1:18443")
+    assert len(fake.seen) == 1  # never a second request (a redirect followed)
+    if isinstance(body, Endless):
+        assert body.read_bytes <= 2 << 20
+
+
+def test_the_ca_fetch_gives_a_good_answer_and_refuses_plain_http(monkeypatch):
+    import requests
+
+    from shared.sync.enrollment import fetch_ca
+    from test_hostile_server import FakeServer
+    fake = FakeServer({("GET", "/v1/enroll/ca"): (200, {}, _ca(suites=["default", "gm"]))})
+    monkeypatch.setattr(requests.Session, "get_adapter", lambda self, url: fake)
+    pem, suites = fetch_ca("https://127.0.0.1:18443")
+    assert pem.startswith("-----BEGIN CERTIFICATE") and suites == ["default", "gm"]
+    with pytest.raises(SyncError):
+        fetch_ca("http://127.0.0.1:18443")
+    assert len(fake.seen) == 1
