@@ -51,7 +51,14 @@ MAX_URL = 2048
 def garbage(status: Any, what: str, retry_after: float | None = None) -> SyncError:
     """"The server answered garbage, will retry": the one error for every malformed answer."""
     return SyncError(Msg("sync.garbage", "登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试",
-                         {"status": status, "ctype": what}), retryable=True, retry_after=retry_after)
+                         {"status": status, "ctype": server_text(what, 80)}), retryable=True, retry_after=retry_after)
+
+
+def server_text(value: Any, limit: int) -> str:
+    """Text the server chose (a header, an envelope's message), as the officer may see it on a
+    terminal or in a window: at most ``limit`` characters, control and bidi characters escaped."""
+    from shared.logs import clean_text
+    return clean_text(str(value)[:limit])
 
 
 MAX_INT = 2 ** 53 - 1  # the largest integer any answer may carry (exact in every JSON reader)
@@ -331,11 +338,12 @@ class SyncClient:
             retry_after = retry_after_value(env.get("retry_after"))
         if code == "clock_skew":
             return ServerError(Msg("sync.clock_skew", "本机时钟与登记服务器相差过大（服务器时间 {server_time}）。请校准本机时间后再同步",
-                                   {"server_time": env.get("server_time", "?")}), code, status, False, None, env)
+                                   {"server_time": server_text(env.get("server_time", "?"), 40)}), code, status, False, None, env)
         if code in TRUST_CODES:
             return ServerTrustError(Msg("sync.auth", "登记服务器不认可本机身份：{message}。同步已停止，请联系管理员重新注册设备",
-                                        {"message": env.get("message", code)}), code)
-        return ServerError(Msg("sync.server", "登记服务器：{message}（{code}）", {"message": str(env.get("message", ""))[:300], "code": code}),
+                                        {"message": server_text(env.get("message", code), 300)}), code)
+        return ServerError(Msg("sync.server", "登记服务器：{message}（{code}）",
+                               {"message": server_text(env.get("message", ""), 300), "code": server_text(code, 64)}),
                            code, status, bool(env.get("retryable", status >= 500)), retry_after, env)
 
     # -- the protocol ---------------------------------------------------------------------

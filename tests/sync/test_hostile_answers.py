@@ -214,3 +214,20 @@ def test_the_ca_fetch_gives_a_good_answer_and_refuses_plain_http(monkeypatch):
     with pytest.raises(SyncError):
         fetch_ca("http://127.0.0.1:18443")
     assert len(fake.seen) == 1
+
+
+@pytest.mark.parametrize("answer", [
+    (200, {"Content-Type": "text/\x1b[2Jhtml\u202e"}, b"<html>"),
+    (500, {}, {"code": "internal\x1b[31m", "message": "\x1b]0;owned\x07\u2028x", "message_en": "", "retryable": True,
+               "retry_after": None}),
+    (401, {}, {"code": "auth_failed", "message": "\u202eevil\r\nX", "message_en": "", "retryable": False, "retry_after": None}),
+    (400, {}, {"code": "clock_skew", "message": "", "message_en": "", "retryable": False, "retry_after": None,
+               "server_time": "\x1b[1m2026"})], ids=["ctype", "server_message", "trust_message", "server_time"])
+def test_server_text_in_an_error_carries_no_escapes(answer, enrolled):
+    import unicodedata
+    client, _ = hostile_client(enrolled, {("GET", "/v1/status"): answer})
+    with pytest.raises(Exception) as info:
+        client.status(0)
+    text = info.value.msg.render("zh") if hasattr(info.value.msg, "render") else str(info.value)
+    for value in list(info.value.msg.params.values()) + [text]:
+        assert not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in str(value)), value
