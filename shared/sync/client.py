@@ -66,12 +66,15 @@ MAX_INT = 2 ** 53 - 1  # the largest integer any answer may carry (exact in ever
 
 def _bounded(node: Any) -> Any:
     """The schema with every integer bounded: ``0..MAX_INT`` unless the protocol says tighter
-    (an integer the server sends is a size, an offset, a sequence number or a count)."""
+    (an integer the server sends is a size, an offset, a sequence number or a count), and
+    every anchored pattern anchored at the true end of the text."""
     if isinstance(node, list):
         return [_bounded(v) for v in node]
     if not isinstance(node, dict):
         return node
     out = {k: _bounded(v) for k, v in node.items()}
+    if isinstance(out.get("pattern"), str) and out["pattern"].endswith("$"):
+        out["pattern"] += "(?!\n)"  # Python's "$" also matches before a final newline; JSON Schema's does not
     kind = out.get("type")
     if kind == "integer" or (isinstance(kind, list) and "integer" in kind):
         out["minimum"] = max(0, out.get("minimum", 0))

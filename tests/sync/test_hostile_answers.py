@@ -231,3 +231,17 @@ def test_server_text_in_an_error_carries_no_escapes(answer, enrolled):
     text = info.value.msg.render("zh") if hasattr(info.value.msg, "render") else str(info.value)
     for value in list(info.value.msg.params.values()) + [text]:
         assert not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in str(value)), value
+
+
+@pytest.mark.parametrize("mime", ["application/pdf\r\nSet-Cookie: a=b", "text/html\n", "application/pdf; x=\x1b",
+                                  "pdf", "a/b/c", "application/" + "x" * 200, "图/片", ""])
+def test_a_document_type_that_is_not_a_media_type_is_garbage(mime, enrolled):
+    doc = {"doc_id": "d1", "kind": "receipt", "name": "r", "mime": mime, "sha256": "0" * 64, "size": 1}
+    page = {**GOOD_STATUS, "events": [{**EVENT, "seq": 1, "documents": [doc]}]}
+    client, _ = hostile_client(enrolled, {("GET", "/v1/status"): (200, {}, page)})
+    with pytest.raises(SyncError) as info:
+        client.status(0)
+    assert info.value.code == "sync.garbage"
+    client, _ = hostile_client(enrolled, {("GET", "/v1/status"): (200, {}, {**page, "events": [
+        {**EVENT, "seq": 1, "documents": [{**doc, "mime": "application/pdf"}]}]})})
+    assert client.status(0)["events"]
