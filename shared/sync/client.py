@@ -253,10 +253,10 @@ class SyncClient:
     def request(self, method: str, path: str, json_body: Any = None, data: bytes | None = None,
                 params: dict | None = None, headers: dict | None = None, signed: bool = True,
                 expect: str = "json", body_sha: str | None = None, schema: str | None = None,
-                cap: str = "json", accept: tuple[int, ...] = ()):
+                cap: str = "json", accept: tuple[int, ...] = (), max_bytes: int | None = None):
         """Send one request; return the decoded JSON (checked against the protocol's
         ``schema`` when given) or the response for ``expect="raw"`` (also for a status in
-        ``accept``); at most ``CAPS[cap]`` bytes of the answer are read. ``path`` may be a
+        ``accept``); at most ``CAPS[cap]`` bytes of the answer are read (fewer: ``max_bytes``). ``path`` may be a
         whole https URL (a tus upload's, which may live on another host)."""
         import requests
         if params:
@@ -275,7 +275,8 @@ class SyncClient:
                                         allow_redirects=False, stream=True)
             try:
                 kind = "error" if resp.status_code >= 300 else cap
-                read_capped(resp, CAPS[kind], started + DEADLINES.get(kind, DEADLINES["json"]))
+                limit = CAPS[kind] if max_bytes is None or kind == "error" else max(0, min(CAPS[kind], max_bytes))
+                read_capped(resp, limit, started + DEADLINES.get(kind, DEADLINES["json"]))
             finally:
                 resp.close()
         except AnswerTimeout as exc:
@@ -499,9 +500,12 @@ class SyncClient:
         return self.request("GET", "/v1/status", params={"cursor": cursor, "limit": limit},
                             schema="StatusPage", cap="status")
 
-    def document(self, doc_id: str) -> bytes:
-        """The bytes of a document the server issued (receipt, certificate)."""
-        resp = self.request("GET", "/v1/documents/" + segment(doc_id), expect="raw", cap="document")
+    def document(self, doc_id: str, size: int | None = None) -> bytes:
+        """The bytes of a document the server issued (receipt, certificate); with ``size``
+        (the size its reference gave) never more than that is read, nor anything else accepted."""
+        resp = self.request("GET", "/v1/documents/" + segment(doc_id), expect="raw", cap="document", max_bytes=size)
+        if size is not None and len(resp.content) != size:
+            raise garbage(resp.status_code, "document size")
         return resp.content
 
     def progress(self, packet_id: str) -> dict:

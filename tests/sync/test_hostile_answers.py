@@ -245,3 +245,60 @@ def test_a_document_type_that_is_not_a_media_type_is_garbage(mime, enrolled):
     client, _ = hostile_client(enrolled, {("GET", "/v1/status"): (200, {}, {**page, "events": [
         {**EVENT, "seq": 1, "documents": [{**doc, "mime": "application/pdf"}]}]})})
     assert client.status(0)["events"]
+
+
+def _doc(i, size, data=None):
+    import hashlib
+    return {"doc_id": "d{}".format(i), "kind": "receipt", "name": "r", "mime": "application/pdf",
+            "sha256": hashlib.sha256(data if data is not None else b"x" * size).hexdigest(), "size": size}
+
+
+def _puller(store, settings, enrolled, routes):
+    from shared.sync.outbox import Outbox
+    from shared.sync.puller import StatusPuller
+    client, fake = hostile_client(enrolled, routes)
+    return StatusPuller(Outbox(store, settings), client), fake
+
+
+def test_an_event_with_too_many_documents_is_garbage(store, settings, enrolled):
+    page = {**GOOD_STATUS, "events": [{**EVENT, "seq": 1, "documents": [_doc(i, 1) for i in range(17)]}]}
+    puller, fake = _puller(store, settings, enrolled, {("GET", "/v1/status"): (200, {}, page),
+                                                       ("GET", "/v1/documents/"): (200, {}, b"x")})
+    with pytest.raises(SyncError) as info:
+        puller.pull_once()
+    assert info.value.code == "sync.garbage"
+    assert not any("/v1/documents/" in url for _, url in fake.seen)
+
+
+def test_documents_beyond_the_event_budget_are_never_downloaded(store, settings, enrolled):
+    page = {**GOOD_STATUS, "events": [{**EVENT, "seq": 1, "documents": [_doc(i, 60 << 20, b"") for i in range(4)]}]}
+    puller, fake = _puller(store, settings, enrolled, {("GET", "/v1/status"): (200, {}, page),
+                                                       ("GET", "/v1/documents/"): (200, {}, b"x")})
+    with pytest.raises(SyncError) as info:
+        puller.pull_once()
+    assert info.value.code == "sync.garbage"
+    assert not any("/v1/documents/" in url for _, url in fake.seen)
+
+
+def test_a_document_is_read_no_further_than_its_declared_size(store, settings, enrolled):
+    from test_hostile_server import Endless
+    body = Endless()
+    page = {**GOOD_STATUS, "events": [{**EVENT, "seq": 1, "documents": [_doc(1, 1000)]}]}
+    puller, _ = _puller(store, settings, enrolled, {("GET", "/v1/status"): (200, {}, page),
+                                                    ("GET", "/v1/documents/"): (200, {}, body)})
+    with pytest.raises(SyncError) as info:
+        puller.pull_once()
+    assert info.value.code == "sync.garbage"
+    assert body.read_bytes <= 1 << 20
+
+
+def test_a_pass_stops_at_its_document_budget_and_the_next_goes_on(store, settings, enrolled, monkeypatch):
+    from shared.sync import puller as puller_mod
+    from shared.sync import state
+    monkeypatch.setattr(puller_mod, "PASS_BYTES", 15)
+    events = [{**EVENT, "seq": i, "documents": [_doc(i, 10)]} for i in (1, 2, 3)]
+    puller, fake = _puller(store, settings, enrolled, {("GET", "/v1/status"): (200, {}, {**GOOD_STATUS, "events": events}),
+                                                       ("GET", "/v1/documents/"): (200, {}, b"x" * 10)})
+    puller.pull_once()
+    assert int(state.read(store, puller_mod.CURSOR, 0)) == 1
+    assert sum("/v1/documents/" in url for _, url in fake.seen) == 1
