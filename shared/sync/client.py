@@ -38,7 +38,7 @@ CAPS = {"error": 64 << 10, "json": 1 << 20, "status": 8 << 20, "master_index": 2
         "master_document": 16 << 20, "document": 64 << 20}
 # The most time one answer may take to arrive whole, by kind (seconds): a server dripping a
 # byte at a time under the per-read timeout is cut there ("offline", retried).
-DEADLINES = {"error": 60.0, "json": 90.0, "status": 120.0, "master_index": 90.0,
+DEADLINES = {"error": 30.0, "json": 60.0, "status": 90.0, "master_index": 60.0,
              "master_document": 300.0, "document": 600.0}
 SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")  # an identifier put into a URL path
 DIGITS = re.compile(r"^[0-9]{1,12}$")  # ASCII digits only ("²".isdigit() is True)
