@@ -102,8 +102,7 @@ def fetch_ca(server_url: str, timeout: float = 10.0) -> tuple[str, list[str]]:
     if not isinstance(server_url, str) or urlsplit(server_url).scheme.lower() != "https" or any(c in server_url for c in "\r\n\t "):
         raise failed("https only")
     session = requests.Session()
-    session.trust_env = False  # no proxies from the environment
-    session.max_redirects = 0
+    session.trust_env = False  # no proxies from the environment (a redirect is refused below: not 200)
     started = time.monotonic()
     try:
         with urllib3.warnings.catch_warnings():
@@ -116,12 +115,17 @@ def fetch_ca(server_url: str, timeout: float = 10.0) -> tuple[str, list[str]]:
                 data = read_capped(resp, CAPS["json"], started + DEADLINES["json"])
             finally:
                 resp.close()
-            session.close()
+        doc = check_answer("CaInfo", decode_json(data), 200)
     except AnswerTimeout:
         raise failed("timeout") from None
     except requests.RequestException as exc:
         raise failed(type(exc).__name__) from None
-    doc = check_answer("CaInfo", decode_json(data), 200)
+    except SyncError as err:  # garbage (too large, not the CaInfo shape): said as this command's error
+        if err.code != "sync.garbage":
+            raise
+        raise failed(str(err.msg.params.get("ctype", "?"))) from None
+    finally:
+        session.close()
     try:
         crypto.cert_fingerprint(doc["ca_pem"])
     except Exception:  # noqa: BLE001 - whatever the parser says: not a certificate

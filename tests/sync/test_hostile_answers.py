@@ -195,8 +195,9 @@ def test_the_ca_fetch_reads_like_every_answer(name, monkeypatch):
         body = Endless()
     fake = FakeServer({("GET", "/v1/enroll/ca"): (status, headers, body)})
     monkeypatch.setattr(requests.Session, "get_adapter", lambda self, url: fake)
-    with pytest.raises(SyncError):
+    with pytest.raises(SyncError) as info:
         fetch_ca("https://127.0.0.1:18443")
+    assert info.value.code == "sync.enroll_unreachable"  # this command's error, with what was wrong
     assert len(fake.seen) == 1  # never a second request (a redirect followed)
     if isinstance(body, Endless):
         assert body.read_bytes <= 2 << 20
