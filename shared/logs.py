@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,28 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 5
 _MARK = "_yizhan_handler"
+# What a log line never carries as it is: control characters (C0, DEL, C1: terminal escapes,
+# CR/LF that would forge a line), format characters (bidi overrides and isolates, U+061C,
+# zero widths, BOM), line and paragraph separators (U+2028/9) and lone surrogates (Unicode
+# categories Cc, Cf, Zl, Zp, Cs). They are written as escapes (``\x1b``, ``\u202e``).
+_UNSAFE = ("\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+           "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+           "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+_UNSAFE_ANY = re.compile("[" + _UNSAFE + "]")
+_UNSAFE_LINE = re.compile("[" + _UNSAFE.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f") + "]")  # keeps \t \n
+
+
+def _escape(match: "re.Match[str]") -> str:
+    code = ord(match.group())
+    return "\\x{:02x}".format(code) if code < 0x100 else \
+        "\\u{:04x}".format(code) if code < 0x10000 else "\\U{:08x}".format(code)
+
+
+def clean_text(text: str, keep_lines: bool = False) -> str:
+    """``text`` with every control, format or separator character escaped (newlines and tabs
+    kept when ``keep_lines``): nothing a program or a server put into a record can move the
+    terminal's cursor, recolour it, reorder a line or start a forged one."""
+    return (_UNSAFE_LINE if keep_lines else _UNSAFE_ANY).sub(_escape, text)
 
 
 def safe_value(value: Any) -> Any:
@@ -35,9 +58,9 @@ def safe_value(value: Any) -> Any:
         value = value.msg
     if isinstance(value, Msg):
         params = {k: safe_value(v) for k, v in value.params.items()}
-        return "[{}] {} {}".format(value.code, value.text, params) if params else \
-            "[{}] {}".format(value.code, value.text)
-    return mask_text(str(value))
+        return clean_text("[{}] {} {}".format(value.code, value.text, params) if params else
+                          "[{}] {}".format(value.code, value.text))
+    return clean_text(mask_text(str(value)))
 
 
 def _exception_lines(exc: BaseException, seen: set[int]) -> list[str]:
@@ -60,7 +83,7 @@ def _exception_lines(exc: BaseException, seen: set[int]) -> list[str]:
     text = safe_value(exc)
     lines.append("{}: {}\n".format(name, text) if text else name + "\n")
     for note in getattr(exc, "__notes__", None) or ():
-        lines.append(mask_text(str(note)) + "\n")
+        lines.append(clean_text(mask_text(str(note))) + "\n")
     return lines
 
 
@@ -111,7 +134,7 @@ class ScrubbingFormatter(logging.Formatter):
             text += "\n" + mask_text(record.exc_text)
         if record.stack_info:
             text += "\n" + self.formatStack(record.stack_info)
-        return scrub(text)
+        return clean_text(scrub(text), keep_lines=True)
 
 
 class PrivateRotatingFileHandler(logging.FileHandler):

@@ -27,6 +27,7 @@ from shared.integration import cases
 from shared.integration.credentials import AuthError, check_token
 
 log = logging.getLogger(__name__)
+SAFE_HEADER = re.compile(r"[\x20-\x7e]{0,256}")  # a header value: visible ASCII and spaces only
 HOST = "127.0.0.1"
 API_VERSION = "1.0.0"
 READ_TIMEOUT_S = 15.0
@@ -227,6 +228,19 @@ class _Handler(BaseHTTPRequestHandler):
         mime, data = cases.outcome_document(store, params[0], params[1])
         return 200, data, mime
 
+    def _header(self, name: str, value: Any, fallback: str | None = None) -> None:
+        """The one writing of a header: a value that is not plain visible ASCII (a CR or LF
+        that would start a header of its own, any other control or non-ASCII character, or
+        more than 256 characters; e.g. a document type a server chose) is never written as
+        it is: ``fallback`` instead, or no header."""
+        text = str(value)
+        if not SAFE_HEADER.fullmatch(text):
+            log.warning("integration API: a %s value that cannot be a header was replaced", name)
+            if fallback is None:
+                return
+            text = fallback
+        self.send_header(name, text)
+
     def _answer(self, status: int, body: Any, ctype: str | None) -> None:
         if ctype is None:
             payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
@@ -235,15 +249,15 @@ class _Handler(BaseHTTPRequestHandler):
             payload = body
         try:
             self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(payload)))
-            self.send_header("Cache-Control", "no-store")
+            self._header("Content-Type", ctype, "application/octet-stream")
+            self._header("Content-Length", str(len(payload)))
+            self._header("Cache-Control", "no-store")
             if status == 405:
-                self.send_header("Allow", getattr(self, "_allow", ""))
+                self._header("Allow", getattr(self, "_allow", ""))
             if status == 401:
-                self.send_header("WWW-Authenticate", 'Bearer realm="yizhan-local"')
+                self._header("WWW-Authenticate", 'Bearer realm="yizhan-local"')
             if self.close_connection:
-                self.send_header("Connection", "close")
+                self._header("Connection", "close")
             self.end_headers()
             self.wfile.write(payload)
         except OSError:  # the client went away: nothing to tell it

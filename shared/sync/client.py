@@ -36,6 +36,10 @@ SPEC = RESOURCES / "api" / "yizhan-sync.json"
 # The most the client reads of one answer, by kind (bytes). Beyond it: garbage, retried.
 CAPS = {"error": 64 << 10, "json": 1 << 20, "status": 8 << 20, "master_index": 256 << 10,
         "master_document": 16 << 20, "document": 64 << 20}
+# The most time one answer may take to arrive whole, by kind (seconds): a server dripping a
+# byte at a time under the per-read timeout is cut there ("offline", retried).
+DEADLINES = {"error": 30.0, "json": 60.0, "status": 90.0, "master_index": 60.0,
+             "master_document": 300.0, "document": 600.0}
 SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")  # an identifier put into a URL path
 DIGITS = re.compile(r"^[0-9]{1,12}$")  # ASCII digits only ("²".isdigit() is True)
 MAX_RETRY_AFTER = 86400.0
@@ -47,15 +51,49 @@ MAX_URL = 2048
 def garbage(status: Any, what: str, retry_after: float | None = None) -> SyncError:
     """"The server answered garbage, will retry": the one error for every malformed answer."""
     return SyncError(Msg("sync.garbage", "登记服务器返回了无法识别的内容（HTTP {status}，{ctype}），可能是网络设备拦截。稍后会自动重试",
-                         {"status": status, "ctype": what}), retryable=True, retry_after=retry_after)
+                         {"status": status, "ctype": server_text(what, 80)}), retryable=True, retry_after=retry_after)
+
+
+def server_text(value: Any, limit: int) -> str:
+    """Text the server chose (a header, an envelope's message), as the officer may see it on a
+    terminal or in a window: at most ``limit`` characters, control and bidi characters escaped."""
+    from shared.logs import clean_text
+    return clean_text(str(value)[:limit])
+
+
+MAX_INT = 2 ** 53 - 1  # the largest integer any answer may carry (exact in every JSON reader)
+
+
+def _bounded(node: Any) -> Any:
+    """The schema with every integer bounded: ``0..MAX_INT`` unless the protocol says tighter
+    (an integer the server sends is a size, an offset, a sequence number or a count), and
+    every anchored pattern anchored at the true end of the text."""
+    if isinstance(node, list):
+        return [_bounded(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _bounded(v) for k, v in node.items()}
+    if isinstance(out.get("pattern"), str) and out["pattern"].endswith("$"):
+        out["pattern"] += "(?!\n)"  # Python's "$" also matches before a final newline; JSON Schema's does not
+    kind = out.get("type")
+    if kind == "integer" or (isinstance(kind, list) and "integer" in kind):
+        out["minimum"] = max(0, out.get("minimum", 0))
+        out["maximum"] = min(MAX_INT, out.get("maximum", MAX_INT))
+    elif kind == "number" or (isinstance(kind, list) and "number" in kind):
+        out["maximum"] = min(float(MAX_INT), out.get("maximum", float(MAX_INT)))
+        out["minimum"] = max(-float(MAX_INT), out.get("minimum", -float(MAX_INT)))
+    return out
 
 
 @functools.lru_cache(maxsize=None)
 def _validator(schema: str):
     import jsonschema  # loaded on first use: only answers need it
     spec = json.loads(SPEC.read_text("utf-8"))
-    return jsonschema.Draft202012Validator({"$ref": "#/components/schemas/" + schema,
-                                            "components": spec["components"]})
+    # An integer is a JSON integer: never true/false, never 12.0.
+    checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, value: type(value) is int)
+    strict = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=checker)
+    return strict({"$ref": "#/components/schemas/" + schema, "components": _bounded(spec["components"])})
 
 
 def check_answer(schema: str, value: Any, status: Any = 200) -> Any:
@@ -66,6 +104,43 @@ def check_answer(schema: str, value: Any, status: Any = 200) -> Any:
         where = "$" + "".join("[{}]".format(p) if isinstance(p, int) else "." + str(p)[:40] for p in err.absolute_path)
         raise garbage(status, "{} {} ({})".format(schema, where, err.validator))
     return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError("not JSON: " + name[:10])  # NaN, Infinity: Python's extension, not JSON
+
+
+def decode_json(data: bytes) -> Any:
+    """The one decoding of a JSON answer: the value, or ``None`` for anything that is not
+    JSON the client can hold (bad bytes, nesting too deep to decode, numbers too long...)."""
+    try:
+        return json.loads(data, parse_constant=_no_constant)
+    except (ValueError, RecursionError, MemoryError, TypeError, OverflowError):
+        return None
+    except Exception:  # noqa: BLE001 - whatever the decoder trips on is garbage, never a traceback
+        return None
+
+
+class AnswerTimeout(Exception):
+    """An answer did not arrive whole within its deadline (:data:`DEADLINES`)."""
+
+
+def read_capped(resp, cap: int, deadline: float | None = None, clock: Callable[[], float] = time.monotonic) -> bytes:
+    """The one reading of an answer's body: never more than ``cap`` bytes (else garbage) and,
+    when ``deadline`` (a ``clock`` time) is given, never past it (:class:`AnswerTimeout`). The
+    bytes are kept on ``resp`` too (``.content``)."""
+    length = resp.headers.get("Content-Length", "")
+    if DIGITS.fullmatch(length) and int(length) > cap:
+        raise garbage(resp.status_code, "too large")
+    data = bytearray()
+    for part in resp.iter_content(16 << 10):
+        data += part
+        if len(data) > cap:
+            raise garbage(resp.status_code, "too large")
+        if deadline is not None and clock() > deadline:
+            raise AnswerTimeout()
+    resp._content = bytes(data)
+    return resp._content
 
 
 def segment(value: Any) -> str:
@@ -114,7 +189,7 @@ TRUST_CODES = {"auth_failed", "unknown_device", "device_disabled", "bad_signatur
 def _envelope_ok(env: dict) -> bool:
     """The error envelope's fields that are used have their protocol types."""
     return (isinstance(env.get("message", ""), str) and isinstance(env.get("retryable", False), bool)
-            and (env.get("offset") is None or (type(env["offset"]) is int and env["offset"] >= 0)))
+            and ("offset" not in env or (type(env["offset"]) is int and 0 <= env["offset"] <= MAX_INT)))
 
 
 def _pinned_adapter(ca_pem: str):
@@ -178,10 +253,10 @@ class SyncClient:
     def request(self, method: str, path: str, json_body: Any = None, data: bytes | None = None,
                 params: dict | None = None, headers: dict | None = None, signed: bool = True,
                 expect: str = "json", body_sha: str | None = None, schema: str | None = None,
-                cap: str = "json", accept: tuple[int, ...] = ()):
+                cap: str = "json", accept: tuple[int, ...] = (), max_bytes: int | None = None):
         """Send one request; return the decoded JSON (checked against the protocol's
         ``schema`` when given) or the response for ``expect="raw"`` (also for a status in
-        ``accept``); at most ``CAPS[cap]`` bytes of the answer are read. ``path`` may be a
+        ``accept``); at most ``CAPS[cap]`` bytes of the answer are read (fewer: ``max_bytes``). ``path`` may be a
         whole https URL (a tus upload's, which may live on another host)."""
         import requests
         if params:
@@ -193,14 +268,19 @@ class SyncClient:
             hdrs["Content-Type"] = "application/json"
         if signed:
             hdrs.update(self._headers(method, path, body, body_sha))
+        started = time.monotonic()
         try:
             resp = self.session.request(method, url, data=body if body else None,
                                         headers=hdrs, timeout=self.timeout, verify=True,
                                         allow_redirects=False, stream=True)
             try:
-                self._read_capped(resp, CAPS["error"] if resp.status_code >= 300 else CAPS[cap])
+                kind = "error" if resp.status_code >= 300 else cap
+                limit = CAPS[kind] if max_bytes is None or kind == "error" else max(0, min(CAPS[kind], max_bytes))
+                read_capped(resp, limit, started + DEADLINES.get(kind, DEADLINES["json"]))
             finally:
                 resp.close()
+        except AnswerTimeout as exc:
+            raise self._offline(exc) from None
         except requests.exceptions.SSLError as exc:
             text = str(exc).lower()
             if "certificate" in text or "hostname" in text or "match" in text:
@@ -216,16 +296,8 @@ class SyncClient:
 
     @staticmethod
     def _read_capped(resp, cap: int) -> None:
-        """Read the body into ``resp`` (``.content`` / ``.json()``), never more than ``cap``."""
-        length = resp.headers.get("Content-Length", "")
-        if DIGITS.fullmatch(length) and int(length) > cap:
-            raise garbage(resp.status_code, "too large")
-        data = bytearray()
-        for part in resp.iter_content(64 << 10):
-            data += part
-            if len(data) > cap:
-                raise garbage(resp.status_code, "too large")
-        resp._content = bytes(data)
+        """Read the body into ``resp`` (``.content``), never more than ``cap``."""
+        read_capped(resp, cap)
 
     def _offline(self, exc: Exception) -> SyncError:
         log.info("sync: %s unreachable (%s)", self.base, type(exc).__name__)
@@ -238,10 +310,7 @@ class SyncClient:
         ctype = resp.headers.get("Content-Type", "")
         parsed: Any = None
         if "json" in ctype:
-            try:
-                parsed = resp.json()
-            except ValueError:
-                parsed = None
+            parsed = decode_json(resp.content)
         if self.on_exchange:
             self.on_exchange(method, path, req_json, status, parsed, resp)
         if status in accept:
@@ -257,9 +326,9 @@ class SyncClient:
             return resp
         if not isinstance(parsed, dict):
             raise garbage(status, ctype.split(";")[0][:40] or "?")
-        if schema:
-            check_answer(schema, parsed, status)
-        return parsed
+        if not schema:  # every JSON answer is checked: a method without its schema is a bug
+            raise garbage(status, "no schema for " + path[:40])
+        return check_answer(schema, parsed, status)
 
     def _error(self, status: int, env: Any, resp) -> SyncError:
         retry_after = None
@@ -273,11 +342,12 @@ class SyncClient:
             retry_after = retry_after_value(env.get("retry_after"))
         if code == "clock_skew":
             return ServerError(Msg("sync.clock_skew", "本机时钟与登记服务器相差过大（服务器时间 {server_time}）。请校准本机时间后再同步",
-                                   {"server_time": env.get("server_time", "?")}), code, status, False, None, env)
+                                   {"server_time": server_text(env.get("server_time", "?"), 40)}), code, status, False, None, env)
         if code in TRUST_CODES:
             return ServerTrustError(Msg("sync.auth", "登记服务器不认可本机身份：{message}。同步已停止，请联系管理员重新注册设备",
-                                        {"message": env.get("message", code)}), code)
-        return ServerError(Msg("sync.server", "登记服务器：{message}（{code}）", {"message": str(env.get("message", ""))[:300], "code": code}),
+                                        {"message": server_text(env.get("message", code), 300)}), code)
+        return ServerError(Msg("sync.server", "登记服务器：{message}（{code}）",
+                               {"message": server_text(env.get("message", ""), 300), "code": server_text(code, 64)}),
                            code, status, bool(env.get("retryable", status >= 500)), retry_after, env)
 
     # -- the protocol ---------------------------------------------------------------------
@@ -430,9 +500,12 @@ class SyncClient:
         return self.request("GET", "/v1/status", params={"cursor": cursor, "limit": limit},
                             schema="StatusPage", cap="status")
 
-    def document(self, doc_id: str) -> bytes:
-        """The bytes of a document the server issued (receipt, certificate)."""
-        resp = self.request("GET", "/v1/documents/" + segment(doc_id), expect="raw", cap="document")
+    def document(self, doc_id: str, size: int | None = None) -> bytes:
+        """The bytes of a document the server issued (receipt, certificate); with ``size``
+        (the size its reference gave) never more than that is read, nor anything else accepted."""
+        resp = self.request("GET", "/v1/documents/" + segment(doc_id), expect="raw", cap="document", max_bytes=size)
+        if size is not None and len(resp.content) != size:
+            raise garbage(resp.status_code, "document size")
         return resp.content
 
     def progress(self, packet_id: str) -> dict:
@@ -459,7 +532,7 @@ class SyncClient:
     def progress_query(self, query: str) -> dict:
         """The progress of every business matching ``query`` (a business number, a party's name
         or ID number), answered by the server: ``{"results": [{case_id, stage, history}]}``."""
-        return self.request("POST", "/v1/progress-query", {"query": query})
+        return self.request("POST", "/v1/progress-query", {"query": query}, schema="ProgressQueryAnswer")
 
     def property_query(self, unit_number: str, authorization: dict) -> dict:
         return self.request("POST", "/v1/property-query", {"unit_number": unit_number, "authorization": authorization},

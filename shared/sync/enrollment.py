@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -82,24 +83,55 @@ def write_ca_file(store, ident: Enrollment) -> Path:
 
 def fetch_ca(server_url: str, timeout: float = 10.0) -> tuple[str, list[str]]:
     """Fetch the server's CA certificate BEFORE trust exists (the caller must check it) and
-    the crypto suites it offers (``["default"]`` when it names none)."""
+    the crypto suites it offers (``["default"]`` when it names none).
+
+    Unverified on purpose (nothing from this answer is used until its fingerprint matched the
+    one given out of band), but read like every other answer: https only, no redirect, at
+    most ``CAPS["json"]`` bytes within a deadline, decoded once and checked against
+    ``CaInfo``; the certificate must parse. Anything else is a :class:`SyncError`."""
     import requests
     import urllib3
+    from urllib.parse import urlsplit
+
+    from shared.sync.client import CAPS, DEADLINES, AnswerTimeout, check_answer, decode_json, read_capped
+
+    def failed(err: str) -> SyncError:
+        return SyncError(Msg("sync.enroll_unreachable", "无法从 {url} 取得服务器证书：{err}。请检查地址和网络",
+                             {"url": str(server_url)[:80], "err": err}))
+
+    if not isinstance(server_url, str) or urlsplit(server_url).scheme.lower() != "https" or any(c in server_url for c in "\r\n\t "):
+        raise failed("https only")
+    session = requests.Session()
+    session.trust_env = False  # no proxies from the environment (a redirect is refused below: not 200)
+    started = time.monotonic()
     try:
         with urllib3.warnings.catch_warnings():
             urllib3.warnings.simplefilter("ignore")
-            # Unverified on purpose: nothing from this answer is used until its
-            # fingerprint matched the one given out of band.
-            resp = requests.get(server_url.rstrip("/") + "/v1/enroll/ca", timeout=timeout, verify=False)
-        resp.raise_for_status()
-        doc = resp.json()
-        suites = doc.get("suites", ["default"])
-        if not isinstance(doc["ca_pem"], str) or not isinstance(suites, list):
-            raise ValueError("bad answer")
-        return doc["ca_pem"], [s for s in suites if isinstance(s, str)][:8]
-    except (requests.RequestException, ValueError, KeyError, TypeError) as exc:
-        raise SyncError(Msg("sync.enroll_unreachable", "无法从 {url} 取得服务器证书：{err}。请检查地址和网络",
-                            {"url": server_url, "err": type(exc).__name__})) from None
+            resp = session.get(server_url.rstrip("/") + "/v1/enroll/ca", timeout=(min(10.0, timeout), timeout),
+                               verify=False, allow_redirects=False, stream=True)
+            try:
+                if resp.status_code != 200:
+                    raise failed("HTTP {}".format(resp.status_code))
+                data = read_capped(resp, CAPS["json"], started + DEADLINES["json"])
+            finally:
+                resp.close()
+        doc = check_answer("CaInfo", decode_json(data), 200)
+    except AnswerTimeout:
+        raise failed("timeout") from None
+    except requests.RequestException as exc:
+        raise failed(type(exc).__name__) from None
+    except SyncError as err:  # garbage (too large, not the CaInfo shape): said as this command's error
+        if err.code != "sync.garbage":
+            raise
+        raise failed(str(err.msg.params.get("ctype", "?"))) from None
+    finally:
+        session.close()
+    try:
+        crypto.cert_fingerprint(doc["ca_pem"])
+    except Exception:  # noqa: BLE001 - whatever the parser says: not a certificate
+        raise failed("not a certificate") from None
+    suites = doc.get("suites", ["default"])
+    return doc["ca_pem"], [s for s in suites if isinstance(s, str)][:8]
 
 
 def enroll(store, server_url: str, code: str, ca_fingerprint: str | None = None, tofu: bool = False,

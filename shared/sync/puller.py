@@ -20,6 +20,7 @@ from shared.errors import SyncError
 from shared.i18n import Msg
 from shared.store import StoreTx
 from shared.sync import state
+from shared.sync.client import garbage
 from shared.sync.outbox import ACTIVE, FINAL_ITEM, Outbox
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,15 @@ OUTCOME_STATES = {"accepted": CaseState.ACCEPTED, "not_accepted": CaseState.NOT_
                   "proof_issued": CaseState.PROOF_ISSUED, "delivered": CaseState.DELIVERED}
 OUTCOME_KEYS = ("receipt_number", "reasons", "corrections", "register_number", "proof_number", "registry", "receiver",
                 "registrations")  # registrations: each linked registration's own outcome
+# How far one event may move the cursor: a server's sequence grows by its events, never by
+# this much at once; a seq beyond it would hide every later answer (garbage, not applied).
+MAX_SEQ_STEP = 10 ** 12
+# The outcome documents of one event are held together until its transaction (at most
+# Event.documents' maxItems of them, each at most DocumentRef.size's maximum); their declared
+# sizes may add up to EVENT_BYTES (beyond: garbage, nothing downloaded), and one pass fetches
+# at most PASS_BYTES before it leaves the rest to the next pass.
+EVENT_BYTES = 96 << 20
+PASS_BYTES = 256 << 20
 
 
 @dataclass
@@ -52,12 +62,25 @@ class StatusPuller:
 
     def pull_once(self, max_pages: int = 20) -> list[OutcomeEvent]:
         applied: list[OutcomeEvent] = []
+        fetched = 0
         for _ in range(max_pages):
             cursor = int(state.read(self.store, CURSOR, 0))
             page = self.client.status(cursor)
             events = page.get("events") or []
             for ev in events:
-                docs = [(d, self._download(d)) for d in ev.get("documents") or []]
+                if int(ev["seq"]) > cursor + MAX_SEQ_STEP:
+                    raise garbage(200, "Event seq out of range")
+                refs = ev.get("documents") or []
+                declared = sum(int(d["size"]) for d in refs)
+                if declared > EVENT_BYTES:
+                    raise garbage(200, "Event documents too large")
+                if fetched and fetched + declared > PASS_BYTES:
+                    log.info("status: %d bytes of documents this pass, the rest next pass", fetched)
+                    return applied
+                docs = []
+                for d in refs:  # one by one, each read no further than its declared size
+                    docs.append((d, self._download(d)))
+                    fetched += len(docs[-1][1])
                 out = self.store.transaction(lambda tx, ev=ev, docs=docs: self._apply(tx, ev, docs))
                 if out:
                     applied.append(out)
@@ -68,7 +91,7 @@ class StatusPuller:
         return applied
 
     def _download(self, doc: dict) -> bytes:
-        data = self.client.document(doc["doc_id"])
+        data = self.client.document(doc["doc_id"], int(doc["size"]))
         if hashlib.sha256(data).hexdigest() != doc.get("sha256"):
             raise SyncError(Msg("sync.doc_hash", "下载的文书“{name}”校验失败，稍后重试", {"name": doc.get("name", "")}))
         return data

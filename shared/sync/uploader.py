@@ -272,7 +272,9 @@ class PacketUploader:
             answer = self.client.commit(pid, upload_url)
         except ServerError as err:
             if err.server_code in ("hash_mismatch", "upload_incomplete"):
-                self.outbox.set_state(pid, "uploading", offset=int(err.body.get("offset", 0)))
+                confirmed = err.body.get("offset", 0)  # checked in the envelope; bounded by this packet here
+                self.outbox.set_state(pid, "uploading", offset=confirmed if type(confirmed) is int
+                                      and 0 <= confirmed <= item.size else 0)
             if err.server_code == "hash_mismatch" and upload_url:  # those bytes are no good: terminate the upload
                 self._terminate(pid, upload_url)
             raise
