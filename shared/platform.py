@@ -161,6 +161,47 @@ def find_tool(name: str) -> str | None:
 
 
 # -- files -----------------------------------------------------------------------------------
+def read_regular(path, cap: int) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes: the one reader for every file a
+    user, a setting or a command line names. It never blocks on a FIFO, never reads a device
+    (``/dev/zero``) and never holds more than ``cap + 1`` bytes. ``OSError`` otherwise:
+    ``EINVAL`` when it is not a regular file (folder, FIFO, device, socket), ``EFBIG`` when it
+    is larger than ``cap``, ``ENOENT``, ``EACCES``... as the OS says; a path with a NUL byte
+    is ``EINVAL`` too (never ``ValueError``)."""
+    import errno
+    import stat
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(os.fspath(path), flags)
+    except ValueError:  # embedded NUL byte
+        raise OSError(errno.EINVAL, "不是普通文件") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "不是普通文件")
+        if st.st_size > cap:
+            raise OSError(errno.EFBIG, "文件过大")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(cap + 1)
+    finally:
+        os.close(fd)
+    if len(data) > cap:
+        raise OSError(errno.EFBIG, "文件过大")
+    return data
+
+
+def is_not_regular(exc: BaseException) -> bool:
+    """True when ``exc`` is :func:`read_regular`'s "not a regular file"."""
+    import errno
+    return isinstance(exc, OSError) and exc.errno == errno.EINVAL
+
+
+def is_too_large(exc: BaseException) -> bool:
+    """True when ``exc`` is :func:`read_regular`'s "larger than the cap"."""
+    import errno
+    return isinstance(exc, OSError) and exc.errno == errno.EFBIG
+
+
 def has_posix_modes() -> bool:
     """True where file modes (0600) mean something: not on Windows."""
     return not is_windows() and hasattr(os, "fchmod")

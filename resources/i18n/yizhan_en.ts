@@ -226,6 +226,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Please choose "{label}" from the list</translation>
     </message>
     <message>
+      <source>“{name}”不是普通文件（可能是文件夹、设备或管道），请换一个文件</source>
+      <translation>“{name}” is not a regular file (it may be a folder, a device or a pipe); choose another file</translation>
+    </message>
+    <message>
       <source>“{name}”备案（编号 {ref}）已于 {until} 过期，请联系管理员更新备案</source>
       <translation>The filing of “{name}” (no. {ref}) expired on {until}; ask the administrator to renew it</translation>
     </message>
@@ -432,6 +436,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>不是不动产权证书号的格式（如 闽(2021)福州市不动产权第0001234号）</source>
       <translation>Not in the form of a property certificate number (e.g. 闽(2021)福州市不动产权第0001234号)</translation>
+    </message>
+    <message>
+      <source>不是普通文件</source>
+      <translation>not a regular file</translation>
     </message>
     <message>
       <source>不涉及</source>
@@ -1132,6 +1140,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>否</source>
       <translation>No</translation>
+    </message>
+    <message>
+      <source>含有非 ASCII 字符</source>
+      <translation>contains non-ASCII characters</translation>
     </message>
     <message>
       <source>商业</source>
@@ -2710,6 +2722,10 @@ Is the person here the same as at the first check?</translation>
       <translation>File "{name}" is {size} MB, over the {limit} MB limit. Scan at a lower resolution or split it before importing</translation>
     </message>
     <message>
+      <source>文件“{name}”超过 {limit} MB 的上限，请降低扫描分辨率或拆分后再导入</source>
+      <translation>File “{name}” exceeds the limit of {limit} MB; lower the scan resolution or split it before importing</translation>
+    </message>
+    <message>
       <source>文件“{name}”页面过多或过于复杂，请拆分后再导入</source>
       <translation>File "{name}" has too many or too complex pages. Split it before importing</translation>
     </message>
@@ -2812,6 +2828,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>无法写入数据包文件：{err}。案件保持原状，请检查磁盘后重试</source>
       <translation>Could not write the packet file: {err}. The case is unchanged; please check the disk and try again</translation>
+    </message>
+    <message>
+      <source>无法写入输出文件 {path}：{err}</source>
+      <translation>Cannot write the output file {path}: {err}</translation>
     </message>
     <message>
       <source>无法写入输出文件 {path}：{err}（须为普通文件）</source>
@@ -5406,6 +5426,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>贷款编号 {ref} 已用另一份数据建过案件 {id}；如需更正请在柜台修改</source>
       <translation>Loan reference {ref} already made case {id} from other data; correct it at the counter if needed</translation>
+    </message>
+    <message>
+      <source>超过 {kb} KB</source>
+      <translation>larger than {kb} KB</translation>
     </message>
     <message>
       <source>路径中有一段不是文件夹</source>

@@ -38,9 +38,7 @@ import base64
 import binascii
 import hashlib
 import json
-import os
 import re
-import stat
 import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -51,6 +49,7 @@ from shared.domain.catalog import Catalog, default_catalog
 from shared.domain.validation import field_errors
 from shared.errors import ValidationError, os_error_msg
 from shared.i18n import Msg
+from shared.platform import read_regular  # noqa: F401  (also the import path of bank_desk)
 
 FORMAT = "yizhan-case-import/1"
 #: Every version this program reads (the newest first); a document of another names its own.
@@ -285,27 +284,6 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
     if errors:
         raise _invalid(errors)
     return result
-
-
-def read_regular(path: Path, cap: int) -> bytes:
-    """The bytes of a regular file of at most ``cap`` bytes, read without blocking on a FIFO
-    or reading a device: ``OSError`` otherwise (``EFBIG`` when it is too large)."""
-    import errno
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(str(path), flags)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(errno.EINVAL, "不是普通文件")
-        if st.st_size > cap:
-            raise OSError(errno.EFBIG, "文件过大")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(cap + 1)
-    finally:
-        os.close(fd)
-    if len(data) > cap:
-        raise OSError(errno.EFBIG, "文件过大")
-    return data
 
 
 def read_material(base_dir: Path, rel: str) -> tuple[bytes, Msg | None]:
