@@ -1386,6 +1386,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Key</translation>
     </message>
     <message>
+      <source>密钥文件 {path} 不是普通文件（可能是文件夹、设备或管道），数据库未作改动；请从备份恢复密钥文件</source>
+      <translation>The key file {path} is not a regular file (it may be a folder, a device or a pipe); the database was not changed. Restore the key file from a backup</translation>
+    </message>
+    <message>
       <source>密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件</source>
       <translation>Key file {path} is damaged; the database was not changed. Please restore the key file from a backup</translation>
     </message>
@@ -2723,7 +2727,7 @@ Is the person here the same as at the first check?</translation>
     </message>
     <message>
       <source>文件“{name}”超过 {limit} MB 的上限，请降低扫描分辨率或拆分后再导入</source>
-      <translation>File “{name}” exceeds the limit of {limit} MB; lower the scan resolution or split it before importing</translation>
+      <translation type="obsolete">File “{name}” exceeds the limit of {limit} MB; lower the scan resolution or split it before importing</translation>
     </message>
     <message>
       <source>文件“{name}”页面过多或过于复杂，请拆分后再导入</source>
@@ -2904,6 +2908,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>无法读取图片 {path}，请检查文件是否为 JPEG 或 PNG</source>
       <translation>Could not read image {path}. Please check that the file is a JPEG or PNG</translation>
+    </message>
+    <message>
+      <source>无法读取密钥文件 {path}：{err}，数据库未作改动</source>
+      <translation>Cannot read the key file {path}: {err}; the database was not changed</translation>
     </message>
     <message>
       <source>无法读取导入文件 {path}：{err}</source>
