@@ -7,6 +7,7 @@ database it opens. Tests always pass their own directories and never see a real 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import logging
@@ -14,7 +15,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Iterator
 
 from shared import platform
 
@@ -128,13 +129,18 @@ def default_log_dir() -> Path:
     return platform.user_log_dir()
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, replace.
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces ``path`` atomically when the ``with``
+    block ends without an error: temp file in the same folder (mode ``mode``), fsync, replace.
 
-    The temp file is removed on every error path. ``path`` must be a regular file if it
-    exists: a device node, a FIFO or a folder is never replaced (``OSError`` EINVAL)."""
+    The one safe writer (:func:`atomic_write` is it for bytes in memory; a long export streams
+    through it). The temp file is removed on every error path (a full disk, an error of the
+    caller's while writing). ``path`` must be a regular file if it exists: a device node, a
+    FIFO or a folder is never replaced (``OSError`` EINVAL), before anything is written."""
     import errno
     import stat
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         st = os.stat(path)
@@ -146,7 +152,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     try:
         platform.restrict_fd(fd, mode)  # POSIX modes; Windows: the profile folder's ACL
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -156,6 +162,14 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path`` atomically (:func:`atomic_writer`): temp file in the same
+    folder, fsync, replace; the temp file is removed on every error path; a device node, a
+    FIFO or a folder at ``path`` is never replaced (``OSError`` EINVAL)."""
+    with atomic_writer(path, mode) as fh:
+        fh.write(data)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -2830,6 +2830,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The Windows scanner interface (WIA) cannot be used; check the Windows Image Acquisition service</translation>
     </message>
     <message>
+      <source>无法写入审计导出文件 {path}：{err}</source>
+      <translation>Cannot write the audit export file {path}: {err}</translation>
+    </message>
+    <message>
       <source>无法写入数据包文件：{err}。案件保持原状，请检查磁盘后重试</source>
       <translation>Could not write the packet file: {err}. The case is unchanged; please check the disk and try again</translation>
     </message>

@@ -8,14 +8,18 @@ against its signature and, given this device's enrollment, that the key is this 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from shared.domain.case import now_iso
 from shared.domain.operators import OperatorSession, Permission, operator_label
-from shared.errors import ValidationError
+from shared.config import atomic_write, atomic_writer
+from shared.errors import ValidationError, os_error_msg
 from shared.i18n import Msg
 from shared.store.audit_query import AuditFilter
 from shared.store.audit_query import actions as _actions
@@ -49,12 +53,12 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
     require(store, actor, Permission.EXPORT_AUDIT, "audit_export")
     ident = enrollment.require(store)
     out = Path(out)
-    tmp = out.with_name(out.name + ".tmp")
 
     def work(conn) -> tuple[int, str]:
         digest = hashlib.sha256()
         rows = 0
-        with open(tmp, "wb") as fh:
+        # the one safe writer: regular-file output only, private, the temp removed on every error
+        with atomic_writer(out, mode=0o600) as fh:
             head = (",".join(HEADER) + "\r\n").encode("utf-8")
             digest.update(head)
             fh.write(head)
@@ -66,14 +70,21 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
                 digest.update(data)
                 fh.write(data)
         return rows, digest.hexdigest()
-    rows, sha = store.run(work)
-    tmp.replace(out)
-    statement = {"format": FORMAT, "file": out.name, "sha256": sha, "rows": rows, "device_id": ident.device_id,
-                 "public_key": ident.device_public_b64, "exported_by": operator_label(actor) or store.operator,
-                 "exported_at": now_iso(), "filter": flt.__dict__, "suite": ident.suite}
-    body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    sig = {"statement": statement, "signature": crypto.b64e(crypto.sign(ident.device_private, body, ident.suite))}
-    Path(str(out) + ".sig").write_text(json.dumps(sig, ensure_ascii=False, indent=1), "utf-8")
+    sig_path = Path(str(out) + ".sig")
+    try:
+        if os.path.lexists(sig_path) and not stat.S_ISREG(os.stat(sig_path).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(sig_path))  # before the CSV is written
+        rows, sha = store.run(work)
+        statement = {"format": FORMAT, "file": out.name, "sha256": sha, "rows": rows, "device_id": ident.device_id,
+                     "public_key": ident.device_public_b64, "exported_by": operator_label(actor) or store.operator,
+                     "exported_at": now_iso(), "filter": flt.__dict__, "suite": ident.suite}
+        body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        sig = {"statement": statement, "signature": crypto.b64e(crypto.sign(ident.device_private, body, ident.suite))}
+        atomic_write(sig_path, json.dumps(sig, ensure_ascii=False, indent=1).encode("utf-8"), mode=0o600)
+    except OSError as exc:
+        err = Msg("file.not_regular_out", "不是普通文件") if exc.errno == errno.EINVAL else os_error_msg(exc)
+        raise ValidationError(Msg("audit.export_write", "无法写入审计导出文件 {path}：{err}",
+                                  {"path": str(out)[:200], "err": err})) from None
     store.transaction(lambda tx: tx.audit("audit_export", None, "rows={} sha256={}".format(rows, sha[:16]),
                                           operator=operator_label(actor) or None))
     return sig
