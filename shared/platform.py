@@ -215,13 +215,27 @@ def restrict_fd(fd: int, mode: int = 0o600) -> None:
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by its owner only where modes exist."""
+    """``path`` as a folder: created (and its missing parents) readable by its owner only
+    where modes exist; a folder that already exists is used as it is — its permissions are
+    the owner's choice (``--out /tmp`` must not make /tmp private). ``NotADirectoryError``
+    when ``path`` exists and is not a folder."""
+    import errno
     path = Path(path)
-    path.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        return path
+    if os.path.lexists(path):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:
+        if path.is_dir():  # made by someone else meanwhile: theirs, left as it is
+            return path
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path)) from None
     if has_posix_modes():
         try:
-            os.chmod(path, 0o700)
-        except OSError:  # a folder owned by someone else (a shared mount): left as it is
+            os.chmod(path, 0o700)  # the umask may have taken bits away, never added: made sure
+        except OSError:
             pass
     return path
 

@@ -2854,6 +2854,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Could not load the card reader vendor library {path}. Please check the driver installation</translation>
     </message>
     <message>
+      <source>无法在 {path} 写入诊断包：{err}</source>
+      <translation>Cannot write the diagnostics bundle in {path}: {err}</translation>
+    </message>
+    <message>
       <source>无法导入 PDF：未安装 PDF 渲染组件（poppler-utils），请联系运维人员</source>
       <translation>Cannot import PDF: the PDF renderer (poppler-utils) is not installed. Contact IT support</translation>
     </message>
