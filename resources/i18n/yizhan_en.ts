@@ -5114,6 +5114,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The request's body is incomplete</translation>
     </message>
     <message>
+      <source>请求内容在 {s} 秒内未传完</source>
+      <translation>The request body did not arrive within {s} seconds</translation>
+    </message>
+    <message>
       <source>请求内容须为 application/json</source>
       <translation>The request's body must be application/json</translation>
     </message>
