@@ -1306,6 +1306,14 @@ Is the person here the same as at the first check?</translation>
       <translation>Valid until</translation>
     </message>
     <message>
+      <source>字段 {key} 出现了多次</source>
+      <translation>The field {key} appears more than once</translation>
+    </message>
+    <message>
+      <source>字段名过长（{n} 字，最多 {max} 字）</source>
+      <translation>Field name too long ({n} characters, at most {max})</translation>
+    </message>
+    <message>
       <source>字段过多（最多 {max} 个）</source>
       <translation>Too many fields (at most {max})</translation>
     </message>
@@ -2542,6 +2550,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Lay it flat and hold still; it is captured automatically.</translation>
     </message>
     <message>
+      <source>数字无效或过长（最多 {max} 位）</source>
+      <translation>Invalid or too long number (at most {max} characters)</translation>
+    </message>
+    <message>
       <source>数据包</source>
       <translation>Packet</translation>
     </message>
@@ -3476,6 +3488,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>材料文件 {name} 不在导入文件所在的目录中</source>
       <translation>The material file {name} is not in the import file's folder</translation>
+    </message>
+    <message>
+      <source>材料文件合计超过 {mb} MB，请分批导入或在柜台采集</source>
+      <translation>The material files exceed {mb} MB in total; import them in parts or capture them at the counter</translation>
     </message>
     <message>
       <source>材料文件过多（最多 {max} 个）</source>
