@@ -161,13 +161,11 @@ def find_tool(name: str) -> str | None:
 
 
 # -- files -----------------------------------------------------------------------------------
-def read_regular(path, cap: int) -> bytes:
-    """The bytes of a regular file of at most ``cap`` bytes: the one reader for every file a
-    user, a setting or a command line names. It never blocks on a FIFO, never reads a device
-    (``/dev/zero``) and never holds more than ``cap + 1`` bytes. ``OSError`` otherwise:
-    ``EINVAL`` when it is not a regular file (folder, FIFO, device, socket), ``EFBIG`` when it
-    is larger than ``cap``, ``ENOENT``, ``EACCES``... as the OS says; a path with a NUL byte
-    is ``EINVAL`` too (never ``ValueError``)."""
+def open_regular(path):
+    """A binary file object of the regular file ``path``, opened without blocking on a FIFO
+    (``OSError`` ``EINVAL`` for a folder, FIFO, device or socket, or a path with a NUL byte).
+    For a file read in pieces (a hash over a large export); :func:`read_regular` reads one
+    whole."""
     import errno
     import stat
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -176,15 +174,26 @@ def read_regular(path, cap: int) -> bytes:
     except ValueError:  # embedded NUL byte
         raise OSError(errno.EINVAL, "不是普通文件") from None
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, "不是普通文件")
-        if st.st_size > cap:
-            raise OSError(errno.EFBIG, "文件过大")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(cap + 1)
-    finally:
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
+
+
+def read_regular(path, cap: int) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes: the one reader for every file a
+    user, a setting or a command line names. It never blocks on a FIFO, never reads a device
+    (``/dev/zero``) and never holds more than ``cap + 1`` bytes. ``OSError`` otherwise:
+    ``EINVAL`` when it is not a regular file (folder, FIFO, device, socket), ``EFBIG`` when it
+    is larger than ``cap``, ``ENOENT``, ``EACCES``... as the OS says; a path with a NUL byte
+    is ``EINVAL`` too (never ``ValueError``)."""
+    import errno
+    with open_regular(path) as fh:
+        if os.fstat(fh.fileno()).st_size > cap:
+            raise OSError(errno.EFBIG, "文件过大")
+        data = fh.read(cap + 1)
     if len(data) > cap:
         raise OSError(errno.EFBIG, "文件过大")
     return data

@@ -2938,6 +2938,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Could not read import file {path}: {err}</translation>
     </message>
     <message>
+      <source>无法读取导出文件或其签名文件 {name}：{err}</source>
+      <translation>Cannot read the export or its signature file {name}: {err}</translation>
+    </message>
+    <message>
       <source>无法读取文件 {name}：{err}</source>
       <translation>Could not read file {name}: {err}</translation>
     </message>
@@ -4456,6 +4460,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>签名所对应的内容已变化，请重新签名</source>
       <translation>What was signed has changed; please sign again</translation>
+    </message>
+    <message>
+      <source>签名文件 {name} 已损坏</source>
+      <translation>The signature file {name} is damaged</translation>
     </message>
     <message>
       <source>签名笔迹过少或过小，请用正楷完整签写姓名后再确认</source>

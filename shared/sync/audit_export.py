@@ -18,6 +18,7 @@ from typing import Any
 
 from shared.domain.case import now_iso
 from shared.domain.operators import OperatorSession, Permission, operator_label
+from shared import platform
 from shared.config import atomic_write, atomic_writer
 from shared.errors import ValidationError, os_error_msg
 from shared.i18n import Msg
@@ -97,13 +98,29 @@ def _cell(value: str) -> str:
     return value
 
 
+MAX_SIG_BYTES = 1 << 20
+
+
 def verify_export(path: Path, public_key_b64: str | None = None) -> list[str]:
     """The problems of an export (empty: it is intact and signed by the expected device key)."""
     path = Path(path)
     sig_path = Path(str(path) + ".sig")
     if not path.exists() or not sig_path.exists():
         raise ValidationError(Msg("audit.export_missing", "找不到导出文件或其签名文件 {name}", {"name": sig_path.name}))
-    sig = json.loads(sig_path.read_text("utf-8"))
+    try:  # both named by the user: regular files, the signature bounded, never a FIFO or a device
+        sig = json.loads(platform.read_regular(sig_path, MAX_SIG_BYTES).decode("utf-8"))
+        digest = hashlib.sha256()
+        with platform.open_regular(path) as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError as exc:
+        err = Msg("file.not_regular_out", "不是普通文件") if platform.is_not_regular(exc) else os_error_msg(exc)
+        raise ValidationError(Msg("audit.export_read", "无法读取导出文件或其签名文件 {name}：{err}",
+                                  {"name": sig_path.name[:120], "err": err})) from None
+    except (ValueError, RecursionError):
+        sig = None
+    if not isinstance(sig, dict) or not isinstance(sig.get("statement") or {}, dict):
+        raise ValidationError(Msg("audit.export_sig", "签名文件 {name} 已损坏", {"name": sig_path.name[:120]}))
     statement = sig.get("statement") or {}
     problems = []
     body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -116,6 +133,6 @@ def verify_export(path: Path, public_key_b64: str | None = None) -> list[str]:
         suite = None
     if suite is None or not crypto.verify(crypto.b64d(key), crypto.b64d(sig.get("signature", "")), body, suite):
         problems.append("the signature does not match its statement")
-    if hashlib.sha256(path.read_bytes()).hexdigest() != statement.get("sha256"):
+    if digest.hexdigest() != statement.get("sha256"):
         problems.append("the file was changed after it was signed")
     return problems

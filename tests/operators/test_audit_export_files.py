@@ -69,3 +69,41 @@ def test_a_full_disk_leaves_no_temp_file(enrolled, login, tmp_path, monkeypatch)
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert info.value.msg.code == "audit.export_write"
     assert _names(folder) == []
+
+
+@pytest.mark.parametrize("kind", ["sig_fifo", "csv_fifo", "sig_garbage", "sig_list", "sig_dev_zero"])
+def test_verify_reads_only_regular_files_and_a_bounded_signature(enrolled, login, tmp_path, kind):
+    import threading
+
+    from shared.sync.audit_export import verify_export
+    if "fifo" in kind and not hasattr(os, "mkfifo"):
+        pytest.skip("POSIX FIFOs")
+    out = tmp_path / "a.csv"
+    export(enrolled, out, AuditFilter(), login("SUP1"))
+    assert verify_export(out) == []
+    sig = tmp_path / "a.csv.sig"
+    if kind == "sig_fifo":
+        sig.unlink()
+        os.mkfifo(sig)
+    elif kind == "csv_fifo":
+        out.unlink()
+        os.mkfifo(out)
+    elif kind == "sig_garbage":
+        sig.write_text("{not json")
+    elif kind == "sig_list":
+        sig.write_text("[]")
+    else:
+        sig.unlink()
+        sig.symlink_to("/dev/zero")
+    box = {}
+
+    def run():
+        try:
+            verify_export(out)
+        except ValidationError as err:
+            box["code"] = err.msg.code
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(30)  # a hang detector (the FIFO), not a timing assertion
+    assert not worker.is_alive(), "verify blocked on a FIFO"
+    assert box["code"] in ("audit.export_read", "audit.export_sig")
