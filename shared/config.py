@@ -7,13 +7,15 @@ database it opens. Tests always pass their own directories and never see a real 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
+import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Iterator
 
 from shared import platform
 
@@ -127,13 +129,18 @@ def default_log_dir() -> Path:
     return platform.user_log_dir()
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, replace.
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces ``path`` atomically when the ``with``
+    block ends without an error: temp file in the same folder (mode ``mode``), fsync, replace.
 
-    The temp file is removed on every error path. ``path`` must be a regular file if it
-    exists: a device node, a FIFO or a folder is never replaced (``OSError`` EINVAL)."""
+    The one safe writer (:func:`atomic_write` is it for bytes in memory; a long export streams
+    through it). The temp file is removed on every error path (a full disk, an error of the
+    caller's while writing). ``path`` must be a regular file if it exists: a device node, a
+    FIFO or a folder is never replaced (``OSError`` EINVAL), before anything is written."""
     import errno
     import stat
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         st = os.stat(path)
@@ -145,7 +152,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     try:
         platform.restrict_fd(fd, mode)  # POSIX modes; Windows: the profile folder's ACL
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -155,6 +162,14 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path`` atomically (:func:`atomic_writer`): temp file in the same
+    folder, fsync, replace; the temp file is removed on every error path; a device node, a
+    FIFO or a folder at ``path`` is never replaced (``OSError`` EINVAL)."""
+    with atomic_writer(path, mode) as fh:
+        fh.write(data)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -176,6 +191,88 @@ def _lookup(node: Any, key: str) -> Any:
             return _MISSING
         node = node[part]
     return node
+
+
+MAX_SETTINGS_BYTES = 1024 * 1024
+MAX_SETTINGS_DEPTH = 16
+log = logging.getLogger("yizhan.config")
+
+
+def _depth(node: Any, limit: int) -> int:
+    """How deeply ``node`` nests (stops counting past ``limit``)."""
+    stack, deepest = [(node, 1)], 0
+    while stack:
+        item, d = stack.pop()
+        deepest = max(deepest, d)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((v, d + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, d + 1) for v in item)
+    return deepest
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, str):
+        return isinstance(value, str)
+    if isinstance(default, dict):
+        return isinstance(value, dict)
+    return True
+
+
+def _typed(raw: dict[str, Any], defaults: dict[str, Any], path: Path, prefix: str = "") -> dict[str, Any]:
+    """``raw`` without the known settings whose value has the wrong type (each one logged,
+    naming the setting and the file; its default then holds). Unknown keys are kept."""
+    out = {}
+    for key, value in raw.items():
+        if key in defaults and key != "version":
+            if not _same_kind(value, defaults[key]):
+                log.warning("settings file %s: setting %s%s has the wrong type (%s); its default is used",
+                            path, prefix, key[:80], type(value).__name__)
+                continue
+            if isinstance(value, dict):
+                value = _typed(value, defaults[key], path, prefix + key + ".")
+        out[key] = value
+    return out
+
+
+def _read_settings(path: Path) -> dict[str, Any]:
+    """The settings in ``path``, checked before they are used: a regular file of at most
+    :data:`MAX_SETTINGS_BYTES` (never a FIFO, a device or a folder), JSON nested at most
+    :data:`MAX_SETTINGS_DEPTH` deep, an object at the top, each known setting of the type of
+    its default. What fails is not an error: the defaults hold (for the whole file, or for
+    the one setting), a warning names the file (and the setting) in the log, the file is
+    kept as it is."""
+    try:
+        data = platform.read_regular(path, MAX_SETTINGS_BYTES)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        log.warning("settings file %s cannot be read (%s); the defaults are used",
+                    path, exc.strerror if platform.is_too_large(exc) or platform.is_not_regular(exc)
+                    else type(exc).__name__)
+        return {}
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))  # Notepad writes a BOM
+    except (ValueError, RecursionError):
+        log.warning("settings file %s is not valid JSON; the defaults are used", path)
+        return {}
+    if not isinstance(raw, dict):
+        log.warning("settings file %s does not hold a JSON object; the defaults are used", path)
+        return {}
+    if _depth(raw, MAX_SETTINGS_DEPTH) > MAX_SETTINGS_DEPTH:
+        log.warning("settings file %s is nested too deeply; the defaults are used", path)
+        return {}
+    version = raw.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        log.warning("settings file %s: setting version is not valid; taken as 0", path)
+        raw["version"] = 0
+    return raw
 
 
 def migrate_settings(raw: dict[str, Any]) -> dict[str, Any]:
@@ -204,14 +301,9 @@ class Settings:
     @classmethod
     def load(cls, config_dir: Path) -> "Settings":
         path = config_dir / "settings.json"
-        raw: dict[str, Any] = {}
-        if path.exists():
-            try:
-                raw = json.loads(path.read_text("utf-8"))
-            except (OSError, ValueError):
-                raw = {}  # unreadable settings fall back to defaults; the file is kept
+        raw = _typed(migrate_settings(_read_settings(path)), DEFAULT_SETTINGS, path)
         # a copy: setting a nested key must not change the defaults of every later load
-        return cls(path, _merge(copy.deepcopy(DEFAULT_SETTINGS), migrate_settings(raw)))
+        return cls(path, _merge(copy.deepcopy(DEFAULT_SETTINGS), raw))
 
     def get(self, key: str, default: Any = None) -> Any:
         local, over = _lookup(self.values, key), _lookup(self.managed, key)

@@ -204,17 +204,22 @@ def write_bundle(out_dir: Path | None = None, data_dir: Path | None = None, conf
     """Write ``yizhan-diagnostics-<host>-<time>.zip`` in ``out_dir`` (default: the log folder)."""
     parts, redact = collect(data_dir, config_dir, device_checks)
     now = now or _dt.datetime.now()
-    out_dir = platform.make_private_dir(Path(out_dir) if out_dir else log_dir())
+    target = Path(out_dir) if out_dir else log_dir()
     host = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40] or "host"
-    path = out_dir / "yizhan-diagnostics-{}-{}.zip".format(host, now.strftime("%Y%m%d-%H%M%S"))
-    tmp = path.with_suffix(".zip.tmp")
-    with open(tmp, "wb") as raw:
-        platform.restrict_fd(raw.fileno(), 0o600)
-        with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, value in sorted(parts.items()):
-                text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2, default=str)
-                zf.writestr(name, redact(text))
-            zf.writestr("README.txt", "一站 Yizhan 诊断包 / diagnostics bundle {}\n"
-                        "个人信息已遮蔽（姓名、证件号、手机号）。Personal data masked.\n".format(now.isoformat()))
-    os.replace(tmp, path)
+    path = target / "yizhan-diagnostics-{}-{}.zip".format(host, now.strftime("%Y%m%d-%H%M%S"))
+    try:
+        platform.make_private_dir(target)  # only a folder it creates is made private
+        with config.atomic_writer(path, mode=0o600) as raw:  # 0600, the temp removed on any error
+            with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as zf:
+                for name, value in sorted(parts.items()):
+                    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=2,
+                                                                           default=str)
+                    zf.writestr(name, redact(text))
+                zf.writestr("README.txt", "一站 Yizhan 诊断包 / diagnostics bundle {}\n"
+                            "个人信息已遮蔽（姓名、证件号、手机号）。Personal data masked.\n".format(now.isoformat()))
+    except OSError as exc:
+        from shared.errors import YizhanError, os_error_msg
+        from shared.i18n import Msg
+        raise YizhanError(Msg("diag.out", "无法在 {path} 写入诊断包：{err}",
+                              {"path": str(target)[:200], "err": os_error_msg(exc)})) from None
     return path

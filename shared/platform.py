@@ -161,6 +161,56 @@ def find_tool(name: str) -> str | None:
 
 
 # -- files -----------------------------------------------------------------------------------
+def open_regular(path):
+    """A binary file object of the regular file ``path``, opened without blocking on a FIFO
+    (``OSError`` ``EINVAL`` for a folder, FIFO, device or socket, or a path with a NUL byte).
+    For a file read in pieces (a hash over a large export); :func:`read_regular` reads one
+    whole."""
+    import errno
+    import stat
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(os.fspath(path), flags)
+    except ValueError:  # embedded NUL byte
+        raise OSError(errno.EINVAL, "不是普通文件") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "不是普通文件")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path, cap: int) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes: the one reader for every file a
+    user, a setting or a command line names. It never blocks on a FIFO, never reads a device
+    (``/dev/zero``) and never holds more than ``cap + 1`` bytes. ``OSError`` otherwise:
+    ``EINVAL`` when it is not a regular file (folder, FIFO, device, socket), ``EFBIG`` when it
+    is larger than ``cap``, ``ENOENT``, ``EACCES``... as the OS says; a path with a NUL byte
+    is ``EINVAL`` too (never ``ValueError``)."""
+    import errno
+    with open_regular(path) as fh:
+        if os.fstat(fh.fileno()).st_size > cap:
+            raise OSError(errno.EFBIG, "文件过大")
+        data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise OSError(errno.EFBIG, "文件过大")
+    return data
+
+
+def is_not_regular(exc: BaseException) -> bool:
+    """True when ``exc`` is :func:`read_regular`'s "not a regular file"."""
+    import errno
+    return isinstance(exc, OSError) and exc.errno == errno.EINVAL
+
+
+def is_too_large(exc: BaseException) -> bool:
+    """True when ``exc`` is :func:`read_regular`'s "larger than the cap"."""
+    import errno
+    return isinstance(exc, OSError) and exc.errno == errno.EFBIG
+
+
 def has_posix_modes() -> bool:
     """True where file modes (0600) mean something: not on Windows."""
     return not is_windows() and hasattr(os, "fchmod")
@@ -174,13 +224,27 @@ def restrict_fd(fd: int, mode: int = 0o600) -> None:
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by its owner only where modes exist."""
+    """``path`` as a folder: created (and its missing parents) readable by its owner only
+    where modes exist; a folder that already exists is used as it is — its permissions are
+    the owner's choice (``--out /tmp`` must not make /tmp private). ``NotADirectoryError``
+    when ``path`` exists and is not a folder."""
+    import errno
     path = Path(path)
-    path.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        return path
+    if os.path.lexists(path):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700)
+    except FileExistsError:
+        if path.is_dir():  # made by someone else meanwhile: theirs, left as it is
+            return path
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path)) from None
     if has_posix_modes():
         try:
-            os.chmod(path, 0o700)
-        except OSError:  # a folder owned by someone else (a shared mount): left as it is
+            os.chmod(path, 0o700)  # the umask may have taken bits away, never added: made sure
+        except OSError:
             pass
     return path
 

@@ -242,6 +242,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Please choose "{label}" from the list</translation>
     </message>
     <message>
+      <source>“{name}”不是普通文件（可能是文件夹、设备或管道），请换一个文件</source>
+      <translation>“{name}” is not a regular file (it may be a folder, a device or a pipe); choose another file</translation>
+    </message>
+    <message>
       <source>“{name}”备案（编号 {ref}）已于 {until} 过期，请联系管理员更新备案</source>
       <translation>The filing of “{name}” (no. {ref}) expired on {until}; ask the administrator to renew it</translation>
     </message>
@@ -448,6 +452,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>不是不动产权证书号的格式（如 闽(2021)福州市不动产权第0001234号）</source>
       <translation>Not in the form of a property certificate number (e.g. 闽(2021)福州市不动产权第0001234号)</translation>
+    </message>
+    <message>
+      <source>不是普通文件</source>
+      <translation>not a regular file</translation>
     </message>
     <message>
       <source>不涉及</source>
@@ -1150,6 +1158,10 @@ Is the person here the same as at the first check?</translation>
       <translation>No</translation>
     </message>
     <message>
+      <source>含有非 ASCII 字符</source>
+      <translation>contains non-ASCII characters</translation>
+    </message>
+    <message>
       <source>商业</source>
       <translation>Commercial</translation>
     </message>
@@ -1310,6 +1322,14 @@ Is the person here the same as at the first check?</translation>
       <translation>Valid until</translation>
     </message>
     <message>
+      <source>字段 {key} 出现了多次</source>
+      <translation>The field {key} appears more than once</translation>
+    </message>
+    <message>
+      <source>字段名过长（{n} 字，最多 {max} 字）</source>
+      <translation>Field name too long ({n} characters, at most {max})</translation>
+    </message>
+    <message>
       <source>字段过多（最多 {max} 个）</source>
       <translation>Too many fields (at most {max})</translation>
     </message>
@@ -1388,6 +1408,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>密钥</source>
       <translation>Key</translation>
+    </message>
+    <message>
+      <source>密钥文件 {path} 不是普通文件（可能是文件夹、设备或管道），数据库未作改动；请从备份恢复密钥文件</source>
+      <translation>The key file {path} is not a regular file (it may be a folder, a device or a pipe); the database was not changed. Restore the key file from a backup</translation>
     </message>
     <message>
       <source>密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件</source>
@@ -2542,6 +2566,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Lay it flat and hold still; it is captured automatically.</translation>
     </message>
     <message>
+      <source>数字无效或过长（最多 {max} 位）</source>
+      <translation>Invalid or too long number (at most {max} characters)</translation>
+    </message>
+    <message>
       <source>数据包</source>
       <translation>Packet</translation>
     </message>
@@ -2726,6 +2754,10 @@ Is the person here the same as at the first check?</translation>
       <translation>File "{name}" is {size} MB, over the {limit} MB limit. Scan at a lower resolution or split it before importing</translation>
     </message>
     <message>
+      <source>文件“{name}”超过 {limit} MB 的上限，请降低扫描分辨率或拆分后再导入</source>
+      <translation type="obsolete">File “{name}” exceeds the limit of {limit} MB; lower the scan resolution or split it before importing</translation>
+    </message>
+    <message>
       <source>文件“{name}”页面过多或过于复杂，请拆分后再导入</source>
       <translation>File "{name}" has too many or too complex pages. Split it before importing</translation>
     </message>
@@ -2826,8 +2858,16 @@ Is the person here the same as at the first check?</translation>
       <translation>The Windows scanner interface (WIA) cannot be used; check the Windows Image Acquisition service</translation>
     </message>
     <message>
+      <source>无法写入审计导出文件 {path}：{err}</source>
+      <translation>Cannot write the audit export file {path}: {err}</translation>
+    </message>
+    <message>
       <source>无法写入数据包文件：{err}。案件保持原状，请检查磁盘后重试</source>
       <translation>Could not write the packet file: {err}. The case is unchanged; please check the disk and try again</translation>
+    </message>
+    <message>
+      <source>无法写入输出文件 {path}：{err}</source>
+      <translation>Cannot write the output file {path}: {err}</translation>
     </message>
     <message>
       <source>无法写入输出文件 {path}：{err}（须为普通文件）</source>
@@ -2840,6 +2880,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>无法加载读卡器厂商库 {path}，请检查驱动安装</source>
       <translation>Could not load the card reader vendor library {path}. Please check the driver installation</translation>
+    </message>
+    <message>
+      <source>无法在 {path} 写入诊断包：{err}</source>
+      <translation>Cannot write the diagnostics bundle in {path}: {err}</translation>
     </message>
     <message>
       <source>无法导入 PDF：未安装 PDF 渲染组件（poppler-utils），请联系运维人员</source>
@@ -2902,8 +2946,16 @@ Is the person here the same as at the first check?</translation>
       <translation>Could not read image {path}. Please check that the file is a JPEG or PNG</translation>
     </message>
     <message>
+      <source>无法读取密钥文件 {path}：{err}，数据库未作改动</source>
+      <translation>Cannot read the key file {path}: {err}; the database was not changed</translation>
+    </message>
+    <message>
       <source>无法读取导入文件 {path}：{err}</source>
       <translation>Could not read import file {path}: {err}</translation>
+    </message>
+    <message>
+      <source>无法读取导出文件或其签名文件 {name}：{err}</source>
+      <translation>Cannot read the export or its signature file {name}: {err}</translation>
     </message>
     <message>
       <source>无法读取文件 {name}：{err}</source>
@@ -3456,6 +3508,10 @@ Is the person here the same as at the first check?</translation>
     <message>
       <source>材料文件 {name} 不在导入文件所在的目录中</source>
       <translation>The material file {name} is not in the import file's folder</translation>
+    </message>
+    <message>
+      <source>材料文件合计超过 {mb} MB，请分批导入或在柜台采集</source>
+      <translation>The material files exceed {mb} MB in total; import them in parts or capture them at the counter</translation>
     </message>
     <message>
       <source>材料文件过多（最多 {max} 个）</source>
@@ -4422,6 +4478,10 @@ Is the person here the same as at the first check?</translation>
       <translation>What was signed has changed; please sign again</translation>
     </message>
     <message>
+      <source>签名文件 {name} 已损坏</source>
+      <translation>The signature file {name} is damaged</translation>
+    </message>
+    <message>
       <source>签名笔迹过少或过小，请用正楷完整签写姓名后再确认</source>
       <translation>The signature is too short or too small. Please sign your full name clearly in block script and then confirm</translation>
     </message>
@@ -5094,6 +5154,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The request's body is incomplete</translation>
     </message>
     <message>
+      <source>请求内容在 {s} 秒内未传完</source>
+      <translation>The request body did not arrive within {s} seconds</translation>
+    </message>
+    <message>
       <source>请求内容须为 application/json</source>
       <translation>The request's body must be application/json</translation>
     </message>
@@ -5422,6 +5486,10 @@ Overwrite this party's name, ID number and address with the card data?</translat
     <message>
       <source>贷款编号 {ref} 已用另一份数据建过案件 {id}；如需更正请在柜台修改</source>
       <translation>Loan reference {ref} already made case {id} from other data; correct it at the counter if needed</translation>
+    </message>
+    <message>
+      <source>超过 {kb} KB</source>
+      <translation>larger than {kb} KB</translation>
     </message>
     <message>
       <source>路径中有一段不是文件夹</source>

@@ -43,6 +43,20 @@ def _first_page(path: Path):
     raise AssertionError("a file source yields at least one page or raises")
 
 
+def _write_output(out: Path, data: bytes, atomic_write) -> None:
+    """The processed page to OUT: a regular file (or a new one), written atomically; a clear
+    message otherwise (a FIFO, a device or a folder is never replaced)."""
+    from shared import platform
+    from shared.errors import CaptureError, os_error_msg
+    from shared.i18n import Msg
+    try:
+        atomic_write(out, data, mode=0o600)
+    except OSError as exc:
+        err = Msg("file.not_regular_out", "不是普通文件") if platform.is_not_regular(exc) else os_error_msg(exc)
+        raise CaptureError(Msg("page.out_write", "无法写入输出文件 {path}：{err}",
+                               {"path": str(out)[:200], "err": err})) from None
+
+
 def cmd_page_process(args: argparse.Namespace) -> int:
     """Process one page and print what was done."""
     from shared.capture.page import process_page
@@ -54,7 +68,7 @@ def cmd_page_process(args: argparse.Namespace) -> int:
     out = args.output
     if page.format == "png" and out.suffix.lower() in (".jpg", ".jpeg"):
         out = out.with_suffix(".png")
-    atomic_write(out, page.data, mode=0o600)
+    _write_output(out, page.data, atomic_write)
     corners = " ".join("({:.0f},{:.0f})".format(x, y) for x, y in page.corners) \
         if page.corners else "未找到（整幅处理）"
     print("输入: {}x{}".format(image.shape[1], image.shape[0]))

@@ -113,20 +113,28 @@ class FileSource(PageSource):
         self.name = tr("文件导入")
 
     def _read(self, path: Path) -> bytes:
-        name = path.name
+        """A page file: regular, at most ``max_bytes``, read without blocking on a FIFO or
+        reading a device (:func:`shared.platform.read_regular`)."""
+        import errno
+        name = path.name[:80]
         try:
-            size = path.stat().st_size
+            return platform.read_regular(path, self.max_bytes)
         except OSError as exc:
-            raise _err("file.missing", N_("找不到文件“{name}”，请确认文件位置后重试"), name=name) from exc
-        if size > self.max_bytes:  # refuse before reading a huge file into memory
-            raise _err("file.too_large", N_("文件“{name}”有 {size} MB，超过 {limit} MB 的上限，"
-                       "请降低扫描分辨率或拆分后再导入"), name=name,
-                       size="{:.1f}".format(size / 1048576), limit=self.max_bytes // 1048576)
-        try:
-            return path.read_bytes()
-        except OSError as exc:
+            if exc.errno == errno.ENOENT:
+                raise _err("file.missing", N_("找不到文件“{name}”，请确认文件位置后重试"), name=name) from None
+            if platform.is_too_large(exc):
+                try:
+                    size = path.stat().st_size
+                except OSError:
+                    size = self.max_bytes + 1
+                raise _err("file.too_large", N_("文件“{name}”有 {size} MB，超过 {limit} MB 的上限，"
+                           "请降低扫描分辨率或拆分后再导入"), name=name,
+                           size="{:.1f}".format(size / 1048576), limit=self.max_bytes // 1048576) from None
+            if platform.is_not_regular(exc):
+                raise _err("file.not_regular", N_("“{name}”不是普通文件（可能是文件夹、设备或管道），请换一个文件"),
+                           name=name) from None
             raise _err("file.unreadable", N_("无法读取文件“{name}”，请检查文件权限或换一个文件"),
-                       name=name) from exc
+                       name=name) from None
 
     def acquire(self, paths=None, **opts) -> Iterator[np.ndarray]:
         """Yield the pages of ``paths`` (default: those given at construction)."""

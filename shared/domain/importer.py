@@ -40,7 +40,6 @@ import hashlib
 import json
 import os
 import re
-import stat
 import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -51,6 +50,7 @@ from shared.domain.catalog import Catalog, default_catalog
 from shared.domain.validation import field_errors
 from shared.errors import ValidationError, os_error_msg
 from shared.i18n import Msg
+from shared.platform import read_regular  # noqa: F401  (also the import path of bank_desk)
 
 FORMAT = "yizhan-case-import/1"
 #: Every version this program reads (the newest first); a document of another names its own.
@@ -58,7 +58,7 @@ FORMATS = (FORMAT,)
 FORMAT_PREFIX = "yizhan-case-import/"
 MAX_FILE_BYTES = 30 * 1024 * 1024
 LIMITS = {"import_bytes": 1 << 20, "depth": 6, "string": 2000, "parties": 20, "materials": 200, "keys": 200,
-          "compact": 4000}
+          "compact": 4000, "key": 100, "number": 40, "materials_bytes": 100 << 20}
 COMPACT_PREFIX = "YZI1."
 REFERENCE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")
 PARTY_KEYS = {"role", "kind", "name", "id_kind", "id_number", "phone", "address", "legal_rep", "share", "agent"}
@@ -94,20 +94,78 @@ def _invalid(errors: dict[str, Msg]) -> ValidationError:
     return ValidationError(Msg("import.invalid", "导入数据有{n}处错误", {"n": len(errors)}), errors)
 
 
+def _short(key: Any, n: int = 60) -> str:
+    """A key or name as a message shows it: at most ``n`` characters (a 500,000-character key
+    is named, not repeated)."""
+    text = str(key)
+    return text if len(text) <= n else text[:n] + "…"
+
+
+class _BadNumber:
+    """A JSON number the import refuses (more than ``LIMITS["number"]`` characters, NaN,
+    Infinity): kept as a marker so that :func:`_bounds` names it with its path."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+
+
+class _Object(dict):
+    """A JSON object; ``duplicates``: the keys it held more than once (the last one would win
+    silently in ``json``)."""
+
+    duplicates: list[str]
+
+
+def _number(convert):
+    def parse(text: str):
+        if len(text) > LIMITS["number"]:
+            return _BadNumber(text)
+        value = convert(text)
+        return value if value == value and value not in (float("inf"), float("-inf")) else _BadNumber(text)
+    return parse
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    obj.duplicates = []
+    for k, v in pairs:
+        if k in obj and k not in obj.duplicates:
+            obj.duplicates.append(k)
+        obj[k] = v
+    return obj
+
+
+def loads_bounded(text: str) -> Any:
+    """``json.loads`` for an import: numbers bounded in length (NaN and Infinity refused) and
+    duplicate keys kept for :func:`_bounds` to report, each with its path."""
+    return json.loads(text, object_pairs_hook=_pairs, parse_int=_number(int), parse_float=_number(float),
+                      parse_constant=_BadNumber)
+
+
 def _bounds(value: Any, where: str, depth: int, errors: dict[str, Msg]) -> None:
-    """Depth, string lengths and key counts of the whole document, before any of it is used."""
+    """Depth, string and number lengths, key lengths, duplicate keys and key counts of the
+    whole document, before any of it is used."""
     if depth > LIMITS["depth"]:
         errors[where] = Msg("import.depth", "嵌套层数超过 {n} 层", {"n": LIMITS["depth"]})
         return
-    if isinstance(value, str):
+    if isinstance(value, _BadNumber):
+        errors[where] = Msg("import.number", "数字无效或过长（最多 {max} 位）", {"max": LIMITS["number"]})
+    elif isinstance(value, str):
         if len(value) > LIMITS["string"]:
             errors[where] = Msg("import.string", "文字过长（{n} 字，最多 {max} 字）", {"n": len(value), "max": LIMITS["string"]})
     elif isinstance(value, dict):
         if len(value) > LIMITS["keys"]:
             errors[where] = Msg("import.keys", "字段过多（最多 {max} 个）", {"max": LIMITS["keys"]})
             return
+        for k in getattr(value, "duplicates", ()):
+            errors["{}.{}".format(where, _short(k))] = Msg("import.duplicate", "字段 {key} 出现了多次",
+                                                            {"key": _short(k)})
         for k, v in value.items():
-            _bounds(v, "{}.{}".format(where, str(k)[:60]), depth + 1, errors)
+            if len(k) > LIMITS["key"]:
+                errors["{}.{}".format(where, _short(k))] = Msg("import.key_long", "字段名过长（{n} 字，最多 {max} 字）",
+                                                                {"n": len(k), "max": LIMITS["key"]})
+                continue
+            _bounds(v, "{}.{}".format(where, _short(k)), depth + 1, errors)
     elif isinstance(value, list):
         if len(value) > LIMITS["materials"]:
             errors[where] = Msg("import.list", "列表过长（最多 {max} 项）", {"max": LIMITS["materials"]})
@@ -170,7 +228,7 @@ def parse_import_bytes(data: bytes, base_dir: Path | None, catalog: Catalog | No
         raise ValidationError(Msg("import.too_large", "导入文件过大（{kb} KB，最多 {max} KB）",
                                   {"kb": len(data) >> 10, "max": LIMITS["import_bytes"] >> 10}))
     try:
-        raw = json.loads(data.decode("utf-8"))
+        raw = loads_bounded(data.decode("utf-8"))
     except RecursionError:
         raise ValidationError(Msg("import.depth_json", "导入文件嵌套过深")) from None
     except (ValueError, UnicodeDecodeError) as exc:
@@ -208,7 +266,7 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
         errors["$.materials"] = Msg("import.no_materials", "条码或接口导入的数据不能包含材料文件，请在柜台采集纸质材料")
     code = raw.get("business")
     if not isinstance(code, str) or code not in catalog.businesses:  # (a list here was a traceback: found by fuzzing)
-        code = code if isinstance(code, str) else type(code).__name__
+        code = _short(code) if isinstance(code, str) else type(code).__name__
         errors["$.business"] = Msg("import.business", "未知的业务类型“{code}”", {"code": code})
         raise _invalid(errors)
     biz = catalog.business(code)
@@ -219,13 +277,14 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
         if key in TOP_KEYS:
             continue
         if isinstance(value, list):
-            errors[_json_path(key)] = Msg("import.want_value", "{key} 应为 JSON 对象或值", {"key": key})
+            errors[_json_path(key)] = Msg("import.want_value", "{key} 应为 JSON 对象或值", {"key": _short(key)})
             continue
         items = value.items() if isinstance(value, dict) else [(None, value)]
         for sub, v in items:
             dotted = key if sub is None else "{}.{}".format(key, sub)
             if dotted not in known:
-                errors[_json_path(dotted)] = Msg("import.unknown_field", "业务“{biz}”没有字段 {key}", {"biz": biz.name, "key": dotted})
+                errors[_json_path(_short(dotted, 80))] = Msg("import.unknown_field", "业务“{biz}”没有字段 {key}",
+                                                              {"biz": biz.name, "key": _short(dotted, 80)})
             elif not _scalar(v):
                 errors[_json_path(dotted)] = Msg("import.scalar", "{key} 应为文字、数字或真假值", {"key": dotted})
             else:
@@ -236,7 +295,7 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
             errors["$.parties[{}]".format(i)] = Msg("import.party", "当事人应为 JSON 对象")
             continue
         for k in set(p) - PARTY_KEYS:
-            errors["$.parties[{}].{}".format(i, k)] = Msg("import.party_key", "当事人没有字段 {key}", {"key": k})
+            errors["$.parties[{}].{}".format(i, _short(k))] = Msg("import.party_key", "当事人没有字段 {key}", {"key": _short(k)})
         for k, v in p.items():
             if k != "agent" and k in PARTY_KEYS and not _scalar(v):
                 errors["$.parties[{}].{}".format(i, k)] = Msg("import.scalar", "{key} 应为文字、数字或真假值", {"key": k})
@@ -248,7 +307,8 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
         if isinstance(agent, dict):
             for k, v in agent.items():
                 if k not in AGENT_KEYS:
-                    errors["$.parties[{}].agent.{}".format(i, k)] = Msg("import.party_key", "当事人没有字段 {key}", {"key": k})
+                    errors["$.parties[{}].agent.{}".format(i, _short(k))] = Msg("import.party_key", "当事人没有字段 {key}",
+                                                                               {"key": _short(k)})
                 elif not _scalar(v):
                     errors["$.parties[{}].agent.{}".format(i, k)] = Msg("import.scalar", "{key} 应为文字、数字或真假值", {"key": k})
             agent = {k: ("" if v is None else str(v)) for k, v in agent.items() if k in AGENT_KEYS and _scalar(v)}
@@ -257,10 +317,13 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
         errors[_json_path(path)] = msg
     result = ImportResult(case, reference=case.loan_reference)
     slots = {s.code for s in biz.materials}
-    count = 0
+    count = total = 0
+    seen: dict[tuple[str, Any], bytes] = {}  # (slot, file identity) -> its bytes: each file read once
+    read_by_id: dict[Any, bytes] = {}
     for slot, files in (raw.get("materials") or {}).items():
         if slot not in slots:
-            errors["$.materials.{}".format(slot)] = Msg("import.slot", "业务“{biz}”没有材料“{slot}”", {"biz": biz.name, "slot": slot})
+            errors["$.materials.{}".format(_short(slot))] = Msg("import.slot", "业务“{biz}”没有材料“{slot}”",
+                                                                {"biz": biz.name, "slot": _short(slot)})
             continue
         if not isinstance(files, list):
             errors["$.materials.{}".format(slot)] = Msg("import.want_list", "{key} 应为 JSON 数组", {"key": slot})
@@ -271,47 +334,67 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
             if count > LIMITS["materials"]:
                 errors[where] = Msg("import.materials", "材料文件过多（最多 {max} 个）", {"max": LIMITS["materials"]})
                 break
-            if not isinstance(rel, str) or not rel:
+            if not isinstance(rel, str) or not rel or "\x00" in rel:
                 errors[where] = Msg("import.material_path", "材料应为导入文件所在目录中的文件名")
                 continue
             if base_dir is None:
                 errors[where] = Msg("import.no_files", "通过接口导入时不能引用文件；材料在柜台采集")
                 continue
-            data, msg = read_material(base_dir, rel)
-            if msg:
-                errors[where] = msg
+            ident = _file_identity(base_dir, rel)
+            if (slot, ident) in seen:  # the same file twice in one slot: kept once
+                continue
+            if ident in read_by_id:  # the same file in another slot: read (and counted) once
+                data = read_by_id[ident]
             else:
-                result.files.append((slot, sniff_mime(data) or "", data))
+                size = _file_size(base_dir, rel)
+                if total + size > LIMITS["materials_bytes"]:
+                    errors[where] = Msg("import.materials_total", "材料文件合计超过 {mb} MB，请分批导入或在柜台采集",
+                                        {"mb": LIMITS["materials_bytes"] >> 20})
+                    break
+                data, msg = read_material(base_dir, rel)
+                if msg:
+                    errors[where] = msg
+                    continue
+                total += len(data)
+                if total > LIMITS["materials_bytes"]:  # grew since it was measured
+                    errors[where] = Msg("import.materials_total", "材料文件合计超过 {mb} MB，请分批导入或在柜台采集",
+                                        {"mb": LIMITS["materials_bytes"] >> 20})
+                    break
+                read_by_id[ident] = data
+            seen[(slot, ident)] = data
+            result.files.append((slot, sniff_mime(data) or "", data))
+        else:
+            continue
+        break  # past a limit: no more files are read
     if errors:
         raise _invalid(errors)
     return result
 
 
-def read_regular(path: Path, cap: int) -> bytes:
-    """The bytes of a regular file of at most ``cap`` bytes, read without blocking on a FIFO
-    or reading a device: ``OSError`` otherwise (``EFBIG`` when it is too large)."""
-    import errno
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(str(path), flags)
+def _file_identity(base_dir: Path, rel: str) -> Any:
+    """What makes two references the same file: its device and inode (a link or another
+    spelling of the path is the same file), else its resolved path."""
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(errno.EINVAL, "不是普通文件")
-        if st.st_size > cap:
-            raise OSError(errno.EFBIG, "文件过大")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(cap + 1)
-    finally:
-        os.close(fd)
-    if len(data) > cap:
-        raise OSError(errno.EFBIG, "文件过大")
-    return data
+        path = (Path(base_dir).resolve() / rel).resolve()
+        st = os.stat(path)
+        return (st.st_dev, st.st_ino) if st.st_ino else str(path)
+    except (OSError, ValueError):
+        return ("unresolved", rel)
+
+
+def _file_size(base_dir: Path, rel: str) -> int:
+    try:
+        return max(0, os.stat((Path(base_dir).resolve() / rel).resolve()).st_size)
+    except (OSError, ValueError):
+        return 0  # read_material says what is wrong with it
 
 
 def read_material(base_dir: Path, rel: str) -> tuple[bytes, Msg | None]:
     """A material file named by an import: inside ``base_dir``, regular, bounded, and of a
-    type proven by decoding it."""
+    type proven by decoding it (an image) or by its structure (a PDF)."""
     import errno
+    if not isinstance(rel, str) or "\x00" in rel:
+        return b"", Msg("import.material_path", "材料应为导入文件所在目录中的文件名")
     name = Path(rel).name[:80]
     root = Path(base_dir).resolve()
     path = (root / rel).resolve()
@@ -329,11 +412,32 @@ def read_material(base_dir: Path, rel: str) -> tuple[bytes, Msg | None]:
     return data, None
 
 
+_STARTXREF = re.compile(rb"startxref\s+(\d{1,12})\s+%%EOF\s*$")
+_PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
+_XREF_AT = re.compile(rb"\s*(xref\b|\d{1,10}\s+\d{1,5}\s+obj\b)")
+
+
+def pdf_structure_ok(data: bytes) -> bool:
+    """A minimal structural check of a PDF (no parser is a dependency of the core): the
+    ``%PDF-1.x``/``2.x`` header, a ``startxref`` offset and ``%%EOF`` at the end, and at that
+    offset a cross-reference table (``xref``) or stream (``N G obj``) inside the file, and at
+    least one object. ``%PDF-`` + garbage + ``%%EOF`` is not a PDF."""
+    if not _PDF_HEADER.match(data):
+        return False
+    m = _STARTXREF.search(data[-1024:])
+    if m is None:
+        return False
+    offset = int(m.group(1))
+    if not 0 < offset < len(data) or not _XREF_AT.match(data, offset):
+        return False
+    return re.search(rb"\d{1,10}\s+\d{1,5}\s+obj\b", data) is not None
+
+
 def _decodes(data: bytes, mime: str) -> bool:
     """Whether the content really is what its first bytes claim (an image within the pixel
-    limit whose data decodes; a PDF with its end marker)."""
+    limit whose data decodes; a PDF whose structure holds: :func:`pdf_structure_ok`)."""
     if mime == "application/pdf":
-        return b"%%EOF" in data[-2048:]
+        return pdf_structure_ok(data)
     from shared.security.image_limits import ImageRefused, check_image
     try:
         check_image(data, verify=True)

@@ -31,6 +31,7 @@ SAFE_HEADER = re.compile(r"[\x20-\x7e]{0,256}")  # a header value: visible ASCII
 HOST = "127.0.0.1"
 API_VERSION = "1.0.0"
 READ_TIMEOUT_S = 15.0
+BODY_DEADLINE_S = 30.0  # a whole body within this, however it trickles in (else 408)
 MAX_CONNECTIONS = 16  # open at once; one more is closed unanswered until one ends
 #: (method, path template): what the server answers; the OpenAPI document lists exactly these.
 ROUTES = (("GET", "/v1/health"), ("POST", "/v1/cases"), ("GET", "/v1/cases"),
@@ -202,13 +203,41 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True  # the body is never read: the connection goes with it
             raise ApiError(413, Msg("import.too_large", "导入文件过大（{kb} KB，最多 {max} KB）",
                                     {"kb": length >> 10, "max": LIMITS["import_bytes"] >> 10}))
-        data = self.rfile.read(length)
+        data = self._read_body(length)
         if len(data) != length:
             self.close_connection = True
             raise ApiError(400, Msg("api.short", "请求内容不完整"))
         if ctype != "application/json":
             raise ApiError(415, Msg("api.content_type", "请求内容须为 application/json"))
         return data
+
+    def _read_body(self, length: int) -> bytes:
+        """``length`` bytes of body within :data:`BODY_DEADLINE_S` overall (each read also within
+        the per-read timeout): a client that sends a byte just inside the read timeout cannot
+        hold a connection slot for long (408, the connection closed)."""
+        import socket
+        deadline = time.monotonic() + BODY_DEADLINE_S
+        chunks, got = [], 0
+        try:
+            while got < length:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                self.connection.settimeout(min(left, READ_TIMEOUT_S))
+                chunk = self.rfile.read1(min(length - got, 65536))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                got += len(chunk)
+        except (TimeoutError, socket.timeout):
+            self.close_connection = True
+            raise ApiError(408, Msg("api.body_timeout", "请求内容在 {s} 秒内未传完", {"s": int(BODY_DEADLINE_S)})) from None
+        finally:
+            try:
+                self.connection.settimeout(self.timeout)
+            except OSError:
+                pass
+        return b"".join(chunks)
 
     def _dispatch(self, method: str, route: str, params: list[str], query: dict) -> tuple[int, Any, str | None]:
         store = self.server.store

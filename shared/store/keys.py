@@ -21,8 +21,9 @@ import stat
 from abc import ABC, abstractmethod
 from pathlib import Path
 
+from shared import platform
 from shared.config import atomic_write
-from shared.errors import StoreError
+from shared.errors import StoreError, os_error_msg
 from shared.i18n import Msg
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,9 @@ class KeyProvider(ABC):
         return key
 
 
+MAX_KEY_FILE_BYTES = 1024
+
+
 class FileKeyProvider(KeyProvider):
     """The key in a 0600 file (hex) in the configuration directory."""
 
@@ -59,14 +63,31 @@ class FileKeyProvider(KeyProvider):
 
     def load(self) -> bytes | None:
         """The key from the file, or None; StoreError when others may read the file."""
-        if not self.path.exists():
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
             return None
-        mode = stat.S_IMODE(self.path.stat().st_mode)
+        except OSError as exc:
+            raise StoreError(Msg("key.read", "无法读取密钥文件 {path}：{err}，数据库未作改动",
+                                 {"path": str(self.path), "err": os_error_msg(exc)})) from None
+        if not stat.S_ISREG(st.st_mode):  # a folder, a FIFO (would block), a device (/dev/zero)
+            raise StoreError(Msg("key.not_regular", "密钥文件 {path} 不是普通文件（可能是文件夹、设备或管道），"
+                                 "数据库未作改动；请从备份恢复密钥文件", {"path": str(self.path)}))
+        mode = stat.S_IMODE(st.st_mode)
         if os.name == "posix" and mode & 0o077:
             raise StoreError(Msg("key.perms", "密钥文件 {path} 权限过宽（{mode}），请改为仅本人可读（chmod 600）",
                                  {"path": str(self.path), "mode": oct(mode)}))
-        try:
-            key = bytes.fromhex(self.path.read_text("ascii").strip())
+        try:  # a key is 64 hex digits: anything much larger is not one
+            key = bytes.fromhex(platform.read_regular(self.path, MAX_KEY_FILE_BYTES).decode("ascii").strip())
+        except OSError as exc:
+            if platform.is_too_large(exc):
+                raise StoreError(Msg("key.corrupt", "密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件",
+                                     {"path": str(self.path)})) from None
+            if platform.is_not_regular(exc):
+                raise StoreError(Msg("key.not_regular", "密钥文件 {path} 不是普通文件（可能是文件夹、设备或管道），"
+                                     "数据库未作改动；请从备份恢复密钥文件", {"path": str(self.path)})) from None
+            raise StoreError(Msg("key.read", "无法读取密钥文件 {path}：{err}，数据库未作改动",
+                                 {"path": str(self.path), "err": os_error_msg(exc)})) from None
         except (ValueError, UnicodeDecodeError):
             raise StoreError(Msg("key.corrupt", "密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件",
                                  {"path": str(self.path)})) from None

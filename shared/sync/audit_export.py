@@ -8,14 +8,19 @@ against its signature and, given this device's enrollment, that the key is this 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 from shared.domain.case import now_iso
 from shared.domain.operators import OperatorSession, Permission, operator_label
-from shared.errors import ValidationError
+from shared import platform
+from shared.config import atomic_write, atomic_writer
+from shared.errors import ValidationError, os_error_msg
 from shared.i18n import Msg
 from shared.store.audit_query import AuditFilter
 from shared.store.audit_query import actions as _actions
@@ -49,12 +54,12 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
     require(store, actor, Permission.EXPORT_AUDIT, "audit_export")
     ident = enrollment.require(store)
     out = Path(out)
-    tmp = out.with_name(out.name + ".tmp")
 
     def work(conn) -> tuple[int, str]:
         digest = hashlib.sha256()
         rows = 0
-        with open(tmp, "wb") as fh:
+        # the one safe writer: regular-file output only, private, the temp removed on every error
+        with atomic_writer(out, mode=0o600) as fh:
             head = (",".join(HEADER) + "\r\n").encode("utf-8")
             digest.update(head)
             fh.write(head)
@@ -66,14 +71,21 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
                 digest.update(data)
                 fh.write(data)
         return rows, digest.hexdigest()
-    rows, sha = store.run(work)
-    tmp.replace(out)
-    statement = {"format": FORMAT, "file": out.name, "sha256": sha, "rows": rows, "device_id": ident.device_id,
-                 "public_key": ident.device_public_b64, "exported_by": operator_label(actor) or store.operator,
-                 "exported_at": now_iso(), "filter": flt.__dict__, "suite": ident.suite}
-    body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    sig = {"statement": statement, "signature": crypto.b64e(crypto.sign(ident.device_private, body, ident.suite))}
-    Path(str(out) + ".sig").write_text(json.dumps(sig, ensure_ascii=False, indent=1), "utf-8")
+    sig_path = Path(str(out) + ".sig")
+    try:
+        if os.path.lexists(sig_path) and not stat.S_ISREG(os.stat(sig_path).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(sig_path))  # before the CSV is written
+        rows, sha = store.run(work)
+        statement = {"format": FORMAT, "file": out.name, "sha256": sha, "rows": rows, "device_id": ident.device_id,
+                     "public_key": ident.device_public_b64, "exported_by": operator_label(actor) or store.operator,
+                     "exported_at": now_iso(), "filter": flt.__dict__, "suite": ident.suite}
+        body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        sig = {"statement": statement, "signature": crypto.b64e(crypto.sign(ident.device_private, body, ident.suite))}
+        atomic_write(sig_path, json.dumps(sig, ensure_ascii=False, indent=1).encode("utf-8"), mode=0o600)
+    except OSError as exc:
+        err = Msg("file.not_regular_out", "不是普通文件") if exc.errno == errno.EINVAL else os_error_msg(exc)
+        raise ValidationError(Msg("audit.export_write", "无法写入审计导出文件 {path}：{err}",
+                                  {"path": str(out)[:200], "err": err})) from None
     store.transaction(lambda tx: tx.audit("audit_export", None, "rows={} sha256={}".format(rows, sha[:16]),
                                           operator=operator_label(actor) or None))
     return sig
@@ -86,13 +98,29 @@ def _cell(value: str) -> str:
     return value
 
 
+MAX_SIG_BYTES = 1 << 20
+
+
 def verify_export(path: Path, public_key_b64: str | None = None) -> list[str]:
     """The problems of an export (empty: it is intact and signed by the expected device key)."""
     path = Path(path)
     sig_path = Path(str(path) + ".sig")
     if not path.exists() or not sig_path.exists():
         raise ValidationError(Msg("audit.export_missing", "找不到导出文件或其签名文件 {name}", {"name": sig_path.name}))
-    sig = json.loads(sig_path.read_text("utf-8"))
+    try:  # both named by the user: regular files, the signature bounded, never a FIFO or a device
+        sig = json.loads(platform.read_regular(sig_path, MAX_SIG_BYTES).decode("utf-8"))
+        digest = hashlib.sha256()
+        with platform.open_regular(path) as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError as exc:
+        err = Msg("file.not_regular_out", "不是普通文件") if platform.is_not_regular(exc) else os_error_msg(exc)
+        raise ValidationError(Msg("audit.export_read", "无法读取导出文件或其签名文件 {name}：{err}",
+                                  {"name": sig_path.name[:120], "err": err})) from None
+    except (ValueError, RecursionError):
+        sig = None
+    if not isinstance(sig, dict) or not isinstance(sig.get("statement") or {}, dict):
+        raise ValidationError(Msg("audit.export_sig", "签名文件 {name} 已损坏", {"name": sig_path.name[:120]}))
     statement = sig.get("statement") or {}
     problems = []
     body = json.dumps(statement, ensure_ascii=False, sort_keys=True).encode("utf-8")
@@ -105,6 +133,6 @@ def verify_export(path: Path, public_key_b64: str | None = None) -> list[str]:
         suite = None
     if suite is None or not crypto.verify(crypto.b64d(key), crypto.b64d(sig.get("signature", "")), body, suite):
         problems.append("the signature does not match its statement")
-    if hashlib.sha256(path.read_bytes()).hexdigest() != statement.get("sha256"):
+    if digest.hexdigest() != statement.get("sha256"):
         problems.append("the file was changed after it was signed")
     return problems

@@ -252,3 +252,27 @@ def test_at_a_banks_desk_the_api_fills_and_locks_the_desks_bank(store, fake):
         assert _cases(store) == 1
     finally:
         srv.stop()
+
+
+def test_a_body_that_trickles_in_is_cut_off_at_the_deadline(api, monkeypatch):
+    """A byte every 0.3 s stays inside the per-read timeout; the whole body has a deadline."""
+    from shared.integration import server
+    monkeypatch.setattr(server, "BODY_DEADLINE_S", 1.0, raising=False)
+    with socket.create_connection(("127.0.0.1", api.port), timeout=5) as s:
+        s.sendall(b"POST /v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + api.token.encode()
+                  + b"\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n")
+        t0 = time.monotonic()
+        s.settimeout(0.3)
+        raw = b""
+        while time.monotonic() - t0 < 6 and not raw:
+            try:
+                s.sendall(b" ")
+                raw = s.recv(4096)
+            except socket.timeout:
+                continue
+            except OSError:
+                break
+        elapsed = time.monotonic() - t0
+    assert raw.startswith(b"HTTP/1.1 408"), raw[:40]
+    assert b"api.body_timeout" in raw and elapsed < 3
+    assert request(api.port, "GET", "/v1/health")[0] == 200

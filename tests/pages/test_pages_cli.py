@@ -71,3 +71,47 @@ def test_barcode_read_none(tmp_path, capsys):
     path.write_bytes(cv2.imencode(".png", np.full((200, 200, 3), 255, np.uint8))[1].tobytes())
     assert main(["barcode", "read", str(path)]) == 1
     assert "未识别到条码" in capsys.readouterr().out
+
+
+# -- every page file is a bounded regular file, read without blocking ---------------------------
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("kind", ["fifo", "dev_zero", "folder"])
+@pytest.mark.parametrize("command", ["page", "barcode"])
+def test_page_input_that_is_not_a_regular_file_is_refused(tmp_path, capsys, kind, command):
+    import os
+    if kind == "fifo":
+        src = tmp_path / "in.jpg"
+        os.mkfifo(src)  # a reader that blocked on it would hang the test
+    elif kind == "folder":
+        src = tmp_path / "in.jpg"
+        src.mkdir()
+    else:
+        src = "/dev/zero"  # stat size 0, endless read
+    argv = ["page", "process", str(src), str(tmp_path / "o.jpg")] if command == "page" \
+        else ["barcode", "read", str(src)]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert "不是普通文件" in captured.err and "Traceback" not in captured.err
+    assert not (tmp_path / "o.jpg").exists()
+
+
+def test_page_file_larger_than_the_cap_is_refused_before_reading(tmp_path):
+    from shared.devices.file_source import FileSource
+    from shared.errors import CaptureError
+    big = tmp_path / "big.jpg"
+    big.write_bytes(b"\xff\xd8\xff" + b"\x00" * 2000)
+    with pytest.raises(CaptureError) as info:
+        list(FileSource([big], max_bytes=1000).acquire())
+    assert info.value.msg.code == "file.too_large"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX FIFOs")
+def test_page_output_to_a_fifo_is_a_message_not_a_traceback(photo_file, tmp_path, capsys):
+    import os
+    (tmp_path / "o").mkdir()
+    out = tmp_path / "o" / "out.jpg"
+    os.mkfifo(out)
+    assert main(["page", "process", str(photo_file), str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "无法写入输出文件" in err and "不是普通文件" in err and "Traceback" not in err
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out.jpg"]  # no temp file left

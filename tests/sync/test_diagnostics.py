@@ -59,3 +59,39 @@ def test_cli_writes_a_bundle_without_a_store(tmp_path, monkeypatch, capsys):
     assert len(bundles) == 1
     files = _bundle_text(bundles[0])
     assert "no store" in files["store.json"] and "yizhan" in files["versions.json"]
+
+
+def _diag(tmp_path, monkeypatch, out):
+    from shared.cli.main import main
+    monkeypatch.setenv("YIZHAN_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("YIZHAN_CONFIG_DIR", str(tmp_path / "config"))
+    return main(["--data-dir", str(tmp_path / "empty"), "diagnostics", "--no-devices", "--out", str(out)])
+
+
+def test_an_existing_out_folder_keeps_its_permissions(tmp_path, monkeypatch, capsys):
+    import os
+    import stat
+    shared_dir = tmp_path / "shared"
+    shared_dir.mkdir()
+    os.chmod(shared_dir, 0o1777)  # like /tmp: a bundle written there must not make it private
+    assert _diag(tmp_path, monkeypatch, shared_dir) == 0
+    assert stat.S_IMODE(shared_dir.stat().st_mode) == 0o1777
+    bundle, = shared_dir.glob("yizhan-diagnostics-*.zip")
+    if os.name == "posix":
+        assert stat.S_IMODE(bundle.stat().st_mode) == 0o600
+
+
+def test_an_out_folder_it_creates_is_private(tmp_path, monkeypatch, capsys):
+    import os
+    import stat
+    assert _diag(tmp_path, monkeypatch, tmp_path / "new" / "o") == 0
+    if os.name == "posix":
+        assert stat.S_IMODE((tmp_path / "new" / "o").stat().st_mode) == 0o700
+
+
+def test_an_out_that_is_a_file_is_a_message(tmp_path, monkeypatch, capsys):
+    (tmp_path / "afile").write_text("x")
+    assert _diag(tmp_path, monkeypatch, tmp_path / "afile") == 1
+    err = capsys.readouterr().err
+    assert "诊断包" in err and "Traceback" not in err
+    assert (tmp_path / "afile").read_text() == "x"
