@@ -450,6 +450,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Unsupported algorithm {enc}/{wrap}</translation>
     </message>
     <message>
+      <source>不是 UTF-8 文本</source>
+      <translation>not UTF-8 text</translation>
+    </message>
+    <message>
       <source>不是不动产权证书号的格式（如 闽(2021)福州市不动产权第0001234号）</source>
       <translation>Not in the form of a property certificate number (e.g. 闽(2021)福州市不动产权第0001234号)</translation>
     </message>
@@ -2938,12 +2942,20 @@ Is the person here the same as at the first check?</translation>
       <translation>Cannot read the PIN file {path}</translation>
     </message>
     <message>
+      <source>无法读取人脸质量配置 {path}，请检查它是不是 JSON 对象</source>
+      <translation>Cannot read the face quality settings {path}; check that it is a JSON object</translation>
+    </message>
+    <message>
       <source>无法读取印章图片 {path}：{err}</source>
       <translation>Cannot read the seal image {path}: {err}</translation>
     </message>
     <message>
       <source>无法读取图片 {path}，请检查文件是否为 JPEG 或 PNG</source>
       <translation>Could not read image {path}. Please check that the file is a JPEG or PNG</translation>
+    </message>
+    <message>
+      <source>无法读取密码文件 {path}：{err}</source>
+      <translation>Cannot read the password file {path}: {err}</translation>
     </message>
     <message>
       <source>无法读取密钥文件 {path}：{err}，数据库未作改动</source>
@@ -5489,7 +5501,7 @@ Overwrite this party's name, ID number and address with the card data?</translat
     </message>
     <message>
       <source>超过 {kb} KB</source>
-      <translation>larger than {kb} KB</translation>
+      <translation>over {kb} KB</translation>
     </message>
     <message>
       <source>路径中有一段不是文件夹</source>

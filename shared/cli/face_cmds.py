@@ -34,7 +34,12 @@ def _check(args: argparse.Namespace) -> int:
     from shared.capture.face_quality import FaceQualityConfig
 
     from shared.devices.page_io import check_pixels
-    data = args.image.read_bytes() if args.image.is_file() else b""
+    from shared import platform
+    from shared.devices.file_source import DEFAULT_MAX_BYTES
+    try:  # a regular file within the page limit (never a FIFO or a device)
+        data = platform.read_regular(args.image, DEFAULT_MAX_BYTES)
+    except OSError:
+        data = b""  # unreadable: the message below
     frame = None
     if data:
         try:
@@ -50,7 +55,14 @@ def _check(args: argparse.Namespace) -> int:
                                {"path": str(args.image)}))
     config = None
     if args.config:
-        config = FaceQualityConfig.from_dict(json.loads(args.config.read_text(encoding="utf-8")))
+        try:  # a small JSON file (never a FIFO or a device); a bad one is a message
+            raw = json.loads(platform.read_regular(args.config, 1 << 20).decode("utf-8"))
+            config = FaceQualityConfig.from_dict(raw) if isinstance(raw, dict) else None
+        except (OSError, ValueError, RecursionError, TypeError):
+            config = None
+        if config is None:
+            raise CaptureError(Msg("face.config_unreadable", "无法读取人脸质量配置 {path}，请检查它是不是 JSON 对象",
+                                   {"path": str(args.config)[:200]}))
     report = FaceAnalyzer(config, detector=args.detector).assess(frame)
     out = report.to_dict()
     out["image"] = str(args.image)
