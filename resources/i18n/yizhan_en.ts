@@ -2610,6 +2610,10 @@ Is the person here the same as at the first check?</translation>
       <translation>The packet header is too long</translation>
     </message>
     <message>
+      <source>数据包文件夹 {path} 无法使用（{err}），暂停新的提交；已有案件完好。请运维人员检查该位置（应为文件夹）</source>
+      <translation>The packet folder {path} cannot be used ({err}); new submissions are paused and existing cases are intact. IT staff: check that location (it must be a folder)</translation>
+    </message>
+    <message>
       <source>数据包文件已损坏且无法重新生成，请在队列中选择“重试”（yizhan queue --retry {id}）或联系管理员</source>
       <translation>The packet file is damaged and cannot be rebuilt. Choose "Retry" in the queue (yizhan queue --retry {id}) or contact the administrator</translation>
     </message>

@@ -122,7 +122,16 @@ class Outbox:
         limits = self.settings.get("offline_limits", {}) or {}
         now = now or _dt.datetime.now(_dt.timezone.utc)
         out: list[Msg] = []
-        self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not self.dir.is_dir():
+                raise FileExistsError(17, "not a folder", str(self.dir))
+        except OSError as exc:  # a file (or anything but a folder) where the packets go: say so, block new ones
+            from shared.errors import os_error_msg
+            out.append(Msg("sync.outbox_dir", "数据包文件夹 {path} 无法使用（{err}），暂停新的提交；已有案件完好。"
+                                              "请运维人员检查该位置（应为文件夹）",
+                           {"path": str(self.dir), "err": os_error_msg(exc)}))
+            return out
         free_mb = shutil.disk_usage(self.dir).free // (1 << 20)
         if free_mb < int(limits.get("min_free_mb", 0)):
             out.append(Msg("sync.blocked_disk", "本机磁盘剩余空间不足（剩余 {free} MB，至少需要 {need} MB），暂停新的提交；已有案件和待上传数据完好。请清理磁盘",
@@ -375,7 +384,7 @@ class Outbox:
     def sweep(self) -> int:
         """Delete temp files and packet files no outbox row refers to (after a crash)."""
         def work(tx: StoreTx) -> int:
-            if not self.dir.exists():
+            if not self.dir.is_dir():  # none yet, or not a folder (guard_rails says so)
                 return 0
             known = tx.outbox.files()
             removed = 0
