@@ -2682,12 +2682,20 @@ Is the person here the same as at the first check?</translation>
       <translation>The database file {path} is missing while its key and the other files of its data directory are present: it may have been deleted or moved. No new empty database was created; restore the file from a backup</translation>
     </message>
     <message>
+      <source>数据库文件 {path} 不是普通文件（可能被替换为文件夹、设备或链接），未作任何改动。请从备份恢复该文件</source>
+      <translation>The database file {path} is not a regular file (it may have been replaced by a folder, a device or a link); nothing was changed. Restore the file from a backup</translation>
+    </message>
+    <message>
       <source>数据库文件 {path} 为只读，无法保存。请检查文件权限</source>
       <translation>Database file {path} is read-only and cannot be saved. Please check the file permissions</translation>
     </message>
     <message>
       <source>数据库文件 {path} 已不存在（被删除或移动）。未创建新的空数据库，请从备份恢复该文件</source>
       <translation>The database file {path} no longer exists (deleted or moved). No new empty database was created; restore the file from a backup</translation>
+    </message>
+    <message>
+      <source>数据库文件 {path} 是空的（0 字节），但它的密钥和数据目录中的其他文件都在：文件可能被截断。未创建新的空数据库，请从备份恢复该文件</source>
+      <translation>The database file {path} is empty (0 bytes) while its key and the data folder's other files are there: the file may have been truncated. No new empty database was created; restore the file from a backup</translation>
     </message>
     <message>
       <source>数据库正被其他程序使用，请稍后重试</source>

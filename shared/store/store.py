@@ -198,6 +198,16 @@ class Store:
         path = data_dir / DB_NAME
         provider = key_provider or default_key_provider(path, config_dir)
         key = provider.load()
+        if os.path.lexists(path) and not path.is_file():
+            # a folder, a FIFO, a device or a link to one where the database belongs: opening it
+            # could hang or read without end, and recreating it would hide what happened
+            raise StoreError(Msg("store.not_regular",
+                                 "数据库文件 {path} 不是普通文件（可能被替换为文件夹、设备或链接），未作任何改动。请从备份恢复该文件",
+                                 {"path": str(path)}))
+        if key is not None and path.exists() and path.stat().st_size == 0 and _was_used(data_dir):
+            raise StoreError(Msg("store.file_empty",
+                                 "数据库文件 {path} 是空的（0 字节），但它的密钥和数据目录中的其他文件都在：文件可能被截断。"
+                                 "未创建新的空数据库，请从备份恢复该文件", {"path": str(path)}))
         if key is not None and not (path.exists() and path.stat().st_size > 0) and _was_used(data_dir):
             # Its key is here and so is what the store wrote beside it: the file was deleted or
             # moved. An empty store in its place would hide that; nothing is created.
