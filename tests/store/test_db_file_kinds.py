@@ -19,10 +19,13 @@ def used(tmp_path):
     return data, config
 
 
+POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX FIFOs and /dev/null")
+
+
 @pytest.mark.parametrize("make, code", [
     (lambda p: p.mkdir(), "store.not_regular"),
-    (lambda p: os.mkfifo(p), "store.not_regular"),
-    (lambda p: p.symlink_to("/dev/null"), "store.not_regular"),
+    pytest.param(lambda p: os.mkfifo(p), "store.not_regular", marks=POSIX),
+    pytest.param(lambda p: p.symlink_to("/dev/null"), "store.not_regular", marks=POSIX),
     (lambda p: p.write_bytes(b""), "store.file_empty"),
     (lambda p: None, "store.file_missing"),
 ])
