@@ -119,3 +119,21 @@ def os_error_msg(exc: BaseException) -> Msg:
         code, text = _OS_ERRORS[name]
         return Msg(code, text)
     return Msg("os.other", "{err}", {"err": getattr(exc, "strerror", None) or type(exc).__name__})
+
+
+def small_file_text(path, cap: int, encoding: str = "utf-8") -> tuple[str | None, Msg | None]:
+    """A small text file a user names (a code, a password): ``(text, None)``, or ``(None,
+    what is wrong)`` in the reader's language. Read through the one bounded reader
+    (:func:`shared.platform.read_regular`): a regular file of at most ``cap`` bytes, never a
+    FIFO or a device."""
+    from shared import platform
+    try:
+        return platform.read_regular(path, cap).decode(encoding).lstrip("\ufeff"), None
+    except UnicodeDecodeError:
+        return None, Msg("file.encoding", "不是 {encoding} 文本", {"encoding": encoding.upper()})
+    except OSError as exc:
+        if platform.is_too_large(exc):
+            return None, Msg("file.over_kb", "超过 {kb} KB", {"kb": max(cap >> 10, 1)})
+        if platform.is_not_regular(exc):
+            return None, Msg("file.not_regular_out", "不是普通文件")
+        return None, os_error_msg(exc)

@@ -451,7 +451,11 @@ Is the person here the same as at the first check?</translation>
     </message>
     <message>
       <source>不是 UTF-8 文本</source>
-      <translation>not UTF-8 text</translation>
+      <translation type="obsolete">not UTF-8 text</translation>
+    </message>
+    <message>
+      <source>不是 {encoding} 文本</source>
+      <translation>not {encoding} text</translation>
     </message>
     <message>
       <source>不是不动产权证书号的格式（如 闽(2021)福州市不动产权第0001234号）</source>
@@ -1163,7 +1167,7 @@ Is the person here the same as at the first check?</translation>
     </message>
     <message>
       <source>含有非 ASCII 字符</source>
-      <translation>contains non-ASCII characters</translation>
+      <translation type="obsolete">contains non-ASCII characters</translation>
     </message>
     <message>
       <source>商业</source>

@@ -43,20 +43,10 @@ MAX_PASSWORD_FILE_BYTES = 4096
 def _password_file(path: Path) -> str:
     """The first line of ``--password-file``: a regular file of at most 4 KB (never a FIFO,
     never a device such as /dev/zero), read through the one bounded reader."""
-    from shared import platform
-    from shared.errors import os_error_msg
-    try:
-        data = platform.read_regular(path, MAX_PASSWORD_FILE_BYTES).decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        if platform.is_too_large(exc):
-            err = Msg("cli.password_file_big", "超过 {kb} KB", {"kb": MAX_PASSWORD_FILE_BYTES >> 10})
-        elif platform.is_not_regular(exc):
-            err = Msg("file.not_regular_out", "不是普通文件")
-        elif isinstance(exc, OSError):
-            err = os_error_msg(exc)
-        else:
-            err = Msg("cli.password_file_utf8", "不是 UTF-8 文本")
+    from shared.errors import small_file_text
+    text, err = small_file_text(path, MAX_PASSWORD_FILE_BYTES)
+    if err is not None:
         raise YizhanError(Msg("cli.password_file", "无法读取密码文件 {path}：{err}",
-                              {"path": str(path)[:200], "err": err})) from None
-    lines = data.lstrip("\ufeff").splitlines()
+                              {"path": str(path)[:200], "err": err}))
+    lines = text.splitlines()
     return lines[0] if lines else ""

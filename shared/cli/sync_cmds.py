@@ -28,21 +28,13 @@ def _enroll_code(args) -> str:
     from shared.i18n import Msg
     if args.code:
         return args.code
-    from shared import platform
-    from shared.errors import os_error_msg
-    try:  # a code is short: a regular file of at most 4 KB (never /dev/zero, never a FIFO)
-        code = platform.read_regular(Path(args.code_file), MAX_CODE_FILE_BYTES).decode("ascii").strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        if platform.is_too_large(exc):
-            err = Msg("sync.code_file_big", "超过 {kb} KB", {"kb": MAX_CODE_FILE_BYTES >> 10})
-        elif platform.is_not_regular(exc):
-            err = Msg("file.not_regular_out", "不是普通文件")
-        elif isinstance(exc, OSError):
-            err = os_error_msg(exc)
-        else:
-            err = Msg("sync.code_file_ascii", "含有非 ASCII 字符")
+    from shared.errors import small_file_text
+    # a code is short: a regular file of at most 4 KB (never /dev/zero, never a FIFO)
+    text, err = small_file_text(Path(args.code_file), MAX_CODE_FILE_BYTES, "ascii")
+    if err is not None:
         raise SyncError(Msg("sync.code_file", "无法读取注册码文件 {path}：{err}",
-                            {"path": str(args.code_file)[:200], "err": err}), retryable=False) from None
+                            {"path": str(args.code_file)[:200], "err": err}), retryable=False)
+    code = text.strip()
     if not code:
         raise SyncError(Msg("sync.code_file_empty", "注册码文件 {path} 是空的", {"path": str(args.code_file)}),
                         retryable=False)

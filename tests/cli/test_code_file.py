@@ -50,3 +50,34 @@ def test_enroll_with_dev_zero_as_code_file_is_a_message(tmp_path, capsys):
                  "--code-file", "/dev/zero", "--ca-fingerprint", "AA"]) == 1
     err = capsys.readouterr().err
     assert "注册码文件" in err and "不是普通文件" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", ["dev_zero", "fifo", "folder", "big"])
+def test_a_password_file_that_is_not_a_short_regular_file_is_a_message(tmp_path, kind):
+    from shared.cli.login import MAX_PASSWORD_FILE_BYTES, _password_file
+    from shared.errors import YizhanError
+    if kind == "dev_zero":
+        if not os.path.exists("/dev/zero"):
+            pytest.skip("no /dev/zero")
+        path = "/dev/zero"  # was read without end (10.5 GB in 15 s)
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("POSIX FIFOs")
+        path = tmp_path / "fifo"
+        os.mkfifo(path)  # a blocking read would hang here
+    elif kind == "folder":
+        path = tmp_path
+    else:
+        path = tmp_path / "big"
+        path.write_text("p" * (MAX_PASSWORD_FILE_BYTES + 1))
+    from pathlib import Path
+    with pytest.raises(YizhanError) as info:
+        _password_file(Path(path))
+    assert info.value.msg.code == "cli.password_file"
+
+
+def test_the_password_is_the_first_line_of_its_file(tmp_path):
+    from shared.cli.login import _password_file
+    f = tmp_path / "pw"
+    f.write_text("\ufeffSecret2026\nignored\n", "utf-8")
+    assert _password_file(f) == "Secret2026"

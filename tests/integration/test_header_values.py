@@ -6,17 +6,7 @@ from __future__ import annotations
 import pytest
 
 from api_helpers import request
-from shared.integration import cases, credentials
-from shared.integration.server import IntegrationServer
-
-
-@pytest.fixture
-def api(store):
-    srv = IntegrationServer(store, 0, actor_name="测试银行信贷系统")
-    srv.start()
-    srv.token = credentials.new_token(store)
-    yield srv
-    srv.stop()
+from shared.integration import cases
 
 
 @pytest.mark.parametrize("mime", ["application/pdf\r\nSet-Cookie: owned=1", "text/plain\nX-Evil: 1", "a/b\x1b[2J",

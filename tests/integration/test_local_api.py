@@ -17,15 +17,6 @@ from shared.integration import credentials
 from shared.integration.server import IntegrationServer
 
 
-@pytest.fixture
-def api(store):
-    srv = IntegrationServer(store, 0, actor_name="测试银行信贷系统")
-    srv.start()
-    srv.token = credentials.new_token(store)
-    yield srv
-    srv.stop()
-
-
 def _cases(store) -> int:
     return store.count_cases()
 

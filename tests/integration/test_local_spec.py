@@ -7,11 +7,9 @@ import json
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from api_helpers import loan_document, post_case, request
-from shared.integration import credentials
-from shared.integration.server import ROUTES, IntegrationServer
+from shared.integration.server import ROUTES
 
 SPEC = json.loads((Path(__file__).resolve().parents[2] / "resources" / "api" / "yizhan-local.json").read_text("utf-8"))
 
@@ -33,15 +31,6 @@ def test_the_spec_lists_exactly_the_served_routes():
     assert SPEC["servers"][0]["url"].startswith("http://127.0.0.1:")
     for schema in SPEC["components"]["schemas"].values():
         jsonschema.Draft202012Validator.check_schema(schema)
-
-
-@pytest.fixture
-def api(store):
-    srv = IntegrationServer(store, 0)
-    srv.start()
-    srv.token = credentials.new_token(store)
-    yield srv
-    srv.stop()
 
 
 def test_real_answers_match_the_spec(api, store, fake):

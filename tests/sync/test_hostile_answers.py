@@ -261,18 +261,12 @@ def _puller(store, settings, enrolled, routes):
     return StatusPuller(Outbox(store, settings), client), fake
 
 
-def test_an_event_with_too_many_documents_is_garbage(store, settings, enrolled):
-    page = {**GOOD_STATUS, "events": [{**EVENT, "seq": 1, "documents": [_doc(i, 1) for i in range(17)]}]}
-    puller, fake = _puller(store, settings, enrolled, {("GET", "/v1/status"): (200, {}, page),
-                                                       ("GET", "/v1/documents/"): (200, {}, b"x")})
-    with pytest.raises(SyncError) as info:
-        puller.pull_once()
-    assert info.value.code == "sync.garbage"
-    assert not any("/v1/documents/" in url for _, url in fake.seen)
-
-
-def test_documents_beyond_the_event_budget_are_never_downloaded(store, settings, enrolled):
-    page = {**GOOD_STATUS, "events": [{**EVENT, "seq": 1, "documents": [_doc(i, 60 << 20, b"") for i in range(4)]}]}
+@pytest.mark.parametrize("documents", [
+    [_doc(i, 1) for i in range(17)],                # more documents than an event may have
+    [_doc(i, 60 << 20, b"") for i in range(4)],     # more bytes than an event's budget
+], ids=["too_many", "over_budget"])
+def test_an_event_over_its_documents_bounds_is_garbage_before_any_download(store, settings, enrolled, documents):
+    page = {**GOOD_STATUS, "events": [{**EVENT, "seq": 1, "documents": documents}]}
     puller, fake = _puller(store, settings, enrolled, {("GET", "/v1/status"): (200, {}, page),
                                                        ("GET", "/v1/documents/"): (200, {}, b"x")})
     with pytest.raises(SyncError) as info:
