@@ -1166,6 +1166,10 @@ Is the person here the same as at the first check?</translation>
       <translation>No</translation>
     </message>
     <message>
+      <source>含有控制字符或不可见的格式字符，请删除后重新导出</source>
+      <translation>contains control or invisible format characters; remove them and export again</translation>
+    </message>
+    <message>
       <source>含有非 ASCII 字符</source>
       <translation type="obsolete">contains non-ASCII characters</translation>
     </message>

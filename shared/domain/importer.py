@@ -49,6 +49,7 @@ from shared.domain.case import Agent, Case, Party
 from shared.domain.catalog import Catalog, default_catalog
 from shared.domain.validation import field_errors
 from shared.errors import ValidationError, os_error_msg
+from shared.security.masking import has_control
 from shared.i18n import Msg
 from shared.platform import read_regular  # noqa: F401  (also the import path of bank_desk)
 
@@ -153,6 +154,8 @@ def _bounds(value: Any, where: str, depth: int, errors: dict[str, Msg]) -> None:
     elif isinstance(value, str):
         if len(value) > LIMITS["string"]:
             errors[where] = Msg("import.string", "文字过长（{n} 字，最多 {max} 字）", {"n": len(value), "max": LIMITS["string"]})
+        elif has_control(value):  # an escape or a bidi override in a name would reach screens and papers
+            errors[where] = Msg("import.control", "含有控制字符或不可见的格式字符，请删除后重新导出")
     elif isinstance(value, dict):
         if len(value) > LIMITS["keys"]:
             errors[where] = Msg("import.keys", "字段过多（最多 {max} 个）", {"max": LIMITS["keys"]})

@@ -113,10 +113,22 @@ def display_value(field_def, value) -> str:
     return str(value)
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Control, format and separator characters (Unicode Cc, Cf, Zl, Zp) and lone surrogates, newline
+#: and tab excepted: terminal escapes, bell, C1, bidi marks, overrides and isolates (U+061C,
+#: U+200E/F, U+202A–E, U+2066–9), zero widths, U+2028/9, the BOM, interlinear annotations, tags.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+                      "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                      "\ud800-\udfff\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                      "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`printable` would drop."""
+    return isinstance(text, str) and _CONTROL.search(text) is not None
 
 
 def printable(text: str) -> str:
-    """``text`` without control characters (terminal escapes, bell, C1, bidi overrides); newline
-    and tab stay. For anything from a card, a file or a server shown on a terminal or in a log."""
+    """``text`` without control, format or separator characters (terminal escapes, bell, C1,
+    bidi marks and overrides, zero widths, line separators); newline and tab stay. For anything
+    from a card, a file or a server shown on a terminal or in a log."""
     return _CONTROL.sub("", text) if isinstance(text, str) else text

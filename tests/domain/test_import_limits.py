@@ -78,7 +78,7 @@ def test_a_nul_in_a_material_path_is_an_error_not_a_traceback(tmp_path):
     doc["materials"] = {"identity": ["a\x00b.png"]}
     with pytest.raises(ValidationError) as err:
         parse_import(doc, tmp_path)
-    assert err.value.errors["$.materials.identity[0]"].code == "import.material_path"
+    assert err.value.errors["$.materials.identity[0]"].code == "import.control"  # caught with every text
     data, msg = importer.read_material(tmp_path, "a\x00b.png")
     assert data == b"" and msg.code == "import.material_path"
 
@@ -142,3 +142,21 @@ def test_duplicate_keys_are_errors_with_their_path():
     assert errors["$.parties[0].name"].code == "import.duplicate"
     errors = _refused(('{"format": "x", ' + text[1:]).encode())
     assert errors["$.format"].code == "import.duplicate"
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\u202e", "\u2066", "\u061c", "\u2028", "\u200b", "\ufeff", "\x85"])
+def test_control_and_invisible_format_characters_in_a_text_are_errors(char):
+    doc = _doc()
+    doc["parties"][0]["name"] = doc["parties"][0]["name"][:1] + char + "[2J"
+    errors = _refused(json.dumps(doc, ensure_ascii=False).encode())
+    assert errors["$.parties[0].name"].code == "import.control"
+
+
+def test_printable_drops_every_control_format_and_separator_character():
+    import unicodedata
+
+    from shared.security.masking import printable
+    kept = [c for c in map(chr, range(0x110000))
+            if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") and c not in "\n\t" and printable(c)]
+    assert kept == []
+    assert printable("张三\n\t地址") == "张三\n\t地址"
