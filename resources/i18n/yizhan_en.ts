@@ -2726,6 +2726,10 @@ Is the person here the same as at the first check?</translation>
       <translation>Wrong segment length</translation>
     </message>
     <message>
+      <source>数据目录 {path} 不是文件夹（可能被文件替换），未作任何改动。请运维人员检查该位置</source>
+      <translation>The data folder {path} is not a folder (a file may have replaced it); nothing was changed. IT staff: check that location</translation>
+    </message>
+    <message>
       <source>数据过长，无法组成读卡器命令帧</source>
       <translation>Data too long for a card reader command frame</translation>
     </message>

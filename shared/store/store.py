@@ -198,6 +198,9 @@ class Store:
         path = data_dir / DB_NAME
         provider = key_provider or default_key_provider(path, config_dir)
         key = provider.load()
+        if os.path.lexists(data_dir) and not data_dir.is_dir():
+            raise StoreError(Msg("store.datadir_not_dir", "数据目录 {path} 不是文件夹（可能被文件替换），未作任何改动。请运维人员检查该位置",
+                                 {"path": str(data_dir)}))
         if os.path.lexists(path) and not path.is_file():
             # a folder, a FIFO, a device or a link to one where the database belongs: opening it
             # could hang or read without end, and recreating it would hide what happened

@@ -41,3 +41,12 @@ def test_what_replaced_the_database_file_is_named_and_nothing_is_created(used, m
     assert err.value.code == code
     assert str(db) in err.value.msg.render()
     assert os.path.lexists(db) == (code != "store.file_missing")  # left as it was
+
+
+def test_a_file_where_the_data_folder_belongs_is_named(tmp_path):
+    data = tmp_path / "data"
+    data.write_text("x")
+    with pytest.raises(StoreError) as err:
+        Store.open(data, tmp_path / "config", operator="officer")
+    assert err.value.code == "store.datadir_not_dir" and str(data) in err.value.msg.render()
+    assert data.read_text() == "x"
