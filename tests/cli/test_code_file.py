@@ -57,8 +57,8 @@ def test_a_password_file_that_is_not_a_short_regular_file_is_a_message(tmp_path,
     from shared.cli.login import MAX_PASSWORD_FILE_BYTES, _password_file
     from shared.errors import YizhanError
     if kind == "dev_zero":
-        if not os.path.exists("/dev/zero"):
-            pytest.skip("no /dev/zero")
+        if os.name != "posix":  # (under Wine /dev/zero is a path of the Linux drive, an empty file)
+            pytest.skip("POSIX devices")
         path = "/dev/zero"  # was read without end (10.5 GB in 15 s)
     elif kind == "fifo":
         if not hasattr(os, "mkfifo"):
