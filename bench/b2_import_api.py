@@ -41,7 +41,7 @@ def documents(count: int, prefix: str):
     fake = FakeFactory(2026)
     base = [loan_document(fake, "x") for _ in range(50)]  # identities are reused: making them is not the figure
     for i in range(count):
-        doc = dict(base[i % len(base)], reference="{}-{:06d}".format(prefix, i))
+        doc = dict(base[i % len(base)], loan_reference="{}-{:06d}".format(prefix, i))  # each a new loan
         yield json.dumps(doc, ensure_ascii=False).encode("utf-8")
 
 
