@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from shared.security.masking import mask_text, scrub
+from shared.security.masking import UNSAFE_CHARS, UNSAFE_IN_LINES, mask_text, scrub
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 2 * 1024 * 1024
@@ -23,12 +23,10 @@ _MARK = "_yizhan_handler"
 # What a log line never carries as it is: control characters (C0, DEL, C1: terminal escapes,
 # CR/LF that would forge a line), format characters (bidi overrides and isolates, U+061C,
 # zero widths, BOM), line and paragraph separators (U+2028/9) and lone surrogates (Unicode
-# categories Cc, Cf, Zl, Zp, Cs). They are written as escapes (``\x1b``, ``\u202e``).
-_UNSAFE = ("\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
-           "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-           "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
-_UNSAFE_ANY = re.compile("[" + _UNSAFE + "]")
-_UNSAFE_LINE = re.compile("[" + _UNSAFE.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f") + "]")  # keeps \t \n
+# categories Cc, Cf, Zl, Zp, Cs: the class printable() drops). They are written as escapes
+# (``\x1b``, ``\u202e``).
+_UNSAFE_ANY = re.compile("[" + UNSAFE_CHARS + "]")
+_UNSAFE_LINE = re.compile("[" + UNSAFE_IN_LINES + "]")  # keeps \t \n
 
 
 def _escape(match: "re.Match[str]") -> str:

@@ -113,13 +113,17 @@ def display_value(field_def, value) -> str:
     return str(value)
 
 
-#: Control, format and separator characters (Unicode Cc, Cf, Zl, Zp) and lone surrogates, newline
-#: and tab excepted: terminal escapes, bell, C1, bidi marks, overrides and isolates (U+061C,
-#: U+200E/F, U+202A–E, U+2066–9), zero widths, U+2028/9, the BOM, interlinear annotations, tags.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
-                      "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-                      "\ud800-\udfff\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-                      "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+#: Control, format and separator characters (Unicode Cc, Cf, Zl, Zp) and lone surrogates, as a
+#: regex character class body: terminal escapes, bell, C1, CR/LF, bidi marks, overrides and
+#: isolates (U+061C, U+200E/F, U+202A–E, U+2066–9), zero widths, U+2028/9, the BOM, interlinear
+#: annotations, tags. :func:`printable` drops them (newline and tab kept); the log escapes them.
+UNSAFE_CHARS = ("\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+                "\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+                "\ud800-\udfff\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+                "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+#: The same, newline and tab excepted (what may stand in a text of several lines).
+UNSAFE_IN_LINES = UNSAFE_CHARS.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f", 1)
+_CONTROL = re.compile("[" + UNSAFE_IN_LINES + "]")
 
 
 def has_control(text: str) -> bool:
