@@ -121,6 +121,15 @@ def os_error_msg(exc: BaseException) -> Msg:
     return Msg("os.other", "{err}", {"err": getattr(exc, "strerror", None) or type(exc).__name__})
 
 
+def file_error_msg(exc: BaseException) -> Msg:
+    """:func:`os_error_msg`, with the refusal of the bounded reader and of the safe writer
+    (``EINVAL``: a folder, FIFO, device or socket where a regular file belongs) named as that."""
+    import errno
+    if isinstance(exc, OSError) and exc.errno == errno.EINVAL:
+        return Msg("file.not_regular_out", "不是普通文件")
+    return os_error_msg(exc)
+
+
 def small_file_text(path, cap: int, encoding: str = "utf-8") -> tuple[str | None, Msg | None]:
     """A small text file a user names (a code, a password): ``(text, None)``, or ``(None,
     what is wrong)`` in the reader's language. Read through the one bounded reader
@@ -134,6 +143,4 @@ def small_file_text(path, cap: int, encoding: str = "utf-8") -> tuple[str | None
     except OSError as exc:
         if platform.is_too_large(exc):
             return None, Msg("file.over_kb", "超过 {kb} KB", {"kb": max(cap >> 10, 1)})
-        if platform.is_not_regular(exc):
-            return None, Msg("file.not_regular_out", "不是普通文件")
-        return None, os_error_msg(exc)
+        return None, file_error_msg(exc)

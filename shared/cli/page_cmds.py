@@ -46,15 +46,13 @@ def _first_page(path: Path):
 def _write_output(out: Path, data: bytes, atomic_write) -> None:
     """The processed page to OUT: a regular file (or a new one), written atomically; a clear
     message otherwise (a FIFO, a device or a folder is never replaced)."""
-    from shared import platform
-    from shared.errors import CaptureError, os_error_msg
+    from shared.errors import CaptureError, file_error_msg
     from shared.i18n import Msg
     try:
         atomic_write(out, data, mode=0o600)
     except OSError as exc:
-        err = Msg("file.not_regular_out", "不是普通文件") if platform.is_not_regular(exc) else os_error_msg(exc)
         raise CaptureError(Msg("page.out_write", "无法写入输出文件 {path}：{err}",
-                               {"path": str(out)[:200], "err": err})) from None
+                               {"path": str(out)[:200], "err": file_error_msg(exc)})) from None
 
 
 def cmd_page_process(args: argparse.Namespace) -> int:

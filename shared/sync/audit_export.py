@@ -20,7 +20,7 @@ from shared.domain.case import now_iso
 from shared.domain.operators import OperatorSession, Permission, operator_label
 from shared import platform
 from shared.config import atomic_write, atomic_writer
-from shared.errors import ValidationError, os_error_msg
+from shared.errors import ValidationError, file_error_msg
 from shared.i18n import Msg
 from shared.store.audit_query import AuditFilter
 from shared.store.audit_query import actions as _actions
@@ -83,9 +83,8 @@ def export(store, out: Path, flt: AuditFilter, actor: OperatorSession | str | No
         sig = {"statement": statement, "signature": crypto.b64e(crypto.sign(ident.device_private, body, ident.suite))}
         atomic_write(sig_path, json.dumps(sig, ensure_ascii=False, indent=1).encode("utf-8"), mode=0o600)
     except OSError as exc:
-        err = Msg("file.not_regular_out", "不是普通文件") if exc.errno == errno.EINVAL else os_error_msg(exc)
         raise ValidationError(Msg("audit.export_write", "无法写入审计导出文件 {path}：{err}",
-                                  {"path": str(out)[:200], "err": err})) from None
+                                  {"path": str(out)[:200], "err": file_error_msg(exc)})) from None
     store.transaction(lambda tx: tx.audit("audit_export", None, "rows={} sha256={}".format(rows, sha[:16]),
                                           operator=operator_label(actor) or None))
     return sig
@@ -114,9 +113,8 @@ def verify_export(path: Path, public_key_b64: str | None = None) -> list[str]:
             while chunk := fh.read(1 << 20):
                 digest.update(chunk)
     except OSError as exc:
-        err = Msg("file.not_regular_out", "不是普通文件") if platform.is_not_regular(exc) else os_error_msg(exc)
         raise ValidationError(Msg("audit.export_read", "无法读取导出文件或其签名文件 {name}：{err}",
-                                  {"name": sig_path.name[:120], "err": err})) from None
+                                  {"name": sig_path.name[:120], "err": file_error_msg(exc)})) from None
     except (ValueError, RecursionError):
         sig = None
     if not isinstance(sig, dict) or not isinstance(sig.get("statement") or {}, dict):
