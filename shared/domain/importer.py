@@ -51,7 +51,7 @@ from shared.domain.validation import field_errors
 from shared.errors import ValidationError, os_error_msg
 from shared.security.masking import has_control
 from shared.i18n import Msg
-from shared.platform import read_regular  # noqa: F401  (also the import path of bank_desk)
+from shared.platform import read_regular
 
 FORMAT = "yizhan-case-import/1"
 #: Every version this program reads (the newest first); a document of another names its own.

@@ -115,9 +115,7 @@ def decode_json(data: bytes) -> Any:
     JSON the client can hold (bad bytes, nesting too deep to decode, numbers too long...)."""
     try:
         return json.loads(data, parse_constant=_no_constant)
-    except (ValueError, RecursionError, MemoryError, TypeError, OverflowError):
-        return None
-    except Exception:  # noqa: BLE001 - whatever the decoder trips on is garbage, never a traceback
+    except Exception:  # noqa: BLE001 - ValueError, RecursionError, MemoryError...: garbage, never a traceback
         return None
 
 
@@ -293,11 +291,6 @@ class SyncClient:
             log.warning("sync: request refused by the client (%s)", type(exc).__name__)
             raise garbage("-", type(exc).__name__) from None
         return self._answer(method, urlsplit(url).path, json_body, resp, expect, schema, accept)
-
-    @staticmethod
-    def _read_capped(resp, cap: int) -> None:
-        """Read the body into ``resp`` (``.content``), never more than ``cap``."""
-        read_capped(resp, cap)
 
     def _offline(self, exc: Exception) -> SyncError:
         log.info("sync: %s unreachable (%s)", self.base, type(exc).__name__)

@@ -34,7 +34,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from shared.config import Settings, default_config_dir
+from shared.config import Settings
 from shared.domain.case import Case, now_iso
 from shared.domain.operators import OperatorSession, Permission, operator_label
 from shared.domain.states import FINAL, CaseState, check_transition
@@ -77,10 +77,9 @@ class Outbox:
         # (a test's) is given; never none, so no path submits around it
         self.approval = approval if approval is not None else approval_policy(store)
         self.dir = Path(store.path).parent / "outbox"
-        if settings is None:
-            from shared.masterdata import apply_managed
-            settings = Settings.load(default_config_dir(Path(store.path).parent))
-            apply_managed(settings, Path(store.path).parent)
+        if settings is None:  # the device's: its own settings with the registry's managed values over them
+            from shared.masterdata import effective_settings
+            settings = effective_settings(Path(store.path).parent)
         self.settings = settings
         self._catalog = catalog
         self.opener = opener

@@ -81,7 +81,8 @@ def payload_of_file(path: Path | str) -> tuple[bytes, Path | None]:
     :class:`ValidationError` says what is wrong."""
     import errno
 
-    from shared.domain.importer import LIMITS, MAX_FILE_BYTES, read_regular, sniff_mime
+    from shared.domain.importer import LIMITS, MAX_FILE_BYTES, sniff_mime
+    from shared.platform import read_regular
     path = Path(path)
     try:
         data = read_regular(path, MAX_FILE_BYTES)
