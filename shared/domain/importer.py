@@ -321,8 +321,10 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
     result = ImportResult(case, reference=case.loan_reference)
     slots = {s.code for s in biz.materials}
     count = total = 0
-    seen: dict[tuple[str, Any], bytes] = {}  # (slot, file identity) -> its bytes: each file read once
-    read_by_id: dict[Any, bytes] = {}
+    seen: set[tuple[str, Any]] = set()  # (slot, file identity): the same file twice in a slot is kept once
+    read_by_id: dict[Any, bytes] = {}  # file identity -> its bytes: each file read (and counted) once
+    over_total = Msg("import.materials_total", "材料文件合计超过 {mb} MB，请分批导入或在柜台采集",
+                     {"mb": LIMITS["materials_bytes"] >> 20})
     for slot, files in (raw.get("materials") or {}).items():
         if slot not in slots:
             errors["$.materials.{}".format(_short(slot))] = Msg("import.slot", "业务“{biz}”没有材料“{slot}”",
@@ -343,16 +345,14 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
             if base_dir is None:
                 errors[where] = Msg("import.no_files", "通过接口导入时不能引用文件；材料在柜台采集")
                 continue
-            ident = _file_identity(base_dir, rel)
-            if (slot, ident) in seen:  # the same file twice in one slot: kept once
+            ident, size = _file_stat(base_dir, rel)
+            if (slot, ident) in seen:
                 continue
-            if ident in read_by_id:  # the same file in another slot: read (and counted) once
+            if ident in read_by_id:
                 data = read_by_id[ident]
             else:
-                size = _file_size(base_dir, rel)
                 if total + size > LIMITS["materials_bytes"]:
-                    errors[where] = Msg("import.materials_total", "材料文件合计超过 {mb} MB，请分批导入或在柜台采集",
-                                        {"mb": LIMITS["materials_bytes"] >> 20})
+                    errors[where] = over_total
                     break
                 data, msg = read_material(base_dir, rel)
                 if msg:
@@ -360,11 +360,10 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
                     continue
                 total += len(data)
                 if total > LIMITS["materials_bytes"]:  # grew since it was measured
-                    errors[where] = Msg("import.materials_total", "材料文件合计超过 {mb} MB，请分批导入或在柜台采集",
-                                        {"mb": LIMITS["materials_bytes"] >> 20})
+                    errors[where] = over_total
                     break
                 read_by_id[ident] = data
-            seen[(slot, ident)] = data
+            seen.add((slot, ident))
             result.files.append((slot, sniff_mime(data) or "", data))
         else:
             continue
@@ -374,22 +373,16 @@ def parse_import(raw: Any, base_dir: Path | None, catalog: Catalog | None = None
     return result
 
 
-def _file_identity(base_dir: Path, rel: str) -> Any:
-    """What makes two references the same file: its device and inode (a link or another
-    spelling of the path is the same file), else its resolved path."""
+def _file_stat(base_dir: Path, rel: str) -> tuple[Any, int]:
+    """``(identity, size)`` of a material file, from one ``stat``: its device and inode (a link
+    or another spelling of the path is the same file; else its resolved path) and its size
+    (0 when it cannot be read: :func:`read_material` then says what is wrong with it)."""
     try:
         path = (Path(base_dir).resolve() / rel).resolve()
         st = os.stat(path)
-        return (st.st_dev, st.st_ino) if st.st_ino else str(path)
     except (OSError, ValueError):
-        return ("unresolved", rel)
-
-
-def _file_size(base_dir: Path, rel: str) -> int:
-    try:
-        return max(0, os.stat((Path(base_dir).resolve() / rel).resolve()).st_size)
-    except (OSError, ValueError):
-        return 0  # read_material says what is wrong with it
+        return ("unresolved", rel), 0
+    return ((st.st_dev, st.st_ino) if st.st_ino else str(path)), max(0, st.st_size)
 
 
 def read_material(base_dir: Path, rel: str) -> tuple[bytes, Msg | None]:
