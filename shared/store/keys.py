@@ -24,7 +24,7 @@ from pathlib import Path
 from shared import platform
 from shared.config import atomic_write
 from shared.errors import StoreError, os_error_msg
-from shared.i18n import Msg
+from shared.i18n import N_, Msg
 
 log = logging.getLogger(__name__)
 KEY_BYTES = 32
@@ -61,6 +61,16 @@ class FileKeyProvider(KeyProvider):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
 
+    def _refused(self, code: str, exc: BaseException | None = None) -> StoreError:
+        """The key file's problem ``code`` (``key.read`` with the OS's cause), the database untouched."""
+        texts = {"key.read": N_("无法读取密钥文件 {path}：{err}，数据库未作改动"),
+                 "key.not_regular": N_("密钥文件 {path} 不是普通文件（可能是文件夹、设备或管道），数据库未作改动；请从备份恢复密钥文件"),
+                 "key.corrupt": N_("密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件")}
+        params = {"path": str(self.path)}
+        if exc is not None:
+            params["err"] = os_error_msg(exc)
+        return StoreError(Msg(code, texts[code], params))
+
     def load(self) -> bytes | None:
         """The key from the file, or None; StoreError when others may read the file."""
         try:
@@ -68,11 +78,9 @@ class FileKeyProvider(KeyProvider):
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise StoreError(Msg("key.read", "无法读取密钥文件 {path}：{err}，数据库未作改动",
-                                 {"path": str(self.path), "err": os_error_msg(exc)})) from None
+            raise self._refused("key.read", exc) from None
         if not stat.S_ISREG(st.st_mode):  # a folder, a FIFO (would block), a device (/dev/zero)
-            raise StoreError(Msg("key.not_regular", "密钥文件 {path} 不是普通文件（可能是文件夹、设备或管道），"
-                                 "数据库未作改动；请从备份恢复密钥文件", {"path": str(self.path)}))
+            raise self._refused("key.not_regular")
         mode = stat.S_IMODE(st.st_mode)
         if os.name == "posix" and mode & 0o077:
             raise StoreError(Msg("key.perms", "密钥文件 {path} 权限过宽（{mode}），请改为仅本人可读（chmod 600）",
@@ -81,16 +89,12 @@ class FileKeyProvider(KeyProvider):
             key = bytes.fromhex(platform.read_regular(self.path, MAX_KEY_FILE_BYTES).decode("ascii").strip())
         except OSError as exc:
             if platform.is_too_large(exc):
-                raise StoreError(Msg("key.corrupt", "密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件",
-                                     {"path": str(self.path)})) from None
-            if platform.is_not_regular(exc):
-                raise StoreError(Msg("key.not_regular", "密钥文件 {path} 不是普通文件（可能是文件夹、设备或管道），"
-                                     "数据库未作改动；请从备份恢复密钥文件", {"path": str(self.path)})) from None
-            raise StoreError(Msg("key.read", "无法读取密钥文件 {path}：{err}，数据库未作改动",
-                                 {"path": str(self.path), "err": os_error_msg(exc)})) from None
+                raise self._refused("key.corrupt") from None
+            if platform.is_not_regular(exc):  # replaced since the stat above
+                raise self._refused("key.not_regular") from None
+            raise self._refused("key.read", exc) from None
         except (ValueError, UnicodeDecodeError):
-            raise StoreError(Msg("key.corrupt", "密钥文件 {path} 已损坏，数据库未作改动；请从备份恢复密钥文件",
-                                 {"path": str(self.path)})) from None
+            raise self._refused("key.corrupt") from None
         if len(key) != KEY_BYTES:
             raise StoreError(Msg("key.length", "密钥文件 {path} 长度不对，数据库未作改动", {"path": str(self.path)}))
         return key
