@@ -97,11 +97,9 @@ class AppContext:
         self.outbox = Outbox(store, self.settings, catalog=self.catalog)
         if self.comparer is None:
             self.comparer = comparer_for(store, self.settings)
-        from shared.workflow.auth import approval_policy
         from shared.workflow.logins import authenticator
         self.auth = authenticator(store, self.settings)
-        self.approval = approval_policy(store)
-        self.outbox.approval = self.approval
+        self.approval = self.outbox.approval  # the store's policy, which the outbox reads itself: one for both
         self.operator = lambda: self.auth.current.label if self.auth.current else (getattr(store, "operator", "") or "")
 
         def service():
